@@ -1,0 +1,63 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import type { IncomingMessage } from 'node:http';
+import { ClsModule } from 'nestjs-cls';
+import { SCHEMA } from './database.registry';
+import { AccessModule } from './modules/access/access.module';
+import { InstitutionsModule } from './modules/institutions/institutions.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { UsersModule } from './modules/users/users.module';
+import type { AppConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { HealthModule } from './platform/health/health.module';
+import { requestIdFor } from './platform/http/request-id';
+import { LoggingModule } from './platform/logging/logging.module';
+import { TenancyModule } from './platform/tenancy/tenancy.module';
+
+/** Platform pieces every entrypoint (HTTP API, worker, CLI) shares. */
+export function platformImports(config: AppConfig): DynamicModule['imports'] {
+  return [
+    ConfigModule.forRoot(config),
+    ClsModule.forRoot({
+      global: true,
+      middleware: {
+        mount: true,
+        generateId: true,
+        idGenerator: (req: IncomingMessage) => requestIdFor(req),
+        setup: (cls, req: IncomingMessage) => {
+          cls.set('requestId', requestIdFor(req));
+          cls.set('userAgent', req.headers['user-agent']);
+        },
+      },
+    }),
+    TenancyModule,
+    DatabaseModule.forRoot(SCHEMA),
+  ];
+}
+
+/** Domain modules, one folder each under src/modules. */
+export const DOMAIN_MODULES = [InstitutionsModule, AccessModule, UsersModule, NotificationsModule];
+
+export interface AppModuleOptions {
+  /** Tests read the JSON logs from here instead of stdout. */
+  logDestination?: DestinationStream;
+  /** Tests add probe controllers that exercise the real pipeline. */
+  extraModules?: Type[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...(platformImports(config) ?? []),
+        LoggingModule.forRoot(options.logDestination),
+        HealthModule,
+        ...DOMAIN_MODULES,
+        ...(options.extraModules ?? []),
+      ],
+    };
+  }
+}

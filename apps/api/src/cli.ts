@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { SCHEMA } from './database.registry';
+import { ConfigError, loadConfig } from './platform/config/app-config';
+import { connectWithRetry } from './platform/database/data-source';
+import { SeedModule } from './seed/seed.module';
+import { DemoRefusedError, DemoSeeder } from './seed/demo.seeder';
+
+const USAGE = `Usage: node dist/cli.js <command>
+  migrate                 run pending migrations
+  migrate:status          list applied and pending migrations
+  migrate:revert          revert the last migration
+  seed --demo [--if-empty]                    demo institutions and users (demo mode only)
+  seed --institutions N [--students M]        scale seed for benchmarks (demo mode only)`;
+
+const out = (message: string) => process.stdout.write(`${message}\n`);
+const log = { warn: (m: string) => process.stderr.write(`${m}\n`) };
+
+async function migrate(command: string): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await connectWithRetry(config, SCHEMA, log);
+  try {
+    if (command === 'migrate') {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      out(
+        applied.length
+          ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`
+          : 'database is up to date',
+      );
+    } else if (command === 'migrate:revert') {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      out('reverted the last migration');
+    } else {
+      const pending = await dataSource.showMigrations();
+      out(pending ? 'there are pending migrations' : 'database is up to date');
+      process.exitCode = pending ? 3 : 0;
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 100_000)
+    throw new Error(`--${name} must be a whole number from 0 to 100000`);
+  return n;
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      demo: { type: 'boolean' },
+      'if-empty': { type: 'boolean' },
+      institutions: { type: 'string' },
+      students: { type: 'string' },
+    },
+  });
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
+    logger: ['warn', 'error'],
+  });
+  try {
+    const seeder = app.get(DemoSeeder);
+    const started = Date.now();
+    const report = values.demo
+      ? await seeder.seedDemo({ ifEmpty: !!values['if-empty'] })
+      : values.institutions !== undefined
+        ? await seeder.seedScale(
+            positiveInt(values.institutions, 'institutions', 1),
+            positiveInt(values.students, 'students', 0),
+          )
+        : (() => {
+            throw new Error(`seed needs --demo or --institutions N\n${USAGE}`);
+          })();
+    out(
+      report.skipped
+        ? `seed skipped: ${report.skipped}`
+        : `seeded ${report.institutions} institution(s), ${report.users} user(s), ${report.students} student(s) in ${Date.now() - started} ms`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'migrate' || command === 'migrate:status' || command === 'migrate:revert')
+    return migrate(command);
+  if (command === 'seed') return seed(rest);
+  out(USAGE);
+  process.exitCode = command ? 64 : 0;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DemoRefusedError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../../platform/database/database';
+import { GlobalRepository } from '../../platform/database/global.repository';
+import { Institution } from './entities/institution.entity';
+
+@Injectable()
+export class InstitutionsRepository extends GlobalRepository<Institution> {
+  constructor(db: Database) {
+    super(db, Institution);
+  }
+
+  findBySlug(slug: string): Promise<Institution | null> {
+    return this.repo.findOneBy({ slug });
+  }
+
+  findById(id: string): Promise<Institution | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  async insert(institution: Omit<Institution, 'createdAt' | 'updatedAt'>): Promise<void> {
+    await this.repo.insert(institution);
+  }
+
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
+  listSchools(): Promise<Institution[]> {
+    return this.repo.find({ where: { kind: 'school' }, order: { slug: 'ASC' } });
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { Database } from '../../platform/database/database';
+import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { OutboxChannel, OutboxMessage } from './entities/outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
+
+export interface OutboxRequest {
+  channel: OutboxChannel;
+  template: string;
+  /** Phone number (E.164) or email address; nothing else about the person (PRV-06). */
+  recipient: string;
+  variables: Record<string, string | number>;
+  /**
+   * Same key, same message: re-saving a register or re-running a reminder job never enqueues twice.
+   * Build it from the cause, e.g. `absence:<studentId>:<date>:<guardianId>:sms`.
+   */
+  idempotencyKey: string;
+}
+
+const CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'whatsapp'];
+
+/**
+ * The transactional outbox every module writes to. `enqueue` joins the caller's transaction (see
+ * Database.transaction), so a message exists exactly when the change that caused it committed.
+ * Delivery is the notifications worker's job.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly db: Database,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  /** Enqueues a message once per idempotency key; returns the stored message and whether it is new. */
+  async enqueue(request: OutboxRequest): Promise<{ message: OutboxMessage; created: boolean }> {
+    const problems: { field: string; message: string }[] = [];
+    if (!CHANNELS.includes(request.channel))
+      problems.push({ field: 'channel', message: `must be one of ${CHANNELS.join(', ')}` });
+    if (!/^[a-z][a-z0-9_]{0,63}$/.test(request.template))
+      problems.push({ field: 'template', message: 'must be a snake_case template name' });
+    if (!request.recipient || request.recipient.length > 320)
+      problems.push({ field: 'recipient', message: 'is required (at most 320 characters)' });
+    if (!request.idempotencyKey || request.idempotencyKey.length > 160)
+      problems.push({ field: 'idempotencyKey', message: 'is required (at most 160 characters)' });
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+
+    return this.db.transaction(async () => {
+      const existing = await this.outbox.findByIdempotencyKey(request.idempotencyKey);
+      if (existing) return { message: existing, created: false };
+      const id = uuidv7();
+      await this.outbox.add({
+        id,
+        channel: request.channel,
+        template: request.template,
+        recipient: request.recipient,
+        variables: JSON.stringify(request.variables),
+        idempotencyKey: request.idempotencyKey,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+        sentAt: null,
+      });
+      return { message: (await this.outbox.findById(id))!, created: true };
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config';
+import { DEMO_SECRETS } from './config.schema';
+
+const strongSecrets = {
+  JWT_SECRET: 'x'.repeat(40),
+  AUDIT_HMAC_KEY: 'y'.repeat(40),
+  FIELD_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+  PASSWORD_PEPPER: 'z'.repeat(40),
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env, '/srv/shala');
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite database under ./data in development', () => {
+    const config = loadConfig({}, '/srv/shala');
+    expect(config.database).toMatchObject({ kind: 'sqlite', file: '/srv/shala/data/shala.sqlite' });
+    expect(config.demoMode).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+  });
+
+  it('reads a MySQL or MariaDB URL with its pool size', () => {
+    const config = loadConfig({ DATABASE_URL: 'mariadb://root@db:3306/shala', DB_POOL_SIZE: '25' });
+    expect(config.database).toMatchObject({ kind: 'mysql', url: 'mysql://root@db:3306/shala', poolSize: 25 });
+  });
+
+  it('names every invalid variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'postgres://x', LOG_LEVEL: 'loud' });
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL/);
+  });
+
+  it('[DAT-05] refuses to start production without its secrets', () => {
+    const problems = problemsOf({ APP_ENV: 'production', DEMO_MODE: 'false' });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^JWT_SECRET: required/)]));
+    expect(problems).toHaveLength(4);
+  });
+
+  it('[DAT-05] refuses demo secrets in production and staging', () => {
+    for (const APP_ENV of ['production', 'staging']) {
+      const problems = problemsOf({
+        ...strongSecrets,
+        APP_ENV,
+        DEMO_MODE: 'false',
+        JWT_SECRET: DEMO_SECRETS.JWT_SECRET,
+      });
+      expect(problems).toEqual([`JWT_SECRET: the demo value is refused in ${APP_ENV}`]);
+    }
+  });
+
+  it('[DAT-05] refuses demo data in production', () => {
+    expect(problemsOf({ ...strongSecrets, APP_ENV: 'production', DEMO_MODE: 'true' })).toEqual([
+      'DEMO_MODE: demo data is refused in production',
+    ]);
+  });
+
+  it('starts production with real secrets, demo off and the OpenAPI UI off', () => {
+    const config = loadConfig({ ...strongSecrets, APP_ENV: 'production' });
+    expect(config).toMatchObject({
+      demoMode: false,
+      openApiEnabled: false,
+      sqlGuard: false,
+      host: '0.0.0.0',
+    });
+  });
+
+  it('rejects a master key that is not 32 bytes', () => {
+    expect(problemsOf({ FIELD_ENCRYPTION_MASTER_KEY: Buffer.alloc(16).toString('base64') })[0]).toMatch(
+      /FIELD_ENCRYPTION_MASTER_KEY: must be 32 bytes/,
+    );
+  });
+});

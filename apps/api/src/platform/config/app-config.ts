@@ -1,0 +1,115 @@
+import { isAbsolute, resolve } from 'node:path';
+import { DEMO_SECRETS, RawConfig, SECRET_NAMES, SecretName, rawConfigSchema } from './config.schema';
+
+export type AppEnv = RawConfig['APP_ENV'];
+
+export type DatabaseConfig =
+  { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number };
+
+/** The validated, typed configuration the whole app reads. Built once at boot; never from process.env later. */
+export interface AppConfig {
+  env: AppEnv;
+  /** Production-like profiles (staging, production) refuse demo secrets and demo data. */
+  isProductionLike: boolean;
+  host: string;
+  port: number;
+  database: DatabaseConfig & { connectRetries: number; connectRetryDelayMs: number };
+  redisUrl: string | null;
+  secrets: Record<SecretName, string>;
+  demoMode: boolean;
+  logLevel: RawConfig['LOG_LEVEL'];
+  webDist: string | null;
+  bodyLimitBytes: number;
+  trustProxy: boolean | string[];
+  corsOrigins: string[];
+  openApiEnabled: boolean;
+  /** Test-mode guard failing any statement on a tenant table without a tenant predicate (TEN-03). */
+  sqlGuard: boolean;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseDatabase(url: string, poolSize: number, cwd: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === ':memory:') return { kind: 'sqlite', file: ':memory:' };
+    if (!path)
+      throw new ConfigError(['DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/shala.sqlite']);
+    return { kind: 'sqlite', file: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  return { kind: 'mysql', url: url.replace(/^mariadb:/, 'mysql:'), poolSize };
+}
+
+/**
+ * Validates the environment and builds the config, or throws a ConfigError listing every problem.
+ * DAT-05: staging and production refuse missing or demo secrets and refuse demo mode.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = rawConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const isProductionLike = raw.APP_ENV === 'production' || raw.APP_ENV === 'staging';
+  const problems: string[] = [];
+
+  const secrets = {} as Record<SecretName, string>;
+  for (const name of SECRET_NAMES) {
+    const value = raw[name];
+    if (isProductionLike) {
+      if (!value) problems.push(`${name}: required in ${raw.APP_ENV}`);
+      else if (value === DEMO_SECRETS[name])
+        problems.push(`${name}: the demo value is refused in ${raw.APP_ENV}`);
+    }
+    secrets[name] = value ?? DEMO_SECRETS[name];
+  }
+  const demoMode = raw.DEMO_MODE ?? !isProductionLike;
+  if (isProductionLike && demoMode) problems.push(`DEMO_MODE: demo data is refused in ${raw.APP_ENV}`);
+
+  let database: DatabaseConfig | undefined;
+  try {
+    database = parseDatabase(raw.DATABASE_URL, raw.DB_POOL_SIZE, cwd);
+  } catch (e) {
+    if (e instanceof ConfigError) problems.push(...e.problems);
+    else throw e;
+  }
+  if (problems.length > 0 || !database) throw new ConfigError(problems);
+
+  const trust = raw.TRUST_PROXY?.trim();
+  return {
+    env: raw.APP_ENV,
+    isProductionLike,
+    host: raw.HOST ?? (isProductionLike ? '0.0.0.0' : '127.0.0.1'),
+    port: raw.PORT,
+    database: {
+      ...database,
+      connectRetries: raw.DB_CONNECT_RETRIES,
+      connectRetryDelayMs: raw.DB_CONNECT_RETRY_DELAY_MS,
+    },
+    redisUrl: raw.REDIS_URL ?? null,
+    secrets,
+    demoMode,
+    logLevel: raw.LOG_LEVEL,
+    webDist: raw.WEB_DIST ? resolve(cwd, raw.WEB_DIST) : null,
+    bodyLimitBytes: raw.BODY_LIMIT_BYTES,
+    trustProxy:
+      !trust || trust === 'false' ? false : trust === 'true' ? true : trust.split(',').map((s) => s.trim()),
+    corsOrigins: raw.CORS_ORIGINS
+      ? raw.CORS_ORIGINS.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+    openApiEnabled: raw.OPENAPI_ENABLED ?? !isProductionLike,
+    sqlGuard: raw.SQL_GUARD ?? raw.APP_ENV === 'test',
+    shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** Nest injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Values that ship in the repository for development and tests; production refuses every one (DAT-05). */
+export const DEMO_SECRETS = {
+  JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
+  AUDIT_HMAC_KEY: 'dev-only-audit-hmac-key-change-me-0123456789',
+  // 32 bytes of base64: "dev-only-master-key-change-me!!!"
+  FIELD_ENCRYPTION_MASTER_KEY: 'ZGV2LW9ubHktbWFzdGVyLWtleS1jaGFuZ2UtbWUhISE=',
+  PASSWORD_PEPPER: 'dev-only-password-pepper-change-me-0123456789',
+} as const;
+
+export type SecretName = keyof typeof DEMO_SECRETS;
+export const SECRET_NAMES = Object.keys(DEMO_SECRETS) as SecretName[];
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const rawConfigSchema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'staging', 'production']).default('development'),
+  HOST: z.string().min(1).optional(),
+  PORT: int(0, 65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite:, mysql:// or mariadb://')
+    .default('sqlite:./data/shala.sqlite'),
+  DB_POOL_SIZE: int(1, 200).default(10),
+  DB_CONNECT_RETRIES: int(0, 100).default(10),
+  DB_CONNECT_RETRY_DELAY_MS: int(100, 60_000).default(3000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  FIELD_ENCRYPTION_MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  PASSWORD_PEPPER: z.string().min(32, 'must be at least 32 characters').optional(),
+  DEMO_MODE: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().min(1).optional(),
+  BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  TRUST_PROXY: z.string().optional(),
+  CORS_ORIGINS: z.string().optional(),
+  OPENAPI_ENABLED: bool.optional(),
+  SQL_GUARD: bool.optional(),
+  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+});
+
+export type RawConfig = z.infer<typeof rawConfigSchema>;

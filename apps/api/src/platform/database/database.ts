@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, EntityManager } from 'typeorm';
+
+const TX_KEY = 'shala.entityManager';
+const GUARD_BYPASS_KEY = 'shala.sqlGuardBypass';
+
+/**
+ * The database handle modules use through their repositories. A transaction started with `transaction()`
+ * is carried in the request context, so every repository call, audit event and outbox message inside the
+ * callback joins it without passing a manager around.
+ */
+@Injectable()
+export class Database {
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** The transaction's manager when inside `transaction()`, otherwise the data source's. */
+  get manager(): EntityManager {
+    const tx = this.cls.isActive() ? (this.cls.get(TX_KEY) as EntityManager | undefined) : undefined;
+    return tx ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.cls.isActive() && !!this.cls.get(TX_KEY);
+  }
+
+  get dialect(): 'sqlite' | 'mysql' {
+    return this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+  }
+
+  /** Runs `fn` in one transaction (joining the current one if any); everything inside commits or none of it. */
+  async transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this.manager);
+    const run = () =>
+      this.dataSource.transaction(async (manager) => {
+        this.cls.set(TX_KEY, manager);
+        try {
+          return await fn(manager);
+        } finally {
+          this.cls.set(TX_KEY, undefined);
+        }
+      });
+    return this.cls.isActive() ? run() : this.cls.run(run);
+  }
+
+  /**
+   * Platform-only escape from the test-mode SQL guard, for statements that legitimately span tenants
+   * (schema introspection, the outbox worker's claim). Never for request handling.
+   */
+  async acrossTenants<T>(reason: string, fn: () => Promise<T>): Promise<T> {
+    if (!reason.trim()) throw new Error('acrossTenants needs a reason');
+    return this.cls.run({ ifNested: 'inherit' }, () => {
+      this.cls.set(GUARD_BYPASS_KEY, reason);
+      return fn();
+    });
+  }
+
+  /** Whether the current context opted out of the SQL guard (read by the guard). */
+  guardBypassed(): boolean {
+    return this.cls.isActive() && !!this.cls.get(GUARD_BYPASS_KEY);
+  }
+}

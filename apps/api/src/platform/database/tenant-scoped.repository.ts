@@ -1,0 +1,138 @@
+import {
+  DeepPartial,
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { TenantIsolationError } from '../errors/domain-error';
+import { RequestContext } from '../tenancy/request-context';
+import { Database } from './database';
+import type { TenantEntity, WithoutTenant } from './tenant-entity';
+
+type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
+
+function hasOwnTenant(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'tenantId' in value &&
+    (value as { tenantId?: unknown }).tenantId !== undefined
+  );
+}
+
+/**
+ * The only door to tenant tables (TEN-03). Every read, update and delete gets `tenant_id = <context
+ * tenant>`; every insert is stamped with it; a caller-supplied tenant id is refused; an empty or missing
+ * tenant throws before any SQL runs. Subclasses expose named methods (`findByEmail`), never a generic
+ * `find(where)` passed through from callers.
+ */
+export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLiteral> {
+  protected constructor(
+    protected readonly db: Database,
+    protected readonly context: RequestContext,
+    protected readonly entity: EntityTarget<T>,
+  ) {}
+
+  /** The tenant every statement of this call is scoped to; throws when there is none. */
+  protected get tenantId(): string {
+    const tenantId = this.context.tenantId;
+    if (typeof tenantId !== 'string' || tenantId.trim() === '') {
+      throw new TenantIsolationError('Empty tenant id in the request context.');
+    }
+    return tenantId;
+  }
+
+  protected get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** Adds the tenant predicate to each branch of a where; refuses one that names a tenant itself. */
+  protected scoped(where: Where<T> = {}): Where<T> {
+    const tenantId = this.tenantId;
+    const branches = Array.isArray(where) ? where : [where];
+    if (branches.length === 0)
+      throw new TenantIsolationError('An empty OR-list would match no tenant predicate.');
+    const scopedBranches = branches.map((branch) => {
+      if (hasOwnTenant(branch))
+        throw new TenantIsolationError(
+          'A caller-supplied tenant id is refused; the tenant comes from the request context.',
+        );
+      return { ...branch, tenantId } as FindOptionsWhere<T>;
+    });
+    return Array.isArray(where) ? scopedBranches : scopedBranches[0]!;
+  }
+
+  protected async find(options: FindManyOptions<T> = {}): Promise<T[]> {
+    return this.manager.find(this.entity, {
+      ...options,
+      where: this.scoped(options.where as Where<T> | undefined),
+    });
+  }
+
+  protected async findOne(options: FindManyOptions<T> = {}): Promise<T | null> {
+    return this.manager.findOne(this.entity, {
+      ...options,
+      where: this.scoped(options.where as Where<T> | undefined),
+    });
+  }
+
+  protected async findOneBy(where: Where<T>): Promise<T | null> {
+    return this.manager.findOneBy(this.entity, this.scoped(where));
+  }
+
+  protected async count(where: Where<T> = {}): Promise<number> {
+    return this.manager.countBy(this.entity, this.scoped(where));
+  }
+
+  protected async exists(where: Where<T>): Promise<boolean> {
+    return this.manager.existsBy(this.entity, this.scoped(where));
+  }
+
+  /** Inserts rows stamped with the context tenant; a row carrying its own tenant id is refused. */
+  protected async insert(rows: WithoutTenant<T> | WithoutTenant<T>[]): Promise<T[]> {
+    const tenantId = this.tenantId;
+    const list = Array.isArray(rows) ? rows : [rows];
+    if (list.length === 0) return [];
+    const stamped = list.map((row) => {
+      if (hasOwnTenant(row))
+        throw new TenantIsolationError('A caller-supplied tenant id is refused on insert.');
+      return { ...row, tenantId } as unknown as T;
+    });
+    await this.manager.insert(this.entity, stamped as QueryDeepPartialEntity<T>[]);
+    return stamped;
+  }
+
+  /** Updates the tenant's rows matching `where`; the patch may not move a row to another tenant. */
+  protected async update(where: FindOptionsWhere<T>, patch: QueryDeepPartialEntity<T>): Promise<number> {
+    if (hasOwnTenant(patch)) throw new TenantIsolationError('An update may not change tenant_id.');
+    const result = await this.manager.update(this.entity, this.scoped(where) as FindOptionsWhere<T>, patch);
+    return result.affected ?? 0;
+  }
+
+  /** Deletes the tenant's rows matching `where`; at least one other condition is required. */
+  protected async delete(where: FindOptionsWhere<T>): Promise<number> {
+    if (Object.keys(where).length === 0)
+      throw new TenantIsolationError('Refusing a delete with no condition.');
+    const result = await this.manager.delete(this.entity, this.scoped(where) as FindOptionsWhere<T>);
+    return result.affected ?? 0;
+  }
+
+  /**
+   * A query builder already restricted to the tenant. Add conditions with `andWhere`; calling `where`
+   * again would drop the tenant predicate, which the test-mode SQL guard catches.
+   */
+  protected query(alias: string): SelectQueryBuilder<T> {
+    return this.manager
+      .createQueryBuilder(this.entity, alias)
+      .where(`${alias}.tenantId = :__tenantId`, { __tenantId: this.tenantId });
+  }
+
+  /** Builds an entity instance for the caller without touching the database. */
+  protected build(values: DeepPartial<WithoutTenant<T>>): T {
+    return this.manager.create(this.entity, values as DeepPartial<T>);
+  }
+}

@@ -1,0 +1,157 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { CommonErrorCode, ErrorDetail, ErrorEnvelope } from '@shala/contracts';
+import { DomainError } from './domain-error';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: CommonErrorCode.ValidationFailed,
+  401: CommonErrorCode.Unauthenticated,
+  403: CommonErrorCode.Forbidden,
+  404: CommonErrorCode.NotFound,
+  405: CommonErrorCode.MethodNotAllowed,
+  409: CommonErrorCode.Conflict,
+  413: CommonErrorCode.PayloadTooLarge,
+  415: CommonErrorCode.UnsupportedMediaType,
+  422: CommonErrorCode.RuleViolation,
+  429: CommonErrorCode.Throttled,
+  503: CommonErrorCode.DependencyUnavailable,
+};
+
+export interface ResolvedError {
+  status: number;
+  body: Omit<ErrorEnvelope, 'requestId'>;
+  /** True for failures that are ours, not the caller's: logged with their stack. */
+  internal: boolean;
+  headers?: Record<string, string>;
+}
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+function isFastifyError(error: unknown): error is FastifyLikeError & Error {
+  return (
+    error instanceof Error &&
+    typeof (error as FastifyLikeError).code === 'string' &&
+    String((error as FastifyLikeError).code).startsWith('FST_')
+  );
+}
+
+function envelope(code: string, message: string, details?: ErrorDetail[]): Omit<ErrorEnvelope, 'requestId'> {
+  return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
+}
+
+/** Maps anything thrown to a status and the one error envelope. Never exposes a stack or internal message. */
+export function resolveError(error: unknown, route?: { method: string; url: string }): ResolvedError {
+  if (error instanceof DomainError) {
+    return {
+      status: error.status,
+      body: envelope(error.code, error.message, error.details),
+      internal: false,
+    };
+  }
+  if (
+    isFastifyError(error) ||
+    (error instanceof SyntaxError && (error as FastifyLikeError).statusCode === 400)
+  ) {
+    const status = (error as FastifyLikeError).statusCode ?? 500;
+    if (status === 413) {
+      return {
+        status,
+        body: envelope(
+          CommonErrorCode.PayloadTooLarge,
+          'The request body is larger than this endpoint accepts.',
+        ),
+        internal: false,
+      };
+    }
+    if (status === 415) {
+      return {
+        status,
+        body: envelope(CommonErrorCode.UnsupportedMediaType, 'Send the body as application/json.'),
+        internal: false,
+      };
+    }
+    if (status === 400) {
+      return {
+        status,
+        body: envelope(CommonErrorCode.MalformedBody, 'The request body is not valid JSON.'),
+        internal: false,
+      };
+    }
+    if (status < 500)
+      return {
+        status,
+        body: envelope(CODE_BY_STATUS[status] ?? 'BAD_REQUEST', error.message),
+        internal: false,
+      };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status === HttpStatus.NOT_FOUND && route && /^Cannot [A-Z]+ /.test(error.message)) {
+      const path = route.url.split('?')[0];
+      return {
+        status,
+        body: envelope(CommonErrorCode.RouteNotFound, `No route ${route.method} ${path}.`),
+        internal: false,
+      };
+    }
+    // Nest re-throws Fastify's body-parser errors as HttpException(message, status): a bare string at 400.
+    if (status === HttpStatus.BAD_REQUEST && typeof error.getResponse() === 'string') {
+      return {
+        status,
+        body: envelope(
+          CommonErrorCode.MalformedBody,
+          `The request body could not be parsed: ${error.message}`,
+        ),
+        internal: false,
+      };
+    }
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+      return {
+        status,
+        body: envelope(
+          CommonErrorCode.PayloadTooLarge,
+          'The request body is larger than this endpoint accepts.',
+        ),
+        internal: false,
+      };
+    }
+    if (status < 500) {
+      const response = error.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: unknown }).message ?? error.message);
+      const retryAfter = (response as { retryAfter?: number }).retryAfter;
+      return {
+        status,
+        body: envelope(
+          CODE_BY_STATUS[status] ?? 'BAD_REQUEST',
+          Array.isArray(message) ? message.join('; ') : String(message),
+        ),
+        internal: false,
+        ...(retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {}),
+      };
+    }
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      return {
+        status,
+        body: envelope(
+          CommonErrorCode.DependencyUnavailable,
+          'A service this request needs is unavailable; try again shortly.',
+        ),
+        internal: false,
+      };
+    }
+  }
+  return {
+    status: 500,
+    body: envelope(
+      CommonErrorCode.InternalError,
+      'Something went wrong on our side; the error has been logged.',
+    ),
+    internal: true,
+  };
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, HttpCode, Inject, Res, VERSION_NEUTRAL, Version } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { HealthStatus } from '@shala/contracts';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../security/route-policy.decorators';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(HealthService) private readonly health: HealthService) {}
+
+  @Public()
+  @Version(VERSION_NEUTRAL)
+  @Get('live')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The process is running.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Version(VERSION_NEUTRAL)
+  @Get('ready')
+  @ApiOkResponse({ description: 'The database (and Redis, when configured) answer.' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down.' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
+    const status = await this.health.readiness();
+    if (status.status !== 'ok') reply.status(503);
+    return status;
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DEMO_INSTITUTIONS,
+  DEMO_OPERATOR_EMAIL,
+  DEMO_PASSWORD,
+  DefaultRole,
+  InstitutionKind,
+  PLATFORM_SLUG,
+} from '@shala/contracts';
+import { AccessService } from '../modules/access/access.service';
+import { InstitutionsService } from '../modules/institutions/institutions.service';
+import { UsersService } from '../modules/users/users.service';
+import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
+import { RequestContext } from '../platform/tenancy/request-context';
+
+export interface SeedReport {
+  institutions: number;
+  users: number;
+  students: number;
+  skipped?: string;
+}
+
+const SCHOOL_USERS: { local: string; name: string; role: DefaultRole }[] = [
+  { local: 'admin', name: 'School Admin', role: DefaultRole.SchoolAdmin },
+  { local: 'teacher', name: 'Class Teacher', role: DefaultRole.Teacher },
+  { local: 'accountant', name: 'Accountant', role: DefaultRole.Accountant },
+  { local: 'parent', name: 'Parent', role: DefaultRole.Parent },
+  { local: 'student', name: 'Student', role: DefaultRole.Student },
+];
+
+export class DemoRefusedError extends Error {}
+
+/**
+ * Demo data (DEMO_MODE only; production refuses it, DAT-05) and the scale seed for benchmarks. Everything
+ * goes through the domain services, so seeded rows obey the same rules as rows made through the API.
+ */
+@Injectable()
+export class DemoSeeder {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly context: RequestContext,
+    private readonly institutions: InstitutionsService,
+    private readonly access: AccessService,
+    private readonly users: UsersService,
+  ) {}
+
+  private refuseOutsideDemo(): void {
+    if (!this.config.demoMode || this.config.isProductionLike) {
+      throw new DemoRefusedError(`Demo and scale data are refused in ${this.config.env} (DEMO_MODE is off).`);
+    }
+  }
+
+  private async provision(
+    slug: string,
+    name: string,
+    kind: InstitutionKind = InstitutionKind.School,
+  ): Promise<string> {
+    const institution = await this.context.runWithoutTenant(() =>
+      this.institutions.create({ slug, name, kind }),
+    );
+    await this.context.runAsTenant(institution.id, () => this.access.installDefaultRoles(kind));
+    return institution.id;
+  }
+
+  /** The two demo schools and the users of API.md, plus the platform operator. */
+  async seedDemo(options: { ifEmpty: boolean }): Promise<SeedReport> {
+    this.refuseOutsideDemo();
+    if (options.ifEmpty && (await this.institutions.count()) > 0) {
+      return { institutions: 0, users: 0, students: 0, skipped: 'the database already has institutions' };
+    }
+    let users = 0;
+    const platformId = await this.provision(PLATFORM_SLUG, 'Shala Platform', InstitutionKind.Platform);
+    await this.context.runAsTenant(platformId, async () => {
+      await this.users.create({
+        email: DEMO_OPERATOR_EMAIL,
+        displayName: 'Platform Operator',
+        password: DEMO_PASSWORD,
+        roleKeys: [DefaultRole.PlatformOperator],
+      });
+      users++;
+    });
+    for (const school of DEMO_INSTITUTIONS) {
+      const tenantId = await this.provision(school.slug, school.name);
+      await this.context.runAsTenant(tenantId, async () => {
+        for (const u of SCHOOL_USERS) {
+          await this.users.create({
+            email: `${u.local}@${school.slug}.test`,
+            displayName: `${u.name} (${school.name})`,
+            password: DEMO_PASSWORD,
+            roleKeys: [u.role],
+          });
+          users++;
+        }
+      });
+    }
+    return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students: 0 };
+  }
+
+  /**
+   * `--institutions N --students M`: N schools named scale-0001.., each with an admin, a teacher per 40
+   * students and an accountant. Students are added by the students module's seeder once it exists.
+   */
+  async seedScale(institutionCount: number, studentsPerInstitution: number): Promise<SeedReport> {
+    this.refuseOutsideDemo();
+    const existing = await this.institutions.count();
+    let users = 0;
+    for (let i = 1; i <= institutionCount; i++) {
+      const slug = `scale-${String(existing + i).padStart(4, '0')}`;
+      const tenantId = await this.provision(slug, `Scale School ${existing + i}`);
+      await this.context.runAsTenant(tenantId, async () => {
+        const staff = [
+          { local: 'admin', role: DefaultRole.SchoolAdmin },
+          { local: 'accountant', role: DefaultRole.Accountant },
+          ...Array.from({ length: Math.max(1, Math.ceil(studentsPerInstitution / 40)) }, (_, t) => ({
+            local: `teacher${t + 1}`,
+            role: DefaultRole.Teacher,
+          })),
+        ];
+        for (const s of staff) {
+          await this.users.create({
+            email: `${s.local}@${slug}.test`,
+            displayName: s.local,
+            password: DEMO_PASSWORD,
+            roleKeys: [s.role],
+          });
+          users++;
+        }
+      });
+    }
+    return { institutions: institutionCount, users, students: 0 };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './permissions';
+export * from './roles';
+export * from './institutions';
+export * from './api';
+export * from './demo';

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, with a per-leg count and one closing line "N passed, N failed".
+// Legs: install (frozen lockfile), typecheck, lint + format, unit tests, API integration on SQLite, API
+// integration on MySQL/MariaDB (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:3306),
+// web tests, production build, browser end-to-end tests (Debian's Chromium through playwright-core).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pnpmCommand } from './pnpm.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const reports = join(root, '.tmp', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const pnpm = pnpmCommand();
+const results = [];
+
+function run(cmd, args, options = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    ...options,
+    env: { ...process.env, ...(options.env ?? {}) },
+  });
+  return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+const runPnpm = (args, options) => run(pnpm.cmd, [...pnpm.pre, ...args], options);
+
+function banner(title) {
+  process.stdout.write(`\n${'='.repeat(78)}\n== ${title}\n${'='.repeat(78)}\n`);
+}
+
+/** A step that is not a test runner: it passes or fails as one check. */
+function step(name, fn, { fatal = false } = {}) {
+  banner(name);
+  const r = fn();
+  results.push({
+    name,
+    passed: r.ok ? 1 : 0,
+    failed: r.ok ? 0 : 1,
+    skipped: 0,
+    seconds: r.seconds,
+    kind: 'check',
+  });
+  if (!r.ok && fatal) finish();
+}
+
+/** A vitest leg: counts come from its JSON report. */
+function vitestLeg(name, cwd, args, env = {}) {
+  banner(name);
+  const file = join(reports, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const r = run(
+    'npx',
+    [
+      '--no-install',
+      'vitest',
+      'run',
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    {
+      cwd: join(root, cwd),
+      env,
+    },
+  );
+  let passed = 0;
+  let failed = r.ok ? 0 : 1;
+  let skipped = 0;
+  if (existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed = report.numPassedTests;
+    failed = report.numFailedTests + (r.ok ? 0 : report.numFailedTests === 0 ? 1 : 0);
+    skipped = report.numPendingTests + report.numTodoTests;
+    if (report.numTotalTests === 0) failed += 1; // a leg that ran no test is a failure
+  }
+  results.push({ name, passed, failed, skipped, seconds: r.seconds, kind: 'tests' });
+}
+
+function portAnswers(host, port) {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(false));
+    socket.connect(port, host);
+  });
+}
+
+function finish() {
+  banner('Summary');
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const r of results) {
+    passed += r.passed;
+    failed += r.failed;
+    skipped += r.skipped;
+    const status = r.failed > 0 ? 'FAIL' : r.skipped > 0 && r.passed === 0 ? 'SKIP' : 'ok';
+    const counts =
+      r.kind === 'tests'
+        ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`
+        : (r.note ?? (r.failed ? 'failed' : 'passed'));
+    process.stdout.write(
+      `${status.padEnd(5)} ${r.name.padEnd(44)} ${counts.padEnd(40)} ${r.seconds ?? '-'}s\n`,
+    );
+  }
+  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+step('install (frozen lockfile)', () => runPnpm(['install', '--frozen-lockfile', '--prefer-offline']), {
+  fatal: true,
+});
+step('build shared contracts', () => runPnpm(['--filter', '@shala/contracts', 'run', 'build']), {
+  fatal: true,
+});
+step('typecheck (tsc --noEmit, strict)', () => runPnpm(['-r', 'run', 'typecheck']));
+step('lint (eslint)', () => run('npx', ['--no-install', 'eslint', '.', '--max-warnings=0']));
+step('format (prettier --check)', () =>
+  run('npx', ['--no-install', 'prettier', '--check', '.', '--log-level=warn']),
+);
+
+vitestLeg('contracts unit tests', 'packages/contracts', []);
+vitestLeg('api unit tests', 'apps/api', ['--project', 'unit']);
+
+const redisUp = process.env.TEST_REDIS_URL ? true : await portAnswers('127.0.0.1', 6379);
+const redisEnv = redisUp ? { TEST_REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' } : {};
+vitestLeg('api integration (SQLite)', 'apps/api', ['--project', 'integration'], {
+  TEST_DB: 'sqlite',
+  ...redisEnv,
+});
+
+const mysqlUrl =
+  process.env.TEST_DATABASE_URL ??
+  ((await portAnswers('127.0.0.1', 3306)) ? 'mysql://root@127.0.0.1:3306/' : null);
+if (mysqlUrl) {
+  vitestLeg('api integration (MySQL/MariaDB)', 'apps/api', ['--project', 'integration'], {
+    TEST_DB: 'mysql',
+    TEST_DATABASE_URL: mysqlUrl,
+    ...redisEnv,
+  });
+} else {
+  banner('api integration (MySQL/MariaDB)');
+  const required = process.env.REQUIRE_MYSQL === '1';
+  process.stdout.write(
+    `No MySQL/MariaDB: TEST_DATABASE_URL is unset and nothing answers on 127.0.0.1:3306.${required ? ' REQUIRE_MYSQL=1, so this fails.' : ' Skipped.'}\n`,
+  );
+  results.push({
+    name: 'api integration (MySQL/MariaDB)',
+    passed: 0,
+    failed: required ? 1 : 0,
+    skipped: 1,
+    kind: 'check',
+    note: required ? 'required but skipped' : 'skipped: no server',
+  });
+}
+
+vitestLeg('web unit tests', 'apps/web', []);
+step('production build (api + web)', () => runPnpm(['-r', '--workspace-concurrency=1', 'run', 'build']));
+vitestLeg('browser end-to-end (Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts']);
+
+finish();
