@@ -1,7 +1,15 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ClsModule } from 'nestjs-cls';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { ProvisioningModule } from './modules/institutions/provisioning.module';
+import { UserAdminModule } from './modules/users/user-admin.module';
+import { AccessGuard } from './platform/security/access.guard';
+import { ShalaThrottlerGuard, throttlerOptions } from './platform/security/throttling';
 import { SCHEMA } from './database.registry';
 import { AccessModule } from './modules/access/access.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
@@ -37,7 +45,17 @@ export function platformImports(config: AppConfig): DynamicModule['imports'] {
 }
 
 /** Domain modules, one folder each under src/modules. */
-export const DOMAIN_MODULES = [InstitutionsModule, AccessModule, UsersModule, NotificationsModule];
+export const DOMAIN_MODULES = [
+  InstitutionsModule,
+  AccessModule,
+  UsersModule,
+  NotificationsModule,
+  AuditModule,
+  AuthModule,
+];
+
+/** Modules that only the HTTP API needs. */
+const HTTP_MODULES = [UserAdminModule, ProvisioningModule];
 
 export interface AppModuleOptions {
   /** Tests read the JSON logs from here instead of stdout. */
@@ -55,8 +73,15 @@ export class AppModule {
         ...(platformImports(config) ?? []),
         LoggingModule.forRoot(options.logDestination),
         HealthModule,
+        ThrottlerModule.forRoot(throttlerOptions(config)),
         ...DOMAIN_MODULES,
+        ...HTTP_MODULES,
         ...(options.extraModules ?? []),
+      ],
+      // Global guards, in order: who is calling and may they (AZ-01, TEN-01), then how often (AUT-07).
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: ShalaThrottlerGuard },
       ],
     };
   }

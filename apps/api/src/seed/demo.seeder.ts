@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  DEMO_TOTP_SECRET,
+  MFA_REQUIRED_ROLES,
   DEMO_INSTITUTIONS,
   DEMO_OPERATOR_EMAIL,
   DEMO_PASSWORD,
@@ -8,6 +10,8 @@ import {
   PLATFORM_SLUG,
 } from '@shala/contracts';
 import { AccessService } from '../modules/access/access.service';
+import { MfaService } from '../modules/auth/mfa.service';
+import { UserCredentials } from '../modules/users/user-credentials.service';
 import { InstitutionsService } from '../modules/institutions/institutions.service';
 import { UsersService } from '../modules/users/users.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
@@ -42,7 +46,22 @@ export class DemoSeeder {
     private readonly institutions: InstitutionsService,
     private readonly access: AccessService,
     private readonly users: UsersService,
+    private readonly credentials: UserCredentials,
+    private readonly mfa: MfaService,
   ) {}
+
+  /** Demo accounts whose role requires MFA are enrolled with the published demo TOTP secret. */
+  private async createDemoUser(email: string, displayName: string, role: DefaultRole): Promise<void> {
+    const user = await this.users.create({ email, displayName, password: DEMO_PASSWORD, roleKeys: [role] });
+    if ((MFA_REQUIRED_ROLES as readonly string[]).includes(role)) {
+      await this.credentials.enableMfa(
+        user.id,
+        this.mfa.seal(DEMO_TOTP_SECRET, this.context.tenantId, user.id),
+        0,
+      );
+      await this.mfa.issueRecoveryCodes(user.id);
+    }
+  }
 
   private refuseOutsideDemo(): void {
     if (!this.config.demoMode || this.config.isProductionLike) {
@@ -71,24 +90,14 @@ export class DemoSeeder {
     let users = 0;
     const platformId = await this.provision(PLATFORM_SLUG, 'Shala Platform', InstitutionKind.Platform);
     await this.context.runAsTenant(platformId, async () => {
-      await this.users.create({
-        email: DEMO_OPERATOR_EMAIL,
-        displayName: 'Platform Operator',
-        password: DEMO_PASSWORD,
-        roleKeys: [DefaultRole.PlatformOperator],
-      });
+      await this.createDemoUser(DEMO_OPERATOR_EMAIL, 'Platform Operator', DefaultRole.PlatformOperator);
       users++;
     });
     for (const school of DEMO_INSTITUTIONS) {
       const tenantId = await this.provision(school.slug, school.name);
       await this.context.runAsTenant(tenantId, async () => {
         for (const u of SCHOOL_USERS) {
-          await this.users.create({
-            email: `${u.local}@${school.slug}.test`,
-            displayName: `${u.name} (${school.name})`,
-            password: DEMO_PASSWORD,
-            roleKeys: [u.role],
-          });
+          await this.createDemoUser(`${u.local}@${school.slug}.test`, `${u.name} (${school.name})`, u.role);
           users++;
         }
       });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DefaultRole, InstitutionKind } from '@shala/contracts';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { SCHEMA } from '../../src/database.registry';
@@ -28,9 +28,18 @@ export interface TestApp {
   context: RequestContext;
   /** JSON log lines the app wrote. */
   logs: Record<string, unknown>[];
-  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  request(options: TestRequest): Promise<LightMyRequestResponse>;
   given: Given;
   close(): Promise<void>;
+}
+
+export interface TestRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+  url: string;
+  headers?: Record<string, string>;
+  payload?: string | object;
+  cookies?: Record<string, string>;
+  remoteAddress?: string;
 }
 
 export interface Given {
@@ -102,7 +111,7 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     dataSource: app.get(DataSource),
     context,
     logs,
-    request: (options) => app.inject(options),
+    request: async (options) => (await app.inject(options as never)) as unknown as LightMyRequestResponse,
     given,
     async close() {
       await app.close();

@@ -45,6 +45,30 @@ export class AccessService {
     );
   }
 
+  async replaceRoles(userId: string, roleKeys: string[]): Promise<void> {
+    const roles = await this.roles.findByKeys(roleKeys);
+    const missing = roleKeys.filter((k) => !roles.some((r) => r.key === k));
+    if (missing.length > 0)
+      throw new ValidationFailedError(
+        missing.map((k) => ({ field: 'roles', message: `unknown role "${k}"` })),
+      );
+    await this.userRoles.replaceFor(
+      userId,
+      roles.map((r) => r.id),
+    );
+  }
+
+  /** Ids of the users holding a role. */
+  async holdersOf(roleKey: string): Promise<string[]> {
+    const role = await this.roles.findByKey(roleKey);
+    return role ? this.userRoles.holdersOf(role.id) : [];
+  }
+
+  /** Current roles and permissions of a user, read fresh on every request (AZ-05). */
+  grantsOf(userId: string): Promise<{ roles: string[]; permissions: string[] }> {
+    return this.roles.grantsOf(userId);
+  }
+
   async rolesAndPermissionsOf(userId: string): Promise<{ roles: string[]; permissions: string[] }> {
     const roleIds = await this.userRoles.roleIdsOf(userId);
     const all = await this.roles.listAll();

@@ -25,6 +25,10 @@ export class InstitutionsRepository extends GlobalRepository<Institution> {
     return this.repo.count();
   }
 
+  async setStatus(id: string, status: Institution['status']): Promise<void> {
+    await this.repo.update({ id }, { status });
+  }
+
   listSchools(): Promise<Institution[]> {
     return this.repo.find({ where: { kind: 'school' }, order: { slug: 'ASC' } });
   }

@@ -46,6 +46,14 @@ export class InstitutionsService {
     return this.institutions.findById(id);
   }
 
+  listSchools(): Promise<Institution[]> {
+    return this.institutions.listSchools();
+  }
+
+  setStatus(id: string, status: Institution['status']): Promise<void> {
+    return this.institutions.setStatus(id, status);
+  }
+
   count(): Promise<number> {
     return this.institutions.count();
   }

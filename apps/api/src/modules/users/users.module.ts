@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../../platform/security/password-hasher';
 import { AccessModule } from '../access/access.module';
 import { UsersRepository } from './users.repository';
+import { UserCredentials } from './user-credentials.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [AccessModule],
-  providers: [UsersRepository, UsersService, PasswordHasher],
-  exports: [UsersService],
+  providers: [UsersRepository, UsersService, UserCredentials, PasswordHasher],
+  exports: [UsersService, UserCredentials],
 })
 export class UsersModule {}

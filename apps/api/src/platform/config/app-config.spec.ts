@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 import { DEMO_SECRETS } from './config.schema';
 
 const strongSecrets = {
+  PUBLIC_URL: 'https://erp.greenwood.example',
   JWT_SECRET: 'x'.repeat(40),
   AUDIT_HMAC_KEY: 'y'.repeat(40),
   FIELD_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
@@ -42,7 +43,7 @@ describe('loadConfig', () => {
   it('[DAT-05] refuses to start production without its secrets', () => {
     const problems = problemsOf({ APP_ENV: 'production', DEMO_MODE: 'false' });
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^JWT_SECRET: required/)]));
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
   });
 
   it('[DAT-05] refuses demo secrets in production and staging', () => {

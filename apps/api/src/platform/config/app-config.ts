@@ -26,6 +26,9 @@ export interface AppConfig {
   /** Test-mode guard failing any statement on a tenant table without a tenant predicate (TEN-03). */
   sqlGuard: boolean;
   shutdownGraceMs: number;
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Where users open the app; links in emails point here. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const demoMode = raw.DEMO_MODE ?? !isProductionLike;
   if (isProductionLike && demoMode) problems.push(`DEMO_MODE: demo data is refused in ${raw.APP_ENV}`);
+  if (isProductionLike && !raw.PUBLIC_URL)
+    problems.push(`PUBLIC_URL: required in ${raw.APP_ENV} (links in emails point there)`);
 
   let database: DatabaseConfig | undefined;
   try {
@@ -108,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     openApiEnabled: raw.OPENAPI_ENABLED ?? !isProductionLike,
     sqlGuard: raw.SQL_GUARD ?? raw.APP_ENV === 'test',
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
+    session: { idleMinutes: raw.SESSION_IDLE_MINUTES, absoluteHours: raw.SESSION_ABSOLUTE_HOURS },
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
   };
 }
 

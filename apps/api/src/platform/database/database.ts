@@ -12,6 +12,12 @@ const GUARD_BYPASS_KEY = 'shala.sqlGuardBypass';
  */
 @Injectable()
 export class Database {
+  /**
+   * SQLite runs on one connection: two requests' transactions would nest as savepoints of each other.
+   * Transactions there take turns through this queue (MySQL has a pool and real isolation).
+   */
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
+
   constructor(
     readonly dataSource: DataSource,
     private readonly cls: ClsService,
@@ -43,7 +49,11 @@ export class Database {
           this.cls.set(TX_KEY, undefined);
         }
       });
-    return this.cls.isActive() ? run() : this.cls.run(run);
+    const inContext = () => (this.cls.isActive() ? run() : this.cls.run(run));
+    if (this.dialect !== 'sqlite') return inContext();
+    const turn = this.sqliteQueue.then(inContext, inContext);
+    this.sqliteQueue = turn.catch(() => undefined);
+    return turn;
   }
 
   /**

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Res, VERSION_NEUTRAL, Version } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthStatus } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../security/route-policy.decorators';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
+@SkipThrottle({ api: true })
 @Controller('health')
 export class HealthController {
   constructor(@Inject(HealthService) private readonly health: HealthService) {}

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { VersioningType } from '@nestjs/common';
@@ -58,6 +59,7 @@ export async function createApp(
     reply.header('x-request-id', requestIdFor(request.raw));
   });
 
+  await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: config.isProductionLike ? { maxAge: 63072000, includeSubDomains: true } : false,

@@ -50,6 +50,14 @@ export class RequestContext {
     return (this.cls.isActive() && this.cls.get('userId')) || null;
   }
 
+  get sessionId(): string | null {
+    return (this.cls.isActive() && this.cls.get('sessionId')) || null;
+  }
+
+  get roles(): readonly string[] {
+    return (this.cls.isActive() && this.cls.get('roles')) || [];
+  }
+
   get requestId(): string | null {
     return (this.cls.isActive() && (this.cls.get('requestId') ?? this.cls.getId())) || null;
   }

@@ -20,6 +20,32 @@ export class User extends TenantEntity {
   @Column({ type: 'varchar', length: 16 })
   status!: UserStatus;
 
+  @Column({ name: 'mfa_enabled', type: 'boolean' })
+  mfaEnabled!: boolean;
+
+  /** The TOTP secret, sealed with the SecretBox (AES-256-GCM); never selected unless asked for. */
+  @Column({ name: 'mfa_secret', type: 'text', nullable: true, select: false })
+  mfaSecret!: string | null;
+
+  /** A secret being enrolled, until the first code confirms it. */
+  @Column({ name: 'mfa_pending_secret', type: 'text', nullable: true, select: false })
+  mfaPendingSecret!: string | null;
+
+  /** The last TOTP time step accepted: a code is accepted once only (AUT-06). */
+  @Column({
+    name: 'mfa_last_step',
+    type: 'bigint',
+    select: false,
+    transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) },
+  })
+  mfaLastStep!: number;
+
+  @Column({ name: 'password_changed_at', type: 'datetime', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
+  lastLoginAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { v7 as uuidv7 } from 'uuid';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { Database } from '../../platform/database/database';
+import { RequestContext, ShalaStore } from '../../platform/tenancy/request-context';
+import { GENESIS_HASH, headMac, linkHash } from './audit-chain';
+import { AuditEventsRepository, AuditFilter, AuditHeadsRepository } from './audit.repository';
+import { AuditEvent } from './entities/audit-event.entity';
+
+export interface AuditRecord {
+  /** dotted verb, e.g. `auth.login`, `roles.update`, `students.create` */
+  action: string;
+  outcome?: AuditEvent['outcome'];
+  targetType?: string;
+  targetId?: string;
+  /** Field changes `{ field: { from, to } }` and context; sensitive keys are redacted here as well. */
+  details?: Record<string, unknown>;
+  /** Defaults to the authenticated user of the request context. */
+  actorUserId?: string | null;
+}
+
+export type VerifyResult =
+  | { ok: true; checked: number; lastSeq: number }
+  | { ok: false; checked: number; firstBrokenSeq: number; reason: string };
+
+const SENSITIVE_KEY =
+  /pass(word)?|secret|token|code|otp|pepper|key|cookie|authorization|nationalId|national_id/i;
+
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SENSITIVE_KEY.test(k) ? '[redacted]' : redact(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * The one way every module records what happened (AUD-01). `record` joins the caller's transaction, so an
+ * event exists exactly when the change it describes committed; each tenant's events form an HMAC chain
+ * whose key lives outside the database (AUD-03), and triggers refuse UPDATE and DELETE (AUD-02).
+ */
+@Injectable()
+export class AuditService {
+  private readonly key: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly db: Database,
+    private readonly events: AuditEventsRepository,
+    private readonly heads: AuditHeadsRepository,
+    private readonly context: RequestContext,
+    private readonly cls: ClsService<ShalaStore>,
+  ) {
+    this.key = config.secrets.AUDIT_HMAC_KEY;
+  }
+
+  async record(record: AuditRecord): Promise<AuditEvent> {
+    const tenantId = this.context.tenantId;
+    const store = this.cls.isActive() ? this.cls.get() : ({} as ShalaStore);
+    return this.db.transaction(async () => {
+      let head = await this.heads.lockHead();
+      if (!head) {
+        await this.heads.create({
+          lastSeq: 0,
+          lastHash: GENESIS_HASH,
+          headMac: headMac(this.key, tenantId, 0, GENESIS_HASH),
+        });
+        head = (await this.heads.lockHead())!;
+      }
+      const event = {
+        tenantId,
+        seq: head.lastSeq + 1,
+        id: uuidv7(),
+        occurredAt: new Date(),
+        actorUserId: record.actorUserId === undefined ? this.context.userId : record.actorUserId,
+        action: record.action,
+        targetType: record.targetType ?? null,
+        targetId: record.targetId ?? null,
+        outcome: record.outcome ?? 'success',
+        ip: store.ip ?? null,
+        userAgent: store.userAgent ? String(store.userAgent).slice(0, 300) : null,
+        requestId: this.context.requestId,
+        details: record.details ? JSON.stringify(redact(record.details)) : null,
+      };
+      const hash = linkHash(this.key, event, head.lastHash);
+      const { tenantId: _omit, ...row } = event;
+      await this.events.append({ ...row, prevHash: head.lastHash, hash });
+      await this.heads.advance({
+        lastSeq: event.seq,
+        lastHash: hash,
+        headMac: headMac(this.key, tenantId, event.seq, hash),
+      });
+      return { ...event, prevHash: head.lastHash, hash };
+    });
+  }
+
+  list(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEvent[]> {
+    return this.events.newestFirst(filter, limit, beforeSeq);
+  }
+
+  /** Oldest-first batches for streaming exports; each batch runs in the tenant captured by the caller. */
+  async *batches(tenantId: string, filter: AuditFilter, batchSize = 500): AsyncGenerator<AuditEvent[]> {
+    let after = 0;
+    for (;;) {
+      const batch = await this.context.runAsTenant(tenantId, () =>
+        this.events.oldestFirst(filter, batchSize, after),
+      );
+      if (batch.length === 0) return;
+      yield batch;
+      after = batch[batch.length - 1]!.seq;
+      if (batch.length < batchSize) return;
+    }
+  }
+
+  /**
+   * Recomputes the current tenant's chain and names the first broken link: an edited row (hash mismatch),
+   * a deleted row (a gap in seq), or a truncated tail (the signed head names a later seq).
+   */
+  async verify(): Promise<VerifyResult> {
+    const tenantId = this.context.tenantId;
+    const head = await this.heads.current();
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    for await (const batch of this.batches(tenantId, {}, 1000)) {
+      for (const e of batch) {
+        if (e.seq !== expectedSeq) {
+          return {
+            ok: false,
+            checked,
+            firstBrokenSeq: expectedSeq,
+            reason: `event ${expectedSeq} is missing`,
+          };
+        }
+        if (e.prevHash !== prevHash || linkHash(this.key, e, prevHash) !== e.hash) {
+          return { ok: false, checked, firstBrokenSeq: e.seq, reason: `event ${e.seq} was altered` };
+        }
+        prevHash = e.hash;
+        expectedSeq++;
+        checked++;
+      }
+    }
+    const lastSeq = expectedSeq - 1;
+    if (!head) {
+      return lastSeq === 0
+        ? { ok: true, checked, lastSeq }
+        : { ok: false, checked, firstBrokenSeq: 1, reason: 'the chain head is missing' };
+    }
+    if (head.headMac !== headMac(this.key, tenantId, head.lastSeq, head.lastHash)) {
+      return {
+        ok: false,
+        checked,
+        firstBrokenSeq: Math.min(head.lastSeq, lastSeq + 1) || 1,
+        reason: 'the chain head was altered',
+      };
+    }
+    if (head.lastSeq > lastSeq) {
+      return {
+        ok: false,
+        checked,
+        firstBrokenSeq: lastSeq + 1,
+        reason: `events ${lastSeq + 1} to ${head.lastSeq} are missing (truncated)`,
+      };
+    }
+    if (head.lastSeq !== lastSeq || head.lastHash !== prevHash) {
+      return {
+        ok: false,
+        checked,
+        firstBrokenSeq: head.lastSeq + 1,
+        reason: 'events after the chain head are not part of the chain',
+      };
+    }
+    return { ok: true, checked, lastSeq };
+  }
+}
