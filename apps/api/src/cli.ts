@@ -6,13 +6,17 @@ import { ConfigError, loadConfig } from './platform/config/app-config';
 import { connectWithRetry } from './platform/database/data-source';
 import { SeedModule } from './seed/seed.module';
 import { DemoRefusedError, DemoSeeder } from './seed/demo.seeder';
+import { AuditService } from './modules/audit/audit.service';
+import { InstitutionsService } from './modules/institutions/institutions.service';
+import { RequestContext } from './platform/tenancy/request-context';
 
 const USAGE = `Usage: node dist/cli.js <command>
   migrate                 run pending migrations
   migrate:status          list applied and pending migrations
   migrate:revert          revert the last migration
   seed --demo [--if-empty]                    demo institutions and users (demo mode only)
-  seed --institutions N [--students M]        scale seed for benchmarks (demo mode only)`;
+  seed --institutions N [--students M]        scale seed for benchmarks (demo mode only)
+  audit:verify            verify every institution's audit hash chain; exits 1 when one is broken`;
 
 const out = (message: string) => process.stdout.write(`${message}\n`);
 const log = { warn: (m: string) => process.stderr.write(`${m}\n`) };
@@ -86,11 +90,37 @@ async function seed(args: string[]): Promise<void> {
   }
 }
 
+/** Prints one JSON line per institution: { institution, ok, checked, firstBrokenSeq?, reason? }. */
+async function auditVerify(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
+    logger: ['warn', 'error'],
+  });
+  try {
+    const institutions = app.get(InstitutionsService);
+    const context = app.get(RequestContext);
+    const audit = app.get(AuditService);
+    const all = [...(await institutions.listSchools())];
+    const platform = await institutions.findBySlug('platform');
+    if (platform) all.unshift(platform);
+    let broken = 0;
+    for (const institution of all) {
+      const result = await context.runAsTenant(institution.id, () => audit.verify());
+      if (!result.ok) broken++;
+      out(JSON.stringify({ institution: institution.slug, ...result }));
+    }
+    process.exitCode = broken > 0 ? 1 : 0;
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'migrate' || command === 'migrate:status' || command === 'migrate:revert')
     return migrate(command);
   if (command === 'seed') return seed(rest);
+  if (command === 'audit:verify') return auditVerify();
   out(USAGE);
   process.exitCode = command ? 64 : 0;
 }

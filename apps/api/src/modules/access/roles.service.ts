@@ -113,7 +113,7 @@ export class RolesService {
         action: 'roles.create',
         targetType: 'role',
         targetId: id,
-        details: { key: input.key, permissions: [...input.permissions].sort() },
+        details: { role: input.key, permissions: [...input.permissions].sort() },
       });
       return this.view((await this.roles.findById(id))!);
     });
@@ -139,7 +139,7 @@ export class RolesService {
         targetType: 'role',
         targetId: id,
         details: {
-          key: role.key,
+          role: role.key,
           added: after.filter((p) => !before.includes(p)),
           removed: before.filter((p) => !after.includes(p)),
         },
@@ -177,7 +177,7 @@ export class RolesService {
         action: 'roles.delete',
         targetType: 'role',
         targetId: id,
-        details: { key: role.key },
+        details: { role: role.key },
       });
     });
   }

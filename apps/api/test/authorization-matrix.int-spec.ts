@@ -1,0 +1,198 @@
+import { DEFAULT_ROLE_PERMISSIONS, DefaultRole, InstitutionKind, PLATFORM_SLUG } from '@shala/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessService } from '../src/modules/access/access.service';
+import { InstitutionsService } from '../src/modules/institutions/institutions.service';
+import { Account, account, signIn } from './support/accounts';
+import { discoverRoutes } from './support/routes';
+import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+
+type Probe = {
+  url: string;
+  payload?: object;
+  permitted: number | ((role: DefaultRole) => number);
+  last?: boolean;
+};
+
+const MFA_ROLES: readonly DefaultRole[] = [
+  DefaultRole.PlatformOperator,
+  DefaultRole.SchoolAdmin,
+  DefaultRole.Accountant,
+];
+
+const RANDOM_ID = '018f2f6e-0000-7000-8000-000000000000';
+const INVALID = { unexpectedField: true };
+
+/**
+ * Every route × every default role → expected status (AZ-01, AZ-02, TEN-05). Permitted callers get a
+ * harmless probe answer (200, or 400/404 from an invalid body or unknown id: guards run before pipes),
+ * everyone else 403, anonymous callers 401. Later modules add their routes here; a route missing from
+ * this table fails the test.
+ */
+const MATRIX: Record<string, 'public' | Probe> = {
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/mfa/verify': 'public',
+  'POST /api/v1/auth/mfa/enrollment': 'public',
+  'POST /api/v1/auth/mfa/enrollment/confirm': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'POST /api/v1/auth/password/reset-request': 'public',
+  'POST /api/v1/auth/password/reset': 'public',
+  'POST /api/v1/auth/invitations/accept': 'public',
+  'GET /api/v1/me': { url: '/api/v1/me', permitted: 200 },
+  'POST /api/v1/auth/password/change': {
+    url: '/api/v1/auth/password/change',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/auth/sessions': { url: '/api/v1/auth/sessions', permitted: 200 },
+  'DELETE /api/v1/auth/sessions/:id': { url: '/api/v1/auth/sessions/not-a-uuid', permitted: 400 },
+  'POST /api/v1/auth/sessions/revoke-all': {
+    url: '/api/v1/auth/sessions/revoke-all',
+    payload: {},
+    permitted: 200,
+    last: true,
+  },
+  'POST /api/v1/auth/mfa/setup/confirm': {
+    url: '/api/v1/auth/mfa/setup/confirm',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/auth/mfa/disable': { url: '/api/v1/auth/mfa/disable', payload: INVALID, permitted: 400 },
+  'POST /api/v1/auth/mfa/recovery-codes': {
+    url: '/api/v1/auth/mfa/recovery-codes',
+    payload: INVALID,
+    permitted: 400,
+  },
+  // Starting enrolment answers the secret, or 400 for users already enrolled.
+  'POST /api/v1/auth/mfa/setup': {
+    url: '/api/v1/auth/mfa/setup',
+    permitted: (role) => (MFA_ROLES.includes(role) ? 400 : 200),
+  },
+  'GET /api/v1/audit/events': { url: '/api/v1/audit/events', permitted: 200 },
+  'GET /api/v1/audit/export': { url: '/api/v1/audit/export?format=json', permitted: 200 },
+  'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', permitted: 200 },
+  'GET /api/v1/permissions': { url: '/api/v1/permissions', permitted: 200 },
+  'GET /api/v1/roles': { url: '/api/v1/roles', permitted: 200 },
+  'POST /api/v1/roles': { url: '/api/v1/roles', payload: INVALID, permitted: 400 },
+  'PUT /api/v1/roles/:id/permissions': {
+    url: '/api/v1/roles/not-a-uuid/permissions',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PATCH /api/v1/roles/:id': { url: '/api/v1/roles/not-a-uuid', payload: INVALID, permitted: 400 },
+  'DELETE /api/v1/roles/:id': { url: '/api/v1/roles/not-a-uuid', permitted: 400 },
+  'GET /api/v1/users': { url: '/api/v1/users', permitted: 200 },
+  'GET /api/v1/users/:id': { url: `/api/v1/users/${RANDOM_ID}`, permitted: 404 },
+  'POST /api/v1/users/invitations': { url: '/api/v1/users/invitations', payload: INVALID, permitted: 400 },
+  'POST /api/v1/users/:id/invitation': {
+    url: '/api/v1/users/not-a-uuid/invitation',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/users/:id/deactivate': {
+    url: '/api/v1/users/not-a-uuid/deactivate',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/users/:id/reactivate': {
+    url: '/api/v1/users/not-a-uuid/reactivate',
+    payload: {},
+    permitted: 400,
+  },
+  'PUT /api/v1/users/:id/roles': { url: '/api/v1/users/not-a-uuid/roles', payload: INVALID, permitted: 400 },
+  'POST /api/v1/users/:id/mfa/reset': {
+    url: '/api/v1/users/not-a-uuid/mfa/reset',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/platform/institutions': {
+    url: '/api/v1/platform/institutions',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/platform/institutions': { url: '/api/v1/platform/institutions', permitted: 200 },
+  'PATCH /api/v1/platform/institutions/:id': {
+    url: '/api/v1/platform/institutions/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+};
+
+const ROLES = Object.values(DefaultRole);
+
+describe(`authorization matrix on ${TEST_DB}`, () => {
+  let t: TestApp;
+  const signedIn = new Map<DefaultRole, Record<string, string>>();
+  const policies = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const school = await t.given.institution('greenwood');
+    const platform = await t.context.runWithoutTenant(() =>
+      t.app
+        .get(InstitutionsService)
+        .create({ slug: PLATFORM_SLUG, name: 'Shala Platform', kind: InstitutionKind.Platform }),
+    );
+    await t.context.runAsTenant(platform.id, () =>
+      t.app.get(AccessService).installDefaultRoles(InstitutionKind.Platform),
+    );
+    let ip = 1;
+    for (const role of ROLES) {
+      const mfa = MFA_ROLES.includes(role);
+      const a: Account = await account(
+        t,
+        role === DefaultRole.PlatformOperator ? platform : school,
+        `${role}@matrix.test`,
+        [role],
+        mfa,
+      );
+      signedIn.set(role, (await signIn(t, a, `10.30.0.${ip++}`)).auth);
+    }
+    for (const r of discoverRoutes(t.app)) policies.set(r.route, r.policy ?? 'none');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('[AZ-01] covers every route of the app', () => {
+    const routes = [...policies.keys()].filter((r) => !r.includes('__probe'));
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !policies.has(r))).toEqual([]);
+  });
+
+  const expected = (route: string, role: DefaultRole | 'anonymous', probe: Probe): number => {
+    if (role === 'anonymous') return 401;
+    const policy = policies.get(route)!;
+    const permitted = typeof probe.permitted === 'function' ? probe.permitted(role) : probe.permitted;
+    if (policy === 'authenticated') return permitted;
+    return (DEFAULT_ROLE_PERMISSIONS[role] as readonly string[]).includes(policy) ? permitted : 403;
+  };
+
+  it('[AZ-02] [TEN-05] answers each default role and anonymous callers as the catalogue says', async () => {
+    const entries = Object.entries(MATRIX).filter((e): e is [string, Probe] => e[1] !== 'public');
+    const ordered = [...entries.filter(([, p]) => !p.last), ...entries.filter(([, p]) => p.last)];
+    const mismatches: string[] = [];
+    for (const [route, probe] of ordered) {
+      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      for (const role of [...ROLES, 'anonymous' as const]) {
+        const headers = role === 'anonymous' ? {} : signedIn.get(role)!;
+        const res = await t.request({
+          method,
+          url: probe.url,
+          headers,
+          ...(probe.payload ? { payload: probe.payload } : {}),
+        });
+        const want = expected(route, role, probe);
+        if (res.statusCode !== want)
+          mismatches.push(`${route} as ${role}: ${res.statusCode}, expected ${want}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('[TEN-05] gives the platform operator no permission over school data', () => {
+    expect(DEFAULT_ROLE_PERMISSIONS[DefaultRole.PlatformOperator]).toEqual(['platform.institutions.manage']);
+  });
+});
