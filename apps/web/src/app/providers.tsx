@@ -1,0 +1,30 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { SessionProvider } from '../features/auth/components/session-provider';
+import { theme } from './theme';
+
+interface AppProvidersProps {
+  queryClient: QueryClient;
+  i18n: I18n;
+  /** 'test' turns off Mantine's transitions and portals (unit tests). */
+  mantineEnv?: 'default' | 'test';
+  children: ReactNode;
+}
+
+/** Everything the routes need around them. Tests render the same providers with their own clients. */
+export function AppProviders({ queryClient, i18n, mantineEnv = 'default', children }: AppProvidersProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light" env={mantineEnv}>
+        <Notifications position="top-right" limit={3} />
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>{children}</SessionProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,85 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import type { SignInOutcome } from '../api/auth.types';
+import { useLogin } from '../hooks/use-login';
+import { loginSchema, type LoginFormInput, type LoginFormValues } from '../schemas/login.schema';
+import { fieldErrorText } from './field-error';
+import { applyServerFieldErrors } from './server-field-errors';
+
+interface LoginFormProps {
+  /** Prefills the institution, e.g. when coming back from the MFA step. */
+  defaultInstitution?: string;
+  onOutcome: (outcome: SignInOutcome, institution: string) => void;
+}
+
+const FIELDS = ['institution', 'email', 'password'] as const;
+
+export function LoginForm({ defaultInstitution = '', onOutcome }: LoginFormProps) {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginFormInput, unknown, LoginFormValues>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { institution: defaultInstitution, email: '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      const outcome = await login.mutateAsync(values);
+      onOutcome(outcome, values.institution);
+    } catch (error) {
+      // The alert shows login.error; field-level details go next to their fields.
+      applyServerFieldErrors(error, FIELDS, setError);
+    }
+  });
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label={t('auth.login.title')}>
+      <Stack gap="md">
+        {login.isError ? <ApiErrorAlert error={login.error} title={t('auth.login.failed')} /> : null}
+        <TextInput
+          {...register('institution')}
+          label={t('auth.login.institution')}
+          description={t('auth.login.institutionDescription')}
+          placeholder={t('auth.login.institutionPlaceholder')}
+          error={fieldErrorText(t, errors.institution)}
+          autoComplete="organization"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          required
+        />
+        <TextInput
+          {...register('email')}
+          type="email"
+          label={t('auth.login.email')}
+          placeholder={t('auth.login.emailPlaceholder')}
+          error={fieldErrorText(t, errors.email)}
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <PasswordInput
+          {...register('password')}
+          label={t('auth.login.password')}
+          placeholder={t('auth.login.passwordPlaceholder')}
+          error={fieldErrorText(t, errors.password)}
+          autoComplete="current-password"
+          required
+        />
+        <Button type="submit" size="md" fullWidth loading={isSubmitting} mt="xs">
+          {t('auth.login.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import type { MfaVerifyRequest } from '../api/auth.types';
+import { useVerifyMfa } from '../hooks/use-verify-mfa';
+import {
+  recoveryCodeSchema,
+  totpCodeSchema,
+  type RecoveryCodeInput,
+  type RecoveryCodeValues,
+  type TotpCodeInput,
+  type TotpCodeValues,
+} from '../schemas/mfa.schema';
+import { fieldErrorText } from './field-error';
+
+interface MfaFormProps {
+  mfaToken: string;
+  onSignedIn: () => void;
+  onCancel: () => void;
+}
+
+/** Second step of signing in (AUT-06): an authenticator code, or one of the single-use recovery codes. */
+export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
+  const { t } = useTranslation();
+  const verify = useVerifyMfa();
+  const [mode, setMode] = useState<'code' | 'recovery'>('code');
+
+  const submit = async (request: MfaVerifyRequest) => {
+    try {
+      await verify.mutateAsync(request);
+      onSignedIn();
+    } catch {
+      // Shown by the alert below (verify.error).
+    }
+  };
+
+  const switchMode = () => {
+    verify.reset();
+    setMode((current) => (current === 'code' ? 'recovery' : 'code'));
+  };
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {mode === 'code' ? t('auth.mfa.codeIntro') : t('auth.mfa.recoveryIntro')}
+      </Text>
+      {verify.isError ? <ApiErrorAlert error={verify.error} title={t('auth.mfa.failed')} /> : null}
+      {mode === 'code' ? (
+        <TotpCodeForm onSubmit={(values) => submit({ mfaToken, code: values.code })} />
+      ) : (
+        <RecoveryCodeForm onSubmit={(values) => submit({ mfaToken, recoveryCode: values.recoveryCode })} />
+      )}
+      <Stack gap={6} align="center">
+        <Anchor component="button" type="button" size="sm" onClick={switchMode}>
+          {mode === 'code' ? t('auth.mfa.useRecoveryCode') : t('auth.mfa.useAuthenticatorCode')}
+        </Anchor>
+        <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onCancel}>
+          {t('common.backToSignIn')}
+        </Anchor>
+      </Stack>
+    </Stack>
+  );
+}
+
+function TotpCodeForm({ onSubmit }: { onSubmit: (values: TotpCodeValues) => Promise<void> }) {
+  const { t } = useTranslation();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TotpCodeInput, unknown, TotpCodeValues>({
+    resolver: zodResolver(totpCodeSchema),
+    defaultValues: { code: '' },
+  });
+  return (
+    <form onSubmit={(event) => void handleSubmit(onSubmit)(event)} noValidate>
+      <Stack gap="md">
+        <TextInput
+          {...register('code')}
+          label={t('auth.mfa.code')}
+          placeholder={t('auth.mfa.codePlaceholder')}
+          error={fieldErrorText(t, errors.code)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          autoFocus
+          required
+          styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+        />
+        <Button type="submit" size="md" fullWidth loading={isSubmitting}>
+          {t('auth.mfa.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues) => Promise<void> }) {
+  const { t } = useTranslation();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<RecoveryCodeInput, unknown, RecoveryCodeValues>({
+    resolver: zodResolver(recoveryCodeSchema),
+    defaultValues: { recoveryCode: '' },
+  });
+  return (
+    <form onSubmit={(event) => void handleSubmit(onSubmit)(event)} noValidate>
+      <Stack gap="md">
+        <TextInput
+          {...register('recoveryCode')}
+          label={t('auth.mfa.recoveryCode')}
+          placeholder={t('auth.mfa.recoveryCodePlaceholder')}
+          error={fieldErrorText(t, errors.recoveryCode)}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          required
+        />
+        <Button type="submit" size="md" fullWidth loading={isSubmitting}>
+          {t('auth.mfa.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

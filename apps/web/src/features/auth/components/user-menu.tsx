@@ -1,0 +1,53 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../hooks/use-logout';
+import { useMe } from '../hooks/use-me';
+import { displayNameOf, initialsOf } from './display-name';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const user = me.data?.user;
+
+  return (
+    <Menu position="bottom-end" width={240} withinPortal shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label={t('shell.accountMenu')} data-testid="user-menu">
+          <Group gap={8} wrap="nowrap">
+            <Avatar color="shala" radius="xl" size={34}>
+              {user ? initialsOf(user) : null}
+            </Avatar>
+            {user ? (
+              <Text size="sm" fw={500} maw={180} truncate visibleFrom="sm">
+                {displayNameOf(user)}
+              </Text>
+            ) : null}
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {user ? (
+          <Menu.Label>
+            <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
+              {displayNameOf(user)}
+            </Text>
+            <Text size="xs" c="dimmed" truncate>
+              {user.email}
+            </Text>
+          </Menu.Label>
+        ) : null}
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} aria-hidden />}
+          onClick={() => logout.mutate()}
+          disabled={logout.isPending}
+        >
+          {logout.isPending ? t('shell.signingOut') : t('shell.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,104 @@
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Navigate, NavLink as RouterNavLink, Outlet, matchPath, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ColorSchemeToggle } from '../app/components/color-scheme-toggle';
+import { Logo } from '../app/components/logo';
+import { loginPath } from '../app/navigation';
+import { useSession } from '../features/auth/hooks/session-context';
+import { useMe } from '../features/auth/hooks/use-me';
+import { UserMenu } from '../features/auth/components/user-menu';
+import classes from './app-layout.module.css';
+import { navigationItems } from './navigation-items';
+
+/** The signed-in shell: header with the institution and the user, navigation, and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { isAuthenticated, endReason } = useSession();
+  const location = useLocation();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const me = useMe();
+
+  // The loader let us in; this catches sessions that end while the page is open.
+  if (!isAuthenticated) {
+    const here = `${location.pathname}${location.search}`;
+    return <Navigate to={endReason === 'signed-out' ? '/login' : loginPath(here)} replace />;
+  }
+
+  const permissions = new Set<string>(me.data?.permissions ?? []);
+  const items = navigationItems.filter((item) => !item.permission || permissions.has(item.permission));
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a href="#main-content" className={classes.skipLink}>
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('shell.toggleNavigation')}
+              aria-expanded={navOpened}
+              aria-controls="main-navigation"
+            />
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('app.name')}>
+              <Logo wordmarkVisibleFrom="xs" />
+            </Anchor>
+            {me.data ? (
+              <Text
+                fw={600}
+                size="sm"
+                c="dimmed"
+                truncate
+                miw={0}
+                pl="sm"
+                style={{ borderLeft: '1px solid var(--mantine-color-default-border)' }}
+                data-testid="institution-name"
+              >
+                {me.data.institution.name}
+              </Text>
+            ) : me.isPending ? (
+              <Skeleton height={14} width={140} visibleFrom="xs" aria-hidden />
+            ) : null}
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <ColorSchemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label={t('shell.mainNavigation')}>
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              end={item.to === '/'}
+              label={t(`shell.nav.${item.label}`)}
+              leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
+              active={matchPath({ path: item.to, end: item.to === '/' }, location.pathname) !== null}
+              onClick={closeNav}
+              variant="light"
+              mb={2}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" className={classes.main} tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
