@@ -2,7 +2,10 @@
 // `npm test`: every check, in order, with a per-leg count and one closing line "N passed, N failed".
 // Legs: install (frozen lockfile), typecheck, lint + format, unit tests, API integration on SQLite, API
 // integration on MySQL/MariaDB (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:3306),
-// web tests, production build, browser end-to-end tests (Debian's Chromium through playwright-core).
+// web tests, production build, compose config check, Nginx check, backup/restore drill on SQLite and
+// MySQL/MariaDB, browser end-to-end tests (Debian's Chromium through playwright-core).
+// A leg whose system tool is missing (nginx, openssl, docker-compose, mysqldump, chromium) is skipped
+// with the apt package to install, and fails instead when REQUIRE_TOOLS=1 (.ci/run sets it on CI).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
@@ -79,6 +82,29 @@ function vitestLeg(name, cwd, args, env = {}) {
     if (report.numTotalTests === 0) failed += 1; // a leg that ran no test is a failure
   }
   results.push({ name, passed, failed, skipped, seconds: r.seconds, kind: 'tests' });
+}
+
+function hasCommand(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Runs `fn` as a leg when every command exists; otherwise records a skip (or a failure under REQUIRE_TOOLS=1). */
+function withTools(name, commands, aptPackages, fn) {
+  const missing = commands.filter((c) => !hasCommand(c));
+  if (missing.length === 0) return fn();
+  banner(name);
+  const required = process.env.REQUIRE_TOOLS === '1';
+  process.stdout.write(
+    `Missing ${missing.join(', ')} (apt-get install ${aptPackages}).${required ? ' REQUIRE_TOOLS=1, so this fails.' : ' Skipped.'}\n`,
+  );
+  results.push({
+    name,
+    passed: 0,
+    failed: required ? 1 : 0,
+    skipped: 1,
+    kind: 'check',
+    note: required ? 'required tool missing' : `skipped: no ${missing.join(', ')}`,
+  });
 }
 
 function portAnswers(host, port) {
@@ -163,6 +189,41 @@ if (mysqlUrl) {
 
 vitestLeg('web unit tests', 'apps/web', []);
 step('production build (api + web)', () => runPnpm(['-r', '--workspace-concurrency=1', 'run', 'build']));
-vitestLeg('browser end-to-end (Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts']);
+
+// Operations (OPS-01..03): deployment files, Nginx in front of the built API, and the backup/restore drill
+// on both databases. Each is a script that exits non-zero on any failed check.
+withTools('compose config check', ['docker-compose'], 'docker-compose', () =>
+  step('compose config check', () => run(process.execPath, ['scripts/compose-check.mjs'])),
+);
+withTools('nginx check', ['nginx', 'openssl'], 'nginx-light openssl', () =>
+  step('nginx check', () => run(process.execPath, ['scripts/nginx-check.mjs'])),
+);
+step('backup drill (SQLite)', () =>
+  run(process.execPath, ['scripts/backup-drill.mjs', '--engine', 'sqlite']),
+);
+if (mysqlUrl) {
+  withTools('backup drill (MySQL/MariaDB)', ['mysqldump', 'mysql'], 'mariadb-client', () =>
+    step('backup drill (MySQL/MariaDB)', () =>
+      run(process.execPath, ['scripts/backup-drill.mjs', '--engine', 'mysql', '--server-url', mysqlUrl]),
+    ),
+  );
+} else {
+  banner('backup drill (MySQL/MariaDB)');
+  const required = process.env.REQUIRE_MYSQL === '1';
+  process.stdout.write(
+    `No MySQL/MariaDB: TEST_DATABASE_URL is unset and nothing answers on 127.0.0.1:3306.${required ? ' REQUIRE_MYSQL=1, so this fails.' : ' Skipped.'}\n`,
+  );
+  results.push({
+    name: 'backup drill (MySQL/MariaDB)',
+    passed: 0,
+    failed: required ? 1 : 0,
+    skipped: 1,
+    kind: 'check',
+    note: required ? 'required but skipped' : 'skipped: no server',
+  });
+}
+withTools('browser end-to-end (Chromium)', [process.env.CHROMIUM_PATH ?? 'chromium'], 'chromium', () =>
+  vitestLeg('browser end-to-end (Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts']),
+);
 
 finish();

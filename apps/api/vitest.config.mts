@@ -24,6 +24,8 @@ export default defineConfig({
           // MySQL leg stays within a 2-core machine.
           fileParallelism: false,
           globalSetup: ['test/support/global-setup.ts'],
+          // Each file boots the app; none needs the internal metrics listener on a fixed port.
+          env: { METRICS_PORT: '0' },
         },
       },
     ],

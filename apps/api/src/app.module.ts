@@ -6,6 +6,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ClsModule } from 'nestjs-cls';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AcademicsModule } from './modules/academics/academics.module';
+import { StudentsModule } from './modules/students/students.module';
 import { ProvisioningModule } from './modules/institutions/provisioning.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { AccessGuard } from './platform/security/access.guard';
@@ -21,6 +23,8 @@ import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
 import { requestIdFor } from './platform/http/request-id';
 import { LoggingModule } from './platform/logging/logging.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
+import { SecurityModule } from './platform/security/security.module';
 import { TenancyModule } from './platform/tenancy/tenancy.module';
 
 /** Platform pieces every entrypoint (HTTP API, worker, CLI) shares. */
@@ -41,6 +45,7 @@ export function platformImports(config: AppConfig): DynamicModule['imports'] {
     }),
     TenancyModule,
     DatabaseModule.forRoot(SCHEMA),
+    SecurityModule,
   ];
 }
 
@@ -52,6 +57,8 @@ export const DOMAIN_MODULES = [
   NotificationsModule,
   AuditModule,
   AuthModule,
+  AcademicsModule,
+  StudentsModule,
 ];
 
 /** Modules that only the HTTP API needs. */
@@ -73,6 +80,7 @@ export class AppModule {
         ...(platformImports(config) ?? []),
         LoggingModule.forRoot(options.logDestination),
         HealthModule,
+        MetricsModule,
         ThrottlerModule.forRoot(throttlerOptions(config)),
         ...DOMAIN_MODULES,
         ...HTTP_MODULES,

@@ -9,6 +9,7 @@ import { DemoRefusedError, DemoSeeder } from './seed/demo.seeder';
 import { AuditService } from './modules/audit/audit.service';
 import { InstitutionsService } from './modules/institutions/institutions.service';
 import { RequestContext } from './platform/tenancy/request-context';
+import { KeyRotation } from './platform/security/key-rotation';
 
 const USAGE = `Usage: node dist/cli.js <command>
   migrate                 run pending migrations
@@ -16,7 +17,8 @@ const USAGE = `Usage: node dist/cli.js <command>
   migrate:revert          revert the last migration
   seed --demo [--if-empty]                    demo institutions and users (demo mode only)
   seed --institutions N [--students M]        scale seed for benchmarks (demo mode only)
-  audit:verify            verify every institution's audit hash chain; exits 1 when one is broken`;
+  audit:verify            verify every institution's audit hash chain; exits 1 when one is broken
+  keys:rotate [--institution SLUG] [--batch N]   new data key per institution; re-encrypt rows online`;
 
 const out = (message: string) => process.stdout.write(`${message}\n`);
 const log = { warn: (m: string) => process.stderr.write(`${m}\n`) };
@@ -115,12 +117,41 @@ async function auditVerify(): Promise<void> {
   }
 }
 
+/** DAT-02: rotates each institution's data key (or one's) while the app keeps serving. */
+async function rotateKeys(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { institution: { type: 'string' }, batch: { type: 'string' } },
+  });
+  const batch = positiveInt(values.batch, 'batch', 500) || 500;
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
+    logger: ['warn', 'error'],
+  });
+  try {
+    const institutions = app.get(InstitutionsService);
+    const context = app.get(RequestContext);
+    const rotation = app.get(KeyRotation);
+    const targets = values.institution
+      ? [await institutions.findBySlug(values.institution)]
+      : await institutions.listSchools();
+    if (targets.some((i) => !i)) throw new Error(`no institution with slug ${values.institution}`);
+    for (const institution of targets) {
+      const report = await context.runAsTenant(institution!.id, () => rotation.rotate(batch));
+      out(JSON.stringify({ institution: institution!.slug, ...report }));
+    }
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'migrate' || command === 'migrate:status' || command === 'migrate:revert')
     return migrate(command);
   if (command === 'seed') return seed(rest);
   if (command === 'audit:verify') return auditVerify();
+  if (command === 'keys:rotate') return rotateKeys(rest);
   out(USAGE);
   process.exitCode = command ? 64 : 0;
 }

@@ -1,6 +1,16 @@
 import type { Schema } from './platform/database/data-source';
 import { Foundation1763798400000 } from './platform/database/migrations/1763798400000-Foundation';
 import { IdentityAndAudit1763884800000 } from './platform/database/migrations/1763884800000-IdentityAndAudit';
+import { AcademicsAndStudents1763971200000 } from './platform/database/migrations/1763971200000-AcademicsAndStudents';
+import {
+  AcademicYear,
+  SchoolClass,
+  Section,
+  Subject,
+  SubjectAssignment,
+} from './modules/academics/entities/academics.entities';
+import { Enrolment, Guardian, Student, StudentGuardian } from './modules/students/entities/student.entities';
+import { TenantDataKey } from './platform/security/data-key.entity';
 import { AuditChainHead, AuditEvent } from './modules/audit/entities/audit-event.entity';
 import { RecoveryCode, RefreshToken, Session, UserToken } from './modules/auth/entities/session.entity';
 import { Role, RolePermission, UserRole } from './modules/access/entities/role.entity';
@@ -23,6 +33,16 @@ export const SCHEMA: Schema = {
     UserToken,
     AuditEvent,
     AuditChainHead,
+    TenantDataKey,
+    AcademicYear,
+    SchoolClass,
+    Section,
+    Subject,
+    SubjectAssignment,
+    Student,
+    Enrolment,
+    Guardian,
+    StudentGuardian,
   ],
-  migrations: [Foundation1763798400000, IdentityAndAudit1763884800000],
+  migrations: [Foundation1763798400000, IdentityAndAudit1763884800000, AcademicsAndStudents1763971200000],
 };

@@ -10,6 +10,19 @@ import {
   PLATFORM_SLUG,
 } from '@shala/contracts';
 import { AccessService } from '../modules/access/access.service';
+import { AcademicsService } from '../modules/academics/academics.service';
+import { StudentImportService } from '../modules/students/student-import.service';
+import { StudentsService } from '../modules/students/students.service';
+import { FieldCrypto } from '../platform/security/field-crypto';
+import {
+  DEMO_CLASSES,
+  DEMO_SECTIONS,
+  DEMO_SUBJECTS,
+  DEMO_YEAR,
+  admissionNo,
+  demoParentPhone,
+  demoStudentsCsv,
+} from './school-data';
 import { MfaService } from '../modules/auth/mfa.service';
 import { UserCredentials } from '../modules/users/user-credentials.service';
 import { InstitutionsService } from '../modules/institutions/institutions.service';
@@ -48,7 +61,58 @@ export class DemoSeeder {
     private readonly users: UsersService,
     private readonly credentials: UserCredentials,
     private readonly mfa: MfaService,
+    private readonly academics: AcademicsService,
+    private readonly importer: StudentImportService,
+    private readonly students: StudentsService,
+    private readonly crypto: FieldCrypto,
   ) {}
+
+  /**
+   * A school's year, classes, sections and subjects, then students with guardians through the real CSV
+   * import. Returns the number of students.
+   */
+  private async seedSchool(
+    prefix: string,
+    index: number,
+    perSection: number,
+    classes = DEMO_CLASSES,
+  ): Promise<number> {
+    await this.crypto.ready();
+    await this.academics.createYear({ ...DEMO_YEAR, current: true });
+    for (const c of classes) {
+      const created = await this.academics.createClass(c);
+      for (const name of DEMO_SECTIONS) await this.academics.createSection({ classId: created.id, name });
+    }
+    for (const subject of DEMO_SUBJECTS) await this.academics.createSubject(subject);
+    const report = await this.importer.run(
+      demoStudentsCsv(prefix, index, classes, DEMO_SECTIONS, perSection),
+      false,
+    );
+    return report.created;
+  }
+
+  /** The demo teacher teaches Class 5 A; the demo parent guards the two siblings; the demo student is one of them. */
+  private async linkDemoAccounts(prefix: string, index: number, slug: string): Promise<void> {
+    const teacher = await this.users.findByEmail(`teacher@${slug}.test`);
+    const parent = await this.users.findByEmail(`parent@${slug}.test`);
+    const student = await this.users.findByEmail(`student@${slug}.test`);
+    const class5 = await this.academics.findClassByName('Class 5');
+    const sectionA = class5 ? await this.academics.findSection(class5.id, 'A') : null;
+    if (teacher && sectionA) {
+      await this.academics.updateSection(sectionA.id, { classTeacherUserId: teacher.id });
+      const maths = (await this.academics.listSubjects()).find((s) => s.code === 'MATH');
+      if (maths)
+        await this.academics.assignSubject({
+          sectionId: sectionA.id,
+          subjectId: maths.id,
+          teacherUserId: teacher.id,
+        });
+    }
+    const guardianId = await this.students.guardianIdByPhone(demoParentPhone(index));
+    if (parent && guardianId) await this.students.linkParentAccount(guardianId, parent.id);
+    const firstStudentId = await this.students.studentIdByAdmissionNo(admissionNo(prefix, 1));
+    if (student && firstStudentId) await this.students.linkStudentAccount(firstStudentId, student.id);
+  }
 
   /** Demo accounts whose role requires MFA are enrolled with the published demo TOTP secret. */
   private async createDemoUser(email: string, displayName: string, role: DefaultRole): Promise<void> {
@@ -102,17 +166,27 @@ export class DemoSeeder {
         }
       });
     }
-    return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students: 0 };
+    let students = 0;
+    for (const [i, school] of DEMO_INSTITUTIONS.entries()) {
+      const institution = (await this.institutions.findBySlug(school.slug))!;
+      const prefix = school.slug.slice(0, 2).toUpperCase();
+      await this.context.runAsTenant(institution.id, async () => {
+        students += await this.seedSchool(prefix, i + 1, 25);
+        await this.linkDemoAccounts(prefix, i + 1, school.slug);
+      });
+    }
+    return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students };
   }
 
   /**
-   * `--institutions N --students M`: N schools named scale-0001.., each with an admin, a teacher per 40
-   * students and an accountant. Students are added by the students module's seeder once it exists.
+   * `--institutions N --students M`: N schools named scale-0001.., each with an admin, an accountant, a
+   * teacher per 40 students, and M students spread over classes 1-10 with two sections each.
    */
   async seedScale(institutionCount: number, studentsPerInstitution: number): Promise<SeedReport> {
     this.refuseOutsideDemo();
     const existing = await this.institutions.count();
     let users = 0;
+    let students = 0;
     for (let i = 1; i <= institutionCount; i++) {
       const slug = `scale-${String(existing + i).padStart(4, '0')}`;
       const tenantId = await this.provision(slug, `Scale School ${existing + i}`);
@@ -134,8 +208,21 @@ export class DemoSeeder {
           });
           users++;
         }
+        if (studentsPerInstitution > 0) {
+          const classes = Array.from({ length: 10 }, (_, c) => ({ name: `Class ${c + 1}`, ordinal: c + 1 }));
+          const perSection = Math.max(
+            1,
+            Math.ceil(studentsPerInstitution / (classes.length * DEMO_SECTIONS.length)),
+          );
+          students += await this.seedSchool(
+            `S${existing + i}`,
+            50 + ((existing + i) % 49),
+            perSection,
+            classes,
+          );
+        }
       });
     }
-    return { institutions: institutionCount, users, students: 0 };
+    return { institutions: institutionCount, users, students };
   }
 }

@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccessTokens } from '../../platform/security/access-tokens';
 import { IDENTITY_RESOLVER } from '../../platform/security/identity';
-import { PasswordHasher } from '../../platform/security/password-hasher';
-import { SecretBox } from '../../platform/security/secret-box';
-import { SessionCache } from '../../platform/security/session-cache';
 import { AccessModule } from '../access/access.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { UsersModule } from '../users/users.module';
@@ -30,13 +26,9 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     MfaService,
     AuthService,
-    AccessTokens,
-    PasswordHasher,
-    SecretBox,
-    SessionCache,
     SessionIdentityResolver,
     { provide: IDENTITY_RESOLVER, useExisting: SessionIdentityResolver },
   ],
-  exports: [AuthService, SessionsService, MfaService, IDENTITY_RESOLVER, AccessTokens],
+  exports: [AuthService, SessionsService, MfaService, IDENTITY_RESOLVER],
 })
 export class AuthModule {}

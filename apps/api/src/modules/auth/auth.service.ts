@@ -1,8 +1,9 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InstitutionDto, InstitutionStatus, MFA_REQUIRED_ROLES } from '@shala/contracts';
 import { ClsService } from 'nestjs-cls';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { MetricsService } from '../../platform/metrics/metrics.service';
 import { Database } from '../../platform/database/database';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import {
@@ -79,6 +80,7 @@ export class AuthService implements OnModuleInit {
     private readonly userTokens: UserTokensRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -127,6 +129,7 @@ export class AuthService implements OnModuleInit {
     const institution = await this.schoolFor(input.institution);
     if (!institution) {
       await this.hasher.verify(input.password, this.dummyHash);
+      this.metrics?.recordFailedLogin('unknown_institution');
       throw new InvalidCredentialsError();
     }
     return this.context.runAsTenant(institution.id, async () => {
@@ -138,6 +141,7 @@ export class AuthService implements OnModuleInit {
           : user.status !== 'active'
             ? `status_${user.status}`
             : 'wrong_password';
+        this.metrics?.recordFailedLogin(reason);
         await this.audit.record({
           action: 'auth.login',
           outcome: 'failure',
@@ -208,6 +212,7 @@ export class AuthService implements OnModuleInit {
       else if (input.recoveryCode && (await this.mfa.consumeRecoveryCode(user.id, input.recoveryCode)))
         method = 'recovery_code';
       if (!method) {
+        this.metrics?.recordFailedLogin('wrong_mfa_code');
         await this.audit.record({
           action: 'auth.mfa_verify',
           outcome: 'failure',

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PasswordHasher } from '../../platform/security/password-hasher';
 import { AccessModule } from '../access/access.module';
 import { UsersRepository } from './users.repository';
 import { UserCredentials } from './user-credentials.service';
@@ -7,7 +6,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [AccessModule],
-  providers: [UsersRepository, UsersService, UserCredentials, PasswordHasher],
+  providers: [UsersRepository, UsersService, UserCredentials],
   exports: [UsersService, UserCredentials],
 })
 export class UsersModule {}

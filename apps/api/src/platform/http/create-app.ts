@@ -15,6 +15,8 @@ import { requestIdFor } from './request-id';
 import { SpaFallback } from './spa-fallback';
 import { createValidationPipe } from './validation';
 
+export const CSV_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
@@ -55,6 +57,12 @@ export async function createApp(
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // CSV uploads (student import) arrive as text; their own, larger size limit (APP-05).
+  fastify.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', requestIdFor(request.raw));
   });

@@ -1,21 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
-import { PAGE_LIMIT_MAX } from '@shala/contracts';
+import { PageQuery } from '../../../platform/http/page-query';
 
 const ROLE_KEY = /^[a-z][a-z0-9_]{1,63}$/;
 
@@ -47,21 +43,7 @@ export class SetRolesDto {
   roles!: string[];
 }
 
-export class ListUsersQuery {
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
-  cursor?: string;
-
+export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'invited', 'disabled'] })
   @IsOptional()
   @IsIn(['active', 'invited', 'disabled'])

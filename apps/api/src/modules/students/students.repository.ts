@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, In } from 'typeorm';
+import { Database } from '../../platform/database/database';
+import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { Enrolment, Guardian, Student, StudentGuardian, StudentStatus } from './entities/student.entities';
+
+export interface StudentListFilter {
+  q?: string;
+  admissionNo?: string;
+  classSectionIds?: string[];
+  sectionId?: string;
+  status?: StudentStatus;
+  /** Only these students (ownership: parent, student) */
+  onlyStudentIds?: string[];
+  /** Only students enrolled this year in these sections (ownership: teacher) */
+  onlySectionIds?: string[];
+  currentYearId: string | null;
+}
+
+export type StudentSort = 'name' | 'admissionNo';
+
+export interface StudentRow {
+  student: Student;
+  enrolment: { sectionId: string; rollNo: number | null } | null;
+}
+
+@Injectable()
+export class StudentsRepository extends TenantScopedRepository<Student> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, Student);
+  }
+
+  byId(id: string): Promise<Student | null> {
+    return this.findOneBy({ id });
+  }
+
+  byIds(ids: string[]): Promise<Student[]> {
+    return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  byAdmissionNo(admissionNo: string): Promise<Student | null> {
+    return this.findOneBy({ admissionNo });
+  }
+
+  byAdmissionNos(nos: string[]): Promise<Student[]> {
+    return nos.length ? this.find({ where: { admissionNo: In(nos) } }) : Promise.resolve([]);
+  }
+
+  byUserId(userId: string): Promise<Student[]> {
+    return this.find({ where: { userId } });
+  }
+
+  byNationalIdIndex(bidx: string): Promise<Student[]> {
+    return this.find({ where: { nationalIdBidx: bidx } });
+  }
+
+  async add(rows: Omit<Student, 'tenantId' | 'createdAt' | 'updatedAt'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200)
+      await this.insert(rows.slice(i, i + 200) as Omit<Student, 'tenantId'>[]);
+  }
+
+  patch(id: string, patch: Partial<Omit<Student, 'tenantId' | 'id' | 'createdAt'>>): Promise<number> {
+    return this.update({ id }, { ...patch, updatedAt: new Date() });
+  }
+
+  /** Rows for one page: filters, ownership and keyset pagination on (sort key, id). */
+  async page(
+    filter: StudentListFilter,
+    sort: StudentSort,
+    limit: number,
+    after?: { key: string; id: string },
+  ): Promise<StudentRow[]> {
+    const sortColumn = sort === 'name' ? 's.nameSearch' : 's.admissionNo';
+    const qb = this.query('s')
+      .leftJoin(
+        Enrolment,
+        'e',
+        'e.tenantId = s.tenantId AND e.studentId = s.id AND e.academicYearId = :yearId AND e.status = :enrolled',
+        {
+          yearId: filter.currentYearId ?? '-',
+          enrolled: 'active',
+        },
+      )
+      .addSelect(['e.sectionId', 'e.rollNo']);
+    if (filter.q)
+      qb.andWhere('s.nameSearch LIKE :q', { q: `${filter.q.toLowerCase().replace(/[%_\\]/g, '')}%` });
+    if (filter.admissionNo)
+      qb.andWhere('s.admissionNo LIKE :adm', { adm: `${filter.admissionNo.replace(/[%_\\]/g, '')}%` });
+    if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
+    if (filter.sectionId) qb.andWhere('e.sectionId = :sectionId', { sectionId: filter.sectionId });
+    if (filter.classSectionIds)
+      qb.andWhere('e.sectionId IN (:...classSections)', {
+        classSections: filter.classSectionIds.length ? filter.classSectionIds : ['-'],
+      });
+    if (filter.onlyStudentIds)
+      qb.andWhere('s.id IN (:...onlyStudents)', {
+        onlyStudents: filter.onlyStudentIds.length ? filter.onlyStudentIds : ['-'],
+      });
+    if (filter.onlySectionIds)
+      qb.andWhere('e.sectionId IN (:...onlySections)', {
+        onlySections: filter.onlySectionIds.length ? filter.onlySectionIds : ['-'],
+      });
+    if (after) {
+      qb.andWhere(
+        new Brackets((b) => {
+          b.where(`${sortColumn} > :afterKey`, { afterKey: after.key }).orWhere(
+            new Brackets((c) =>
+              c
+                .where(`${sortColumn} = :afterKey`, { afterKey: after.key })
+                .andWhere('s.id > :afterId', { afterId: after.id }),
+            ),
+          );
+        }),
+      );
+    }
+    qb.orderBy(sortColumn, 'ASC').addOrderBy('s.id', 'ASC').limit(limit);
+    const { entities, raw } = await qb.getRawAndEntities<{
+      e_section_id: string | null;
+      e_roll_no: number | null;
+    }>();
+    return entities.map((student, i) => {
+      const r = raw[i]!;
+      return {
+        student,
+        enrolment: r.e_section_id ? { sectionId: r.e_section_id, rollNo: r.e_roll_no } : null,
+      };
+    });
+  }
+
+  /** Rows whose encrypted columns are under an older key version, for rotation. */
+  encryptedUnder(version: number, limit: number): Promise<Student[]> {
+    const prefix = `f1.${version}.%`;
+    return this.query('s')
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where('s.nationalIdEnc LIKE :p', { p: prefix })
+            .orWhere('s.medicalNotesEnc LIKE :p')
+            .orWhere('s.addressEnc LIKE :p'),
+        ),
+      )
+      .orderBy('s.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}
+
+@Injectable()
+export class EnrolmentsRepository extends TenantScopedRepository<Enrolment> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, Enrolment);
+  }
+
+  ofStudent(studentId: string): Promise<Enrolment[]> {
+    return this.find({ where: { studentId } });
+  }
+
+  inYear(yearId: string, studentId: string): Promise<Enrolment | null> {
+    return this.findOneBy({ academicYearId: yearId, studentId });
+  }
+
+  inYearForStudents(yearId: string, studentIds: string[]): Promise<Enrolment[]> {
+    return studentIds.length
+      ? this.find({ where: { academicYearId: yearId, studentId: In(studentIds) } })
+      : Promise.resolve([]);
+  }
+
+  activeInSections(yearId: string, sectionIds: string[]): Promise<Enrolment[]> {
+    return sectionIds.length
+      ? this.find({ where: { academicYearId: yearId, sectionId: In(sectionIds), status: 'active' } })
+      : Promise.resolve([]);
+  }
+
+  async add(rows: Omit<Enrolment, 'tenantId'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await this.insert(rows.slice(i, i + 200));
+  }
+
+  move(id: string, sectionId: string, rollNo: number | null): Promise<number> {
+    return this.update({ id }, { sectionId, rollNo });
+  }
+
+  setStatus(id: string, status: Enrolment['status']): Promise<number> {
+    return this.update({ id }, { status });
+  }
+}
+
+@Injectable()
+export class GuardiansRepository extends TenantScopedRepository<Guardian> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, Guardian);
+  }
+
+  byId(id: string): Promise<Guardian | null> {
+    return this.findOneBy({ id });
+  }
+
+  byIds(ids: string[]): Promise<Guardian[]> {
+    return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  byPhoneIndexes(indexes: string[]): Promise<Guardian[]> {
+    return indexes.length ? this.find({ where: { phoneBidx: In(indexes) } }) : Promise.resolve([]);
+  }
+
+  byEmailIndex(bidx: string): Promise<Guardian[]> {
+    return this.find({ where: { emailBidx: bidx } });
+  }
+
+  byUserId(userId: string): Promise<Guardian | null> {
+    return this.findOneBy({ userId });
+  }
+
+  async add(rows: Omit<Guardian, 'tenantId'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await this.insert(rows.slice(i, i + 200));
+  }
+
+  patch(id: string, patch: Partial<Omit<Guardian, 'tenantId' | 'id'>>): Promise<number> {
+    return this.update({ id }, patch);
+  }
+
+  encryptedUnder(version: number, limit: number): Promise<Guardian[]> {
+    const prefix = `f1.${version}.%`;
+    return this.query('g')
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where('g.phoneEnc LIKE :p', { p: prefix })
+            .orWhere('g.emailEnc LIKE :p')
+            .orWhere('g.addressEnc LIKE :p'),
+        ),
+      )
+      .orderBy('g.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}
+
+@Injectable()
+export class StudentGuardiansRepository extends TenantScopedRepository<StudentGuardian> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, StudentGuardian);
+  }
+
+  ofStudent(studentId: string): Promise<StudentGuardian[]> {
+    return this.find({ where: { studentId } });
+  }
+
+  ofGuardians(guardianIds: string[]): Promise<StudentGuardian[]> {
+    return guardianIds.length ? this.find({ where: { guardianId: In(guardianIds) } }) : Promise.resolve([]);
+  }
+
+  link(row: Omit<StudentGuardian, 'tenantId'>): Promise<unknown> {
+    return this.insert(row);
+  }
+
+  async linkMany(rows: Omit<StudentGuardian, 'tenantId'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await this.insert(rows.slice(i, i + 200));
+  }
+
+  exists_(studentId: string, guardianId: string): Promise<boolean> {
+    return this.exists({ studentId, guardianId });
+  }
+
+  unlink(studentId: string, guardianId: string): Promise<number> {
+    return this.delete({ studentId, guardianId });
+  }
+}
