@@ -8,6 +8,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AcademicsModule } from './modules/academics/academics.module';
 import { StudentsModule } from './modules/students/students.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
 import { ProvisioningModule } from './modules/institutions/provisioning.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { AccessGuard } from './platform/security/access.guard';
@@ -25,6 +26,7 @@ import { requestIdFor } from './platform/http/request-id';
 import { LoggingModule } from './platform/logging/logging.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
 import { SecurityModule } from './platform/security/security.module';
+import { TimeModule } from './platform/time/time.module';
 import { TenancyModule } from './platform/tenancy/tenancy.module';
 
 /** Platform pieces every entrypoint (HTTP API, worker, CLI) shares. */
@@ -46,6 +48,7 @@ export function platformImports(config: AppConfig): DynamicModule['imports'] {
     TenancyModule,
     DatabaseModule.forRoot(SCHEMA),
     SecurityModule,
+    TimeModule,
   ];
 }
 
@@ -59,6 +62,7 @@ export const DOMAIN_MODULES = [
   AuthModule,
   AcademicsModule,
   StudentsModule,
+  AttendanceModule,
 ];
 
 /** Modules that only the HTTP API needs. */

@@ -2,6 +2,14 @@ import type { Schema } from './platform/database/data-source';
 import { Foundation1763798400000 } from './platform/database/migrations/1763798400000-Foundation';
 import { IdentityAndAudit1763884800000 } from './platform/database/migrations/1763884800000-IdentityAndAudit';
 import { AcademicsAndStudents1763971200000 } from './platform/database/migrations/1763971200000-AcademicsAndStudents';
+import { Attendance1764057600000 } from './platform/database/migrations/1764057600000-Attendance';
+import {
+  AttendanceDaySummary,
+  AttendanceMark,
+  AttendanceSettings,
+  Holiday,
+  LeaveRequest,
+} from './modules/attendance/entities/attendance.entities';
 import {
   AcademicYear,
   SchoolClass,
@@ -43,6 +51,11 @@ export const SCHEMA: Schema = {
     Enrolment,
     Guardian,
     StudentGuardian,
+    AttendanceSettings,
+    Holiday,
+    AttendanceMark,
+    AttendanceDaySummary,
+    LeaveRequest,
   ],
-  migrations: [Foundation1763798400000, IdentityAndAudit1763884800000, AcademicsAndStudents1763971200000],
+  migrations: [Foundation1763798400000, IdentityAndAudit1763884800000, AcademicsAndStudents1763971200000, Attendance1764057600000],
 };

@@ -174,6 +174,61 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: INVALID,
     permitted: 400,
   },
+  'GET /api/v1/attendance/settings': { url: '/api/v1/attendance/settings', permitted: 200 },
+  'PUT /api/v1/attendance/settings': { url: '/api/v1/attendance/settings', payload: INVALID, permitted: 400 },
+  'GET /api/v1/attendance/holidays': {
+    url: '/api/v1/attendance/holidays?from=2026-11-01&to=2026-11-30',
+    permitted: 200,
+  },
+  'POST /api/v1/attendance/holidays': {
+    url: '/api/v1/attendance/holidays',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'DELETE /api/v1/attendance/holidays/:id': { url: '/api/v1/attendance/holidays/not-a-uuid', permitted: 400 },
+  'GET /api/v1/attendance/sections/:sectionId/days/:date': {
+    url: '/api/v1/attendance/sections/not-a-uuid/days/2026-11-20',
+    permitted: 400,
+  },
+  'PUT /api/v1/attendance/sections/:sectionId/days/:date': {
+    url: '/api/v1/attendance/sections/not-a-uuid/days/2026-11-20',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/attendance/sections/:sectionId/months/:month': {
+    url: '/api/v1/attendance/sections/not-a-uuid/months/2026-11',
+    permitted: 400,
+  },
+  'GET /api/v1/attendance/sections/:sectionId/months/:month/export': {
+    url: '/api/v1/attendance/sections/not-a-uuid/months/2026-11/export',
+    permitted: 400,
+  },
+  'GET /api/v1/attendance/students/:studentId/calendar': {
+    url: '/api/v1/attendance/students/not-a-uuid/calendar',
+    permitted: 400,
+  },
+  'GET /api/v1/attendance/summary': { url: '/api/v1/attendance/summary?date=2026-11-20', permitted: 200 },
+  'GET /api/v1/attendance/unmarked': { url: '/api/v1/attendance/unmarked?date=2026-11-20', permitted: 200 },
+  'GET /api/v1/attendance/chronic-absentees': {
+    url: '/api/v1/attendance/chronic-absentees?from=2026-11-01&to=2026-11-20',
+    permitted: 200,
+  },
+  'POST /api/v1/attendance/leave-requests': {
+    url: '/api/v1/attendance/leave-requests',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/attendance/leave-requests': { url: '/api/v1/attendance/leave-requests', permitted: 200 },
+  'POST /api/v1/attendance/leave-requests/:id/decision': {
+    url: '/api/v1/attendance/leave-requests/not-a-uuid/decision',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/attendance/leave-requests/:id/cancel': {
+    url: '/api/v1/attendance/leave-requests/not-a-uuid/cancel',
+    payload: {},
+    permitted: 400,
+  },
   'POST /api/v1/platform/institutions': {
     url: '/api/v1/platform/institutions',
     payload: INVALID,

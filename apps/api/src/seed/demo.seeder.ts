@@ -14,6 +14,10 @@ import { AcademicsService } from '../modules/academics/academics.service';
 import { StudentImportService } from '../modules/students/student-import.service';
 import { StudentsService } from '../modules/students/students.service';
 import { FieldCrypto } from '../platform/security/field-crypto';
+import { AttendanceReportsService } from '../modules/attendance/attendance-reports.service';
+import { AttendanceService } from '../modules/attendance/attendance.service';
+import { addDays } from '../platform/time/local-time';
+import { createHash } from 'node:crypto';
 import {
   DEMO_CLASSES,
   DEMO_SECTIONS,
@@ -65,7 +69,42 @@ export class DemoSeeder {
     private readonly importer: StudentImportService,
     private readonly students: StudentsService,
     private readonly crypto: FieldCrypto,
+    private readonly attendance: AttendanceService,
+    private readonly attendanceReports: AttendanceReportsService,
   ) {}
+
+  /**
+   * Past registers for every section over the last `days` school days, deterministic: most students are
+   * present, a few are late or absent, and every 13th student misses about a third of the days.
+   */
+  async seedAttendanceHistory(days: number): Promise<number> {
+    const { today } = await this.attendance.localNow();
+    const workingDays = (
+      await this.attendanceReports.workingDays(addDays(today, -days), addDays(today, -1))
+    ).slice(-days);
+    const sections = await this.academics.listSections();
+    let marks = 0;
+    for (const section of sections) {
+      const roster = await this.students.roster(section.id);
+      const registers = workingDays.map((date) => ({
+        sectionId: section.id,
+        date,
+        marks: roster.map((r, i) => {
+          const roll = createHash('sha256').update(`${r.studentId}|${date}`).digest()[0]! / 255;
+          const chronic = i % 13 === 5;
+          const status =
+            roll < (chronic ? 0.35 : 0.04)
+              ? ('absent' as const)
+              : roll > 0.97
+                ? ('late' as const)
+                : ('present' as const);
+          return { studentId: r.studentId, status };
+        }),
+      }));
+      marks += await this.attendance.importHistory(registers);
+    }
+    return marks;
+  }
 
   /**
    * A school's year, classes, sections and subjects, then students with guardians through the real CSV
@@ -173,6 +212,10 @@ export class DemoSeeder {
       await this.context.runAsTenant(institution.id, async () => {
         students += await this.seedSchool(prefix, i + 1, 25);
         await this.linkDemoAccounts(prefix, i + 1, school.slug);
+        // Demo schools take attendance every day and lock a day at 23:59, so the demo works at any hour
+        // on any day; real schools default to Sundays off and a 17:00 lock.
+        await this.attendance.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
+        await this.seedAttendanceHistory(20);
       });
     }
     return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students };

@@ -246,6 +246,10 @@ export class StudentGuardiansRepository extends TenantScopedRepository<StudentGu
     return this.find({ where: { studentId } });
   }
 
+  ofStudents(studentIds: string[]): Promise<StudentGuardian[]> {
+    return studentIds.length ? this.find({ where: { studentId: In(studentIds) } }) : Promise.resolve([]);
+  }
+
   ofGuardians(guardianIds: string[]): Promise<StudentGuardian[]> {
     return guardianIds.length ? this.find({ where: { guardianId: In(guardianIds) } }) : Promise.resolve([]);
   }

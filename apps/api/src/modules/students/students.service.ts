@@ -487,6 +487,71 @@ export class StudentsService {
     return result;
   }
 
+  /** Students actively enrolled this year in a section, by roll number: a register's rows. */
+  async roster(
+    sectionId: string,
+  ): Promise<{ studentId: string; fullName: string; admissionNo: string; rollNo: number | null }[]> {
+    const year = await this.academics.findCurrentYear();
+    if (!year) return [];
+    const enrolments = await this.enrolments.activeInSections(year.id, [sectionId]);
+    const students = new Map(
+      (await this.students.byIds(enrolments.map((e) => e.studentId))).map((s) => [s.id, s]),
+    );
+    return enrolments
+      .filter((e) => students.has(e.studentId))
+      .map((e) => {
+        const s = students.get(e.studentId)!;
+        return {
+          studentId: s.id,
+          fullName: `${s.firstName} ${s.lastName}`.trim(),
+          admissionNo: s.admissionNo,
+          rollNo: e.rollNo,
+        };
+      })
+      .sort((a, b) => (a.rollNo ?? 1e9) - (b.rollNo ?? 1e9) || a.fullName.localeCompare(b.fullName));
+  }
+
+  /** Names and current sections of students, for reports. */
+  async directory(
+    studentIds: string[],
+  ): Promise<Map<string, { fullName: string; admissionNo: string; sectionId: string | null }>> {
+    const year = await this.academics.findCurrentYear();
+    const out = new Map<string, { fullName: string; admissionNo: string; sectionId: string | null }>();
+    for (let i = 0; i < studentIds.length; i += 500) {
+      const chunk = studentIds.slice(i, i + 500);
+      const [students, enrolments] = await Promise.all([
+        this.students.byIds(chunk),
+        year ? this.enrolments.inYearForStudents(year.id, chunk) : [],
+      ]);
+      for (const s of students) {
+        const e = enrolments.find((x) => x.studentId === s.id && x.status === 'active');
+        out.set(s.id, {
+          fullName: `${s.firstName} ${s.lastName}`.trim(),
+          admissionNo: s.admissionNo,
+          sectionId: e?.sectionId ?? null,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The section a student is in this year, or null. */
+  async currentSectionOf(studentId: string): Promise<string | null> {
+    const year = await this.academics.findCurrentYear();
+    const e = year ? await this.enrolments.inYear(year.id, studentId) : null;
+    return e && e.status === 'active' ? e.sectionId : null;
+  }
+
+  /** Guardian ids of each student, for messages to families. */
+  async guardianIdsOf(studentIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < studentIds.length; i += 500) {
+      const links = await this.links.ofStudents(studentIds.slice(i, i + 500));
+      for (const l of links) out.set(l.studentId, [...(out.get(l.studentId) ?? []), l.guardianId]);
+    }
+    return out;
+  }
+
   /** The guardian with this phone (blind index), for linking accounts. */
   async guardianIdByPhone(phone: string): Promise<string | null> {
     const bidx = this.crypto.blindIndex('phone', phone);

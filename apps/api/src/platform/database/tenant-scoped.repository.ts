@@ -106,6 +106,41 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
     return stamped;
   }
 
+  /**
+   * Inserts rows, or updates them where they collide on `conflictPaths` (plus tenant_id): one statement,
+   * `ON CONFLICT DO UPDATE` on SQLite and `ON DUPLICATE KEY UPDATE` on MySQL.
+   */
+  protected async upsert(rows: WithoutTenant<T>[], conflictPaths: (keyof T & string)[]): Promise<void> {
+    if (rows.length === 0) return;
+    const tenantId = this.tenantId;
+    const stamped = rows.map((row) => {
+      if (hasOwnTenant(row))
+        throw new TenantIsolationError('A caller-supplied tenant id is refused on upsert.');
+      return { ...row, tenantId } as unknown as T;
+    });
+    await this.manager.upsert(this.entity, stamped as QueryDeepPartialEntity<T>[], {
+      conflictPaths: ['tenantId', ...conflictPaths],
+    });
+  }
+
+  /** Inserts rows that do not exist yet; existing ones are left as they are. */
+  protected async insertIfMissing(rows: WithoutTenant<T>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const tenantId = this.tenantId;
+    const stamped = rows.map((row) => {
+      if (hasOwnTenant(row))
+        throw new TenantIsolationError('A caller-supplied tenant id is refused on insert.');
+      return { ...row, tenantId } as unknown as T;
+    });
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(this.entity)
+      .values(stamped as QueryDeepPartialEntity<T>[])
+      .orIgnore()
+      .execute();
+  }
+
   /** Updates the tenant's rows matching `where`; the patch may not move a row to another tenant. */
   protected async update(where: FindOptionsWhere<T>, patch: QueryDeepPartialEntity<T>): Promise<number> {
     if (hasOwnTenant(patch)) throw new TenantIsolationError('An update may not change tenant_id.');

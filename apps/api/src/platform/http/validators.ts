@@ -1,3 +1,4 @@
+import { ValidationFailedError } from '../errors/domain-error';
 import { ValidationOptions, registerDecorator } from 'class-validator';
 
 /** A real calendar date written YYYY-MM-DD (2015-02-30 and 2015-13-01 are refused). */
@@ -16,4 +17,16 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
       options: { message: `${String(propertyName)} must be a date YYYY-MM-DD`, ...options },
       validator: { validate: (value: unknown) => isLocalDate(value) },
     });
+}
+
+/** Route parameter pipe: a YYYY-MM-DD calendar date, or 400 naming the parameter. */
+export class ParseLocalDatePipe {
+  constructor(private readonly name = 'date') {}
+
+  transform(value: unknown): string {
+    if (!isLocalDate(value)) {
+      throw new ValidationFailedError([{ field: this.name, message: 'must be a date YYYY-MM-DD' }]);
+    }
+    return value;
+  }
 }

@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { addDays, datesBetween, monthRange, weekdayOf } from '../../platform/time/local-time';
+import { AcademicsService } from '../academics/academics.service';
+import { StudentAccessPolicy } from '../students/student-access.policy';
+import { StudentsService } from '../students/students.service';
+import {
+  AttendanceMarksRepository,
+  DaySummariesRepository,
+  HolidaysRepository,
+  LeaveRequestsRepository,
+} from './attendance.repository';
+import {
+  AttendanceService,
+  Counts,
+  SettingsView,
+  attendancePercent,
+  countStatuses,
+} from './attendance.service';
+import { AttendanceStatus } from './entities/attendance.entities';
+
+const CODE: Record<AttendanceStatus, string> = {
+  present: 'P',
+  absent: 'A',
+  late: 'L',
+  excused: 'E',
+  half_day: 'H',
+};
+
+/** Registers, calendars and dashboards, read from marks and the per-section day summaries. */
+@Injectable()
+export class AttendanceReportsService {
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly academics: AcademicsService,
+    private readonly students: StudentsService,
+    private readonly policy: StudentAccessPolicy,
+    private readonly marks: AttendanceMarksRepository,
+    private readonly summaries: DaySummariesRepository,
+    private readonly holidays: HolidaysRepository,
+    private readonly leave: LeaveRequestsRepository,
+  ) {}
+
+  /** Working days in a range: not weekly off, not a holiday, inside the current year, not after today. */
+  async workingDays(from: string, to: string, settings?: SettingsView): Promise<string[]> {
+    const s = settings ?? (await this.attendance.settings());
+    const [holidays, year, now] = await Promise.all([
+      this.holidays.inRange(from, to),
+      this.academics.findCurrentYear(),
+      this.attendance.localNow(),
+    ]);
+    const off = new Set(holidays.map((h) => h.date));
+    return datesBetween(from, to).filter(
+      (d) =>
+        !s.weeklyOffDays.includes(weekdayOf(d)) &&
+        !off.has(d) &&
+        d <= now.today &&
+        (!year || (d >= year.startsOn && d <= year.endsOn)),
+    );
+  }
+
+  /** A section's monthly register: one row per student with a code per working day and totals. */
+  async sectionMonth(sectionId: string, month: string) {
+    await this.attendance.requireSection(sectionId);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw new ValidationFailedError([{ field: 'month', message: 'must be YYYY-MM' }]);
+    const { from, to } = monthRange(month);
+    const [roster, marks, days] = await Promise.all([
+      this.students.roster(sectionId),
+      this.marks.forSectionInRange(sectionId, from, to),
+      this.workingDays(from, to),
+    ]);
+    const byStudent = new Map<string, Map<string, AttendanceStatus>>();
+    for (const m of marks) {
+      const row = byStudent.get(m.studentId) ?? new Map<string, AttendanceStatus>();
+      row.set(m.date, m.status);
+      byStudent.set(m.studentId, row);
+    }
+    const rows = roster.map((r) => {
+      const statuses = byStudent.get(r.studentId) ?? new Map<string, AttendanceStatus>();
+      // Only working days count: a mark on a day later declared a holiday (or ahead of today) does not.
+      const counts = countStatuses(days.filter((d) => statuses.has(d)).map((d) => statuses.get(d)!));
+      return {
+        ...r,
+        days: Object.fromEntries(days.map((d) => [d, statuses.has(d) ? CODE[statuses.get(d)!] : null])),
+        counts,
+        percent: attendancePercent(counts),
+      };
+    });
+    const markedDays = days.filter((d) => marks.some((m) => m.date === d));
+    return { sectionId, month, workingDays: days, markedDays: markedDays.length, rows };
+  }
+
+  /** A student's days and percentage over a range (parents see their own children only). */
+  async studentCalendar(studentId: string, from: string, to: string) {
+    await this.students.visible(studentId);
+    if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+    if (datesBetween(from, to).length > 366)
+      throw new ValidationFailedError([{ field: 'to', message: 'a calendar covers at most a year' }]);
+    const [marks, days, leaveDays] = await Promise.all([
+      this.marks.forStudentInRange(studentId, from, to),
+      this.workingDays(from, to),
+      this.leaveDaysOf(studentId, from, to),
+    ]);
+    const byDate = new Map(marks.map((m) => [m.date, m]));
+    const onLeave = new Set(leaveDays);
+    const working = new Set(days);
+    const counts = countStatuses(marks.filter((m) => working.has(m.date)).map((m) => m.status));
+    return {
+      studentId,
+      from,
+      to,
+      days: days.map((d) => ({
+        date: d,
+        status: byDate.get(d)?.status ?? null,
+        note: byDate.get(d)?.note ?? null,
+        onLeave: onLeave.has(d),
+      })),
+      summary: { workingDays: days.length, ...counts, percent: attendancePercent(counts) },
+    };
+  }
+
+  private async sectionsInScope() {
+    const [classes, sections, scope] = await Promise.all([
+      this.academics.listClasses(),
+      this.academics.listSections(),
+      this.policy.scope(),
+    ]);
+    const className = new Map(classes.map((c) => [c.id, c.name]));
+    const ordinal = new Map(classes.map((c) => [c.id, c.ordinal]));
+    const visible =
+      scope.kind === 'all'
+        ? sections
+        : scope.kind === 'sections'
+          ? sections.filter((s) => scope.sectionIds.includes(s.id))
+          : [];
+    return visible
+      .map((s) => ({
+        sectionId: s.id,
+        className: className.get(s.classId) ?? '',
+        sectionName: s.name,
+        ordinal: ordinal.get(s.classId) ?? 0,
+        classTeacherUserId: s.classTeacherUserId,
+      }))
+      .sort((a, b) => a.ordinal - b.ordinal || a.sectionName.localeCompare(b.sectionName));
+  }
+
+  /** The institution's day: present %, and absentees by section, from the day summaries (AUD dashboard). */
+  async daySummary(date: string) {
+    const [sections, summaries, absent] = await Promise.all([
+      this.sectionsInScope(),
+      this.summaries.onDay(date),
+      this.marks.absentOn(date),
+    ]);
+    const visible = new Set(sections.map((s) => s.sectionId));
+    const names = await this.students.directory(
+      absent.filter((a) => visible.has(a.sectionId)).map((a) => a.studentId),
+    );
+    const totals: Counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
+    const rows = sections.map((s) => {
+      const sum = summaries.find((x) => x.sectionId === s.sectionId);
+      const counts: Counts = sum
+        ? {
+            present: sum.present,
+            absent: sum.absent,
+            late: sum.late,
+            excused: sum.excused,
+            halfDay: sum.halfDay,
+            total: sum.total,
+          }
+        : { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
+      for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += counts[k];
+      return {
+        sectionId: s.sectionId,
+        className: s.className,
+        sectionName: s.sectionName,
+        marked: counts.total > 0,
+        counts,
+        percent: attendancePercent(counts),
+        absentees: absent
+          .filter((a) => a.sectionId === s.sectionId)
+          .map((a) => ({
+            studentId: a.studentId,
+            fullName: names.get(a.studentId)?.fullName ?? '',
+            note: a.note,
+          })),
+      };
+    });
+    return {
+      date,
+      totals,
+      percent: attendancePercent(totals),
+      sectionsMarked: rows.filter((r) => r.marked).length,
+      sections: rows,
+    };
+  }
+
+  /** Sections in the caller's scope not yet marked on a date. */
+  async unmarked(date: string) {
+    const [sections, marked, reason] = await Promise.all([
+      this.sectionsInScope(),
+      this.summaries.markedOnDay(date),
+      this.attendance.nonWorkingReason(date),
+    ]);
+    if (reason) return { date, workingDay: false, nonWorkingReason: reason, sections: [] };
+    const done = new Set(marked.map((m) => m.sectionId));
+    return {
+      date,
+      workingDay: true,
+      nonWorkingReason: null,
+      sections: sections.filter((s) => !done.has(s.sectionId)),
+    };
+  }
+
+  /** Students below a percentage over a range (default: the institution's chronic-absence threshold). */
+  async chronicAbsentees(from: string, to: string, threshold?: number) {
+    if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+    const settings = await this.attendance.settings();
+    const limit = threshold ?? settings.chronicThresholdPercent;
+    const [counts, sections, scope] = await Promise.all([
+      this.marks.countsByStudent(from, to),
+      this.sectionsInScope(),
+      this.policy.scope(),
+    ]);
+    const perStudent = new Map<string, Omit<Counts, 'total'>>();
+    for (const c of counts) {
+      const x = perStudent.get(c.studentId) ?? { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0 };
+      if (c.status === 'half_day') x.halfDay += c.n;
+      else x[c.status as keyof Omit<Counts, 'total' | 'halfDay'>] += c.n;
+      perStudent.set(c.studentId, x);
+    }
+    const below = [...perStudent]
+      .map(([studentId, c]) => ({ studentId, counts: c, percent: attendancePercent(c) }))
+      .filter((r) => r.percent !== null && r.percent < limit);
+    const directory = await this.students.directory(below.map((r) => r.studentId));
+    const sectionById = new Map(sections.map((s) => [s.sectionId, s]));
+    const items = below
+      .map((r) => {
+        const d = directory.get(r.studentId);
+        const section = d?.sectionId ? sectionById.get(d.sectionId) : undefined;
+        return {
+          ...r,
+          fullName: d?.fullName ?? '',
+          admissionNo: d?.admissionNo ?? '',
+          className: section?.className ?? null,
+          sectionName: section?.sectionName ?? null,
+          sectionId: d?.sectionId ?? null,
+        };
+      })
+      .filter((r) => scope.kind === 'all' || (r.sectionId !== null && sectionById.has(r.sectionId)))
+      .sort((a, b) => (a.percent ?? 0) - (b.percent ?? 0));
+    return { from, to, threshold: limit, items, nextCursor: null };
+  }
+
+  async leaveDaysOf(studentId: string, from: string, to: string): Promise<string[]> {
+    const requests = await this.leave.list({ studentIds: [studentId], status: 'approved' }, 500);
+    return requests
+      .flatMap((r) => datesBetween(r.fromDate > from ? r.fromDate : from, r.toDate < to ? r.toDate : to))
+      .filter((d) => d >= from && d <= to);
+  }
+
+  defaultRange(today: string): { from: string; to: string } {
+    return { from: addDays(today, -29), to: today };
+  }
+}

@@ -1,0 +1,207 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@shala/contracts';
+import type { FastifyReply } from 'fastify';
+import { csvRow } from '../../platform/http/csv';
+import { ParseLocalDatePipe } from '../../platform/http/validators';
+import { RequirePermission } from '../../platform/security/route-policy.decorators';
+import { AttendanceReportsService } from './attendance-reports.service';
+import { AttendanceService } from './attendance.service';
+import { CalendarService } from './calendar.service';
+import {
+  DateQuery,
+  HolidayDto,
+  LeaveDecisionDto,
+  LeaveListQuery,
+  LeaveRequestDto,
+  OptionalRangeQuery,
+  PeriodQuery,
+  RangeQuery,
+  SaveRegisterDto,
+  SettingsDto,
+} from './dto/attendance.dto';
+import { LeaveService } from './leave.service';
+
+@ApiTags('attendance')
+@ApiBearerAuth()
+@Controller('attendance')
+export class AttendanceController {
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly reports: AttendanceReportsService,
+    private readonly calendar: CalendarService,
+    private readonly leave: LeaveService,
+  ) {}
+
+  @Get('settings')
+  @RequirePermission(Permission.AttendanceRead)
+  settings() {
+    return this.attendance.settings();
+  }
+
+  @Put('settings')
+  @RequirePermission(Permission.InstitutionSettingsWrite)
+  updateSettings(@Body() body: SettingsDto) {
+    return this.attendance.updateSettings(body);
+  }
+
+  @Get('holidays')
+  @RequirePermission(Permission.AttendanceRead)
+  async holidays(@Query() query: RangeQuery) {
+    return { items: await this.calendar.list(query.from, query.to), nextCursor: null };
+  }
+
+  @Post('holidays')
+  @RequirePermission(Permission.InstitutionSettingsWrite)
+  addHoliday(@Body() body: HolidayDto) {
+    return this.calendar.add(body.date, body.name);
+  }
+
+  @Delete('holidays/:id')
+  @HttpCode(204)
+  @RequirePermission(Permission.InstitutionSettingsWrite)
+  async removeHoliday(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.calendar.remove(id);
+  }
+
+  @Get('sections/:sectionId/days/:date')
+  @RequirePermission(Permission.AttendanceRead)
+  @ApiOkResponse({
+    description: 'The register: enrolled students with their marks, leave, lock and working-day state',
+  })
+  register(
+    @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
+    @Param('date', new ParseLocalDatePipe()) date: string,
+    @Query() query: PeriodQuery,
+  ) {
+    return this.attendance.register(sectionId, date, query.period);
+  }
+
+  @Put('sections/:sectionId/days/:date')
+  @RequirePermission(Permission.AttendanceMark)
+  @ApiOkResponse({
+    description:
+      'Saves the marks in one transaction (idempotent); after the cut-off needs attendance.override and a reason',
+  })
+  save(
+    @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
+    @Param('date', new ParseLocalDatePipe()) date: string,
+    @Body() body: SaveRegisterDto,
+  ) {
+    return this.attendance.save(sectionId, date, body);
+  }
+
+  @Get('sections/:sectionId/months/:month')
+  @RequirePermission(Permission.AttendanceRead)
+  sectionMonth(@Param('sectionId', new ParseUUIDPipe()) sectionId: string, @Param('month') month: string) {
+    return this.reports.sectionMonth(sectionId, month);
+  }
+
+  @Get('sections/:sectionId/months/:month/export')
+  @RequirePermission(Permission.AttendanceRead)
+  async exportMonth(
+    @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
+    @Param('month') month: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const register = await this.reports.sectionMonth(sectionId, month);
+    const lines = [
+      csvRow([
+        'roll_no',
+        'admission_no',
+        'name',
+        ...register.workingDays,
+        'present',
+        'absent',
+        'late',
+        'excused',
+        'half_day',
+        'percent',
+      ]),
+    ];
+    for (const r of register.rows) {
+      lines.push(
+        csvRow([
+          r.rollNo,
+          r.admissionNo,
+          r.fullName,
+          ...register.workingDays.map((d) => r.days[d] ?? ''),
+          r.counts.present,
+          r.counts.absent,
+          r.counts.late,
+          r.counts.excused,
+          r.counts.halfDay,
+          r.percent ?? '',
+        ]),
+      );
+    }
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="attendance-${month}.csv"`)
+      .send(lines.join(''));
+  }
+
+  @Get('students/:studentId/calendar')
+  @RequirePermission(Permission.AttendanceRead)
+  studentCalendar(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Query() query: RangeQuery) {
+    return this.reports.studentCalendar(studentId, query.from, query.to);
+  }
+
+  @Get('summary')
+  @RequirePermission(Permission.AttendanceRead)
+  @ApiOkResponse({ description: 'The day across sections in scope: present %, absentees by section' })
+  async summary(@Query() query: DateQuery) {
+    return this.reports.daySummary(query.date ?? (await this.attendance.localNow()).today);
+  }
+
+  @Get('unmarked')
+  @RequirePermission(Permission.AttendanceRead)
+  async unmarked(@Query() query: DateQuery) {
+    return this.reports.unmarked(query.date ?? (await this.attendance.localNow()).today);
+  }
+
+  @Get('chronic-absentees')
+  @RequirePermission(Permission.AttendanceRead)
+  async chronic(@Query() query: OptionalRangeQuery) {
+    const range = this.reports.defaultRange((await this.attendance.localNow()).today);
+    return this.reports.chronicAbsentees(query.from ?? range.from, query.to ?? range.to, query.threshold);
+  }
+
+  @Post('leave-requests')
+  @RequirePermission(Permission.AttendanceLeaveRequest)
+  requestLeave(@Body() body: LeaveRequestDto) {
+    return this.leave.request(body);
+  }
+
+  @Get('leave-requests')
+  @RequirePermission(Permission.AttendanceRead)
+  async leaveRequests(@Query() query: LeaveListQuery) {
+    return { items: await this.leave.list(query.status), nextCursor: null };
+  }
+
+  @Post('leave-requests/:id/decision')
+  @HttpCode(200)
+  @RequirePermission(Permission.AttendanceLeaveApprove)
+  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: LeaveDecisionDto) {
+    return this.leave.decide(id, body.decision, body.note);
+  }
+
+  @Post('leave-requests/:id/cancel')
+  @HttpCode(200)
+  @RequirePermission(Permission.AttendanceLeaveRequest)
+  cancel(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.leave.cancel(id);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { Database } from '../../platform/database/database';
+import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { HolidaysRepository } from './attendance.repository';
+
+/** The institution's holiday calendar: no attendance is taken on these days. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly db: Database,
+    private readonly holidays: HolidaysRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(from: string, to: string) {
+    return (await this.holidays.inRange(from, to)).map((h) => ({ id: h.id, date: h.date, name: h.name }));
+  }
+
+  async add(date: string, name: string) {
+    return this.db.transaction(async () => {
+      if (await this.holidays.onDate(date))
+        throw new ConflictError(`${date} is already a holiday.`, 'HOLIDAY_EXISTS', [
+          { field: 'date', message: 'already a holiday' },
+        ]);
+      const id = uuidv7();
+      await this.holidays.add({ id, date, name: name.trim() });
+      await this.audit.record({
+        action: 'attendance.holiday_add',
+        targetType: 'holiday',
+        targetId: id,
+        details: { date, name },
+      });
+      return { id, date, name: name.trim() };
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.transaction(async () => {
+      const h = await this.holidays.byId(id);
+      if (!h) throw new NotFoundError('The holiday');
+      await this.holidays.remove(id);
+      await this.audit.record({
+        action: 'attendance.holiday_remove',
+        targetType: 'holiday',
+        targetId: id,
+        details: { date: h.date, name: h.name },
+      });
+    });
+  }
+}
