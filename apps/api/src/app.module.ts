@@ -27,6 +27,7 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
 import { SecurityModule } from './platform/security/security.module';
 import { TimeModule } from './platform/time/time.module';
+import { CacheModule } from './platform/cache/cache.module';
 import { TenancyModule } from './platform/tenancy/tenancy.module';
 
 /** Platform pieces every entrypoint (HTTP API, worker, CLI) shares. */
@@ -49,6 +50,7 @@ export function platformImports(config: AppConfig): DynamicModule['imports'] {
     DatabaseModule.forRoot(SCHEMA),
     SecurityModule,
     TimeModule,
+    CacheModule,
   ];
 }
 

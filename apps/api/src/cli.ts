@@ -10,15 +10,17 @@ import { AuditService } from './modules/audit/audit.service';
 import { InstitutionsService } from './modules/institutions/institutions.service';
 import { RequestContext } from './platform/tenancy/request-context';
 import { KeyRotation } from './platform/security/key-rotation';
+import { NotificationsRetention } from './modules/notifications/notifications-retention.service';
 
 const USAGE = `Usage: node dist/cli.js <command>
   migrate                 run pending migrations
   migrate:status          list applied and pending migrations
   migrate:revert          revert the last migration
   seed --demo [--if-empty]                    demo institutions and users (demo mode only)
-  seed --institutions N [--students M]        scale seed for benchmarks (demo mode only)
+  seed --institutions N [--students M] [--attendance-days D]   scale seed for benchmarks (demo mode only)
   audit:verify            verify every institution's audit hash chain; exits 1 when one is broken
-  keys:rotate [--institution SLUG] [--batch N]   new data key per institution; re-encrypt rows online`;
+  keys:rotate [--institution SLUG] [--batch N]   new data key per institution; re-encrypt rows online
+  notifications:purge [--days N]   delete message delivery records older than N days (default 90, PRV-04)`;
 
 const out = (message: string) => process.stdout.write(`${message}\n`);
 const log = { warn: (m: string) => process.stderr.write(`${m}\n`) };
@@ -63,6 +65,7 @@ async function seed(args: string[]): Promise<void> {
       'if-empty': { type: 'boolean' },
       institutions: { type: 'string' },
       students: { type: 'string' },
+      'attendance-days': { type: 'string' },
     },
   });
   const config = loadConfig();
@@ -78,6 +81,7 @@ async function seed(args: string[]): Promise<void> {
         ? await seeder.seedScale(
             positiveInt(values.institutions, 'institutions', 1),
             positiveInt(values.students, 'students', 0),
+            positiveInt(values['attendance-days'], 'attendance-days', 0),
           )
         : (() => {
             throw new Error(`seed needs --demo or --institutions N\n${USAGE}`);
@@ -85,7 +89,7 @@ async function seed(args: string[]): Promise<void> {
     out(
       report.skipped
         ? `seed skipped: ${report.skipped}`
-        : `seeded ${report.institutions} institution(s), ${report.users} user(s), ${report.students} student(s) in ${Date.now() - started} ms`,
+        : `seeded ${report.institutions} institution(s), ${report.users} user(s), ${report.students} student(s)${'marks' in report ? `, ${String(report.marks)} attendance mark(s)` : ''} in ${Date.now() - started} ms`,
     );
   } finally {
     await app.close();
@@ -145,6 +149,22 @@ async function rotateKeys(args: string[]): Promise<void> {
   }
 }
 
+/** PRV-04: deletes delivery records older than the retention period; one JSON line per institution. */
+async function purgeNotifications(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { days: { type: 'string' } } });
+  const config = loadConfig();
+  const days = positiveInt(values.days, 'days', config.notifications.retentionDays);
+  if (days < 1) throw new Error('--days must be at least 1');
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
+    logger: ['warn', 'error'],
+  });
+  try {
+    for (const line of await app.get(NotificationsRetention).purgeAll(days)) out(JSON.stringify(line));
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'migrate' || command === 'migrate:status' || command === 'migrate:revert')
@@ -152,6 +172,7 @@ async function main(): Promise<void> {
   if (command === 'seed') return seed(rest);
   if (command === 'audit:verify') return auditVerify();
   if (command === 'keys:rotate') return rotateKeys(rest);
+  if (command === 'notifications:purge') return purgeNotifications(rest);
   out(USAGE);
   process.exitCode = command ? 64 : 0;
 }

@@ -13,6 +13,7 @@ import { AccessService } from '../modules/access/access.service';
 import { AcademicsService } from '../modules/academics/academics.service';
 import { StudentImportService } from '../modules/students/student-import.service';
 import { StudentsService } from '../modules/students/students.service';
+import { NotificationsSetup } from '../modules/notifications/notifications-setup.service';
 import { FieldCrypto } from '../platform/security/field-crypto';
 import { AttendanceReportsService } from '../modules/attendance/attendance-reports.service';
 import { AttendanceService } from '../modules/attendance/attendance.service';
@@ -69,6 +70,7 @@ export class DemoSeeder {
     private readonly importer: StudentImportService,
     private readonly students: StudentsService,
     private readonly crypto: FieldCrypto,
+    private readonly notifications: NotificationsSetup,
     private readonly attendance: AttendanceService,
     private readonly attendanceReports: AttendanceReportsService,
   ) {}
@@ -127,6 +129,9 @@ export class DemoSeeder {
       demoStudentsCsv(prefix, index, classes, DEMO_SECTIONS, perSection),
       false,
     );
+    // Default message templates; the demo family (the siblings' guardian) opted into email (PRV-01).
+    const demoGuardianId = await this.students.guardianIdByPhone(demoParentPhone(index));
+    await this.notifications.seedSchool({ optedInGuardianIds: demoGuardianId ? [demoGuardianId] : [] });
     return report.created;
   }
 
@@ -222,14 +227,23 @@ export class DemoSeeder {
   }
 
   /**
-   * `--institutions N --students M`: N schools named scale-0001.., each with an admin, an accountant, a
-   * teacher per 40 students, and M students spread over classes 1-10 with two sections each.
+   * `--institutions N --students M [--attendance-days D]`: N schools named scale-0001.., each with an admin,
+   * an accountant, and M students in sections of 40 (two per class), each section with its own class
+   * teacher (teacher1, teacher2, ...); optionally D past school days of attendance for every section.
+   * Scale schools take attendance every day and lock at 23:59, so benchmarks can mark "today".
    */
-  async seedScale(institutionCount: number, studentsPerInstitution: number): Promise<SeedReport> {
+  async seedScale(
+    institutionCount: number,
+    studentsPerInstitution: number,
+    attendanceDays = 0,
+  ): Promise<SeedReport & { marks: number }> {
     this.refuseOutsideDemo();
     const existing = await this.institutions.count();
+    const perSection = 40;
+    const sectionCount = Math.max(1, Math.ceil(studentsPerInstitution / perSection));
     let users = 0;
     let students = 0;
+    let marks = 0;
     for (let i = 1; i <= institutionCount; i++) {
       const slug = `scale-${String(existing + i).padStart(4, '0')}`;
       const tenantId = await this.provision(slug, `Scale School ${existing + i}`);
@@ -237,35 +251,55 @@ export class DemoSeeder {
         const staff = [
           { local: 'admin', role: DefaultRole.SchoolAdmin },
           { local: 'accountant', role: DefaultRole.Accountant },
-          ...Array.from({ length: Math.max(1, Math.ceil(studentsPerInstitution / 40)) }, (_, t) => ({
+          ...Array.from({ length: sectionCount }, (_, t) => ({
             local: `teacher${t + 1}`,
             role: DefaultRole.Teacher,
           })),
         ];
+        const teacherIds: string[] = [];
         for (const s of staff) {
-          await this.users.create({
+          const user = await this.users.create({
             email: `${s.local}@${slug}.test`,
             displayName: s.local,
             password: DEMO_PASSWORD,
             roleKeys: [s.role],
           });
+          if (s.role === DefaultRole.Teacher) teacherIds.push(user.id);
           users++;
         }
         if (studentsPerInstitution > 0) {
-          const classes = Array.from({ length: 10 }, (_, c) => ({ name: `Class ${c + 1}`, ordinal: c + 1 }));
-          const perSection = Math.max(
-            1,
-            Math.ceil(studentsPerInstitution / (classes.length * DEMO_SECTIONS.length)),
-          );
+          const classes = Array.from({ length: Math.ceil(sectionCount / DEMO_SECTIONS.length) }, (_, c) => ({
+            name: `Class ${c + 1}`,
+            ordinal: c + 1,
+          }));
           students += await this.seedSchool(
             `S${existing + i}`,
             50 + ((existing + i) % 49),
             perSection,
             classes,
           );
+          const sections = [...(await this.academics.listSections())];
+          const order = new Map(classes.map((c, k) => [c.name, k]));
+          const classOf = new Map((await this.academics.listClasses()).map((c) => [c.id, c.name]));
+          sections.sort(
+            (a, b) =>
+              (order.get(classOf.get(a.classId) ?? '') ?? 0) -
+                (order.get(classOf.get(b.classId) ?? '') ?? 0) || a.name.localeCompare(b.name),
+          );
+          for (const [k, section] of sections.entries()) {
+            if (teacherIds[k])
+              await this.academics.updateSection(section.id, { classTeacherUserId: teacherIds[k] });
+          }
+          await this.attendance.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
+          if (attendanceDays > 0) {
+            // History runs Monday to Saturday like a real school, then every day is open for marking.
+            await this.attendance.updateSettings({ weeklyOffDays: [0] });
+            marks += await this.seedAttendanceHistory(attendanceDays);
+            await this.attendance.updateSettings({ weeklyOffDays: [] });
+          }
         }
       });
     }
-    return { institutions: institutionCount, users, students };
+    return { institutions: institutionCount, users, students, marks };
   }
 }

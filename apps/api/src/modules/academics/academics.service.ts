@@ -7,6 +7,7 @@ import {
   RuleViolationError,
   ValidationFailedError,
 } from '../../platform/errors/domain-error';
+import { TenantCache } from '../../platform/cache/tenant-cache';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../users/users.service';
 import {
@@ -44,20 +45,26 @@ export class AcademicsService {
     private readonly assignments: SubjectAssignmentsRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly cache: TenantCache,
   ) {}
 
+  /** Structure changes drop the cached structure (classes, sections, years, assignments). */
+  private changed(): void {
+    this.cache.invalidate('academics:');
+  }
+
   listYears(): Promise<AcademicYear[]> {
-    return this.years.all();
+    return this.cache.get('academics:years', () => this.years.all());
   }
 
   async currentYear(): Promise<AcademicYear> {
-    const year = await this.years.current();
+    const year = await this.findCurrentYear();
     if (!year) throw new RuleViolationError('Set up the current academic year first.', 'NO_CURRENT_YEAR');
     return year;
   }
 
   findCurrentYear(): Promise<AcademicYear | null> {
-    return this.years.current();
+    return this.cache.get('academics:current-year', () => this.years.current());
   }
 
   async year(id: string): Promise<AcademicYear> {
@@ -92,6 +99,7 @@ export class AcademicsService {
         currentMarker: null,
       });
       if (makeCurrent) await this.years.makeCurrent(id);
+      this.changed();
       await this.audit.record({
         action: 'academics.year_create',
         targetType: 'academic_year',
@@ -107,6 +115,7 @@ export class AcademicsService {
       const before = await this.years.current();
       await this.year(id);
       await this.years.makeCurrent(id);
+      this.changed();
       await this.audit.record({
         action: 'academics.year_current',
         targetType: 'academic_year',
@@ -118,7 +127,7 @@ export class AcademicsService {
   }
 
   listClasses(): Promise<SchoolClass[]> {
-    return this.classes.all();
+    return this.cache.get('academics:classes', () => this.classes.all());
   }
 
   async class(id: string): Promise<SchoolClass> {
@@ -133,6 +142,7 @@ export class AcademicsService {
         throw new ConflictError(`A class named ${input.name} exists.`, 'CLASS_NAME_TAKEN');
       const id = uuidv7();
       await this.classes.add({ id, ...input });
+      this.changed();
       await this.audit.record({
         action: 'academics.class_create',
         targetType: 'class',
@@ -144,7 +154,7 @@ export class AcademicsService {
   }
 
   listSections(): Promise<Section[]> {
-    return this.sections.all();
+    return this.cache.get('academics:sections', () => this.sections.all());
   }
 
   sectionsOfClass(classId: string): Promise<Section[]> {
@@ -152,7 +162,7 @@ export class AcademicsService {
   }
 
   async section(id: string): Promise<Section> {
-    const s = await this.sections.byId(id);
+    const s = (await this.listSections()).find((x) => x.id === id);
     if (!s) throw new NotFoundError('The section');
     return s;
   }
@@ -193,6 +203,7 @@ export class AcademicsService {
         name: input.name,
         classTeacherUserId: input.classTeacherUserId ?? null,
       });
+      this.changed();
       await this.audit.record({
         action: 'academics.section_create',
         targetType: 'section',
@@ -211,6 +222,7 @@ export class AcademicsService {
     return this.db.transaction(async () => {
       const before = await this.section(id);
       await this.sections.patch(id, patch);
+      this.changed();
       await this.audit.record({
         action: 'academics.section_update',
         targetType: 'section',
@@ -233,6 +245,7 @@ export class AcademicsService {
         throw new ConflictError(`A subject with code ${input.code} exists.`, 'SUBJECT_CODE_TAKEN');
       const id = uuidv7();
       await this.subjects.add({ id, ...input });
+      this.changed();
       await this.audit.record({
         action: 'academics.subject_create',
         targetType: 'subject',
@@ -271,6 +284,7 @@ export class AcademicsService {
           subjectId: input.subjectId,
           teacherUserId: input.teacherUserId,
         });
+      this.changed();
       await this.audit.record({
         action: 'academics.subject_assign',
         targetType: 'subject_assignment',
@@ -290,6 +304,7 @@ export class AcademicsService {
       const a = await this.assignments.byId(id);
       if (!a) throw new NotFoundError('The assignment');
       await this.assignments.remove(id);
+      this.changed();
       await this.audit.record({
         action: 'academics.subject_unassign',
         targetType: 'subject_assignment',

@@ -96,10 +96,70 @@ export class AttendanceMarksRepository extends TenantScopedRepository<Attendance
     return rows.map((r) => ({ studentId: r.student_id, status: r.status, n: Number(r.n) }));
   }
 
+  /** One multi-row INSERT ... ON CONFLICT/ON DUPLICATE KEY statement per 500 marks; existing ids are kept. */
   async upsertMany(rows: Omit<AttendanceMark, 'tenantId'>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500)
-      await this.upsert(rows.slice(i, i + 500), ['studentId', 'date', 'period']);
+    const columns =
+      'tenant_id, id, student_id, date, period, subject_id, section_id, status, note, source, marked_by, updated_at';
+    const updated = ['subject_id', 'section_id', 'status', 'note', 'source', 'marked_by', 'updated_at'];
+    const onConflict =
+      this.db.dialect === 'mysql'
+        ? `ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`
+        : `ON CONFLICT (tenant_id, student_id, date, period) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      const tenantId = this.tenantId;
+      const values = chunk.flatMap((r, k) => [
+        ...(k === 0 ? [] : [tenantId]),
+        r.id,
+        r.studentId,
+        r.date,
+        r.period,
+        r.subjectId,
+        r.sectionId,
+        r.status,
+        r.note,
+        r.source,
+        r.markedBy,
+        sqlTimestamp(r.updatedAt, this.db.dialect),
+      ]);
+      await this.sql(
+        `INSERT INTO attendance_marks (${columns}) VALUES ${TenantScopedRepository.rowsOf(chunk.length, 12)} ${onConflict}`,
+        values,
+      );
+    }
   }
+
+  /** The marks of one section-day as plain rows (the hot read of a register save). */
+  async sectionDay(
+    sectionId: string,
+    date: string,
+    period: number,
+  ): Promise<Pick<AttendanceMark, 'id' | 'studentId' | 'status' | 'note' | 'sectionId'>[]> {
+    const rows = await this.sql<
+      {
+        id: string;
+        student_id: string;
+        status: AttendanceMark['status'];
+        note: string | null;
+        section_id: string;
+      }[]
+    >(
+      'SELECT id, student_id, status, note, section_id FROM attendance_marks WHERE tenant_id = ? AND section_id = ? AND date = ? AND period = ?',
+      [sectionId, date, period],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      studentId: r.student_id,
+      status: r.status,
+      note: r.note,
+      sectionId: r.section_id,
+    }));
+  }
+}
+
+/** A Date as the driver stores datetime(3) in UTC: a Date for mysql2 (timezone 'Z'), text for SQLite. */
+function sqlTimestamp(at: Date, dialect: 'sqlite' | 'mysql'): Date | string {
+  return dialect === 'mysql' ? at : at.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 @Injectable()
@@ -112,28 +172,17 @@ export class DaySummariesRepository extends TenantScopedRepository<AttendanceDay
    * Takes the section-day's row lock for the rest of the transaction (creating the row when missing), so
    * two saves of one register run one after the other on MySQL. SQLite transactions already take turns.
    */
-  async lockDay(date: string, sectionId: string, period: number): Promise<AttendanceDaySummary | null> {
-    await this.insertIfMissing([
-      {
-        date,
-        sectionId,
-        period,
-        present: 0,
-        absent: 0,
-        late: 0,
-        excused: 0,
-        halfDay: 0,
-        total: 0,
-        markedBy: null,
-        markedAt: null,
-      },
-    ]);
-    const qb = this.query('d').andWhere(
-      'd.date = :date AND d.sectionId = :sectionId AND d.period = :period',
-      { date, sectionId, period },
+  async lockDay(date: string, sectionId: string, period: number): Promise<void> {
+    // One statement that inserts the row or touches it: either way this transaction now holds its row lock
+    // until commit, and the day's counts are rewritten before then.
+    const touch =
+      this.db.dialect === 'mysql'
+        ? 'ON DUPLICATE KEY UPDATE total = total'
+        : 'ON CONFLICT (tenant_id, date, section_id, period) DO UPDATE SET total = total';
+    await this.sql(
+      `INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period) VALUES (?, ?, ?, ?) ${touch}`,
+      [date, sectionId, period],
     );
-    if (this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-    return qb.getOne();
   }
 
   async write(summary: Omit<AttendanceDaySummary, 'tenantId'>): Promise<void> {

@@ -3,6 +3,7 @@ import { Permission } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, RuleViolationError, ValidationFailedError } from '../../platform/errors/domain-error';
+import { TenantCache } from '../../platform/cache/tenant-cache';
 import { Clock } from '../../platform/time/clock';
 import { localDate, localTime, weekdayOf } from '../../platform/time/local-time';
 import { RequestContext } from '../../platform/tenancy/request-context';
@@ -80,9 +81,15 @@ export interface RegisterView {
   summary: Counts;
 }
 
-export interface SaveResult extends RegisterView {
+/** What a save answers: the day's counts after it, without echoing the register back. */
+export interface SaveResult {
+  sectionId: string;
+  date: string;
+  period: number;
+  locked: boolean;
   changed: number;
   override: boolean;
+  summary: Counts;
 }
 
 /** Called for each student newly marked absent, inside the same transaction (absence alerts). */
@@ -137,6 +144,7 @@ export class AttendanceService {
     private readonly summaries: DaySummariesRepository,
     private readonly leave: LeaveRequestsRepository,
     private readonly audit: AuditService,
+    private readonly cache: TenantCache,
   ) {}
 
   /** The notifications side registers here; attendance does not know how families are messaged. */
@@ -144,7 +152,11 @@ export class AttendanceService {
     this.listener = listener;
   }
 
-  async settings(): Promise<SettingsView> {
+  settings(): Promise<SettingsView> {
+    return this.cache.get('attendance:settings', () => this.loadSettings());
+  }
+
+  private async loadSettings(): Promise<SettingsView> {
     const s = await this.settingsRepo.current();
     if (!s) return { ...DEFAULT_SETTINGS };
     return {
@@ -172,6 +184,7 @@ export class AttendanceService {
         chronicThresholdPercent: next.chronicThresholdPercent,
       };
       await this.settingsRepo.save(row);
+      this.cache.invalidate('attendance:settings');
       await this.audit.record({
         action: 'attendance.settings',
         details: Object.fromEntries(
@@ -187,9 +200,26 @@ export class AttendanceService {
 
   /** The institution's "today" and wall-clock time (school days are local dates). */
   async localNow(): Promise<{ today: string; time: string; timeZone: string }> {
-    const institution = await this.institutions.findById(this.context.tenantId);
-    const timeZone = institution?.timeZone ?? 'Asia/Kolkata';
     const now = this.clock.now();
+    const second = Math.floor(now.getTime() / 1000);
+    const memo = this.nowMemo;
+    if (memo && memo.second === second && memo.tenantId === this.context.tenantId) return memo.value;
+    const value = await this.computeLocalNow(now);
+    this.nowMemo = { second, tenantId: this.context.tenantId, value };
+    return value;
+  }
+
+  private nowMemo: {
+    second: number;
+    tenantId: string;
+    value: { today: string; time: string; timeZone: string };
+  } | null = null;
+
+  private async computeLocalNow(now: Date): Promise<{ today: string; time: string; timeZone: string }> {
+    const timeZone = await this.cache.get(
+      'institution:time-zone',
+      async () => (await this.institutions.findById(this.context.tenantId))?.timeZone ?? 'Asia/Kolkata',
+    );
     return { today: localDate(timeZone, now), time: localTime(timeZone, now), timeZone };
   }
 
@@ -197,7 +227,7 @@ export class AttendanceService {
   async nonWorkingReason(date: string, settings?: SettingsView): Promise<string | null> {
     const s = settings ?? (await this.settings());
     if (s.weeklyOffDays.includes(weekdayOf(date))) return 'weekly off';
-    const holiday = await this.holidays.onDate(date);
+    const holiday = await this.cache.get(`attendance:holiday:${date}`, () => this.holidays.onDate(date));
     if (holiday) return `holiday: ${holiday.name}`;
     const year = await this.academics.findCurrentYear();
     if (year && (date < year.startsOn || date > year.endsOn)) return `outside the academic year ${year.name}`;
@@ -356,7 +386,7 @@ export class AttendanceService {
         : [{ field: `marks.${i}.status`, message: `must be one of ${ATTENDANCE_STATUSES.join(', ')}` }];
     });
     if (details.length) throw new ValidationFailedError(details);
-    const roster = new Set((await this.students.roster(sectionId)).map((r) => r.studentId));
+    const roster = new Set(await this.students.rosterIds(sectionId));
     const strangers = input.marks.map((m, i) => ({ m, i })).filter(({ m }) => !roster.has(m.studentId));
     if (strangers.length) {
       throw new RuleViolationError(
@@ -373,92 +403,107 @@ export class AttendanceService {
 
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.db.transaction(async () => {
-          await this.summaries.lockDay(date, sectionId, period);
-          const existing = new Map(
-            (await this.marks.forStudentsOnDay([...roster], date, period)).map((m) => [m.studentId, m]),
-          );
-          const changes = input.marks.filter((m) => {
-            const e = existing.get(m.studentId);
-            return (
-              !e ||
-              e.status !== m.status ||
-              (e.note ?? null) !== (m.note ?? null) ||
-              e.sectionId !== sectionId
+        const result = await this.db.transaction(
+          async (): Promise<{ changed: number; override: boolean; summary: Counts | null }> => {
+            await this.summaries.lockDay(date, sectionId, period);
+            // The section's marks of the day, read once: what changes, and the day's counts afterwards.
+            const sectionMarks = await this.marks.sectionDay(sectionId, date, period);
+            const existing = new Map(sectionMarks.map((m) => [m.studentId, m]));
+            const changes = input.marks.filter((m) => {
+              const e = existing.get(m.studentId);
+              return (
+                !e ||
+                e.status !== m.status ||
+                (e.note ?? null) !== (m.note ?? null) ||
+                e.sectionId !== sectionId
+              );
+            });
+            if (changes.length === 0) return { changed: 0, override: false, summary: null };
+            if (locked) {
+              if (!input.reason?.trim()) {
+                throw new RuleViolationError(
+                  'This register is locked after the cut-off; give a reason for the change.',
+                  AttendanceErrorCode.ReasonRequired,
+                  [{ field: 'reason', message: 'required to change a locked register' }],
+                );
+              }
+              if (!this.context.permissions.includes(Permission.AttendanceOverride))
+                throw new OverrideNotPermittedError();
+            }
+            const at = this.clock.now();
+            const rows: Omit<AttendanceMark, 'tenantId'>[] = changes.map((m) => ({
+              id: existing.get(m.studentId)?.id ?? uuidv7(),
+              studentId: m.studentId,
+              date,
+              period,
+              subjectId: input.subjectId ?? null,
+              sectionId,
+              status: m.status,
+              note: m.note?.trim() || null,
+              source: locked ? 'override' : 'teacher',
+              markedBy: userId,
+              updatedAt: at,
+            }));
+            await this.marks.upsertMany(rows);
+            const after = new Map<string, AttendanceStatus>(sectionMarks.map((m) => [m.studentId, m.status]));
+            for (const r of rows) after.set(r.studentId, r.status);
+            const summary = countStatuses([...after.values()]);
+            await this.summaries.write({
+              date,
+              sectionId,
+              period,
+              ...summary,
+              markedBy: userId,
+              markedAt: at,
+            });
+            const diff = changes.map((m) => ({
+              studentId: m.studentId,
+              from: existing.get(m.studentId)?.status ?? null,
+              to: m.status,
+            }));
+            await this.audit.record(
+              locked
+                ? {
+                    action: 'attendance.override',
+                    targetType: 'section',
+                    targetId: sectionId,
+                    details: { date, period, reason: input.reason!.trim(), changes: diff },
+                  }
+                : {
+                    action: 'attendance.mark',
+                    targetType: 'section',
+                    targetId: sectionId,
+                    details: {
+                      date,
+                      period,
+                      created: diff.filter((d) => d.from === null).length,
+                      changed: diff.filter((d) => d.from !== null).length,
+                    },
+                  },
             );
-          });
-          if (changes.length === 0) return { changed: 0, override: false };
-          if (locked) {
-            if (!input.reason?.trim()) {
-              throw new RuleViolationError(
-                'This register is locked after the cut-off; give a reason for the change.',
-                AttendanceErrorCode.ReasonRequired,
-                [{ field: 'reason', message: 'required to change a locked register' }],
+            const newlyAbsent = changes.filter(
+              (m) => m.status === 'absent' && existing.get(m.studentId)?.status !== 'absent',
+            );
+            if (newlyAbsent.length && this.listener && period === 0) {
+              await this.listener.onAbsent(
+                newlyAbsent.map((m) => ({ studentId: m.studentId, date, status: m.status })),
               );
             }
-            if (!this.context.permissions.includes(Permission.AttendanceOverride))
-              throw new OverrideNotPermittedError();
-          }
-          const at = this.clock.now();
-          const rows: Omit<AttendanceMark, 'tenantId'>[] = changes.map((m) => ({
-            id: existing.get(m.studentId)?.id ?? uuidv7(),
-            studentId: m.studentId,
-            date,
-            period,
-            subjectId: input.subjectId ?? null,
-            sectionId,
-            status: m.status,
-            note: m.note?.trim() || null,
-            source: locked ? 'override' : 'teacher',
-            markedBy: userId,
-            updatedAt: at,
-          }));
-          await this.marks.upsertMany(rows);
-          const all = await this.marks.forSectionOnDay(sectionId, date, period);
-          await this.summaries.write({
-            date,
-            sectionId,
-            period,
-            ...countStatuses(all.map((m) => m.status)),
-            markedBy: userId,
-            markedAt: at,
-          });
-          const diff = changes.map((m) => ({
-            studentId: m.studentId,
-            from: existing.get(m.studentId)?.status ?? null,
-            to: m.status,
-          }));
-          await this.audit.record(
-            locked
-              ? {
-                  action: 'attendance.override',
-                  targetType: 'section',
-                  targetId: sectionId,
-                  details: { date, period, reason: input.reason!.trim(), changes: diff },
-                }
-              : {
-                  action: 'attendance.mark',
-                  targetType: 'section',
-                  targetId: sectionId,
-                  details: {
-                    date,
-                    period,
-                    created: diff.filter((d) => d.from === null).length,
-                    changed: diff.filter((d) => d.from !== null).length,
-                  },
-                },
-          );
-          const newlyAbsent = changes.filter(
-            (m) => m.status === 'absent' && existing.get(m.studentId)?.status !== 'absent',
-          );
-          if (newlyAbsent.length && this.listener && period === 0) {
-            await this.listener.onAbsent(
-              newlyAbsent.map((m) => ({ studentId: m.studentId, date, status: m.status })),
-            );
-          }
-          return { changed: changes.length, override: locked };
-        });
-        return { ...(await this.registerView(sectionId, date, period, settings)), ...result };
+            return { changed: changes.length, override: locked, summary };
+          },
+        );
+        const finalSummary: Counts =
+          result.summary ??
+          countStatuses((await this.marks.forSectionOnDay(sectionId, date, period)).map((m) => m.status));
+        return {
+          sectionId,
+          date,
+          period,
+          locked,
+          changed: result.changed,
+          override: result.override,
+          summary: finalSummary,
+        };
       } catch (error) {
         if (attempt < 3 && isDeadlock(error)) continue;
         throw error;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { TenantCache } from '../../platform/cache/tenant-cache';
 import { AuditService } from '../audit/audit.service';
 import { HolidaysRepository } from './attendance.repository';
 
@@ -12,6 +13,7 @@ export class CalendarService {
     private readonly db: Database,
     private readonly holidays: HolidaysRepository,
     private readonly audit: AuditService,
+    private readonly cache: TenantCache,
   ) {}
 
   async list(from: string, to: string) {
@@ -26,6 +28,7 @@ export class CalendarService {
         ]);
       const id = uuidv7();
       await this.holidays.add({ id, date, name: name.trim() });
+      this.cache.invalidate(`attendance:holiday:${date}`);
       await this.audit.record({
         action: 'attendance.holiday_add',
         targetType: 'holiday',
@@ -41,6 +44,7 @@ export class CalendarService {
       const h = await this.holidays.byId(id);
       if (!h) throw new NotFoundError('The holiday');
       await this.holidays.remove(id);
+      this.cache.invalidate(`attendance:holiday:${h.date}`);
       await this.audit.record({
         action: 'attendance.holiday_remove',
         targetType: 'holiday',

@@ -511,6 +511,12 @@ export class StudentsService {
       .sort((a, b) => (a.rollNo ?? 1e9) - (b.rollNo ?? 1e9) || a.fullName.localeCompare(b.fullName));
   }
 
+  /** Ids of the students actively enrolled this year in a section (one query). */
+  async rosterIds(sectionId: string): Promise<string[]> {
+    const year = await this.academics.findCurrentYear();
+    return year ? (await this.enrolments.activeInSections(year.id, [sectionId])).map((e) => e.studentId) : [];
+  }
+
   /** Names and current sections of students, for reports. */
   async directory(
     studentIds: string[],

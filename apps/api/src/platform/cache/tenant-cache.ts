@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../tenancy/request-context';
+
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 20_000;
+
+/**
+ * A short per-tenant cache for reference data read on every request and changed rarely (the current
+ * academic year, sections, attendance settings, an institution's time zone). Entries live 5 seconds; the
+ * process that writes invalidates at once, other replicas see the change within the TTL.
+ */
+@Injectable()
+export class TenantCache {
+  private readonly entries = new Map<string, { value: unknown; until: number }>();
+
+  constructor(private readonly context: RequestContext) {}
+
+  private key(name: string): string {
+    return `${this.context.tenantId}|${name}`;
+  }
+
+  async get<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const key = this.key(name);
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as T;
+    const value = await load();
+    if (this.entries.size > MAX_ENTRIES) this.entries.clear();
+    this.entries.set(key, { value, until: Date.now() + TTL_MS });
+    return value;
+  }
+
+  /** Drops this tenant's entries whose name starts with `prefix`. */
+  invalidate(prefix: string): void {
+    const start = this.key(prefix);
+    for (const key of this.entries.keys()) if (key.startsWith(start)) this.entries.delete(key);
+  }
+}
