@@ -17,12 +17,24 @@ const reactPackages = new Set([
 ]);
 
 /**
+ * Loaded only by dynamic import() where they are needed: the password strength estimator (zxcvbn-ts and
+ * its dictionaries, the largest dependency by far) and the QR code drawer. Left to Rollup, they stay in
+ * the lazy chunks that import them instead of joining the vendor chunk every page loads.
+ */
+const lazyPackages = new Set([
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
+  '@zxcvbn-ts/language-en',
+  'qrcode',
+]);
+
+/**
  * Libraries change less often than our code, so they get their own long-cached chunks. Dependencies
  * point one way only (mantine -> vendor -> react), so no chunk cycles.
  */
 function vendorChunk(id: string): string | undefined {
   const pkg = packageOf(id);
-  if (!pkg) return undefined;
+  if (!pkg || lazyPackages.has(pkg)) return undefined;
   if (reactPackages.has(pkg)) return 'react';
   if (pkg.startsWith('@mantine/')) return 'mantine';
   return 'vendor';

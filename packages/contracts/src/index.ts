@@ -3,3 +3,6 @@ export * from './roles';
 export * from './institutions';
 export * from './api';
 export * from './demo';
+export * from './auth';
+export * from './access';
+export * from './audit';

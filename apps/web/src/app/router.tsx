@@ -1,3 +1,4 @@
+import { Permission } from '@shala/contracts';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { AppLayout } from '../routes/app-layout';
 import { AuthLayout } from '../routes/auth-layout';
@@ -6,12 +7,14 @@ import { LoginRoute } from '../routes/login-route';
 import { NotFoundRoute } from '../routes/not-found-route';
 import { RouteErrorBoundary } from '../routes/route-error-boundary';
 import { SectionPlaceholderRoute } from '../routes/section-placeholder-route';
+import { SignedInPage } from '../routes/signed-in-page';
 import { FullPageLoader } from './components/full-page-loader';
 
 /**
  * The SPA's routes. Signed-out screens sit under AuthLayout; everything else sits under AppLayout, whose
  * loader sends visitors without a session to /login?next=<where they were going>. Unknown paths are
- * caught inside the signed-in shell, so a deep link never shows anything before signing in.
+ * caught inside the signed-in shell, so a deep link never shows anything before signing in. Screens
+ * beyond sign-in are lazy chunks, so the first load stays small.
  */
 export const routes: RouteObject[] = [
   {
@@ -22,7 +25,27 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <AuthLayout />,
-        children: [{ path: 'login', loader: redirectIfSignedIn, element: <LoginRoute /> }],
+        children: [
+          { path: 'login', loader: redirectIfSignedIn, element: <LoginRoute /> },
+          {
+            path: 'forgot-password',
+            lazy: async () => ({
+              Component: (await import('../routes/forgot-password-route')).ForgotPasswordRoute,
+            }),
+          },
+          {
+            path: 'reset-password',
+            lazy: async () => ({
+              Component: (await import('../routes/reset-password-route')).ResetPasswordRoute,
+            }),
+          },
+          {
+            path: 'accept-invitation',
+            lazy: async () => ({
+              Component: (await import('../routes/accept-invitation-route')).AcceptInvitationRoute,
+            }),
+          },
+        ],
       },
       {
         id: 'signed-in',
@@ -33,17 +56,53 @@ export const routes: RouteObject[] = [
             index: true,
             lazy: async () => ({ Component: (await import('../routes/dashboard-route')).DashboardRoute }),
           },
-          { path: 'students/*', element: <SectionPlaceholderRoute section="students" /> },
-          { path: 'attendance/*', element: <SectionPlaceholderRoute section="attendance" /> },
-          { path: 'fees/*', element: <SectionPlaceholderRoute section="fees" /> },
-          { path: 'exams/*', element: <SectionPlaceholderRoute section="exams" /> },
-          { path: 'audit/*', element: <SectionPlaceholderRoute section="audit" /> },
+          {
+            path: 'account/*',
+            lazy: async () => ({ Component: (await import('../routes/account-route')).AccountRoute }),
+          },
+          {
+            path: 'users/*',
+            lazy: async () => ({ Component: (await import('../routes/users-route')).UsersRoute }),
+          },
+          {
+            path: 'roles/*',
+            lazy: async () => ({ Component: (await import('../routes/roles-route')).RolesRoute }),
+          },
+          {
+            path: 'audit/*',
+            lazy: async () => ({ Component: (await import('../routes/audit-route')).AuditRoute }),
+          },
+          {
+            path: 'platform/institutions/*',
+            lazy: async () => ({
+              Component: (await import('../routes/institutions-route')).InstitutionsRoute,
+            }),
+          },
+          placeholder('students', Permission.StudentsRead),
+          placeholder('attendance', Permission.AttendanceRead),
+          placeholder('fees', Permission.FeesRead),
+          placeholder('exams', Permission.ExamsRead),
           { path: '*', element: <NotFoundRoute /> },
         ],
       },
     ],
   },
 ];
+
+/** A school section that has its place in the navigation but no screens yet. */
+function placeholder(
+  section: 'students' | 'attendance' | 'fees' | 'exams',
+  permission: Permission,
+): RouteObject {
+  return {
+    path: `${section}/*`,
+    element: (
+      <SignedInPage permission={permission}>
+        <SectionPlaceholderRoute section={section} />
+      </SignedInPage>
+    ),
+  };
+}
 
 export function createAppRouter() {
   return createBrowserRouter(routes);

@@ -1,9 +1,15 @@
-import { DefaultRole } from '@shala/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '../app/api/session-store';
 import { envelope, installFakeApi, type FakeApi } from '../test/fake-api';
-import { givenNoSession, givenSignedInTeacher, teacherMe } from '../test/fixtures';
+import {
+  adminMe,
+  givenNoSession,
+  givenSignedInTeacher,
+  meWith,
+  operatorMe,
+  teacherMe,
+} from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 
 let api: FakeApi;
@@ -67,11 +73,7 @@ describe('signed-in shell', () => {
   });
 
   it('gives the platform operator no links into school data', async () => {
-    givenSignedInTeacher(api, {
-      ...teacherMe,
-      roles: [DefaultRole.PlatformOperator],
-      permissions: ['platform.institutions.manage'],
-    });
+    givenSignedInTeacher(api, operatorMe);
     renderApp('/');
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
@@ -80,7 +82,39 @@ describe('signed-in shell', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Dashboard']);
+    ).toEqual(['Dashboard', 'Institutions']);
+  });
+
+  it('hides navigation items whose permission the user does not hold, item by item', async () => {
+    givenSignedInTeacher(api, meWith(['users.read', 'audit.read']));
+    renderApp('/');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    await screen.findByTestId('signed-in-user');
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Dashboard', 'Users', 'Audit log']);
+  });
+
+  it('shows the school admin the administration screens', async () => {
+    givenSignedInTeacher(api, adminMe);
+    renderApp('/');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(await within(nav).findByRole('link', { name: 'Users' })).toHaveAttribute('href', '/users');
+    expect(within(nav).getByRole('link', { name: 'Roles' })).toHaveAttribute('href', '/roles');
+    expect(within(nav).getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/audit');
+    expect(within(nav).queryByRole('link', { name: 'Institutions' })).not.toBeInTheDocument();
+  });
+
+  it('explains instead of showing a page whose permission the user does not hold', async () => {
+    givenSignedInTeacher(api);
+    renderApp('/users');
+
+    expect(await screen.findByText('You cannot open this page')).toBeInTheDocument();
+    expect(api.requestsTo('GET /api/v1/users')).toHaveLength(0);
   });
 
   it('shows the 404 page for an unknown path', async () => {

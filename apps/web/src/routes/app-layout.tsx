@@ -9,7 +9,7 @@ import { useSession } from '../features/auth/hooks/session-context';
 import { useMe } from '../features/auth/hooks/use-me';
 import { UserMenu } from '../features/auth/components/user-menu';
 import classes from './app-layout.module.css';
-import { navigationItems } from './navigation-items';
+import { visibleNavigationItems } from './navigation-items';
 
 /** The signed-in shell: header with the institution and the user, navigation, and the page. */
 export function AppLayout() {
@@ -25,8 +25,7 @@ export function AppLayout() {
     return <Navigate to={endReason === 'signed-out' ? '/login' : loginPath(here)} replace />;
   }
 
-  const permissions = new Set<string>(me.data?.permissions ?? []);
-  const items = navigationItems.filter((item) => !item.permission || permissions.has(item.permission));
+  const items = visibleNavigationItems(me.data?.permissions ?? []);
 
   return (
     <AppShell

@@ -32,6 +32,14 @@ async function fillCredentials(
 }
 
 describe('login page', () => {
+  it('links to the password reset request', async () => {
+    const { user, router } = await openLogin();
+    await user.click(screen.getByRole('link', { name: 'Forgot your password?' }));
+
+    expect(await screen.findByRole('heading', { name: 'Reset your password' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/forgot-password');
+  });
+
   it('labels every field so it can be found by its name', async () => {
     await openLogin();
     expect(screen.getByRole('textbox', { name: /^Institution/ })).toBeInTheDocument();
@@ -203,7 +211,7 @@ describe('login page', () => {
     });
   });
 
-  it('accepts a recovery code instead of the authenticator code', async () => {
+  it('switches the MFA step to a recovery code and signs in with it', async () => {
     api
       .on('POST /api/v1/auth/login', { status: 200, body: { mfaRequired: true, mfaToken: 'mfa-token-2' } })
       .on('POST /api/v1/auth/mfa/verify', {
@@ -244,30 +252,13 @@ describe('login page', () => {
     expect(field('Institution')).toHaveValue('greenwood');
   });
 
-  it('tells the user that MFA enrolment is required', async () => {
-    api.on('POST /api/v1/auth/login', {
-      status: 200,
-      body: { mfaEnrollmentRequired: true, mfaToken: 'mfa-token-4' },
-    });
-    const { user } = await openLogin();
-    await fillCredentials(user);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-
-    expect(await screen.findByRole('heading', { name: 'Set up two-step verification' })).toBeInTheDocument();
-    expect(
-      screen.getByText('Your role requires two-step verification before you can use Shala.'),
-    ).toBeInTheDocument();
-    expect(sessionStore.getAccessToken()).toBeNull();
-    expect(screen.getByRole('button', { name: 'Back to sign in' })).toBeInTheDocument();
-  });
-
   it('skips the form for someone whose refresh cookie is still valid', async () => {
     api
       .on('POST /api/v1/auth/refresh', { status: 200, body: { accessToken: ACCESS_TOKEN, expiresIn: 900 } })
       .on('GET /api/v1/me', { status: 200, body: teacherMe });
-    const { router } = renderApp('/login?next=%2Ffees');
+    const { router } = renderApp('/login?next=%2Fattendance');
 
-    expect(await screen.findByRole('heading', { name: 'Fees' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/fees');
+    expect(await screen.findByRole('heading', { name: 'Attendance' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/attendance');
   });
 });

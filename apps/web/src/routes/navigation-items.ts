@@ -1,9 +1,12 @@
 import { Permission } from '@shala/contracts';
 import {
+  IconBuildingBank,
   IconCalendarCheck,
   IconCertificate,
   IconHome,
+  IconKey,
   IconReceipt2,
+  IconSchool,
   IconShieldCheck,
   IconUsers,
   type Icon,
@@ -12,7 +15,8 @@ import {
 export interface NavigationItem {
   to: string;
   /** Key under shell.nav in the i18n resources. */
-  label: 'dashboard' | 'students' | 'attendance' | 'fees' | 'exams' | 'audit';
+  label:
+    'dashboard' | 'students' | 'attendance' | 'fees' | 'exams' | 'users' | 'roles' | 'audit' | 'institutions';
   icon: Icon;
   /** Shown only to users who hold this permission; the API enforces it regardless. */
   permission?: Permission;
@@ -20,9 +24,23 @@ export interface NavigationItem {
 
 export const navigationItems: readonly NavigationItem[] = [
   { to: '/', label: 'dashboard', icon: IconHome },
-  { to: '/students', label: 'students', icon: IconUsers, permission: Permission.StudentsRead },
+  { to: '/students', label: 'students', icon: IconSchool, permission: Permission.StudentsRead },
   { to: '/attendance', label: 'attendance', icon: IconCalendarCheck, permission: Permission.AttendanceRead },
   { to: '/fees', label: 'fees', icon: IconReceipt2, permission: Permission.FeesRead },
   { to: '/exams', label: 'exams', icon: IconCertificate, permission: Permission.ExamsRead },
+  { to: '/users', label: 'users', icon: IconUsers, permission: Permission.UsersRead },
+  { to: '/roles', label: 'roles', icon: IconKey, permission: Permission.RolesRead },
   { to: '/audit', label: 'audit', icon: IconShieldCheck, permission: Permission.AuditRead },
+  {
+    to: '/platform/institutions',
+    label: 'institutions',
+    icon: IconBuildingBank,
+    permission: Permission.PlatformInstitutionsManage,
+  },
 ];
+
+/** The items a holder of these permissions sees. */
+export function visibleNavigationItems(permissions: readonly string[]): NavigationItem[] {
+  const held = new Set(permissions);
+  return navigationItems.filter((item) => !item.permission || held.has(item.permission));
+}

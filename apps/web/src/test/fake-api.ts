@@ -16,6 +16,8 @@ export interface FakeRequest {
   method: string;
   /** Path including /api, without the query string, e.g. '/api/v1/me'. */
   path: string;
+  /** The query string, from the URL and axios `params` together. */
+  query: URLSearchParams;
   body: unknown;
   headers: AxiosHeaders;
   withCredentials: boolean;
@@ -56,9 +58,14 @@ export function installFakeApi(): FakeApi {
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const method = (config.method ?? 'get').toUpperCase();
     const url = new URL(`${config.baseURL ?? ''}${config.url ?? ''}`, 'http://shala.test');
+    const query = new URLSearchParams(url.search);
+    for (const [key, value] of Object.entries((config.params ?? {}) as Record<string, unknown>)) {
+      if (value !== undefined && value !== null) query.append(key, String(value));
+    }
     const request: FakeRequest = {
       method,
       path: url.pathname,
+      query,
       body: typeof config.data === 'string' && config.data !== '' ? JSON.parse(config.data) : config.data,
       headers: AxiosHeaders.from(config.headers),
       withCredentials: config.withCredentials === true,

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Screens are lazy route chunks: the first test of a file waits for a cold import, which takes longer than
+// the default 1 s of findBy*/waitFor on a busy machine. 5 s keeps those tests from flaking.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Browser APIs Mantine uses that jsdom does not implement.
 if (!window.matchMedia) {
@@ -25,6 +29,10 @@ if (!window.ResizeObserver) {
 }
 
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+
+// Downloads (recovery codes, audit exports) go through object URLs, which jsdom does not implement.
+if (!URL.createObjectURL) URL.createObjectURL = () => 'blob:shala-test';
+if (!URL.revokeObjectURL) URL.revokeObjectURL = () => undefined;
 
 afterEach(() => {
   cleanup();

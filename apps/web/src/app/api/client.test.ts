@@ -100,6 +100,35 @@ describe('API client', () => {
     expect(sessionStore.getState().status).toBe('anonymous');
   });
 
+  it('refreshes an access token about to expire before sending the request (silent refresh)', async () => {
+    const tokens = givenRotatingTokens();
+    sessionStore.setAccessToken('token-0', 5);
+
+    const { data } = await apiClient.get('/v1/me');
+
+    expect(data).toEqual({ ok: true });
+    expect(api.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(1);
+    // No wasted 401: the one request went out with the fresh token.
+    expect(api.requestsTo('GET /api/v1/me').map((r) => r.headers.get('Authorization'))).toEqual([
+      `Bearer ${tokens.latest()}`,
+    ]);
+  });
+
+  it.each(['REAUTHENTICATION_FAILED', 'INVALID_MFA_CODE'])(
+    'keeps the session when a 401 refuses what the user typed (%s), not the session',
+    async (code) => {
+      api.on('POST /api/v1/auth/password/change', envelope(401, code, 'Your current password is not right.'));
+      sessionStore.setAccessToken('token-0', 900);
+
+      await expect(apiClient.post('/v1/auth/password/change', {})).rejects.toMatchObject({
+        response: { status: 401 },
+      });
+
+      expect(api.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(0);
+      expect(sessionStore.getState()).toMatchObject({ status: 'authenticated', accessToken: 'token-0' });
+    },
+  );
+
   it('does not try a refresh for a 403', async () => {
     api.on('GET /api/v1/me', envelope(403, 'FORBIDDEN', 'Not allowed'));
     sessionStore.setAccessToken('token-0', 900);

@@ -1,4 +1,5 @@
 import axios, { isAxiosError, type AxiosError } from 'axios';
+import { AuthErrorCode, isErrorEnvelope, type AccessTokenResponse } from '@shala/contracts';
 import { sessionStore } from './session-store';
 
 declare module 'axios' {
@@ -10,13 +11,6 @@ declare module 'axios' {
     /** Set on the single retry after a refresh, so a second 401 ends the session instead of looping. */
     authRetried?: boolean;
   }
-}
-
-/** Token answer of login, MFA verification and refresh. */
-export interface AccessTokenResponse {
-  accessToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
 }
 
 export function isAccessTokenResponse(value: unknown): value is AccessTokenResponse {
@@ -32,9 +26,28 @@ export const apiClient = axios.create({
   headers: { Accept: 'application/json' },
 });
 
-apiClient.interceptors.request.use((config) => {
-  const token = sessionStore.getAccessToken();
-  if (token && !config.anonymous) config.headers.set('Authorization', `Bearer ${token}`);
+/** A token this close to its expiry is refreshed before it is sent, instead of collecting a 401 first. */
+const EXPIRY_MARGIN_MS = 10_000;
+
+/**
+ * 401s that refuse what the user typed (a wrong current password, a wrong TOTP code) rather than the
+ * session: refreshing cannot help, and treating them as an ended session would sign the user out for a typo.
+ */
+const CREDENTIAL_REFUSALS = new Set<string>([
+  AuthErrorCode.ReauthenticationFailed,
+  AuthErrorCode.InvalidMfaCode,
+]);
+
+apiClient.interceptors.request.use(async (config) => {
+  if (config.anonymous) return config;
+  let token = sessionStore.getAccessToken();
+  // Silent refresh: an access token about to lapse is swapped for a fresh one before the request goes
+  // out. Refreshing only when a request needs it (no timer) lets an idle tab's session expire as it should.
+  const { expiresAt } = sessionStore.getState();
+  if (token && expiresAt !== null && expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
+    token = await refreshAccessToken();
+  }
+  if (token) config.headers.set('Authorization', `Bearer ${token}`);
   return config;
 });
 
@@ -42,14 +55,18 @@ apiClient.interceptors.response.use(undefined, async (error: unknown) => {
   if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;
   const config = error.config;
   if (config.skipAuthRefresh) throw error;
+  const body: unknown = error.response.data;
+  if (isErrorEnvelope(body) && CREDENTIAL_REFUSALS.has(body.error.code)) throw error;
   if (config.authRetried) {
     // A fresh token was refused too: the session is gone (revoked, deactivated, MFA reset).
     if (sessionStore.getState().status === 'authenticated') sessionStore.end('expired');
     throw error;
   }
 
-  // Another request may already have refreshed while this one was in flight: reuse its token.
   const sent = bearerOf(error);
+  // Sent without a token because the session had already ended: there is nothing left to refresh.
+  if (!sent && sessionStore.getState().status === 'anonymous') throw error;
+  // Another request may already have refreshed while this one was in flight: reuse its token.
   const current = sessionStore.getAccessToken();
   const token = current && current !== sent ? current : await refreshAccessToken();
   if (!token) throw error;

@@ -1,6 +1,19 @@
+import type {
+  AcceptInvitationRequest,
+  AcceptInvitationResponse,
+  LoginRequest,
+  MeResponse,
+  MfaEnrollmentConfirmRequest,
+  MfaEnrollmentConfirmResponse,
+  MfaSecretResponse,
+  MfaVerifyRequest,
+  PasswordResetLinkRequest,
+  PasswordResetRequest,
+  SignedInUser,
+} from '@shala/contracts';
 import { apiClient, isAccessTokenResponse } from '../../../app/api/client';
 import { sessionStore } from '../../../app/api/session-store';
-import type { LoginRequest, MeResponse, MfaVerifyRequest, SignInOutcome } from './auth.types';
+import type { SignInOutcome } from './auth.types';
 
 /** Thrown when a 2xx answer does not have the documented shape. */
 export class UnexpectedResponseError extends Error {
@@ -9,6 +22,9 @@ export class UnexpectedResponseError extends Error {
     this.name = 'UnexpectedResponseError';
   }
 }
+
+/** Requests made before there is a session: no bearer token, no refresh on 401, cookies allowed. */
+const signedOutRequest = { withCredentials: true, anonymous: true, skipAuthRefresh: true } as const;
 
 function outcomeOf(data: unknown, what: string): SignInOutcome {
   if (typeof data === 'object' && data !== null) {
@@ -29,24 +45,65 @@ function outcomeOf(data: unknown, what: string): SignInOutcome {
 
 /** POST /api/v1/auth/login. The refresh token arrives as an HttpOnly cookie we never see. */
 export async function login(request: LoginRequest): Promise<SignInOutcome> {
-  const { data } = await apiClient.post<unknown>('/v1/auth/login', request, {
-    withCredentials: true,
-    anonymous: true,
-    skipAuthRefresh: true,
-  });
+  const { data } = await apiClient.post<unknown>('/v1/auth/login', request, signedOutRequest);
   return outcomeOf(data, 'login');
 }
 
 /** POST /api/v1/auth/mfa/verify with a TOTP code or a single-use recovery code. */
 export async function verifyMfa(request: MfaVerifyRequest): Promise<SignInOutcome> {
-  const { data } = await apiClient.post<unknown>('/v1/auth/mfa/verify', request, {
-    withCredentials: true,
-    anonymous: true,
-    skipAuthRefresh: true,
-  });
+  const { data } = await apiClient.post<unknown>('/v1/auth/mfa/verify', request, signedOutRequest);
   const outcome = outcomeOf(data, 'MFA verification');
   if (outcome.kind !== 'signed-in') throw new UnexpectedResponseError('MFA verification');
   return outcome;
+}
+
+/** POST /api/v1/auth/mfa/enrollment: forced enrolment starts with a new TOTP secret (AUT-06). */
+export async function startMfaEnrollment(mfaToken: string): Promise<MfaSecretResponse> {
+  const { data } = await apiClient.post<MfaSecretResponse>(
+    '/v1/auth/mfa/enrollment',
+    { mfaToken },
+    signedOutRequest,
+  );
+  return data;
+}
+
+/**
+ * POST /api/v1/auth/mfa/enrollment/confirm: the first code turns MFA on and signs in. The answer carries
+ * the recovery codes, which the caller shows once and never keeps.
+ */
+export async function confirmMfaEnrollment(
+  request: MfaEnrollmentConfirmRequest,
+): Promise<{ recoveryCodes: string[]; user: SignedInUser }> {
+  const { data } = await apiClient.post<MfaEnrollmentConfirmResponse>(
+    '/v1/auth/mfa/enrollment/confirm',
+    request,
+    signedOutRequest,
+  );
+  if (!isAccessTokenResponse(data) || !Array.isArray(data.recoveryCodes)) {
+    throw new UnexpectedResponseError('MFA enrolment');
+  }
+  sessionStore.setAccessToken(data.accessToken, data.expiresIn);
+  return { recoveryCodes: data.recoveryCodes, user: data.user };
+}
+
+/** POST /api/v1/auth/password/reset-request: 202 whether or not the account exists. */
+export async function requestPasswordReset(request: PasswordResetLinkRequest): Promise<void> {
+  await apiClient.post('/v1/auth/password/reset-request', request, signedOutRequest);
+}
+
+/** POST /api/v1/auth/password/reset with the token from the emailed link. */
+export async function resetPassword(request: PasswordResetRequest): Promise<void> {
+  await apiClient.post('/v1/auth/password/reset', request, signedOutRequest);
+}
+
+/** POST /api/v1/auth/invitations/accept: sets the password of an invited account. */
+export async function acceptInvitation(request: AcceptInvitationRequest): Promise<AcceptInvitationResponse> {
+  const { data } = await apiClient.post<AcceptInvitationResponse>(
+    '/v1/auth/invitations/accept',
+    request,
+    signedOutRequest,
+  );
+  return data;
 }
 
 /**

@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { displayNameOf, initialsOf } from './display-name';
+import { createI18n } from '../../../app/i18n';
+import { displayNameOf, initialsOf, roleLabel } from './display-name';
 
-const user = (fields: { displayName?: string; name?: string }) => ({
-  id: 'u1',
-  email: 'asha@greenwood.test',
-  ...fields,
-});
+const user = (displayName?: string) => ({ email: 'asha@greenwood.test', displayName });
 
 describe('how a user is named in the header', () => {
-  it('prefers the display name, then the name, then the email', () => {
-    expect(displayNameOf(user({ displayName: 'Asha Rao', name: 'A. Rao' }))).toBe('Asha Rao');
-    expect(displayNameOf(user({ name: 'A. Rao' }))).toBe('A. Rao');
-    expect(displayNameOf(user({ displayName: '  ' }))).toBe('asha@greenwood.test');
+  it('prefers the display name, then the email', () => {
+    expect(displayNameOf(user('Asha Rao'))).toBe('Asha Rao');
+    expect(displayNameOf(user('  '))).toBe('asha@greenwood.test');
+    expect(displayNameOf(user())).toBe('asha@greenwood.test');
   });
 
   it('makes initials from the first and last word, ignoring parentheses', () => {
-    expect(initialsOf(user({ displayName: 'Asha Rao' }))).toBe('AR');
-    expect(initialsOf(user({ displayName: 'Class Teacher (Greenwood High School)' }))).toBe('CT');
-    expect(initialsOf(user({}))).toBe('AS');
+    expect(initialsOf(user('Asha Rao'))).toBe('AR');
+    expect(initialsOf(user('Class Teacher (Greenwood High School)'))).toBe('CT');
+    expect(initialsOf(user())).toBe('AS');
+  });
+
+  it('translates default roles and shows custom roles by the name the school gave them', () => {
+    const { t } = createI18n();
+    expect(roleLabel(t, 'school_admin')).toBe('School admin');
+    expect(roleLabel(t, 'librarian', new Map([['librarian', 'Librarian']]))).toBe('Librarian');
+    expect(roleLabel(t, 'librarian')).toBe('librarian');
   });
 });

@@ -1,12 +1,17 @@
 import { DefaultRole } from '@shala/contracts';
 import type { TFunction } from 'i18next';
-import type { SessionUser } from '../api/auth.types';
 
-export function displayNameOf(user: SessionUser): string {
-  return user.displayName?.trim() || user.name?.trim() || user.email;
+/** Anything with an email and maybe a display name: the signed-in user, a row of the users list. */
+export interface NamedUser {
+  email: string;
+  displayName?: string | null;
 }
 
-export function initialsOf(user: SessionUser): string {
+export function displayNameOf(user: NamedUser): string {
+  return user.displayName?.trim() || user.email;
+}
+
+export function initialsOf(user: NamedUser): string {
   const name = displayNameOf(user);
   if (name.includes('@')) return name.slice(0, 2).toUpperCase();
   // "Asha Rao" -> AR; "Class Teacher (Greenwood High School)" -> CT
@@ -20,7 +25,11 @@ export function initialsOf(user: SessionUser): string {
 
 const defaultRoles = new Set<string>(Object.values(DefaultRole));
 
-/** Default roles have translated names; an institution's custom roles show as the API names them. */
-export function roleLabel(t: TFunction, role: string): string {
-  return defaultRoles.has(role) ? t(`roles.${role as DefaultRole}`) : role;
+/**
+ * Default roles have translated names; an institution's custom roles show the name the institution gave
+ * them (from GET roles, when the caller has it), else their key.
+ */
+export function roleLabel(t: TFunction, role: string, customNames?: ReadonlyMap<string, string>): string {
+  if (defaultRoles.has(role)) return t(`roleNames.${role as DefaultRole}`);
+  return customNames?.get(role) ?? role;
 }

@@ -1,23 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { PasswordField } from '../../../app/components/password-field';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { fieldErrorText } from '../../../app/forms/field-error';
+import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import type { SignInOutcome } from '../api/auth.types';
 import { useLogin } from '../hooks/use-login';
 import { loginSchema, type LoginFormInput, type LoginFormValues } from '../schemas/login.schema';
-import { fieldErrorText } from './field-error';
-import { applyServerFieldErrors } from './server-field-errors';
 
 interface LoginFormProps {
   /** Prefills the institution, e.g. when coming back from the MFA step. */
   defaultInstitution?: string;
+  /** Prefills the email, e.g. after accepting an invitation. */
+  defaultEmail?: string;
   onOutcome: (outcome: SignInOutcome, institution: string) => void;
 }
 
 const FIELDS = ['institution', 'email', 'password'] as const;
 
-export function LoginForm({ defaultInstitution = '', onOutcome }: LoginFormProps) {
+export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcome }: LoginFormProps) {
   const { t } = useTranslation();
   const login = useLogin();
   const {
@@ -27,7 +30,7 @@ export function LoginForm({ defaultInstitution = '', onOutcome }: LoginFormProps
     formState: { errors, isSubmitting },
   } = useForm<LoginFormInput, unknown, LoginFormValues>({
     resolver: zodResolver(loginSchema),
-    defaultValues: { institution: defaultInstitution, email: '', password: '' },
+    defaultValues: { institution: defaultInstitution, email: defaultEmail, password: '' },
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -68,7 +71,7 @@ export function LoginForm({ defaultInstitution = '', onOutcome }: LoginFormProps
           spellCheck={false}
           required
         />
-        <PasswordInput
+        <PasswordField
           {...register('password')}
           label={t('auth.login.password')}
           placeholder={t('auth.login.passwordPlaceholder')}

@@ -1,20 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import type { MfaVerifyRequest } from '@shala/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import type { MfaVerifyRequest } from '../api/auth.types';
+import { fieldErrorText } from '../../../app/forms/field-error';
 import { useVerifyMfa } from '../hooks/use-verify-mfa';
-import {
-  recoveryCodeSchema,
-  totpCodeSchema,
-  type RecoveryCodeInput,
-  type RecoveryCodeValues,
-  type TotpCodeInput,
-  type TotpCodeValues,
-} from '../schemas/mfa.schema';
-import { fieldErrorText } from './field-error';
+import { recoveryCodeSchema, type RecoveryCodeInput, type RecoveryCodeValues } from '../schemas/mfa.schema';
+import { TotpCodeForm } from './totp-code-form';
 
 interface MfaFormProps {
   mfaToken: string;
@@ -49,7 +43,11 @@ export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
       </Text>
       {verify.isError ? <ApiErrorAlert error={verify.error} title={t('auth.mfa.failed')} /> : null}
       {mode === 'code' ? (
-        <TotpCodeForm onSubmit={(values) => submit({ mfaToken, code: values.code })} />
+        <TotpCodeForm
+          label={t('auth.mfa.code')}
+          submitLabel={t('auth.mfa.submit')}
+          onSubmit={(code) => submit({ mfaToken, code })}
+        />
       ) : (
         <RecoveryCodeForm onSubmit={(values) => submit({ mfaToken, recoveryCode: values.recoveryCode })} />
       )}
@@ -62,39 +60,6 @@ export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
         </Anchor>
       </Stack>
     </Stack>
-  );
-}
-
-function TotpCodeForm({ onSubmit }: { onSubmit: (values: TotpCodeValues) => Promise<void> }) {
-  const { t } = useTranslation();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<TotpCodeInput, unknown, TotpCodeValues>({
-    resolver: zodResolver(totpCodeSchema),
-    defaultValues: { code: '' },
-  });
-  return (
-    <form onSubmit={(event) => void handleSubmit(onSubmit)(event)} noValidate>
-      <Stack gap="md">
-        <TextInput
-          {...register('code')}
-          label={t('auth.mfa.code')}
-          placeholder={t('auth.mfa.codePlaceholder')}
-          error={fieldErrorText(t, errors.code)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          autoFocus
-          required
-          styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
-        />
-        <Button type="submit" size="md" fullWidth loading={isSubmitting}>
-          {t('auth.mfa.submit')}
-        </Button>
-      </Stack>
-    </form>
   );
 }
 

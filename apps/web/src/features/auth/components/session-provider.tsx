@@ -1,19 +1,17 @@
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { sessionStore } from '../../../app/api/session-store';
 import { SessionContext, type SessionContextValue } from '../hooks/session-context';
 
 /**
  * Puts the in-memory session (app/api/session-store) into React. When the signed-in identity changes —
  * sign-in, sign-out, or a session the API stopped accepting — every cached server answer is dropped, so
- * nothing of one user (or school) is ever shown to the next.
+ * nothing of one user (or school) is ever shown to the next. A session that ended on its own (endReason
+ * 'expired') is explained on the login page the shell then sends the user to.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const state = useSyncExternalStore(sessionStore.subscribe, sessionStore.getState, sessionStore.getState);
   const queryClient = useQueryClient();
-  const { t } = useTranslation();
 
   useEffect(() => {
     let previous = sessionStore.getState();
@@ -22,17 +20,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const signedIn = next.generation !== previous.generation;
       const signedOut = previous.status === 'authenticated' && next.status !== 'authenticated';
       if (signedIn || signedOut) queryClient.clear();
-      if (signedOut && next.endReason === 'expired') {
-        notifications.show({
-          id: 'session-ended',
-          color: 'yellow',
-          title: t('errors.sessionEndedTitle'),
-          message: t('errors.sessionEnded'),
-        });
-      }
       previous = next;
     });
-  }, [queryClient, t]);
+  }, [queryClient]);
 
   const value = useMemo<SessionContextValue>(
     () => ({

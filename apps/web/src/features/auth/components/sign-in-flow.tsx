@@ -1,19 +1,38 @@
-import { Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SignInOutcome } from '../api/auth.types';
 import { LoginForm } from './login-form';
-import { MfaEnrollmentNotice } from './mfa-enrollment-notice';
+import { MfaEnrollment } from './mfa-enrollment';
 import { MfaForm } from './mfa-form';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 type Step =
-  { kind: 'credentials' } | { kind: 'mfa'; mfaToken: string } | { kind: 'mfa-enrollment'; mfaToken: string };
+  | { kind: 'credentials' }
+  | { kind: 'mfa'; mfaToken: string }
+  | { kind: 'mfa-enrollment'; mfaToken: string }
+  | { kind: 'recovery-codes'; recoveryCodes: string[]; email: string };
 
-/** Password, then (when the account has it) the second factor, then onSignedIn. */
-export function SignInFlow({ onSignedIn }: { onSignedIn: () => void }) {
+interface SignInFlowProps {
+  onSignedIn: () => void;
+  /** Prefills the form, e.g. after accepting an invitation. */
+  defaultInstitution?: string;
+  defaultEmail?: string;
+  /** Shown above the form on the first step (session ended, invitation accepted). */
+  notice?: ReactNode;
+}
+
+/** Password, then (when the account has it) the second factor or its forced enrolment, then onSignedIn. */
+export function SignInFlow({
+  onSignedIn,
+  defaultInstitution = '',
+  defaultEmail = '',
+  notice,
+}: SignInFlowProps) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
-  const [institution, setInstitution] = useState('');
+  const [institution, setInstitution] = useState(defaultInstitution);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step.kind);
 
@@ -33,12 +52,12 @@ export function SignInFlow({ onSignedIn }: { onSignedIn: () => void }) {
   };
   const backToCredentials = () => setStep({ kind: 'credentials' });
 
-  const title =
-    step.kind === 'credentials'
-      ? t('auth.login.title')
-      : step.kind === 'mfa'
-        ? t('auth.mfa.title')
-        : t('auth.enrolment.title');
+  const title = {
+    credentials: t('auth.login.title'),
+    mfa: t('auth.mfa.title'),
+    'mfa-enrollment': t('auth.enrolment.title'),
+    'recovery-codes': t('auth.recoveryCodes.title'),
+  }[step.kind];
 
   return (
     <Stack gap="lg">
@@ -53,11 +72,28 @@ export function SignInFlow({ onSignedIn }: { onSignedIn: () => void }) {
         ) : null}
       </Stack>
       {step.kind === 'credentials' ? (
-        <LoginForm defaultInstitution={institution} onOutcome={handleOutcome} />
+        <>
+          {notice}
+          <LoginForm defaultInstitution={institution} defaultEmail={defaultEmail} onOutcome={handleOutcome} />
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t('auth.login.forgotPassword')}
+          </Anchor>
+        </>
       ) : step.kind === 'mfa' ? (
         <MfaForm mfaToken={step.mfaToken} onSignedIn={onSignedIn} onCancel={backToCredentials} />
+      ) : step.kind === 'mfa-enrollment' ? (
+        <MfaEnrollment
+          mfaToken={step.mfaToken}
+          onEnrolled={({ recoveryCodes, email }) => setStep({ kind: 'recovery-codes', recoveryCodes, email })}
+          onCancel={backToCredentials}
+        />
       ) : (
-        <MfaEnrollmentNotice onCancel={backToCredentials} />
+        <RecoveryCodesPanel
+          codes={step.recoveryCodes}
+          email={step.email}
+          doneLabel={t('auth.recoveryCodes.continue')}
+          onDone={onSignedIn}
+        />
       )}
     </Stack>
   );

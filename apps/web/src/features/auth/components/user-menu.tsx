@@ -1,6 +1,7 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLock, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useLogout } from '../hooks/use-logout';
 import { useMe } from '../hooks/use-me';
 import { displayNameOf, initialsOf } from './display-name';
@@ -39,6 +40,13 @@ export function UserMenu() {
             </Text>
           </Menu.Label>
         ) : null}
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} aria-hidden />}>
+          {t('shell.account')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/account/security" leftSection={<IconLock size={16} aria-hidden />}>
+          {t('shell.security')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}

@@ -1,24 +1,15 @@
 import { z } from 'zod';
+import { fields, msg } from '../../../app/forms/fields';
 
 // Messages are i18n keys (src/app/i18n/en.ts).
-export const totpCodeSchema = z.object({
-  code: z
-    .string()
-    .transform((value) => value.replace(/\s+/g, ''))
-    .pipe(
-      z
-        .string()
-        .min(1, 'auth.validation.codeRequired')
-        .regex(/^\d{6}$/, 'auth.validation.codeFormat'),
-    ),
-});
+export const totpCodeSchema = z.object({ code: fields.totpCode() });
 
 export const recoveryCodeSchema = z.object({
   recoveryCode: z
     .string()
     .trim()
-    .min(1, 'auth.validation.recoveryCodeRequired')
-    .max(64, 'auth.validation.recoveryCodeFormat'),
+    .min(1, msg('validation.recoveryCodeRequired'))
+    .max(64, msg('validation.recoveryCodeFormat')),
 });
 
 export type TotpCodeInput = z.input<typeof totpCodeSchema>;

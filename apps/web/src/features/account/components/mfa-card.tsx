@@ -1,0 +1,341 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { PasswordField } from '../../../app/components/password-field';
+import { notifications } from '@mantine/notifications';
+import { AuthErrorCode } from '@shala/contracts';
+import { IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { toApiProblem } from '../../../app/api/errors';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { fieldErrorText } from '../../../app/forms/field-error';
+import { MfaSecretPanel } from '../../auth/components/mfa-secret-panel';
+import { RecoveryCodesPanel } from '../../auth/components/recovery-codes-panel';
+import { TotpCodeForm } from '../../auth/components/totp-code-form';
+import { useCurrentUser } from '../../auth/hooks/current-user';
+import {
+  useConfirmMfaSetup,
+  useDisableMfa,
+  useRegenerateRecoveryCodes,
+  useStartMfaSetup,
+} from '../hooks/use-mfa-settings';
+import {
+  disableMfaSchema,
+  reauthenticateSchema,
+  type DisableMfaInput,
+  type DisableMfaValues,
+  type ReauthenticateInput,
+  type ReauthenticateValues,
+} from '../schemas/mfa-settings.schema';
+
+type Dialog = 'setup' | 'disable' | 'regenerate' | null;
+
+/** The signed-in user's TOTP MFA (AUT-06): turn it on with a QR code, off with re-authentication, new recovery codes. */
+export function MfaCard() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const start = useStartMfaSetup();
+
+  const openSetup = () => {
+    setDialog('setup');
+    start.mutate();
+  };
+  const close = () => {
+    setDialog(null);
+    start.reset();
+  };
+
+  return (
+    <Card component="section" aria-labelledby="mfa-title">
+      <Group gap="sm" mb="xs" wrap="nowrap">
+        {me.user.mfaEnabled ? (
+          <IconShieldCheck size={22} color="var(--mantine-color-teal-6)" aria-hidden />
+        ) : (
+          <IconShieldOff size={22} color="var(--mantine-color-gray-6)" aria-hidden />
+        )}
+        <Title order={2} size="h4" id="mfa-title">
+          {t('account.mfa.title')}
+        </Title>
+        <Badge variant="light" color={me.user.mfaEnabled ? 'teal' : 'gray'} tt="none">
+          {me.user.mfaEnabled ? t('common.on') : t('common.off')}
+        </Badge>
+      </Group>
+      <Stack gap="sm">
+        <Text size="sm">{me.user.mfaEnabled ? t('account.mfa.isOn') : t('account.mfa.isOff')}</Text>
+        {me.mfaRequired ? (
+          <Text size="sm" c="dimmed">
+            {t('account.mfa.requiredByRole')}
+          </Text>
+        ) : null}
+        <Group gap="xs">
+          {me.user.mfaEnabled ? (
+            <>
+              <Button variant="default" onClick={() => setDialog('regenerate')}>
+                {t('account.mfa.regenerate')}
+              </Button>
+              <Button variant="light" color="red" onClick={() => setDialog('disable')}>
+                {t('account.mfa.disable')}
+              </Button>
+            </>
+          ) : (
+            <Button onClick={openSetup}>{t('account.mfa.enable')}</Button>
+          )}
+        </Group>
+      </Stack>
+
+      <SetupDialog opened={dialog === 'setup'} start={start} onClose={close} />
+      <DisableDialog opened={dialog === 'disable'} onClose={close} />
+      <RegenerateDialog opened={dialog === 'regenerate'} onClose={close} />
+    </Card>
+  );
+}
+
+function SetupDialog({
+  opened,
+  start,
+  onClose,
+}: {
+  opened: boolean;
+  start: ReturnType<typeof useStartMfaSetup>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const confirm = useConfirmMfaSetup();
+  const [codes, setCodes] = useState<string[] | null>(null);
+
+  const close = () => {
+    setCodes(null);
+    confirm.reset();
+    onClose();
+  };
+  const submitCode = async (code: string) => {
+    try {
+      const result = await confirm.mutateAsync(code);
+      setCodes(result.recoveryCodes);
+    } catch {
+      // Shown by the alert (confirm.error).
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={codes ? t('auth.recoveryCodes.title') : t('account.mfa.setupTitle')}
+      centered
+      // Once the codes are on screen the dialog closes only through "I have saved them".
+      withCloseButton={!codes}
+      closeOnEscape={!codes}
+      closeOnClickOutside={!codes}
+    >
+      {codes ? (
+        <RecoveryCodesPanel
+          codes={codes}
+          email={me.user.email}
+          doneLabel={t('auth.recoveryCodes.done')}
+          onDone={() => {
+            close();
+            notifications.show({ color: 'teal', message: t('account.mfa.enabled') });
+          }}
+        />
+      ) : start.isError ? (
+        <ApiErrorAlert error={start.error} title={t('account.mfa.failed')} />
+      ) : !start.data ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : (
+        <Stack gap="md">
+          <MfaSecretPanel secret={start.data.secret} otpauthUri={start.data.otpauthUri} />
+          <Text size="sm">{t('auth.enrolment.confirmIntro')}</Text>
+          {confirm.isError ? (
+            <ApiErrorAlert error={confirm.error} title={t('auth.enrolment.confirmFailed')} />
+          ) : null}
+          <TotpCodeForm
+            label={t('auth.enrolment.code')}
+            submitLabel={t('auth.enrolment.confirm')}
+            onSubmit={submitCode}
+            autoFocus={false}
+          />
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const disable = useDisableMfa();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<DisableMfaInput, unknown, DisableMfaValues>({
+    resolver: zodResolver(disableMfaSchema),
+    defaultValues: { password: '', code: '' },
+  });
+  const close = () => {
+    reset();
+    disable.reset();
+    onClose();
+  };
+
+  const submit = handleSubmit(async (values) => {
+    try {
+      await disable.mutateAsync(values);
+      close();
+      notifications.show({ color: 'teal', message: t('account.mfa.disabled') });
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.code === AuthErrorCode.ReauthenticationFailed && problem.message) {
+        setError('password', { type: 'server', message: problem.message });
+      } else if (problem.code === AuthErrorCode.InvalidMfaCode && problem.message) {
+        setError('code', { type: 'server', message: problem.message });
+      }
+    }
+  });
+  const fieldCodes: string[] = [AuthErrorCode.ReauthenticationFailed, AuthErrorCode.InvalidMfaCode];
+  const alertError =
+    disable.isError && !fieldCodes.includes(toApiProblem(disable.error).code ?? '') ? disable.error : null;
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('account.mfa.disableTitle')} centered>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('account.mfa.disableBody')}</Text>
+          {me.mfaRequired ? (
+            <Alert color="yellow" variant="light">
+              <Text size="sm">{t('account.mfa.disableRequired')}</Text>
+            </Alert>
+          ) : null}
+          {alertError ? <ApiErrorAlert error={alertError} title={t('account.mfa.failed')} /> : null}
+          <PasswordField
+            {...register('password')}
+            label={t('account.mfa.password')}
+            error={fieldErrorText(t, errors.password)}
+            autoComplete="current-password"
+            required
+          />
+          <TextInput
+            {...register('code')}
+            label={t('account.mfa.code')}
+            error={fieldErrorText(t, errors.code)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            required
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={isSubmitting}>
+              {t('account.mfa.disableSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RegenerateDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const regenerate = useRegenerateRecoveryCodes();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ReauthenticateInput, unknown, ReauthenticateValues>({
+    resolver: zodResolver(reauthenticateSchema),
+    defaultValues: { password: '' },
+  });
+  const close = () => {
+    reset();
+    regenerate.reset();
+    setCodes(null);
+    onClose();
+  };
+
+  const submit = handleSubmit(async ({ password }) => {
+    try {
+      const result = await regenerate.mutateAsync(password);
+      setCodes(result.recoveryCodes);
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.code === AuthErrorCode.ReauthenticationFailed && problem.message) {
+        setError('password', { type: 'server', message: problem.message });
+      }
+    }
+  });
+  const alertError =
+    regenerate.isError && toApiProblem(regenerate.error).code !== AuthErrorCode.ReauthenticationFailed
+      ? regenerate.error
+      : null;
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={codes ? t('auth.recoveryCodes.title') : t('account.mfa.regenerateTitle')}
+      centered
+      withCloseButton={!codes}
+      closeOnEscape={!codes}
+      closeOnClickOutside={!codes}
+    >
+      {codes ? (
+        <RecoveryCodesPanel
+          codes={codes}
+          email={me.user.email}
+          doneLabel={t('auth.recoveryCodes.done')}
+          onDone={close}
+        />
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack gap="md">
+            <Text size="sm">{t('account.mfa.regenerateBody')}</Text>
+            {alertError ? <ApiErrorAlert error={alertError} title={t('account.mfa.failed')} /> : null}
+            <PasswordField
+              {...register('password')}
+              label={t('account.mfa.password')}
+              error={fieldErrorText(t, errors.password)}
+              autoComplete="current-password"
+              required
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={isSubmitting}>
+                {t('account.mfa.regenerateSubmit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

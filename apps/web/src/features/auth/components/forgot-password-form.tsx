@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { IconMailCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { fieldErrorText } from '../../../app/forms/field-error';
+import { useRequestPasswordReset } from '../hooks/use-password-reset';
+import {
+  passwordResetRequestSchema,
+  type PasswordResetRequestInput,
+  type PasswordResetRequestValues,
+} from '../schemas/password.schema';
+
+/** Asks for a reset link. The answer is the same whether or not the account exists (AUT-08). */
+export function ForgotPasswordForm() {
+  const { t } = useTranslation();
+  const request = useRequestPasswordReset();
+  const [sentTo, setSentTo] = useState<PasswordResetRequestValues | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<PasswordResetRequestInput, unknown, PasswordResetRequestValues>({
+    resolver: zodResolver(passwordResetRequestSchema),
+    defaultValues: { institution: '', email: '' },
+  });
+
+  const submit = handleSubmit(async (values) => {
+    try {
+      await request.mutateAsync(values);
+      setSentTo(values);
+    } catch {
+      // Shown by the alert (request.error).
+    }
+  });
+
+  if (sentTo) {
+    return (
+      <Alert
+        color="teal"
+        variant="light"
+        icon={<IconMailCheck aria-hidden />}
+        title={t('auth.forgot.sentTitle')}
+        role="status"
+      >
+        <Text size="sm">
+          {t('auth.forgot.sent', { email: sentTo.email, institution: sentTo.institution })}
+        </Text>
+      </Alert>
+    );
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('auth.forgot.intro')}
+        </Text>
+        {request.isError ? <ApiErrorAlert error={request.error} title={t('auth.forgot.failed')} /> : null}
+        <TextInput
+          {...register('institution')}
+          label={t('auth.login.institution')}
+          description={t('auth.login.institutionDescription')}
+          placeholder={t('auth.login.institutionPlaceholder')}
+          error={fieldErrorText(t, errors.institution)}
+          autoComplete="organization"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <TextInput
+          {...register('email')}
+          type="email"
+          label={t('auth.login.email')}
+          placeholder={t('auth.login.emailPlaceholder')}
+          error={fieldErrorText(t, errors.email)}
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <Button type="submit" size="md" fullWidth loading={isSubmitting}>
+          {t('auth.forgot.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Stack } from '@mantine/core';
+import { PasswordField } from '../../../app/components/password-field';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { toApiProblem } from '../../../app/api/errors';
+import { fieldErrorText } from '../../../app/forms/field-error';
+import { newPasswordSchema, type NewPasswordInput, type NewPasswordValues } from '../schemas/password.schema';
+import { PasswordStrengthMeter } from './password-strength-meter';
+
+interface NewPasswordFormProps {
+  passwordLabel: string;
+  confirmLabel: string;
+  submitLabel: string;
+  /** Sends the password; a rejection with a 400 detail on `serverField` shows on the password field. */
+  onSubmit: (password: string) => Promise<void>;
+  /** The field name the API uses in its policy details ('newPassword' for a reset, 'password' for invitations). */
+  serverField: string;
+  /** Words the strength meter should count as guessable (e.g. parts of the email). */
+  userInputs?: string[];
+}
+
+/** Choose a password, type it again, see how strong it is: the reset and invitation pages. */
+export function NewPasswordForm(props: NewPasswordFormProps) {
+  const { passwordLabel, confirmLabel, submitLabel, onSubmit, serverField, userInputs } = props;
+  const { t } = useTranslation();
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<NewPasswordInput, unknown, NewPasswordValues>({
+    resolver: zodResolver(newPasswordSchema),
+    defaultValues: { newPassword: '', confirmPassword: '' },
+  });
+  const password = useWatch({ control, name: 'newPassword' });
+
+  const submit = handleSubmit(async (values) => {
+    try {
+      await onSubmit(values.newPassword);
+    } catch (error) {
+      const problem = toApiProblem(error);
+      const detail =
+        problem.status === 400 ? problem.details.find((d) => d.field === serverField) : undefined;
+      if (detail) setError('newPassword', { type: 'server', message: detail.message });
+    }
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="md">
+        <Stack gap={6}>
+          <PasswordField
+            {...register('newPassword')}
+            label={passwordLabel}
+            error={fieldErrorText(t, errors.newPassword)}
+            autoComplete="new-password"
+            required
+          />
+          <PasswordStrengthMeter password={password} userInputs={userInputs} />
+        </Stack>
+        <PasswordField
+          {...register('confirmPassword')}
+          label={confirmLabel}
+          error={fieldErrorText(t, errors.confirmPassword)}
+          autoComplete="new-password"
+          required
+        />
+        <Button type="submit" size="md" fullWidth loading={isSubmitting}>
+          {submitLabel}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../../app/forms/field-error';
+import { totpCodeSchema, type TotpCodeInput, type TotpCodeValues } from '../schemas/mfa.schema';
+
+interface TotpCodeFormProps {
+  label: string;
+  submitLabel: string;
+  onSubmit: (code: string) => Promise<void>;
+  autoFocus?: boolean;
+}
+
+/** One 6-digit authenticator code: sign-in, enrolment and the signed-in setup all ask for it this way. */
+export function TotpCodeForm({ label, submitLabel, onSubmit, autoFocus = true }: TotpCodeFormProps) {
+  const { t } = useTranslation();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TotpCodeInput, unknown, TotpCodeValues>({
+    resolver: zodResolver(totpCodeSchema),
+    defaultValues: { code: '' },
+  });
+  return (
+    <form onSubmit={(event) => void handleSubmit((values) => onSubmit(values.code))(event)} noValidate>
+      <Stack gap="md">
+        <TextInput
+          {...register('code')}
+          label={label}
+          placeholder={t('auth.mfa.codePlaceholder')}
+          error={fieldErrorText(t, errors.code)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          autoFocus={autoFocus}
+          required
+          styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+        />
+        <Button type="submit" size="md" fullWidth loading={isSubmitting}>
+          {submitLabel}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,379 @@
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Menu,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Permission, UserStatus, type UserDto } from '@shala/contracts';
+import {
+  IconDots,
+  IconKey,
+  IconMailForward,
+  IconShieldOff,
+  IconUserCheck,
+  IconUserOff,
+  IconUserPlus,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiProblem } from '../../../app/api/errors';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { ConfirmModal } from '../../../app/components/confirm-modal';
+import { EmptyState } from '../../../app/components/empty-state';
+import { PageHeader } from '../../../app/components/page-header';
+import { formatDateTime } from '../../../app/format';
+import { usePhoneLayout } from '../../../app/use-phone-layout';
+import { displayNameOf, roleLabel } from '../../auth/components/display-name';
+import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
+import { useRoleOptions } from '../../roles/hooks/use-roles';
+import {
+  useDeactivateUser,
+  useReactivateUser,
+  useResendInvitation,
+  useResetUserMfa,
+  useUsers,
+} from '../hooks/use-users';
+import { InviteUserModal } from './invite-user-modal';
+import { UserRolesModal } from './user-roles-modal';
+
+type Filter = UserStatus | 'all';
+type Dialog = { kind: 'roles' | 'deactivate' | 'reset-mfa'; user: UserDto } | null;
+
+const statusColor: Record<UserStatus, string> = { active: 'teal', invited: 'blue', disabled: 'gray' };
+
+/** The users admin page: list with a status filter and "load more", invite, and the row actions. */
+export function UsersPanel() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const canWrite = useCan(Permission.UsersWrite);
+  const canAssignRoles = useCan(Permission.RolesWrite);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [inviting, setInviting] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const users = useUsers(filter === 'all' ? null : filter);
+  const roleOptions = useRoleOptions();
+  const phone = usePhoneLayout();
+  const deactivate = useDeactivateUser();
+  const reactivate = useReactivateUser();
+  const resend = useResendInvitation();
+  const resetMfa = useResetUserMfa();
+
+  const failed = (error: unknown) =>
+    notifications.show({
+      color: 'red',
+      title: t('users.actionFailed'),
+      message: toApiProblem(error).message ?? t('errors.title'),
+    });
+  const closeDialog = () => {
+    setDialog(null);
+    deactivate.reset();
+    resetMfa.reset();
+  };
+
+  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const statusBadge = (user: UserDto) => (
+    <Badge color={statusColor[user.status]} variant="dot" tt="none">
+      {t(`users.status.${user.status}`)}
+    </Badge>
+  );
+  const roleBadges = (user: UserDto) =>
+    user.roles.map((role) => (
+      <Badge key={role} variant="light" tt="none" size="sm">
+        {roleLabel(t, role, roleOptions.names)}
+      </Badge>
+    ));
+  const lastLogin = (user: UserDto) =>
+    user.lastLoginAt ? formatDateTime(user.lastLoginAt, me.institution.timeZone) : t('common.never');
+  const actionsMenu = (user: UserDto) => {
+    if (!canWrite && !canAssignRoles) return null;
+    const name = displayNameOf(user);
+    const isSelf = user.id === me.user.id;
+    return (
+      <Menu position="bottom-end" withinPortal shadow="md">
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('users.rowActions', { name })}>
+            <IconDots size={18} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {canAssignRoles ? (
+            <Menu.Item
+              leftSection={<IconKey size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'roles', user })}
+            >
+              {t('users.changeRoles')}
+            </Menu.Item>
+          ) : null}
+          {canWrite && user.status === UserStatus.Invited ? (
+            <Menu.Item
+              leftSection={<IconMailForward size={16} aria-hidden />}
+              onClick={() =>
+                resend.mutate(user.id, {
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'teal',
+                      message: t('users.resent', { email: user.email }),
+                    }),
+                  onError: failed,
+                })
+              }
+            >
+              {t('users.resendInvitation')}
+            </Menu.Item>
+          ) : null}
+          {canWrite && user.mfaEnabled ? (
+            <Menu.Item
+              leftSection={<IconShieldOff size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'reset-mfa', user })}
+            >
+              {t('users.resetMfa')}
+            </Menu.Item>
+          ) : null}
+          {canWrite && user.status === UserStatus.Disabled ? (
+            <Menu.Item
+              leftSection={<IconUserCheck size={16} aria-hidden />}
+              onClick={() =>
+                reactivate.mutate(user.id, {
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'teal',
+                      message: t('users.reactivated', { name }),
+                    }),
+                  onError: failed,
+                })
+              }
+            >
+              {t('users.reactivate')}
+            </Menu.Item>
+          ) : null}
+          {canWrite && user.status !== UserStatus.Disabled && !isSelf ? (
+            <Menu.Item
+              color="red"
+              leftSection={<IconUserOff size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'deactivate', user })}
+            >
+              {t('users.deactivate')}
+            </Menu.Item>
+          ) : null}
+        </Menu.Dropdown>
+      </Menu>
+    );
+  };
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <PageHeader
+        title={t('users.title')}
+        intro={t('users.intro', { institution: me.institution.name })}
+        actions={
+          canWrite ? (
+            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
+              {t('users.invite')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card p={0}>
+        <Group p="md" gap="sm">
+          <Text size="sm" fw={500} id="users-filter-label">
+            {t('users.statusFilter')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="users-filter-label"
+            value={filter}
+            onChange={(value) => setFilter(value as Filter)}
+            size="xs"
+            data={(['all', UserStatus.Active, UserStatus.Invited, UserStatus.Disabled] as const).map(
+              (value) => ({
+                value,
+                label: t(`users.filter.${value}`),
+              }),
+            )}
+          />
+        </Group>
+        {users.isPending ? (
+          <Stack gap="xs" p="md" aria-busy="true">
+            {[0, 1, 2].map((row) => (
+              <Skeleton key={row} height={44} />
+            ))}
+          </Stack>
+        ) : users.isError ? (
+          <Stack p="md">
+            <ApiErrorAlert error={users.error}>
+              <Button variant="light" color="red" size="xs" mt="sm" onClick={() => void users.refetch()}>
+                {t('common.retry')}
+              </Button>
+            </ApiErrorAlert>
+          </Stack>
+        ) : rows.length === 0 ? (
+          <EmptyState
+            icon={IconUsers}
+            action={
+              filter === 'all' && canWrite ? (
+                <Button variant="light" onClick={() => setInviting(true)}>
+                  {t('users.invite')}
+                </Button>
+              ) : null
+            }
+          >
+            {filter === 'all' ? t('users.empty') : t('users.emptyFiltered')}
+          </EmptyState>
+        ) : phone ? (
+          <Stack
+            component="ul"
+            gap={0}
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('users.tableLabel')}
+          >
+            {rows.map((user) => (
+              <Box
+                component="li"
+                key={user.id}
+                px="md"
+                py="sm"
+                data-testid="user-row"
+                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+              >
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                  <Box miw={0}>
+                    <Text size="sm" fw={600}>
+                      {displayNameOf(user)}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {user.email}
+                    </Text>
+                  </Box>
+                  {actionsMenu(user)}
+                </Group>
+                <Group gap={6} mt={6}>
+                  {statusBadge(user)}
+                  {roleBadges(user)}
+                </Group>
+                <Text size="xs" c="dimmed" mt={6}>
+                  {t('users.cardLine', {
+                    mfa: user.mfaEnabled ? t('common.on') : t('common.off'),
+                    lastLogin: lastLogin(user),
+                  })}
+                </Text>
+              </Box>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" highlightOnHover aria-label={t('users.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.column.user')}</Table.Th>
+                  <Table.Th>{t('users.column.roles')}</Table.Th>
+                  <Table.Th>{t('users.column.status')}</Table.Th>
+                  <Table.Th>{t('users.column.mfa')}</Table.Th>
+                  <Table.Th>{t('users.column.lastLogin')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('users.column.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((user) => (
+                  <Table.Tr key={user.id} data-testid="user-row">
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {displayNameOf(user)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {user.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>{roleBadges(user)}</Group>
+                    </Table.Td>
+                    <Table.Td>{statusBadge(user)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={user.mfaEnabled ? undefined : 'dimmed'}>
+                        {user.mfaEnabled ? t('common.on') : t('common.off')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{lastLogin(user)}</Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{actionsMenu(user)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {users.hasNextPage ? (
+          <Group justify="center" p="md">
+            <Button
+              variant="default"
+              onClick={() => void users.fetchNextPage()}
+              loading={users.isFetchingNextPage}
+            >
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        ) : null}
+      </Card>
+
+      <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />
+      {dialog?.kind === 'roles' ? <UserRolesModal user={dialog.user} onClose={closeDialog} /> : null}
+      <ConfirmModal
+        opened={dialog?.kind === 'deactivate'}
+        title={dialog ? t('users.deactivateTitle', { name: displayNameOf(dialog.user) }) : ''}
+        confirmLabel={t('users.deactivate')}
+        loading={deactivate.isPending}
+        error={deactivate.error}
+        errorTitle={t('users.actionFailed')}
+        onClose={closeDialog}
+        onConfirm={() => {
+          if (!dialog) return;
+          const name = displayNameOf(dialog.user);
+          deactivate.mutate(dialog.user.id, {
+            onSuccess: () => {
+              closeDialog();
+              notifications.show({ color: 'teal', message: t('users.deactivated', { name }) });
+            },
+          });
+        }}
+      >
+        {dialog ? t('users.deactivateBody', { name: displayNameOf(dialog.user) }) : ''}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={dialog?.kind === 'reset-mfa'}
+        title={dialog ? t('users.resetMfaTitle', { name: displayNameOf(dialog.user) }) : ''}
+        confirmLabel={t('users.resetMfa')}
+        loading={resetMfa.isPending}
+        error={resetMfa.error}
+        errorTitle={t('users.actionFailed')}
+        onClose={closeDialog}
+        onConfirm={() => {
+          if (!dialog) return;
+          const name = displayNameOf(dialog.user);
+          resetMfa.mutate(dialog.user.id, {
+            onSuccess: () => {
+              closeDialog();
+              notifications.show({ color: 'teal', message: t('users.mfaReset', { name }) });
+            },
+          });
+        }}
+      >
+        {t('users.resetMfaBody')}
+      </ConfirmModal>
+    </Stack>
+  );
+}

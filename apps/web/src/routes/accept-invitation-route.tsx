@@ -1,0 +1,43 @@
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ApiErrorAlert } from '../app/components/api-error-alert';
+import { NewPasswordForm } from '../features/auth/components/new-password-form';
+import { useAcceptInvitation } from '../features/auth/hooks/use-accept-invitation';
+import { AuthPage } from './auth-page';
+import type { LoginRouteState } from './login-route';
+
+/** /accept-invitation?token=... — an invited user chooses a password, then signs in. */
+export function AcceptInvitationRoute() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const token = params.get('token');
+  const accept = useAcceptInvitation();
+
+  return (
+    <AuthPage title={t('auth.invitation.title')} intro={token ? t('auth.invitation.intro') : undefined}>
+      {!token ? (
+        <Alert color="yellow" variant="light">
+          <Text size="sm">{t('auth.invitation.missingToken')}</Text>
+        </Alert>
+      ) : (
+        <>
+          {accept.isError ? <ApiErrorAlert error={accept.error} title={t('auth.invitation.failed')} /> : null}
+          <NewPasswordForm
+            passwordLabel={t('auth.invitation.password')}
+            confirmLabel={t('auth.invitation.confirmPassword')}
+            submitLabel={t('auth.invitation.submit')}
+            serverField="password"
+            onSubmit={async (password) => {
+              const accepted = await accept.mutateAsync({ token, password });
+              // The email travels in router state, not in the URL, so it stays out of history and logs.
+              const state: LoginRouteState = { invitationAccepted: accepted };
+              await navigate('/login', { replace: true, state });
+            }}
+          />
+        </>
+      )}
+    </AuthPage>
+  );
+}

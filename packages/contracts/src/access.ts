@@ -1,0 +1,140 @@
+import type { InstitutionDto } from './institutions';
+import type { Permission } from './permissions';
+
+/**
+ * Request and response bodies of user administration (/api/v1/users), roles and the permission catalogue
+ * (/api/v1/roles, /api/v1/permissions) and the operator's provisioning (/api/v1/platform/institutions).
+ */
+
+export const UserStatus = {
+  Active: 'active',
+  /** Invited; no password set yet. */
+  Invited: 'invited',
+  Disabled: 'disabled',
+} as const;
+export type UserStatus = (typeof UserStatus)[keyof typeof UserStatus];
+
+/** Lowercase letters, digits and underscores, starting with a letter: the key of a role. */
+export const ROLE_KEY_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
+/** A user can hold at most this many roles. */
+export const MAX_ROLES_PER_USER = 10;
+
+/** Error codes of user and role administration that a client reacts to. */
+export const AccessErrorCode = {
+  LastAdmin: 'LAST_ADMIN',
+  SelfDeactivation: 'SELF_DEACTIVATION',
+  RoleKeyTaken: 'ROLE_KEY_TAKEN',
+  AdminRoleLockout: 'ADMIN_ROLE_LOCKOUT',
+  SystemRole: 'SYSTEM_ROLE',
+  RoleInUse: 'ROLE_IN_USE',
+  InstitutionSlugTaken: 'INSTITUTION_SLUG_TAKEN',
+} as const;
+export type AccessErrorCode = (typeof AccessErrorCode)[keyof typeof AccessErrorCode];
+
+/** A user of the institution, as GET users lists them. */
+export interface UserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  status: UserStatus;
+  mfaEnabled: boolean;
+  /** Role keys. */
+  roles: string[];
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface UserListQuery {
+  limit?: number;
+  cursor?: string;
+  status?: UserStatus;
+}
+
+export interface UserListResponse {
+  items: UserDto[];
+  nextCursor: string | null;
+}
+
+/** POST users/invitations: creates the user (status invited) and mails a 72-hour link. */
+export interface InviteUserRequest {
+  email: string;
+  displayName: string;
+  roles: string[];
+}
+
+/** PUT users/:id/roles */
+export interface SetUserRolesRequest {
+  roles: string[];
+}
+
+/** GET permissions: the catalogue grouped by area (the part of the key before the first dot). */
+export interface PermissionArea {
+  area: string;
+  permissions: Permission[];
+}
+
+export interface PermissionCatalogueResponse {
+  items: PermissionArea[];
+  nextCursor?: null;
+}
+
+export interface RoleDto {
+  id: string;
+  key: string;
+  name: string;
+  /** A default role: its permissions can be edited, but it cannot be deleted. */
+  isSystem: boolean;
+  permissions: Permission[];
+  /** How many users hold it. */
+  holders: number;
+}
+
+export interface RoleListResponse {
+  items: RoleDto[];
+  nextCursor?: null;
+}
+
+export interface CreateRoleRequest {
+  key: string;
+  name: string;
+  permissions: Permission[];
+}
+
+/** PUT roles/:id/permissions replaces the role's whole permission set. */
+export interface SetRolePermissionsRequest {
+  permissions: Permission[];
+}
+
+export interface RenameRoleRequest {
+  name: string;
+}
+
+/** A school as the platform operator sees it: no school data, only the tenant record. */
+export interface PlatformInstitutionDto extends InstitutionDto {
+  createdAt: string;
+}
+
+export interface PlatformInstitutionListResponse {
+  items: PlatformInstitutionDto[];
+  nextCursor?: null;
+}
+
+export interface ProvisionInstitutionRequest {
+  slug: string;
+  name: string;
+  timeZone?: string;
+  /** ISO 4217, e.g. INR. */
+  currency?: string;
+  /** The first school admin; invited by email. */
+  admin: { email: string; displayName: string };
+}
+
+export interface ProvisionInstitutionResponse {
+  institution: InstitutionDto;
+  admin: { id: string; email: string; status: UserStatus };
+}
+
+export interface SetInstitutionStatusRequest {
+  status: 'active' | 'suspended';
+}
