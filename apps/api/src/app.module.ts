@@ -9,6 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AcademicsModule } from './modules/academics/academics.module';
 import { StudentsModule } from './modules/students/students.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
+import { FeesModule } from './modules/fees/fees.module';
 import { ProvisioningModule } from './modules/institutions/provisioning.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { AccessGuard } from './platform/security/access.guard';
@@ -17,6 +18,7 @@ import { SCHEMA } from './database.registry';
 import { AccessModule } from './modules/access/access.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { UsersModule } from './modules/users/users.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
@@ -65,6 +67,7 @@ export const DOMAIN_MODULES = [
   AcademicsModule,
   StudentsModule,
   AttendanceModule,
+  FeesModule,
 ];
 
 /** Modules that only the HTTP API needs. */
@@ -90,6 +93,8 @@ export class AppModule {
         ThrottlerModule.forRoot(throttlerOptions(config)),
         ...DOMAIN_MODULES,
         ...HTTP_MODULES,
+        // The embedded default delivers messages in this process (WORKER_IN_PROCESS; never in tests).
+        ...(config.notifications.workerInProcess ? [NotificationsWorkerModule] : []),
         ...(options.extraModules ?? []),
       ],
       // Global guards, in order: who is calling and may they (AZ-01, TEN-01), then how often (AUT-07).

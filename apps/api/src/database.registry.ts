@@ -24,7 +24,19 @@ import { RecoveryCode, RefreshToken, Session, UserToken } from './modules/auth/e
 import { Role, RolePermission, UserRole } from './modules/access/entities/role.entity';
 import { Institution } from './modules/institutions/entities/institution.entity';
 import { OutboxMessage } from './modules/notifications/entities/outbox-message.entity';
+import {
+  ChannelSettingsRow,
+  NotificationPreferencesRow,
+} from './modules/notifications/entities/channel-settings.entity';
+import { GuardianConsent, GuardianConsentEvent } from './modules/notifications/entities/consent.entity';
+import { MessageEvent } from './modules/notifications/entities/message-event.entity';
+import { NotificationTemplate } from './modules/notifications/entities/notification-template.entity';
+import { Notifications1764144000000 } from './platform/database/migrations/1764144000000-Notifications';
 import { User } from './modules/users/entities/user.entity';
+import { FEE_ENTITIES } from './modules/fees/entities/fees.entities';
+import { Fees1764230400000 } from './platform/database/migrations/1764230400000-Fees';
+import { FEE_RULE_ENTITIES } from './modules/fees/entities/fee-rules.entities';
+import { FeeRules1764230400001 } from './platform/database/migrations/1764230400001-FeeRules';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -35,6 +47,12 @@ export const SCHEMA: Schema = {
     RolePermission,
     UserRole,
     OutboxMessage,
+    MessageEvent,
+    NotificationTemplate,
+    ChannelSettingsRow,
+    NotificationPreferencesRow,
+    GuardianConsent,
+    GuardianConsentEvent,
     Session,
     RefreshToken,
     RecoveryCode,
@@ -56,6 +74,16 @@ export const SCHEMA: Schema = {
     AttendanceMark,
     AttendanceDaySummary,
     LeaveRequest,
+    ...FEE_ENTITIES,
+    ...FEE_RULE_ENTITIES,
   ],
-  migrations: [Foundation1763798400000, IdentityAndAudit1763884800000, AcademicsAndStudents1763971200000, Attendance1764057600000],
+  migrations: [
+    Foundation1763798400000,
+    IdentityAndAudit1763884800000,
+    AcademicsAndStudents1763971200000,
+    Attendance1764057600000,
+    Notifications1764144000000,
+    Fees1764230400000,
+    FeeRules1764230400001,
+  ],
 };

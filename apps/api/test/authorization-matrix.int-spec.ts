@@ -229,6 +229,81 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: {},
     permitted: 400,
   },
+  // Notifications: 404 for unknown ids, 400 for invalid ids and bodies (guards run before pipes).
+  'GET /api/v1/notifications/messages': { url: '/api/v1/notifications/messages', permitted: 200 },
+  'GET /api/v1/notifications/messages/:id': {
+    url: `/api/v1/notifications/messages/${RANDOM_ID}`,
+    permitted: 404,
+  },
+  'POST /api/v1/notifications/messages/:id/retry': {
+    url: '/api/v1/notifications/messages/not-a-uuid/retry',
+    payload: {},
+    permitted: 400,
+  },
+  'GET /api/v1/notifications/dead-letters': { url: '/api/v1/notifications/dead-letters', permitted: 200 },
+  'GET /api/v1/notifications/template-kinds': { url: '/api/v1/notifications/template-kinds', permitted: 200 },
+  'GET /api/v1/notifications/templates': { url: '/api/v1/notifications/templates', permitted: 200 },
+  'GET /api/v1/notifications/templates/:id': {
+    url: `/api/v1/notifications/templates/${RANDOM_ID}`,
+    permitted: 404,
+  },
+  'POST /api/v1/notifications/templates': {
+    url: '/api/v1/notifications/templates',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/notifications/templates/:id': {
+    url: '/api/v1/notifications/templates/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'DELETE /api/v1/notifications/templates/:id': {
+    url: '/api/v1/notifications/templates/not-a-uuid',
+    permitted: 400,
+  },
+  'GET /api/v1/notifications/channels': { url: '/api/v1/notifications/channels', permitted: 200 },
+  'PUT /api/v1/notifications/channels/email': {
+    url: '/api/v1/notifications/channels/email',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/notifications/channels/sms': {
+    url: '/api/v1/notifications/channels/sms',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/notifications/channels/whatsapp': {
+    url: '/api/v1/notifications/channels/whatsapp',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/notifications/settings': { url: '/api/v1/notifications/settings', permitted: 200 },
+  'PUT /api/v1/notifications/settings': {
+    url: '/api/v1/notifications/settings',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/notifications/my-consents': { url: '/api/v1/notifications/my-consents', permitted: 200 },
+  'GET /api/v1/notifications/my-consents/:guardianId': {
+    url: `/api/v1/notifications/my-consents/${RANDOM_ID}`,
+    permitted: 404,
+  },
+  'PUT /api/v1/notifications/my-consents/:guardianId': {
+    url: '/api/v1/notifications/my-consents/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/notifications/guardians/:guardianId/consents': {
+    url: '/api/v1/notifications/guardians/not-a-uuid/consents',
+    permitted: 400,
+  },
+  'PUT /api/v1/notifications/guardians/:guardianId/consents': {
+    url: '/api/v1/notifications/guardians/not-a-uuid/consents',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/notifications/webhooks/whatsapp/:institutionId': 'public',
+  'POST /api/v1/notifications/webhooks/whatsapp/:institutionId': 'public',
   'POST /api/v1/platform/institutions': {
     url: '/api/v1/platform/institutions',
     payload: INVALID,
@@ -238,6 +313,91 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'PATCH /api/v1/platform/institutions/:id': {
     url: '/api/v1/platform/institutions/not-a-uuid',
     payload: INVALID,
+    permitted: 400,
+  },
+  // Fees: invalid ids, bodies and queries answer 400 to permitted roles (guards run before pipes).
+  'GET /api/v1/fees/heads': { url: '/api/v1/fees/heads', permitted: 200 },
+  'POST /api/v1/fees/heads': { url: '/api/v1/fees/heads', payload: INVALID, permitted: 400 },
+  'GET /api/v1/fees/structures': { url: '/api/v1/fees/structures?academicYearId=not-a-uuid', permitted: 400 },
+  'POST /api/v1/fees/structures': { url: '/api/v1/fees/structures', payload: INVALID, permitted: 400 },
+  'GET /api/v1/fees/structures/:id': { url: '/api/v1/fees/structures/not-a-uuid', permitted: 400 },
+  'POST /api/v1/fees/structures/:id/invoices': {
+    url: '/api/v1/fees/structures/not-a-uuid/invoices',
+    payload: {},
+    permitted: 400,
+  },
+  'PUT /api/v1/fees/students/:studentId/optional-heads': {
+    url: '/api/v1/fees/students/not-a-uuid/optional-heads',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/fees/family': { url: '/api/v1/fees/family', permitted: 200 },
+  'GET /api/v1/fees/students/:studentId/dues': {
+    url: '/api/v1/fees/students/not-a-uuid/dues',
+    permitted: 400,
+  },
+  'GET /api/v1/fees/students/:studentId/ledger': {
+    url: '/api/v1/fees/students/not-a-uuid/ledger',
+    permitted: 400,
+  },
+  'GET /api/v1/fees/students/:studentId/payments': {
+    url: '/api/v1/fees/students/not-a-uuid/payments',
+    permitted: 400,
+  },
+  'POST /api/v1/fees/students/:studentId/payments': {
+    url: '/api/v1/fees/students/not-a-uuid/payments',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/fees/invoices/:id': { url: '/api/v1/fees/invoices/not-a-uuid', permitted: 400 },
+  'POST /api/v1/fees/invoices/:id/adjustments': {
+    url: '/api/v1/fees/invoices/not-a-uuid/adjustments',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/fees/payments/:id': { url: '/api/v1/fees/payments/not-a-uuid', permitted: 400 },
+  'POST /api/v1/fees/payments/:id/reverse': {
+    url: '/api/v1/fees/payments/not-a-uuid/reverse',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/fees/payments/:id/receipt': {
+    url: '/api/v1/fees/payments/not-a-uuid/receipt',
+    permitted: 400,
+  },
+  'GET /api/v1/fees/reports/defaulters': { url: '/api/v1/fees/reports/defaulters?asOf=bad', permitted: 400 },
+  'GET /api/v1/fees/reports/defaulters/export': {
+    url: '/api/v1/fees/reports/defaulters/export?asOf=bad',
+    permitted: 400,
+  },
+  'GET /api/v1/fees/reports/collections': { url: '/api/v1/fees/reports/collections', permitted: 400 },
+  'POST /api/v1/fees/students/:studentId/online-orders': {
+    url: '/api/v1/fees/students/not-a-uuid/online-orders',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/fees/online-orders/:id': { url: '/api/v1/fees/online-orders/not-a-uuid', permitted: 400 },
+  'POST /api/v1/fees/online-orders/:id/sandbox-checkout': {
+    url: '/api/v1/fees/online-orders/not-a-uuid/sandbox-checkout',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/fees/webhooks/:provider/:institutionId': 'public',
+  'GET /api/v1/fees/late-fee-rules': { url: '/api/v1/fees/late-fee-rules', permitted: 200 },
+  'POST /api/v1/fees/late-fee-rules': {
+    url: '/api/v1/fees/late-fee-rules',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/fees/reminder-rules': { url: '/api/v1/fees/reminder-rules', permitted: 200 },
+  'POST /api/v1/fees/reminder-rules': {
+    url: '/api/v1/fees/reminder-rules',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/fees/jobs/daily': { url: '/api/v1/fees/jobs/daily', payload: INVALID, permitted: 400 },
+  'GET /api/v1/fees/reports/collections/export': {
+    url: '/api/v1/fees/reports/collections/export',
     permitted: 400,
   },
 };

@@ -24,10 +24,14 @@ describe('route policies', () => {
     expect(routes.filter((r) => r.policy === null).map((r) => r.handler)).toEqual([]);
   });
 
-  it('[AZ-01] keeps public routes to health, sign-in and credential recovery', () => {
+  it('[AZ-01] keeps public routes to health, sign-in, credential recovery and signed provider webhooks', () => {
     const publicRoutes = routes
       .filter((r) => r.policy === 'public' && !r.handler.startsWith('ProbeController'))
       .map((r) => r.route);
-    for (const route of publicRoutes) expect(route).toMatch(/^(GET \/api\/health\/|POST \/api\/v1\/auth\/)/);
+    // Provider webhooks (/api/v1/<module>/webhooks/...) are public but verify a signature (APP-07).
+    for (const route of publicRoutes)
+      expect(route).toMatch(
+        /^(GET \/api\/health\/|POST \/api\/v1\/auth\/|(GET|POST) \/api\/v1\/[a-z]+\/webhooks\/)/,
+      );
   });
 });

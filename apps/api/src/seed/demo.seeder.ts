@@ -17,6 +17,7 @@ import { NotificationsSetup } from '../modules/notifications/notifications-setup
 import { FieldCrypto } from '../platform/security/field-crypto';
 import { AttendanceReportsService } from '../modules/attendance/attendance-reports.service';
 import { AttendanceService } from '../modules/attendance/attendance.service';
+import { FeesDemoSeeder } from '../modules/fees/fees-demo.seeder';
 import { addDays } from '../platform/time/local-time';
 import { createHash } from 'node:crypto';
 import {
@@ -73,6 +74,7 @@ export class DemoSeeder {
     private readonly notifications: NotificationsSetup,
     private readonly attendance: AttendanceService,
     private readonly attendanceReports: AttendanceReportsService,
+    private readonly feesDemo: FeesDemoSeeder,
   ) {}
 
   /**
@@ -221,6 +223,7 @@ export class DemoSeeder {
         // on any day; real schools default to Sundays off and a 17:00 lock.
         await this.attendance.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
         await this.seedAttendanceHistory(20);
+        await this.feesDemo.seed();
       });
     }
     return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students };

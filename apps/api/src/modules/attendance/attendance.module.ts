@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AcademicsModule } from '../academics/academics.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { StudentsModule } from '../students/students.module';
+import { AbsenceAlerts } from './absence-alerts';
 import { AttendanceReportsService } from './attendance-reports.service';
 import { AttendanceController } from './attendance.controller';
 import {
@@ -28,6 +29,7 @@ import { LeaveService } from './leave.service';
     AttendanceReportsService,
     CalendarService,
     LeaveService,
+    AbsenceAlerts,
   ],
   exports: [AttendanceService, AttendanceReportsService],
 })

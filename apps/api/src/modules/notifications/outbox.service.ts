@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { mask } from '../../platform/security/data-classification';
+import { FieldCrypto } from '../../platform/security/field-crypto';
 import { OutboxChannel, OutboxMessage } from './entities/outbox-message.entity';
 import { OutboxRepository } from './outbox.repository';
 
@@ -16,9 +18,23 @@ export interface OutboxRequest {
    * Build it from the cause, e.g. `absence:<studentId>:<date>:<guardianId>:sms`.
    */
   idempotencyKey: string;
+  /** Consent purpose of a message to a guardian (withdrawing that consent cancels it while unsent). */
+  purpose?: string;
+  guardianId?: string;
+  /**
+   * Keep the address encrypted (an address copied from an encrypted record, such as a guardian's phone):
+   * the row then holds only its mask in clear. The institution must already have a data key.
+   */
+  protectRecipient?: boolean;
 }
 
 const CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'whatsapp'];
+
+export const recipientCell = (id: string) => ({
+  table: 'outbox_messages',
+  column: 'recipient_enc',
+  rowId: id,
+});
 
 /**
  * The transactional outbox every module writes to. `enqueue` joins the caller's transaction (see
@@ -30,6 +46,7 @@ export class OutboxService {
   constructor(
     private readonly db: Database,
     private readonly outbox: OutboxRepository,
+    private readonly crypto: FieldCrypto,
   ) {}
 
   /** Enqueues a message once per idempotency key; returns the stored message and whether it is new. */
@@ -49,11 +66,14 @@ export class OutboxService {
       const existing = await this.outbox.findByIdempotencyKey(request.idempotencyKey);
       if (existing) return { message: existing, created: false };
       const id = uuidv7();
+      const protect = request.protectRecipient === true;
       await this.outbox.add({
         id,
         channel: request.channel,
         template: request.template,
-        recipient: request.recipient,
+        recipient: protect
+          ? (mask(request.channel === 'email' ? 'email' : 'phone', request.recipient) ?? '')
+          : request.recipient,
         variables: JSON.stringify(request.variables),
         idempotencyKey: request.idempotencyKey,
         status: 'pending',
@@ -61,6 +81,13 @@ export class OutboxService {
         nextAttemptAt: new Date(),
         lastError: null,
         sentAt: null,
+        purpose: request.purpose ?? null,
+        guardianId: request.guardianId ?? null,
+        recipientEnc: protect ? await this.crypto.encrypt(recipientCell(id), request.recipient) : null,
+        leaseToken: null,
+        providerMessageId: null,
+        deliveredAt: null,
+        readAt: null,
       });
       return { message: (await this.outbox.findById(id))!, created: true };
     });

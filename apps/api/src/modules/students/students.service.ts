@@ -564,6 +564,34 @@ export class StudentsService {
     return bidx ? ((await this.guardians.byPhoneIndexes([bidx]))[0]?.id ?? null) : null;
   }
 
+  /**
+   * Names and decrypted contacts of guardians, for messages to families (the notifications module);
+   * `userId` is the parent account linked to the guardian. Unknown ids are left out.
+   */
+  async guardianContacts(guardianIds: string[]): Promise<
+    {
+      guardianId: string;
+      fullName: string;
+      phone: string | null;
+      email: string | null;
+      userId: string | null;
+    }[]
+  > {
+    const rows: Guardian[] = [];
+    const ids = [...new Set(guardianIds)];
+    for (let i = 0; i < ids.length; i += 500)
+      rows.push(...(await this.guardians.byIds(ids.slice(i, i + 500))));
+    return Promise.all(
+      rows.map(async (g) => ({
+        guardianId: g.id,
+        fullName: g.fullName,
+        phone: await this.crypto.decrypt(guardianCell(g.id, 'phone_enc'), g.phoneEnc),
+        email: await this.crypto.decrypt(guardianCell(g.id, 'email_enc'), g.emailEnc),
+        userId: g.userId,
+      })),
+    );
+  }
+
   async studentIdByAdmissionNo(admissionNo: string): Promise<string | null> {
     return (await this.students.byAdmissionNo(admissionNo))?.id ?? null;
   }

@@ -29,6 +29,24 @@ export interface AppConfig {
   session: { idleMinutes: number; absoluteHours: number };
   /** Where users open the app; links in emails point here. */
   publicUrl: string;
+  notifications: NotificationsConfig;
+}
+
+/** Message delivery (issue 7): provider endpoints, the outbox worker and retention (PRV-04). */
+export interface NotificationsConfig {
+  /** smtp(s)://user:pass@host:port, or null when email is not configured (email messages then go dead). */
+  smtpUrl: string | null;
+  /** Default From of emails; an institution may set its own name and address. */
+  smtpFrom: string;
+  smsGatewayUrl: string | null;
+  whatsappApiUrl: string;
+  whatsappApiVersion: string;
+  /** Run the outbox worker inside the API process (the embedded default). */
+  workerInProcess: boolean;
+  pollMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +133,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     session: { idleMinutes: raw.SESSION_IDLE_MINUTES, absoluteHours: raw.SESSION_ABSOLUTE_HOURS },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    notifications: {
+      smtpUrl: raw.SMTP_URL ?? null,
+      smtpFrom: raw.SMTP_FROM ?? 'Shala <no-reply@localhost>',
+      smsGatewayUrl: raw.SMS_GATEWAY_URL ? raw.SMS_GATEWAY_URL.replace(/\/$/, '') : null,
+      whatsappApiUrl: raw.WHATSAPP_API_URL.replace(/\/$/, ''),
+      whatsappApiVersion: raw.WHATSAPP_API_VERSION,
+      // Embedded default (SQLite): the worker runs in the API process; never in tests unless asked.
+      workerInProcess: raw.WORKER_IN_PROCESS ?? (database.kind === 'sqlite' && raw.APP_ENV !== 'test'),
+      pollMs: raw.NOTIFICATIONS_POLL_MS,
+      maxAttempts: raw.NOTIFICATIONS_MAX_ATTEMPTS,
+      retryBaseMs: raw.NOTIFICATIONS_RETRY_BASE_MS,
+      retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
+    },
   };
 }
 

@@ -52,6 +52,28 @@ export const rawConfigSchema = z.object({
   SESSION_IDLE_MINUTES: int(5, 60 * 24 * 30).default(12 * 60),
   SESSION_ABSOLUTE_HOURS: int(1, 24 * 90).default(7 * 24),
   PUBLIC_URL: z.string().url('must be the URL users open, e.g. https://erp.school.example').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example:587')
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(320).optional(),
+  SMS_GATEWAY_URL: z
+    .string()
+    .url('must be the SMS gateway base URL, e.g. https://sms.example/api')
+    .optional(),
+  WHATSAPP_API_URL: z
+    .string()
+    .url('must be a URL such as https://graph.facebook.com')
+    .default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must be a Graph API version such as v21.0')
+    .default('v21.0'),
+  WORKER_IN_PROCESS: bool.optional(),
+  NOTIFICATIONS_POLL_MS: int(10, 60_000).default(1000),
+  NOTIFICATIONS_MAX_ATTEMPTS: int(1, 20).default(6),
+  NOTIFICATIONS_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
+  NOTIFICATIONS_RETENTION_DAYS: int(1, 3650).default(90),
 });
 
 export type RawConfig = z.infer<typeof rawConfigSchema>;

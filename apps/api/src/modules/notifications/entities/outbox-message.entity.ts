@@ -2,7 +2,15 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 import { TenantEntity } from '../../../platform/database/tenant-entity';
 
 export type OutboxChannel = 'email' | 'sms' | 'whatsapp';
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+/**
+ * pending: waiting for its next attempt (the API calls it "queued"); sending: leased by a worker until
+ * next_attempt_at; sent: the provider accepted it; delivered, read, failed: what the provider reported
+ * later (WhatsApp webhooks); dead: given up (attempts exhausted or refused before sending); cancelled:
+ * not sent because consent was withdrawn.
+ */
+export type OutboxStatus =
+  'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'dead' | 'cancelled';
 
 /**
  * A message waiting for delivery. Written in the business transaction that caused it, so it exists if
@@ -20,6 +28,10 @@ export class OutboxMessage extends TenantEntity {
   @Column({ type: 'varchar', length: 64 })
   template!: string;
 
+  /**
+   * The address, or for guardian messages its mask (the address itself is in recipient_enc, encrypted
+   * like the guardian record it came from, DAT-01).
+   */
   @Column({ type: 'varchar', length: 320 })
   recipient!: string;
 
@@ -33,9 +45,11 @@ export class OutboxMessage extends TenantEntity {
   @Column({ type: 'varchar', length: 16 })
   status!: OutboxStatus;
 
+  /** Claims so far (a claim counts even when the worker died before finishing). */
   @Column({ type: 'int' })
   attempts!: number;
 
+  /** When a pending message is due; for a message being sent, when its worker's lease ends. */
   @Column({ name: 'next_attempt_at', type: 'datetime' })
   nextAttemptAt!: Date;
 
@@ -44,6 +58,30 @@ export class OutboxMessage extends TenantEntity {
 
   @Column({ name: 'sent_at', type: 'datetime', nullable: true })
   sentAt!: Date | null;
+
+  /** Consent purpose of a guardian message (absence_alerts, ...); null for account messages. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  purpose!: string | null;
+
+  @Column({ name: 'guardian_id', type: 'varchar', length: 36, nullable: true })
+  guardianId!: string | null;
+
+  /** FieldCrypto ciphertext of the address of a guardian message (cell: outbox_messages.recipient_enc.<id>). */
+  @Column({ name: 'recipient_enc', type: 'text', nullable: true })
+  recipientEnc!: string | null;
+
+  /** The claim that holds the lease while status is 'sending'; completing needs the same token. */
+  @Column({ name: 'lease_token', type: 'varchar', length: 36, nullable: true })
+  leaseToken!: string | null;
+
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 191, nullable: true })
+  providerMessageId!: string | null;
+
+  @Column({ name: 'delivered_at', type: 'datetime', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ name: 'read_at', type: 'datetime', nullable: true })
+  readAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

@@ -1,0 +1,64 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { TenantCache } from '../../platform/cache/tenant-cache';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { InstitutionsService } from '../institutions/institutions.service';
+import { GuardianNotifier } from '../notifications/guardian-notifier.service';
+import { StudentsService } from '../students/students.service';
+import { AttendanceService } from './attendance.service';
+import { AttendanceStatus } from './entities/attendance.entities';
+
+const STATUS_WORDS: Record<AttendanceStatus, string> = {
+  present: 'present',
+  absent: 'absent',
+  late: 'late',
+  excused: 'excused',
+  half_day: 'present for half the day',
+};
+
+/**
+ * Absence alerts (issue 5): when a register save marks a student absent, one outbox message per guardian
+ * who opted in, in the same transaction; the cause key `absence:<student>:<date>` makes re-saves silent.
+ */
+@Injectable()
+export class AbsenceAlerts implements OnModuleInit {
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly notifier: GuardianNotifier,
+    private readonly students: StudentsService,
+    private readonly institutions: InstitutionsService,
+    private readonly context: RequestContext,
+    private readonly cache: TenantCache,
+  ) {}
+
+  onModuleInit(): void {
+    this.attendance.setAbsenceListener({ onAbsent: (events) => this.send(events) });
+  }
+
+  private async send(events: { studentId: string; date: string; status: AttendanceStatus }[]): Promise<void> {
+    const ids = events.map((e) => e.studentId);
+    const [guardians, names, school] = await Promise.all([
+      this.students.guardianIdsOf(ids),
+      this.students.directory(ids),
+      this.cache.get(
+        'institution:name',
+        async () => (await this.institutions.findById(this.context.tenantId))?.name ?? '',
+      ),
+    ]);
+    for (const e of events) {
+      const guardianIds = guardians.get(e.studentId) ?? [];
+      if (guardianIds.length === 0) continue;
+      await this.notifier.notify({
+        guardianIds,
+        purpose: 'absence_alerts',
+        template: 'absence_alert',
+        variables: {
+          student: names.get(e.studentId)?.fullName ?? '',
+          date: e.date,
+          status: STATUS_WORDS[e.status],
+          school,
+        },
+        idempotencyKey: `absence:${e.studentId}:${e.date}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { Clock } from '../../platform/time/clock';
+import { localDate } from '../../platform/time/local-time';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { InstitutionsService } from '../institutions/institutions.service';
+import type { Due } from './allocation';
+import { FeeInvoice, FeeLedgerEntry, LedgerKind } from './entities/fees.entities';
+import { FeeHeadsRepository, FeeInvoicesRepository, FeeLedgerRepository } from './fees.repository';
+
+export type EntryInput = Pick<
+  FeeLedgerEntry,
+  'studentId' | 'invoiceId' | 'headId' | 'kind' | 'amount' | 'memo'
+> &
+  Partial<Pick<FeeLedgerEntry, 'paymentId' | 'reversesEntryId'>>;
+
+export interface InvoicePlan {
+  studentId: string;
+  academicYearId: string;
+  instalmentId: string | null;
+  label: string;
+  dueDate: string;
+  charges: { headId: string; amount: number }[];
+}
+
+export interface InvoiceLineView {
+  headId: string;
+  headName: string;
+  charged: number;
+  concession: number;
+  fine: number;
+  paid: number;
+  outstanding: number;
+}
+
+export interface InvoiceView {
+  id: string;
+  studentId: string;
+  label: string;
+  dueDate: string;
+  currency: string;
+  charged: number;
+  concession: number;
+  fine: number;
+  paid: number;
+  outstanding: number;
+  status: 'paid' | 'partial' | 'due' | 'overdue';
+  /** Past its due date with something still outstanding (also when partly paid). */
+  overdue: boolean;
+  lines: InvoiceLineView[];
+}
+
+type Totals = Pick<InvoiceLineView, 'charged' | 'concession' | 'fine' | 'paid' | 'outstanding'>;
+const zero = (): Totals => ({ charged: 0, concession: 0, fine: 0, paid: 0, outstanding: 0 });
+
+/** Adds an entry to running totals: reversals of payments count back against `paid`. */
+function add(t: Totals, kind: LedgerKind, amount: number): void {
+  if (kind === 'charge') t.charged += amount;
+  else if (kind === 'fine') t.fine += amount;
+  else if (kind === 'concession' || kind === 'waiver') t.concession -= amount;
+  else t.paid -= amount; // payment (negative) and its reversal (positive)
+  t.outstanding += amount;
+}
+
+/**
+ * The ledger (DAT-06): invoices are created with their charge entries; every balance is derived from the
+ * entries (never stored), in integer minor units of the institution's currency.
+ */
+@Injectable()
+export class FeesLedgerService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+    private readonly institutions: InstitutionsService,
+    private readonly invoices: FeeInvoicesRepository,
+    private readonly entries: FeeLedgerRepository,
+    private readonly heads: FeeHeadsRepository,
+  ) {}
+
+  private async institution() {
+    const institution = await this.institutions.findById(this.context.tenantId);
+    if (!institution) throw new Error('The tenant has no institution');
+    return institution;
+  }
+
+  async currency(): Promise<string> {
+    return (await this.institution()).currency;
+  }
+
+  /** The institution's local date now (ledger entry dates, receipts, overdue checks). */
+  async today(): Promise<string> {
+    return localDate((await this.institution()).timeZone, this.clock.now());
+  }
+
+  async institutionName(): Promise<string> {
+    return (await this.institution()).name;
+  }
+
+  /** Creates invoices with one charge entry per head, inside the caller's transaction. */
+  async createInvoices(plans: InvoicePlan[]): Promise<string[]> {
+    if (!plans.length) return [];
+    const currency = await this.currency();
+    const today = await this.today();
+    const userId = this.context.userId;
+    const invoices: Omit<FeeInvoice, 'tenantId' | 'createdAt'>[] = plans.map((p) => ({
+      id: uuidv7(),
+      studentId: p.studentId,
+      academicYearId: p.academicYearId,
+      instalmentId: p.instalmentId,
+      label: p.label,
+      dueDate: p.dueDate,
+      currency,
+      createdBy: userId,
+    }));
+    await this.invoices.add(invoices as never);
+    await this.append(
+      plans.flatMap((p, k) =>
+        p.charges.map((c) => ({
+          studentId: p.studentId,
+          invoiceId: invoices[k]!.id,
+          headId: c.headId,
+          kind: 'charge' as const,
+          amount: c.amount,
+          memo: null,
+        })),
+      ),
+      today,
+    );
+    return invoices.map((i) => i.id);
+  }
+
+  /** Appends ledger entries dated `entryDate` (default today), inside the caller's transaction. */
+  async append(rows: EntryInput[], entryDate?: string): Promise<FeeLedgerEntry[]> {
+    const date = entryDate ?? (await this.today());
+    const userId = this.context.userId;
+    const full = rows.map((r) => ({
+      id: uuidv7(),
+      paymentId: null,
+      reversesEntryId: null,
+      ...r,
+      entryDate: date,
+      createdBy: userId,
+    }));
+    await this.entries.append(full as never);
+    return full as unknown as FeeLedgerEntry[];
+  }
+
+  /** Every invoice of a student with per-head totals derived from the ledger, oldest due first. */
+  async invoicesOf(studentId: string): Promise<InvoiceView[]> {
+    return this.viewsOf(await this.invoices.ofStudent(studentId));
+  }
+
+  async invoiceView(invoice: FeeInvoice): Promise<InvoiceView> {
+    return (await this.viewsOf([invoice]))[0]!;
+  }
+
+  private async viewsOf(invoices: FeeInvoice[]): Promise<InvoiceView[]> {
+    const entries = await this.entries.ofInvoices(invoices.map((i) => i.id));
+    const names = new Map((await this.heads.list()).map((h) => [h.id, h.name]));
+    const today = await this.today();
+    return invoices.map((inv) => {
+      const byHead = new Map<string, Totals>();
+      const total = zero();
+      for (const e of entries) {
+        if (e.invoiceId !== inv.id) continue;
+        if (!byHead.has(e.headId)) byHead.set(e.headId, zero());
+        add(byHead.get(e.headId)!, e.kind, e.amount);
+        add(total, e.kind, e.amount);
+      }
+      const status =
+        total.outstanding <= 0
+          ? 'paid'
+          : total.paid > 0
+            ? 'partial'
+            : inv.dueDate < today
+              ? 'overdue'
+              : 'due';
+      return {
+        id: inv.id,
+        studentId: inv.studentId,
+        label: inv.label,
+        dueDate: inv.dueDate,
+        currency: inv.currency,
+        ...total,
+        status,
+        overdue: inv.dueDate < today && total.outstanding > 0,
+        lines: [...byHead.entries()].map(([headId, t]) => ({
+          headId,
+          headName: names.get(headId) ?? '',
+          ...t,
+        })),
+      };
+    });
+  }
+
+  /** What a payment can be allocated to: each invoice head with something outstanding. */
+  async duesOf(studentId: string): Promise<Due[]> {
+    const invoices = await this.invoices.ofStudent(studentId);
+    const order = new Map(invoices.map((inv, k) => [inv.id, k]));
+    const views = await this.viewsOf(invoices);
+    return views.flatMap((v) =>
+      v.lines.map((l, j) => ({
+        invoiceId: v.id,
+        headId: l.headId,
+        dueDate: v.dueDate,
+        order: order.get(v.id)! * 1000 + j,
+        outstanding: l.outstanding,
+      })),
+    );
+  }
+
+  ledgerOf(studentId: string): Promise<FeeLedgerEntry[]> {
+    return this.entries.ofStudent(studentId);
+  }
+
+  entriesOfPayment(paymentId: string): Promise<FeeLedgerEntry[]> {
+    return this.entries.ofPayment(paymentId);
+  }
+}

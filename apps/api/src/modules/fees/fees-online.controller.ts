@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@shala/contracts';
+import type { FastifyRequest } from 'fastify';
+import { Public, RequirePermission } from '../../platform/security/route-policy.decorators';
+import { CreateOrderDto } from './dto/fees.dto';
+import { FeesOnlineService } from './fees-online.service';
+import { feesWebhookRawBody } from './fees-webhook-raw-body';
+
+@ApiTags('fees')
+@Controller('fees')
+export class FeesOnlineController {
+  constructor(private readonly online: FeesOnlineService) {}
+
+  @Post('students/:studentId/online-orders')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.FeesPay)
+  @ApiOkResponse({ description: 'An order with the provider and what its checkout needs' })
+  createOrder(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Body() body: CreateOrderDto) {
+    return this.online.createOrder(studentId, body.amount);
+  }
+
+  @Get('online-orders/:id')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.FeesRead)
+  order(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.online.order(id);
+  }
+
+  @Post('online-orders/:id/sandbox-checkout')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @RequirePermission(Permission.FeesPay)
+  @ApiOkResponse({
+    description: 'Sandbox only: pays the order through the signed webhook; answers the order',
+  })
+  sandboxCheckout(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.online.sandboxCheckout(id);
+  }
+
+  /** Provider callbacks, one URL per institution. Public: the HMAC of the raw body authenticates (APP-07). */
+  @Post('webhooks/:provider/:institutionId')
+  @Public()
+  @HttpCode(200)
+  webhook(
+    @Param('provider') provider: string,
+    @Param('institutionId', new ParseUUIDPipe()) institutionId: string,
+    @Req() request: FastifyRequest,
+    @Headers('x-razorpay-signature') signature: string | undefined,
+    @Headers('x-razorpay-event-id') eventId: string | undefined,
+  ) {
+    return this.online.receiveWebhook(
+      provider,
+      institutionId,
+      feesWebhookRawBody(request),
+      signature,
+      eventId,
+    );
+  }
+}

@@ -1,0 +1,250 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { CommonErrorCode } from '@shala/contracts';
+import type { FastifyInstance } from 'fastify';
+import { createHmac } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { Database } from '../../platform/database/database';
+import { DomainError, NotFoundError, RuleViolationError } from '../../platform/errors/domain-error';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { AuditService } from '../audit/audit.service';
+import { InstitutionsService } from '../institutions/institutions.service';
+import { StudentsService } from '../students/students.service';
+import { FeeOnlineOrder } from './entities/fees.entities';
+import { FeesErrorCode, OverpaymentError } from './fees.errors';
+import { FeesLedgerService } from './fees-ledger.service';
+import { FeesPaymentsService } from './fees-payments.service';
+import { FEES_WEBHOOK_PREFIX } from './fees-webhook-raw-body';
+import {
+  FeeAccountsRepository,
+  FeeOnlineOrdersRepository,
+  FeeWebhookEventsRepository,
+} from './fees.repository';
+import { PaymentGateway } from './payments/payment-gateway';
+import { SandboxGateway } from './payments/sandbox.gateway';
+
+export class PaymentWebhookSignatureError extends DomainError {
+  constructor() {
+    super(401, CommonErrorCode.Unauthenticated, 'The webhook signature does not verify.');
+  }
+}
+
+export interface OrderView {
+  id: string;
+  studentId: string;
+  amount: number;
+  currency: string;
+  provider: string;
+  providerOrderId: string;
+  status: FeeOnlineOrder['status'];
+  paymentId: string | null;
+  checkout: Record<string, string | number>;
+}
+
+export interface WebhookOutcome {
+  outcome: 'credited' | 'duplicate' | 'ignored' | 'failed' | 'unallocatable';
+}
+
+/**
+ * Online fee payments (APP-07): a parent opens an order with the provider; the provider's signed webhook
+ * (checked on the raw body in constant time before parsing) credits it exactly once: the event id is
+ * recorded under the student's account lock, and an order moves from created to paid only once.
+ */
+@Injectable()
+export class FeesOnlineService {
+  private readonly gateways = new Map<string, PaymentGateway>([['sandbox', new SandboxGateway()]]);
+
+  constructor(
+    private readonly db: Database,
+    private readonly context: RequestContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly institutions: InstitutionsService,
+    private readonly students: StudentsService,
+    private readonly ledger: FeesLedgerService,
+    private readonly payments: FeesPaymentsService,
+    private readonly orders: FeeOnlineOrdersRepository,
+    private readonly accounts: FeeAccountsRepository,
+    private readonly events: FeeWebhookEventsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The webhook secret of a provider for an institution (sandbox: derived from a server secret). */
+  webhookSecret(provider: string, institutionId: string): string {
+    return createHmac('sha256', this.config.secrets.JWT_SECRET)
+      .update(`shala:fees:webhook:${provider}:${institutionId}`)
+      .digest('hex');
+  }
+
+  private view(o: FeeOnlineOrder): OrderView {
+    return {
+      id: o.id,
+      studentId: o.studentId,
+      amount: o.amount,
+      currency: o.currency,
+      provider: o.provider,
+      providerOrderId: o.providerOrderId,
+      status: o.status,
+      paymentId: o.paymentId,
+      checkout:
+        o.provider === 'sandbox'
+          ? {
+              provider: 'sandbox',
+              order_id: o.providerOrderId,
+              sandboxCheckout: `/api/v1/fees/online-orders/${o.id}/sandbox-checkout`,
+            }
+          : { provider: o.provider, order_id: o.providerOrderId },
+    };
+  }
+
+  async createOrder(studentId: string, amount: number): Promise<OrderView> {
+    await this.students.visible(studentId);
+    const dues = await this.ledger.duesOf(studentId);
+    const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
+    const currency = await this.ledger.currency();
+    if (amount > outstanding) throw new OverpaymentError(outstanding, currency);
+    const gateway = this.gateways.get('sandbox')!;
+    const id = uuidv7();
+    const order = await gateway.createOrder({ amount, currency, receipt: id, notes: { studentId } });
+    const row = {
+      id,
+      studentId,
+      amount,
+      currency,
+      provider: gateway.name,
+      providerOrderId: order.providerOrderId,
+      status: 'created' as const,
+      paymentId: null,
+      createdBy: this.context.userId,
+    };
+    await this.db.transaction(async () => {
+      await this.orders.add(row);
+      await this.audit.record({
+        action: 'fees.online_order.create',
+        targetType: 'fee_online_order',
+        targetId: id,
+        details: { studentId, amount, currency },
+      });
+    });
+    return this.view({ ...row, tenantId: this.context.tenantId });
+  }
+
+  async order(id: string): Promise<OrderView> {
+    const o = await this.orders.byId(id);
+    if (!o) throw new NotFoundError('The order');
+    await this.students.visible(o.studentId).catch(() => {
+      throw new NotFoundError('The order');
+    });
+    return this.view(o);
+  }
+
+  /**
+   * The sandbox's checkout: "pays" the order by posting a correctly signed payment.captured event to the
+   * public webhook path, exactly as a provider would, and answers the order afterwards.
+   */
+  async sandboxCheckout(id: string): Promise<OrderView> {
+    const o = await this.order(id);
+    if (o.provider !== 'sandbox' || o.status !== 'created')
+      throw new RuleViolationError(
+        'This order is not waiting for a sandbox payment.',
+        FeesErrorCode.OrderNotPending,
+      );
+    const tenantId = this.context.tenantId;
+    const raw = SandboxGateway.capturedEvent(o.providerOrderId, o.amount, o.currency);
+    const instance = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    const res = await instance.inject({
+      method: 'POST',
+      url: `${FEES_WEBHOOK_PREFIX}sandbox/${tenantId}`,
+      headers: {
+        'content-type': 'application/json',
+        'x-razorpay-signature': createHmac('sha256', this.webhookSecret('sandbox', tenantId))
+          .update(raw)
+          .digest('hex'),
+        'x-razorpay-event-id': `evt_sbx_${uuidv7().replace(/-/g, '')}`,
+      },
+      payload: raw,
+    });
+    if (res.statusCode !== 200) throw new Error(`The sandbox webhook answered ${res.statusCode}`);
+    return this.order(id);
+  }
+
+  /** A provider's webhook for one institution: verify, then credit once. */
+  async receiveWebhook(
+    provider: string,
+    institutionId: string,
+    raw: Buffer | undefined,
+    signature: string | undefined,
+    eventIdHeader: string | undefined,
+  ): Promise<WebhookOutcome> {
+    const gateway = this.gateways.get(provider);
+    const institution = gateway ? await this.institutions.findById(institutionId) : null;
+    const secret = this.webhookSecret(provider, institutionId);
+    // Verify before parsing anything; the same work whether or not the provider or institution exists.
+    const valid = !!raw && (gateway ?? this.gateways.get('sandbox')!).verifySignature(raw, signature, secret);
+    if (!valid || !gateway || !institution) throw new PaymentWebhookSignatureError();
+    let event;
+    try {
+      event = gateway.parseEvent(raw, eventIdHeader);
+    } catch {
+      throw new DomainError(400, CommonErrorCode.MalformedBody, 'The webhook body is not a payment event.');
+    }
+    return this.context.runAsTenant(institutionId, async () => {
+      if (!event.providerOrderId) return { outcome: 'ignored' as const };
+      const order = await this.orders.byProviderOrderId(provider, event.providerOrderId);
+      if (!order) return { outcome: 'ignored' as const };
+      return this.db.transaction(async (): Promise<WebhookOutcome> => {
+        await this.accounts.lock(order.studentId);
+        const fresh = await this.events.claim({
+          provider,
+          eventId: event.eventId,
+          eventType: event.type.slice(0, 60),
+          outcome: event.outcome,
+        });
+        if (!fresh) return { outcome: 'duplicate' };
+        const current = (await this.orders.byId(order.id))!;
+        if (event.outcome === 'failed' && current.status === 'created') {
+          await this.orders.markFailed(order.id);
+          return { outcome: 'failed' };
+        }
+        if (event.outcome !== 'captured' || current.status !== 'created') return { outcome: 'ignored' };
+        if (event.amount !== current.amount || (event.currency && event.currency !== current.currency)) {
+          await this.audit.record({
+            action: 'fees.online_payment.mismatch',
+            targetType: 'fee_online_order',
+            targetId: order.id,
+            outcome: 'failure',
+            details: { event },
+          });
+          return { outcome: 'unallocatable' };
+        }
+        const dues = await this.ledger.duesOf(order.studentId);
+        const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
+        if (current.amount > outstanding) {
+          // Money arrived that can no longer be allocated (paid at the counter meanwhile): refund by hand.
+          await this.orders.markFailed(order.id);
+          await this.audit.record({
+            action: 'fees.online_payment.unallocatable',
+            targetType: 'fee_online_order',
+            targetId: order.id,
+            outcome: 'failure',
+            details: { amount: current.amount, outstanding },
+          });
+          return { outcome: 'unallocatable' };
+        }
+        const paymentId = await this.payments.recordLocked(
+          order.studentId,
+          {
+            amount: current.amount,
+            method: 'online',
+            reference: event.providerPaymentId ?? event.providerOrderId,
+          },
+          null,
+          null,
+        );
+        await this.orders.markPaid(order.id, paymentId);
+        return { outcome: 'credited' };
+      });
+    });
+  }
+}

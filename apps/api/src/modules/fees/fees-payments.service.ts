@@ -1,0 +1,367 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { Database } from '../../platform/database/database';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../platform/errors/domain-error';
+import { Clock } from '../../platform/time/clock';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { AcademicsService } from '../academics/academics.service';
+import { AuditService } from '../audit/audit.service';
+import { GuardianNotifier } from '../notifications/guardian-notifier.service';
+import { StudentsService } from '../students/students.service';
+import { allocate, percentOf } from './allocation';
+import { formatMoney } from './amount-in-words';
+import { FeePayment, PaymentMethod } from './entities/fees.entities';
+import { FeesErrorCode, IdempotencyKeyReusedError, OverpaymentError } from './fees.errors';
+import { FeesLedgerService } from './fees-ledger.service';
+import {
+  FeeAccountsRepository,
+  FeeInvoicesRepository,
+  FeePaymentsRepository,
+  FeeReceiptCountersRepository,
+} from './fees.repository';
+
+export interface PaymentInput {
+  amount: number;
+  method: PaymentMethod;
+  reference?: string | null;
+  note?: string | null;
+}
+
+export interface PaymentView {
+  id: string;
+  studentId: string;
+  amount: number;
+  currency: string;
+  method: PaymentMethod;
+  reference: string | null;
+  paidOn: string;
+  receiptNo: string;
+  status: 'completed' | 'reversed';
+  reversedAt: string | null;
+  reversalReason: string | null;
+  createdAt: string;
+  allocations: { invoiceId: string; headId: string; amount: number }[];
+}
+
+export interface AdjustmentInput {
+  kind: 'concession' | 'waiver' | 'fine';
+  headId?: string;
+  amount?: number;
+  /** Basis points of the head's charge (concessions only), e.g. 1000 = 10%. */
+  percentBasisPoints?: number;
+  category?: string;
+  reason: string;
+}
+
+/**
+ * Payments (APP-06): each runs in one transaction under the student's fee-account row lock, is allocated
+ * to the oldest dues first, can never exceed what is outstanding, gets the next gapless receipt number of
+ * the year, and is written as ledger entries. A retried request with the same Idempotency-Key answers the
+ * original payment. Reversals add negating entries; nothing is deleted (DAT-06).
+ */
+@Injectable()
+export class FeesPaymentsService {
+  constructor(
+    private readonly db: Database,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+    private readonly ledger: FeesLedgerService,
+    private readonly accounts: FeeAccountsRepository,
+    private readonly counters: FeeReceiptCountersRepository,
+    private readonly payments: FeePaymentsRepository,
+    private readonly invoices: FeeInvoicesRepository,
+    private readonly students: StudentsService,
+    private readonly academics: AcademicsService,
+    private readonly audit: AuditService,
+    private readonly notifier: GuardianNotifier,
+  ) {}
+
+  static requestHash(studentId: string, input: PaymentInput): string {
+    const canonical = JSON.stringify([
+      studentId,
+      input.amount,
+      input.method,
+      input.reference ?? null,
+      input.note ?? null,
+    ]);
+    return createHash('sha256').update(canonical).digest('hex');
+  }
+
+  /** The payment recorded earlier with this key, or null; a key reused for another request is a 409. */
+  private async replay(key: string, hash: string): Promise<PaymentView | null> {
+    const existing = await this.payments.byIdempotencyKey(key);
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    return this.view(existing);
+  }
+
+  /** Records a counter or online payment; `replayed` says the key had been used (nothing new recorded). */
+  async record(
+    studentId: string,
+    input: PaymentInput,
+    idempotencyKey?: string,
+  ): Promise<{ payment: PaymentView; replayed: boolean }> {
+    await this.students.visible(studentId);
+    const hash = FeesPaymentsService.requestHash(studentId, input);
+    if (idempotencyKey) {
+      const earlier = await this.replay(idempotencyKey, hash);
+      if (earlier) return { payment: earlier, replayed: true };
+    }
+    try {
+      const id = await this.db.transaction(async (): Promise<{ replayOf: string } | { created: string }> => {
+        await this.accounts.lock(studentId);
+        if (idempotencyKey) {
+          // A concurrent request with the same key may have committed while this one waited for the lock.
+          const earlier = await this.payments.byIdempotencyKey(idempotencyKey);
+          if (earlier) {
+            if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError();
+            return { replayOf: earlier.id };
+          }
+        }
+        return { created: await this.recordLocked(studentId, input, idempotencyKey ?? null, hash) };
+      });
+      if ('replayOf' in id) return { payment: await this.byIdUnchecked(id.replayOf), replayed: true };
+      return { payment: await this.byIdUnchecked(id.created), replayed: false };
+    } catch (error) {
+      // Same key, different student, racing on MySQL: the unique key refused the second insert.
+      if (idempotencyKey && isUniqueViolation(error)) {
+        const earlier = await this.replay(idempotencyKey, hash);
+        if (earlier) return { payment: earlier, replayed: true };
+      }
+      throw error;
+    }
+  }
+
+  /** A payment recorded by the system (demo seed, imports): no caller scope, same rules and lock. */
+  async recordAsSystem(studentId: string, input: PaymentInput): Promise<string> {
+    return this.db.transaction(async () => {
+      await this.accounts.lock(studentId);
+      return this.recordLocked(studentId, input, null, null);
+    });
+  }
+
+  /** Inside the transaction, with the student's account row locked. */
+  async recordLocked(
+    studentId: string,
+    input: PaymentInput,
+    idempotencyKey: string | null,
+    hash: string | null,
+  ): Promise<string> {
+    const dues = await this.ledger.duesOf(studentId);
+    const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
+    const currency = await this.ledger.currency();
+    if (outstanding === 0)
+      throw new RuleViolationError('Nothing is outstanding for this student.', FeesErrorCode.NothingDue);
+    if (input.amount > outstanding) throw new OverpaymentError(outstanding, currency);
+    const allocations = allocate(input.amount, dues);
+    const year = await this.academics.currentYear();
+    const seq = await this.counters.next(year.id);
+    const id = uuidv7();
+    const paidOn = await this.ledger.today();
+    const receiptNo = `${year.name}/${String(seq).padStart(5, '0')}`;
+    await this.payments.add({
+      id,
+      studentId,
+      academicYearId: year.id,
+      amount: input.amount,
+      currency,
+      method: input.method,
+      reference: input.reference ?? null,
+      paidOn,
+      receiptSeq: seq,
+      receiptNo,
+      status: 'completed',
+      idempotencyKey,
+      requestHash: hash,
+      receivedBy: this.context.userId,
+      reversedAt: null,
+      reversedBy: null,
+      reversalReason: null,
+    } as never);
+    await this.ledger.append(
+      allocations.map((a) => ({
+        studentId,
+        invoiceId: a.invoiceId,
+        headId: a.headId,
+        kind: 'payment' as const,
+        amount: -a.amount,
+        paymentId: id,
+        memo: input.note ?? null,
+      })),
+      paidOn,
+    );
+    await this.audit.record({
+      action: 'fees.payment.record',
+      targetType: 'fee_payment',
+      targetId: id,
+      details: { studentId, amount: input.amount, currency, method: input.method, receiptNo, allocations },
+    });
+    // A receipt message to the guardians who opted in to receipts, in this transaction (once per payment).
+    const guardianIds = (await this.students.guardianIdsOf([studentId])).get(studentId) ?? [];
+    if (guardianIds.length)
+      await this.notifier.notify({
+        guardianIds,
+        purpose: 'receipts',
+        template: 'receipt',
+        variables: {
+          student: (await this.students.directory([studentId])).get(studentId)?.fullName ?? '',
+          amount: formatMoney(input.amount, currency),
+          receiptNo,
+          date: paidOn,
+          school: await this.ledger.institutionName(),
+        },
+        idempotencyKey: `fee-receipt:${id}`,
+      });
+    return id;
+  }
+
+  async reverse(paymentId: string, reason: string): Promise<PaymentView> {
+    const payment = await this.get(paymentId);
+    await this.db.transaction(async () => {
+      await this.accounts.lock(payment.studentId);
+      const entries = await this.ledger.entriesOfPayment(paymentId);
+      const changed = await this.payments.markReversed(
+        paymentId,
+        this.context.userId,
+        reason,
+        this.clock.now(),
+      );
+      if (changed === 0)
+        throw new ConflictError('This payment was already reversed.', FeesErrorCode.AlreadyReversed);
+      await this.ledger.append(
+        entries
+          .filter((e) => e.kind === 'payment')
+          .map((e) => ({
+            studentId: e.studentId,
+            invoiceId: e.invoiceId,
+            headId: e.headId,
+            kind: 'reversal' as const,
+            amount: -e.amount,
+            paymentId,
+            reversesEntryId: e.id,
+            memo: reason,
+          })),
+      );
+      await this.audit.record({
+        action: 'fees.payment.reverse',
+        targetType: 'fee_payment',
+        targetId: paymentId,
+        details: { reason, amount: payment.amount, receiptNo: payment.receiptNo },
+      });
+    });
+    return this.byIdUnchecked(paymentId);
+  }
+
+  /** A concession, waiver or fine on one invoice (a head of it, or spread over its heads). */
+  async adjust(invoiceId: string, input: AdjustmentInput): Promise<void> {
+    const invoice = await this.invoices.byId(invoiceId);
+    if (!invoice) throw new NotFoundError('The invoice');
+    await this.students.visible(invoice.studentId);
+    await this.db.transaction(async () => {
+      await this.accounts.lock(invoice.studentId);
+      const view = await this.ledger.invoiceView(invoice);
+      const lines = view.lines.filter((l) => !input.headId || l.headId === input.headId);
+      if (!lines.length) throw new NotFoundError('The fee head on this invoice');
+      const memo = [input.category, input.reason].filter(Boolean).join(': ').slice(0, 300);
+      const rows: { headId: string; amount: number }[] = [];
+      if (input.kind === 'fine') {
+        rows.push({ headId: lines[0]!.headId, amount: input.amount ?? 0 });
+      } else {
+        const wanted = lines.map((l) => ({
+          headId: l.headId,
+          amount: input.percentBasisPoints !== undefined ? percentOf(l.charged, input.percentBasisPoints) : 0,
+          outstanding: l.outstanding,
+        }));
+        if (input.amount !== undefined) {
+          // A flat amount goes to the chosen head, or to the heads in order.
+          let left = input.amount;
+          for (const w of wanted) {
+            w.amount = Math.min(left, Math.max(0, w.outstanding));
+            left -= w.amount;
+          }
+          if (left > 0)
+            throw new RuleViolationError(
+              'The amount is more than is outstanding on the invoice.',
+              FeesErrorCode.ConcessionTooLarge,
+            );
+        }
+        for (const w of wanted) {
+          if (w.amount > w.outstanding)
+            throw new RuleViolationError(
+              'The concession is more than is outstanding on the head.',
+              FeesErrorCode.ConcessionTooLarge,
+            );
+          if (w.amount > 0) rows.push({ headId: w.headId, amount: -w.amount });
+        }
+      }
+      if (!rows.length || rows.every((r) => r.amount === 0))
+        throw new RuleViolationError('The adjustment comes to nothing.', FeesErrorCode.NothingDue);
+      const entries = await this.ledger.append(
+        rows.map((r) => ({
+          studentId: invoice.studentId,
+          invoiceId,
+          headId: r.headId,
+          kind: input.kind,
+          amount: r.amount,
+          memo,
+        })),
+      );
+      await this.audit.record({
+        action: `fees.${input.kind}.add`,
+        targetType: 'fee_invoice',
+        targetId: invoiceId,
+        details: {
+          ...input,
+          entries: entries.map((e) => ({ id: e.id, headId: e.headId, amount: e.amount })),
+        },
+      });
+    });
+  }
+
+  /** A payment the caller may see (its student is visible), else not found. */
+  async get(paymentId: string): Promise<PaymentView> {
+    const payment = await this.payments.byId(paymentId);
+    if (!payment) throw new NotFoundError('The payment');
+    await this.students.visible(payment.studentId).catch(() => {
+      throw new NotFoundError('The payment');
+    });
+    return this.view(payment);
+  }
+
+  async ofStudent(studentId: string): Promise<PaymentView[]> {
+    await this.students.visible(studentId);
+    return Promise.all((await this.payments.ofStudent(studentId)).map((p) => this.view(p)));
+  }
+
+  private async byIdUnchecked(id: string): Promise<PaymentView> {
+    return this.view((await this.payments.byId(id))!);
+  }
+
+  async view(p: FeePayment): Promise<PaymentView> {
+    const entries = await this.ledger.entriesOfPayment(p.id);
+    return {
+      id: p.id,
+      studentId: p.studentId,
+      amount: p.amount,
+      currency: p.currency,
+      method: p.method,
+      reference: p.reference,
+      paidOn: p.paidOn,
+      receiptNo: p.receiptNo,
+      status: p.status,
+      reversedAt: p.reversedAt ? new Date(p.reversedAt).toISOString() : null,
+      reversalReason: p.reversalReason,
+      createdAt: new Date(p.createdAt).toISOString(),
+      allocations: entries
+        .filter((e) => e.kind === 'payment')
+        .map((e) => ({ invoiceId: e.invoiceId, headId: e.headId, amount: -e.amount })),
+    };
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  return code === 'ER_DUP_ENTRY' || String(code).startsWith('SQLITE_CONSTRAINT');
+}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../platform/errors/domain-error';
+import { AcademicsService } from '../academics/academics.service';
+import { StudentAccessPolicy } from '../students/student-access.policy';
+import { StudentsService } from '../students/students.service';
+import { StaffOnlyError } from './fees.errors';
+import { FeesLedgerService, InvoiceView } from './fees-ledger.service';
+import { FeeHeadsRepository, FeeInvoicesRepository, FeeLedgerRepository } from './fees.repository';
+
+export interface StudentDues {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  currency: string;
+  outstanding: number;
+  overdue: number;
+  invoices: InvoiceView[];
+}
+
+export interface DefaulterRow {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  className: string;
+  sectionName: string;
+  outstanding: number;
+  oldestDueDate: string;
+  daysOverdue: number;
+}
+
+/** Dues per child for families; collections and defaulters for staff. */
+@Injectable()
+export class FeesReportsService {
+  constructor(
+    private readonly ledger: FeesLedgerService,
+    private readonly entries: FeeLedgerRepository,
+    private readonly invoices: FeeInvoicesRepository,
+    private readonly heads: FeeHeadsRepository,
+    private readonly students: StudentsService,
+    private readonly policy: StudentAccessPolicy,
+    private readonly academics: AcademicsService,
+  ) {}
+
+  private async requireStaff(): Promise<void> {
+    if ((await this.policy.scope()).kind !== 'all') throw new StaffOnlyError();
+  }
+
+  async duesOf(studentId: string): Promise<StudentDues> {
+    await this.students.visible(studentId);
+    const dir = (await this.students.directory([studentId])).get(studentId);
+    const invoices = await this.ledger.invoicesOf(studentId);
+    const today = await this.ledger.today();
+    return {
+      studentId,
+      fullName: dir?.fullName ?? '',
+      admissionNo: dir?.admissionNo ?? '',
+      currency: await this.ledger.currency(),
+      outstanding: invoices.reduce((s, i) => s + i.outstanding, 0),
+      overdue: invoices.filter((i) => i.dueDate < today).reduce((s, i) => s + Math.max(0, i.outstanding), 0),
+      invoices,
+    };
+  }
+
+  /** One invoice with its lines, if its student is visible to the caller (else not found). */
+  async invoice(id: string): Promise<InvoiceView> {
+    const invoice = await this.invoices.byId(id);
+    if (!invoice) throw new NotFoundError('The invoice');
+    await this.students.visible(invoice.studentId).catch(() => {
+      throw new NotFoundError('The invoice');
+    });
+    return this.ledger.invoiceView(invoice);
+  }
+
+  /** A student's ledger entries in order, with a running balance. */
+  async ledgerOf(studentId: string): Promise<{
+    currency: string;
+    balance: number;
+    items: {
+      id: string;
+      entryDate: string;
+      kind: string;
+      invoiceId: string;
+      headId: string;
+      amount: number;
+      paymentId: string | null;
+      reversesEntryId: string | null;
+      memo: string | null;
+      balance: number;
+    }[];
+  }> {
+    await this.students.visible(studentId);
+    let balance = 0;
+    const items = (await this.ledger.ledgerOf(studentId)).map((e) => {
+      balance += e.amount;
+      return {
+        id: e.id,
+        entryDate: e.entryDate,
+        kind: e.kind,
+        invoiceId: e.invoiceId,
+        headId: e.headId,
+        amount: e.amount,
+        paymentId: e.paymentId,
+        reversesEntryId: e.reversesEntryId,
+        memo: e.memo,
+        balance,
+      };
+    });
+    return { currency: await this.ledger.currency(), balance, items };
+  }
+
+  /** The caller's own children (parents) or self (students), each with their dues. */
+  async family(): Promise<{ items: StudentDues[]; currency: string }> {
+    const scope = await this.policy.scope();
+    const ids = scope.kind === 'students' ? scope.studentIds : [];
+    const items: StudentDues[] = [];
+    for (const id of ids) items.push(await this.duesOf(id));
+    items.sort((a, b) => a.admissionNo.localeCompare(b.admissionNo));
+    return { items, currency: await this.ledger.currency() };
+  }
+
+  /** Students with something outstanding on invoices due on or before `asOf` (today by default). */
+  async defaulters(query: { asOf?: string; classId?: string; minDaysOverdue?: number }): Promise<{
+    asOf: string;
+    currency: string;
+    totalOutstanding: number;
+    count: number;
+    items: DefaulterRow[];
+  }> {
+    await this.requireStaff();
+    const asOf = query.asOf ?? (await this.ledger.today());
+    const due = await this.invoices.dueBy(asOf);
+    const sums = await this.entries.sumsByInvoice(due.map((i) => i.id));
+    const outstandingOf = new Map<string, number>();
+    for (const s of sums) outstandingOf.set(s.invoiceId, (outstandingOf.get(s.invoiceId) ?? 0) + s.amount);
+    const perStudent = new Map<string, { outstanding: number; oldest: string }>();
+    for (const inv of due) {
+      const o = outstandingOf.get(inv.id) ?? 0;
+      if (o <= 0) continue;
+      const cur = perStudent.get(inv.studentId) ?? { outstanding: 0, oldest: inv.dueDate };
+      cur.outstanding += o;
+      if (inv.dueDate < cur.oldest) cur.oldest = inv.dueDate;
+      perStudent.set(inv.studentId, cur);
+    }
+    const dir = await this.students.directory([...perStudent.keys()]);
+    const sections = await this.students.sectionDirectory();
+    const items: DefaulterRow[] = [];
+    for (const [studentId, v] of perStudent) {
+      const d = dir.get(studentId);
+      const sec = d?.sectionId ? sections.get(d.sectionId) : undefined;
+      if (query.classId && sec?.classId !== query.classId) continue;
+      const daysOverdue = Math.max(
+        0,
+        Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${v.oldest}T00:00:00Z`)) / 86_400_000),
+      );
+      if (query.minDaysOverdue && daysOverdue < query.minDaysOverdue) continue;
+      items.push({
+        studentId,
+        fullName: d?.fullName ?? '',
+        admissionNo: d?.admissionNo ?? '',
+        className: sec?.className ?? '',
+        sectionName: sec?.sectionName ?? '',
+        outstanding: v.outstanding,
+        oldestDueDate: v.oldest,
+        daysOverdue,
+      });
+    }
+    items.sort((a, b) => b.outstanding - a.outstanding || a.admissionNo.localeCompare(b.admissionNo));
+    return {
+      asOf,
+      currency: await this.ledger.currency(),
+      totalOutstanding: items.reduce((s, i) => s + i.outstanding, 0),
+      count: items.length,
+      items,
+    };
+  }
+
+  /** Money collected between two dates (payments less their reversals), grouped by day, class or head. */
+  async collections(query: { from: string; to: string; groupBy?: 'day' | 'class' | 'head' }): Promise<{
+    from: string;
+    to: string;
+    groupBy: 'day' | 'class' | 'head';
+    currency: string;
+    totalCollected: number;
+    items: { key: string; label: string; amount: number }[];
+  }> {
+    await this.requireStaff();
+    const groupBy = query.groupBy ?? 'day';
+    const entries = await this.entries.collectionsBetween(query.from, query.to);
+    const labels = new Map<string, string>();
+    let keyOf: (e: (typeof entries)[number]) => string;
+    if (groupBy === 'day') keyOf = (e) => e.entryDate;
+    else if (groupBy === 'head') {
+      for (const h of await this.heads.list()) labels.set(h.id, h.name);
+      keyOf = (e) => e.headId;
+    } else {
+      const dir = await this.students.directory([...new Set(entries.map((e) => e.studentId))]);
+      const sections = await this.students.sectionDirectory();
+      for (const c of await this.academics.listClasses()) labels.set(c.id, c.name);
+      keyOf = (e) => {
+        const sectionId = dir.get(e.studentId)?.sectionId;
+        return (sectionId && sections.get(sectionId)?.classId) || 'none';
+      };
+      labels.set('none', 'Not enrolled');
+    }
+    const sums = new Map<string, number>();
+    for (const e of entries) sums.set(keyOf(e), (sums.get(keyOf(e)) ?? 0) - e.amount);
+    const items = [...sums.entries()]
+      .map(([key, amount]) => ({ key, label: labels.get(key) ?? key, amount }))
+      .sort((a, b) => (groupBy === 'day' ? a.key.localeCompare(b.key) : b.amount - a.amount));
+    return {
+      from: query.from,
+      to: query.to,
+      groupBy,
+      currency: await this.ledger.currency(),
+      totalCollected: items.reduce((s, i) => s + i.amount, 0),
+      items,
+    };
+  }
+}

@@ -1,0 +1,242 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@shala/contracts';
+import type { FastifyReply } from 'fastify';
+import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { csvRow } from '../../platform/http/csv';
+import { RequirePermission } from '../../platform/security/route-policy.decorators';
+import {
+  AdjustmentDto,
+  CollectionsQuery,
+  CreateHeadDto,
+  CreateStructureDto,
+  DefaultersQuery,
+  OptionalHeadsDto,
+  RecordPaymentDto,
+  ReversePaymentDto,
+  StructureListQuery,
+} from './dto/fees.dto';
+import { FeesPaymentsService } from './fees-payments.service';
+import { FeesReceiptService } from './fees-receipt.service';
+import { FeesReportsService } from './fees-reports.service';
+import { FeesSetupService } from './fees-setup.service';
+
+/** An Idempotency-Key is 1-100 printable ASCII characters (a UUID is typical). */
+export function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,100}$/.test(header))
+    throw new ValidationFailedError([
+      { field: 'Idempotency-Key', message: 'must be 1-100 printable characters without spaces' },
+    ]);
+  return header;
+}
+
+@ApiTags('fees')
+@ApiBearerAuth()
+@Controller('fees')
+export class FeesController {
+  constructor(
+    private readonly setup: FeesSetupService,
+    private readonly payments: FeesPaymentsService,
+    private readonly reports: FeesReportsService,
+    private readonly receipts: FeesReceiptService,
+  ) {}
+
+  @Get('heads')
+  @RequirePermission(Permission.FeesRead)
+  async heads() {
+    return { items: await this.setup.listHeads(), nextCursor: null };
+  }
+
+  @Post('heads')
+  @RequirePermission(Permission.FeesSetup)
+  createHead(@Body() body: CreateHeadDto) {
+    return this.setup.createHead(body);
+  }
+
+  @Get('structures')
+  @RequirePermission(Permission.FeesRead)
+  async structures(@Query() query: StructureListQuery) {
+    return { items: await this.setup.listStructures(query.academicYearId), nextCursor: null };
+  }
+
+  @Post('structures')
+  @RequirePermission(Permission.FeesSetup)
+  createStructure(@Body() body: CreateStructureDto) {
+    return this.setup.createStructure(body);
+  }
+
+  @Get('structures/:id')
+  @RequirePermission(Permission.FeesRead)
+  structure(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.setup.structure(id);
+  }
+
+  @Post('structures/:id/invoices')
+  @HttpCode(200)
+  @RequirePermission(Permission.FeesSetup)
+  @ApiOkResponse({ description: 'Invoices the class (idempotent): { created, skipped, students }' })
+  generate(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.setup.generateInvoices(id);
+  }
+
+  @Put('students/:studentId/optional-heads')
+  @RequirePermission(Permission.FeesSetup)
+  optionalHeads(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Body() body: OptionalHeadsDto) {
+    return this.setup.setOptionalHeads(studentId, body.heads);
+  }
+
+  @Get('family')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({ description: "The caller's children (parent) or self (student), each with dues" })
+  family() {
+    return this.reports.family();
+  }
+
+  @Get('students/:studentId/dues')
+  @RequirePermission(Permission.FeesRead)
+  dues(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
+    return this.reports.duesOf(studentId);
+  }
+
+  @Get('students/:studentId/ledger')
+  @RequirePermission(Permission.FeesRead)
+  ledger(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
+    return this.reports.ledgerOf(studentId);
+  }
+
+  @Get('students/:studentId/payments')
+  @RequirePermission(Permission.FeesRead)
+  async studentPayments(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
+    return { items: await this.payments.ofStudent(studentId), nextCursor: null };
+  }
+
+  @Post('students/:studentId/payments')
+  @RequirePermission(Permission.FeesCollect)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key answers the original payment',
+  })
+  async recordPayment(
+    @Param('studentId', new ParseUUIDPipe()) studentId: string,
+    @Body() body: RecordPaymentDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { payment, replayed } = await this.payments.record(studentId, body, idempotencyKeyOf(key));
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return payment;
+  }
+
+  @Get('invoices/:id')
+  @RequirePermission(Permission.FeesRead)
+  invoice(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.reports.invoice(id);
+  }
+
+  @Post('invoices/:id/adjustments')
+  @RequirePermission(Permission.FeesConcession)
+  @ApiOkResponse({ description: 'A concession, waiver or fine; answers the invoice' })
+  async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentDto) {
+    await this.payments.adjust(id, body);
+    return this.reports.invoice(id);
+  }
+
+  @Get('payments/:id')
+  @RequirePermission(Permission.FeesRead)
+  payment(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.payments.get(id);
+  }
+
+  @Post('payments/:id/reverse')
+  @HttpCode(200)
+  @RequirePermission(Permission.FeesReverse)
+  reverse(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReversePaymentDto) {
+    return this.payments.reverse(id, body.reason);
+  }
+
+  @Get('payments/:id/receipt')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({ description: 'application/pdf' })
+  async receipt(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { receiptNo, body } = await this.receipts.pdf(id);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="receipt-${receiptNo.replace(/[^\w-]+/g, '-')}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(body);
+  }
+
+  @Get('reports/defaulters')
+  @RequirePermission(Permission.FeesRead)
+  defaulters(@Query() query: DefaultersQuery) {
+    return this.reports.defaulters(query);
+  }
+
+  @Get('reports/defaulters/export')
+  @RequirePermission(Permission.FeesRead)
+  async exportDefaulters(@Query() query: DefaultersQuery, @Res() reply: FastifyReply): Promise<void> {
+    const report = await this.reports.defaulters(query);
+    const lines = [
+      csvRow([
+        'admission_no',
+        'name',
+        'class',
+        'section',
+        'outstanding_minor',
+        'currency',
+        'oldest_due',
+        'days_overdue',
+      ]),
+      ...report.items.map((r) =>
+        csvRow([
+          r.admissionNo,
+          r.fullName,
+          r.className,
+          r.sectionName,
+          r.outstanding,
+          report.currency,
+          r.oldestDueDate,
+          r.daysOverdue,
+        ]),
+      ),
+    ];
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="fee-defaulters-${report.asOf}.csv"`)
+      .send(lines.join(''));
+  }
+
+  @Get('reports/collections')
+  @RequirePermission(Permission.FeesRead)
+  collections(@Query() query: CollectionsQuery) {
+    return this.reports.collections(query);
+  }
+
+  @Get('reports/collections/export')
+  @RequirePermission(Permission.FeesRead)
+  async exportCollections(@Query() query: CollectionsQuery, @Res() reply: FastifyReply): Promise<void> {
+    const report = await this.reports.collections(query);
+    const lines = [
+      csvRow([report.groupBy, 'label', 'amount_minor', 'currency']),
+      ...report.items.map((r) => csvRow([r.key, r.label, r.amount, report.currency])),
+    ];
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="fee-collections-${query.from}-${query.to}.csv"`)
+      .send(lines.join(''));
+  }
+}

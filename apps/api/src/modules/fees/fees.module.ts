@@ -1,0 +1,73 @@
+import { Module } from '@nestjs/common';
+import { AcademicsModule } from '../academics/academics.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { StudentsModule } from '../students/students.module';
+import { FeesController } from './fees.controller';
+import { FeesJobsService } from './fees-jobs.service';
+import { FeesScheduler } from './fees-scheduler';
+import { FeesRulesController } from './fees-rules.controller';
+import {
+  LateFeeApplicationsRepository,
+  LateFeeRulesRepository,
+  ReminderRulesRepository,
+  RemindersSentRepository,
+} from './fee-rules.repository';
+import { FeesDemoSeeder } from './fees-demo.seeder';
+import { FeesOnlineController } from './fees-online.controller';
+import { FeesOnlineService } from './fees-online.service';
+import { FeesWebhookRawBody } from './fees-webhook-raw-body';
+import { FeesLedgerService } from './fees-ledger.service';
+import { FeesPaymentsService } from './fees-payments.service';
+import { FeesReceiptService } from './fees-receipt.service';
+import { FeesReportsService } from './fees-reports.service';
+import { FeesSetupService } from './fees-setup.service';
+import {
+  FeeAccountsRepository,
+  FeeHeadsRepository,
+  FeeInstalmentLinesRepository,
+  FeeInstalmentsRepository,
+  FeeInvoicesRepository,
+  FeeLedgerRepository,
+  FeeOnlineOrdersRepository,
+  FeePaymentsRepository,
+  FeeReceiptCountersRepository,
+  FeeStructuresRepository,
+  FeeStudentHeadsRepository,
+  FeeWebhookEventsRepository,
+} from './fees.repository';
+
+@Module({
+  imports: [AcademicsModule, StudentsModule, InstitutionsModule, NotificationsModule],
+  controllers: [FeesController, FeesOnlineController, FeesRulesController],
+  providers: [
+    FeeHeadsRepository,
+    FeeStructuresRepository,
+    FeeInstalmentsRepository,
+    FeeInstalmentLinesRepository,
+    FeeStudentHeadsRepository,
+    FeeAccountsRepository,
+    FeeReceiptCountersRepository,
+    FeeInvoicesRepository,
+    FeeLedgerRepository,
+    FeePaymentsRepository,
+    FeeOnlineOrdersRepository,
+    FeeWebhookEventsRepository,
+    FeesLedgerService,
+    FeesPaymentsService,
+    FeesSetupService,
+    FeesReportsService,
+    FeesReceiptService,
+    FeesOnlineService,
+    FeesWebhookRawBody,
+    FeesDemoSeeder,
+    LateFeeRulesRepository,
+    LateFeeApplicationsRepository,
+    ReminderRulesRepository,
+    RemindersSentRepository,
+    FeesJobsService,
+    FeesScheduler,
+  ],
+  exports: [FeesSetupService, FeesPaymentsService, FeesDemoSeeder, FeesJobsService],
+})
+export class FeesModule {}

@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Database } from '../../platform/database/database';
+import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import {
+  FeeAccount,
+  FeeHead,
+  FeeInstalment,
+  FeeInstalmentLine,
+  FeeInvoice,
+  FeeLedgerEntry,
+  FeeOnlineOrder,
+  FeePayment,
+  FeeReceiptCounter,
+  FeeStructure,
+  FeeStudentHead,
+  FeeWebhookEvent,
+} from './entities/fees.entities';
+
+type Row<T> = Omit<T, 'tenantId'>;
+
+@Injectable()
+export class FeeHeadsRepository extends TenantScopedRepository<FeeHead> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeHead);
+  }
+  list(): Promise<FeeHead[]> {
+    return this.find({ order: { name: 'ASC' } });
+  }
+  byIds(ids: string[]): Promise<FeeHead[]> {
+    return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+  byName(name: string): Promise<FeeHead | null> {
+    return this.findOneBy({ name });
+  }
+  async add(row: Row<FeeHead>): Promise<void> {
+    await this.insert(row);
+  }
+}
+
+@Injectable()
+export class FeeStructuresRepository extends TenantScopedRepository<FeeStructure> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeStructure);
+  }
+  byId(id: string): Promise<FeeStructure | null> {
+    return this.findOneBy({ id });
+  }
+  ofYear(academicYearId: string): Promise<FeeStructure[]> {
+    return this.find({ where: { academicYearId } });
+  }
+  ofClass(academicYearId: string, classId: string): Promise<FeeStructure | null> {
+    return this.findOneBy({ academicYearId, classId });
+  }
+  async add(row: Row<FeeStructure>): Promise<void> {
+    await this.insert(row);
+  }
+}
+
+@Injectable()
+export class FeeInstalmentsRepository extends TenantScopedRepository<FeeInstalment> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeInstalment);
+  }
+  ofStructures(structureIds: string[]): Promise<FeeInstalment[]> {
+    return structureIds.length
+      ? this.find({ where: { structureId: In(structureIds) }, order: { seq: 'ASC' } })
+      : Promise.resolve([]);
+  }
+  async add(rows: Row<FeeInstalment>[]): Promise<void> {
+    await this.insert(rows);
+  }
+}
+
+@Injectable()
+export class FeeInstalmentLinesRepository extends TenantScopedRepository<FeeInstalmentLine> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeInstalmentLine);
+  }
+  ofInstalments(ids: string[]): Promise<FeeInstalmentLine[]> {
+    return ids.length ? this.find({ where: { instalmentId: In(ids) } }) : Promise.resolve([]);
+  }
+  async add(rows: Row<FeeInstalmentLine>[]): Promise<void> {
+    await this.insert(rows);
+  }
+}
+
+@Injectable()
+export class FeeStudentHeadsRepository extends TenantScopedRepository<FeeStudentHead> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeStudentHead);
+  }
+  ofStudents(academicYearId: string, studentIds: string[]): Promise<FeeStudentHead[]> {
+    return studentIds.length
+      ? this.find({ where: { academicYearId, studentId: In(studentIds) } })
+      : Promise.resolve([]);
+  }
+  async replaceFor(studentId: string, academicYearId: string, rows: Row<FeeStudentHead>[]): Promise<void> {
+    await this.delete({ studentId, academicYearId });
+    if (rows.length) await this.insert(rows);
+  }
+}
+
+@Injectable()
+export class FeeAccountsRepository extends TenantScopedRepository<FeeAccount> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeAccount);
+  }
+
+  /**
+   * Takes the student's fee-account row lock for the rest of the transaction (creating the row when
+   * missing): every money movement of one student runs after the previous one committed, so two
+   * payments can never both see the same outstanding amount (APP-06). SQLite transactions take turns.
+   */
+  async lock(studentId: string): Promise<void> {
+    const touch =
+      this.db.dialect === 'mysql'
+        ? 'ON DUPLICATE KEY UPDATE movements = movements + 1'
+        : 'ON CONFLICT (tenant_id, student_id) DO UPDATE SET movements = movements + 1';
+    await this.sql(`INSERT INTO fee_accounts (tenant_id, student_id, movements) VALUES (?, ?, 1) ${touch}`, [
+      studentId,
+    ]);
+  }
+}
+
+@Injectable()
+export class FeeReceiptCountersRepository extends TenantScopedRepository<FeeReceiptCounter> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeReceiptCounter);
+  }
+
+  /**
+   * The next receipt number of the year: increments the counter row under its lock, in the caller's
+   * transaction, so numbers are sequential and a rolled-back payment gives its number back (gapless).
+   */
+  async next(academicYearId: string): Promise<number> {
+    const bump =
+      this.db.dialect === 'mysql'
+        ? 'ON DUPLICATE KEY UPDATE last_seq = last_seq + 1'
+        : 'ON CONFLICT (tenant_id, academic_year_id) DO UPDATE SET last_seq = last_seq + 1';
+    await this.sql(
+      `INSERT INTO fee_receipt_counters (tenant_id, academic_year_id, last_seq) VALUES (?, ?, 1) ${bump}`,
+      [academicYearId],
+    );
+    const rows = await this.sql<{ last_seq: number | string }[]>(
+      'SELECT last_seq FROM fee_receipt_counters WHERE tenant_id = ? AND academic_year_id = ?',
+      [academicYearId],
+    );
+    return Number(rows[0]!.last_seq);
+  }
+}
+
+@Injectable()
+export class FeeInvoicesRepository extends TenantScopedRepository<FeeInvoice> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeInvoice);
+  }
+  byId(id: string): Promise<FeeInvoice | null> {
+    return this.findOneBy({ id });
+  }
+  byIds(ids: string[]): Promise<FeeInvoice[]> {
+    return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+  ofStudent(studentId: string): Promise<FeeInvoice[]> {
+    return this.find({ where: { studentId }, order: { dueDate: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+  }
+  ofStudents(studentIds: string[]): Promise<FeeInvoice[]> {
+    return studentIds.length ? this.find({ where: { studentId: In(studentIds) } }) : Promise.resolve([]);
+  }
+  existing(studentIds: string[], instalmentIds: string[]): Promise<FeeInvoice[]> {
+    return studentIds.length && instalmentIds.length
+      ? this.find({ where: { studentId: In(studentIds), instalmentId: In(instalmentIds) } })
+      : Promise.resolve([]);
+  }
+  /** Invoices due within a range of dates (reminders, late fees). */
+  dueBetween(from: string, to: string): Promise<FeeInvoice[]> {
+    return this.query('i').andWhere('i.dueDate BETWEEN :from AND :to', { from, to }).getMany();
+  }
+  /** Invoices due on or before a date (for dues reports). */
+  dueBy(date: string): Promise<FeeInvoice[]> {
+    return this.query('i').andWhere('i.dueDate <= :date', { date }).getMany();
+  }
+  async add(rows: Row<FeeInvoice>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300) as never);
+  }
+}
+
+@Injectable()
+export class FeeLedgerRepository extends TenantScopedRepository<FeeLedgerEntry> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeLedgerEntry);
+  }
+  /** Appends entries; the table refuses UPDATE and DELETE (triggers), corrections are reversals. */
+  async append(rows: Row<FeeLedgerEntry>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300) as never);
+  }
+  ofStudent(studentId: string): Promise<FeeLedgerEntry[]> {
+    return this.find({ where: { studentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+  ofInvoices(invoiceIds: string[]): Promise<FeeLedgerEntry[]> {
+    return invoiceIds.length ? this.find({ where: { invoiceId: In(invoiceIds) } }) : Promise.resolve([]);
+  }
+  ofPayment(paymentId: string): Promise<FeeLedgerEntry[]> {
+    return this.find({ where: { paymentId }, order: { id: 'ASC' } });
+  }
+  /** Signed sums per invoice and kind over the given invoices (one grouped query per 500 ids). */
+  async sumsByInvoice(invoiceIds: string[]): Promise<{ invoiceId: string; kind: string; amount: number }[]> {
+    const out: { invoiceId: string; kind: string; amount: number }[] = [];
+    for (let i = 0; i < invoiceIds.length; i += 500) {
+      const rows: { invoice_id: string; kind: string; amount: string | number }[] = await this.query('e')
+        .select('e.invoiceId', 'invoice_id')
+        .addSelect('e.kind', 'kind')
+        .addSelect('SUM(e.amount)', 'amount')
+        .andWhere('e.invoiceId IN (:...ids)', { ids: invoiceIds.slice(i, i + 500) })
+        .groupBy('e.invoiceId')
+        .addGroupBy('e.kind')
+        .getRawMany();
+      out.push(...rows.map((r) => ({ invoiceId: r.invoice_id, kind: r.kind, amount: Number(r.amount) })));
+    }
+    return out;
+  }
+  /** Payment and reversal-of-payment entries dated within a range (collections reports). */
+  collectionsBetween(from: string, to: string): Promise<FeeLedgerEntry[]> {
+    return this.query('e')
+      .andWhere('e.entryDate BETWEEN :from AND :to', { from, to })
+      .andWhere('e.paymentId IS NOT NULL')
+      .getMany();
+  }
+}
+
+@Injectable()
+export class FeePaymentsRepository extends TenantScopedRepository<FeePayment> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeePayment);
+  }
+  byId(id: string): Promise<FeePayment | null> {
+    return this.findOneBy({ id });
+  }
+  byIdempotencyKey(key: string): Promise<FeePayment | null> {
+    return this.findOneBy({ idempotencyKey: key });
+  }
+  ofStudent(studentId: string): Promise<FeePayment[]> {
+    return this.find({ where: { studentId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+  async add(row: Row<FeePayment>): Promise<void> {
+    await this.insert(row as never);
+  }
+  async markReversed(id: string, by: string | null, reason: string, at: Date): Promise<number> {
+    return this.update(
+      { id, status: 'completed' },
+      { status: 'reversed', reversedBy: by, reversalReason: reason, reversedAt: at },
+    );
+  }
+}
+
+@Injectable()
+export class FeeOnlineOrdersRepository extends TenantScopedRepository<FeeOnlineOrder> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeOnlineOrder);
+  }
+  byId(id: string): Promise<FeeOnlineOrder | null> {
+    return this.findOneBy({ id });
+  }
+  byProviderOrderId(provider: string, providerOrderId: string): Promise<FeeOnlineOrder | null> {
+    return this.findOneBy({ provider, providerOrderId });
+  }
+  async add(row: Row<FeeOnlineOrder>): Promise<void> {
+    await this.insert(row);
+  }
+  async markPaid(id: string, paymentId: string): Promise<number> {
+    return this.update({ id, status: 'created' }, { status: 'paid', paymentId });
+  }
+  async markFailed(id: string): Promise<number> {
+    return this.update({ id, status: 'created' }, { status: 'failed' });
+  }
+}
+
+@Injectable()
+export class FeeWebhookEventsRepository extends TenantScopedRepository<FeeWebhookEvent> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeWebhookEvent);
+  }
+  /** Records an event id; false when it was already recorded (a replay or duplicate delivery). */
+  async claim(row: Row<FeeWebhookEvent>): Promise<boolean> {
+    const before = await this.exists({ provider: row.provider, eventId: row.eventId });
+    if (before) return false;
+    await this.insert(row);
+    return true;
+  }
+}

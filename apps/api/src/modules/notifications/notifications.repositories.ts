@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Database } from '../../platform/database/database';
+import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { ChannelSettingsRow, NotificationPreferencesRow } from './entities/channel-settings.entity';
+import {
+  ConsentChannel,
+  ConsentPurpose,
+  GuardianConsent,
+  GuardianConsentEvent,
+} from './entities/consent.entity';
+import { MessageEvent } from './entities/message-event.entity';
+import { NotificationTemplate } from './entities/notification-template.entity';
+import type { OutboxChannel } from './entities/outbox-message.entity';
+
+@Injectable()
+export class MessageEventsRepository extends TenantScopedRepository<MessageEvent> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, MessageEvent);
+  }
+
+  async add(events: Omit<MessageEvent, 'tenantId'>[]): Promise<void> {
+    await this.insert(events);
+  }
+
+  ofMessage(messageId: string): Promise<MessageEvent[]> {
+    return this.find({ where: { messageId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Whether a provider event with this key was already recorded (duplicates and replays). */
+  seen(dedupeKey: string): Promise<boolean> {
+    return this.exists({ dedupeKey });
+  }
+
+  deleteForMessages(messageIds: string[]): Promise<number> {
+    return messageIds.length ? this.delete({ messageId: In(messageIds) }) : Promise.resolve(0);
+  }
+}
+
+type TemplateRow = Omit<NotificationTemplate, 'tenantId' | 'createdAt'>;
+
+@Injectable()
+export class TemplatesRepository extends TenantScopedRepository<NotificationTemplate> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, NotificationTemplate);
+  }
+
+  list(): Promise<NotificationTemplate[]> {
+    return this.find({ order: { name: 'ASC', language: 'ASC' } });
+  }
+
+  byId(id: string): Promise<NotificationTemplate | null> {
+    return this.findOneBy({ id });
+  }
+
+  byNameAndLanguage(name: string, language: string): Promise<NotificationTemplate | null> {
+    return this.findOneBy({ name, language });
+  }
+
+  async add(rows: TemplateRow[]): Promise<void> {
+    await this.insert(rows as Omit<NotificationTemplate, 'tenantId'>[]);
+  }
+
+  replace(id: string, patch: Omit<TemplateRow, 'id' | 'name' | 'language'>): Promise<number> {
+    return this.update({ id }, patch);
+  }
+
+  remove(id: string): Promise<number> {
+    return this.delete({ id });
+  }
+}
+
+@Injectable()
+export class ChannelSettingsRepository extends TenantScopedRepository<ChannelSettingsRow> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, ChannelSettingsRow);
+  }
+
+  all(): Promise<ChannelSettingsRow[]> {
+    return this.find({ order: { channel: 'ASC' } });
+  }
+
+  byChannel(channel: OutboxChannel): Promise<ChannelSettingsRow | null> {
+    return this.findOneBy({ channel });
+  }
+
+  async add(row: Omit<ChannelSettingsRow, 'tenantId' | 'createdAt'>): Promise<void> {
+    await this.insert(row as Omit<ChannelSettingsRow, 'tenantId'>);
+  }
+
+  patch(
+    id: string,
+    patch: Partial<Pick<ChannelSettingsRow, 'enabled' | 'settings' | 'secretsEnc' | 'updatedAt'>>,
+  ): Promise<number> {
+    return this.update({ id }, patch);
+  }
+
+  encryptedUnder(version: number, limit: number): Promise<ChannelSettingsRow[]> {
+    return this.query('c')
+      .andWhere('c.secretsEnc LIKE :p', { p: `f1.${version}.%` })
+      .orderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}
+
+@Injectable()
+export class PreferencesRepository extends TenantScopedRepository<NotificationPreferencesRow> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, NotificationPreferencesRow);
+  }
+
+  get(): Promise<NotificationPreferencesRow | null> {
+    return this.findOne();
+  }
+
+  async save(values: Omit<NotificationPreferencesRow, 'tenantId'>): Promise<void> {
+    if (await this.exists({})) await this.update({}, values);
+    else await this.insert(values);
+  }
+}
+
+@Injectable()
+export class ConsentsRepository extends TenantScopedRepository<GuardianConsent> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, GuardianConsent);
+  }
+
+  ofGuardian(guardianId: string): Promise<GuardianConsent[]> {
+    return this.find({ where: { guardianId } });
+  }
+
+  /** Channels each of these guardians agreed to for a purpose. */
+  grantedFor(guardianIds: string[], purpose: ConsentPurpose): Promise<GuardianConsent[]> {
+    return guardianIds.length
+      ? this.find({ where: { guardianId: In(guardianIds), purpose, granted: true } })
+      : Promise.resolve([]);
+  }
+
+  isGranted(guardianId: string, channel: ConsentChannel, purpose: ConsentPurpose): Promise<boolean> {
+    return this.exists({ guardianId, channel, purpose, granted: true });
+  }
+
+  async record(row: Omit<GuardianConsent, 'tenantId'>): Promise<void> {
+    const { guardianId, channel, purpose, ...rest } = row;
+    const updated = await this.update({ guardianId, channel, purpose }, rest);
+    if (updated === 0) await this.insert(row);
+  }
+}
+
+@Injectable()
+export class ConsentEventsRepository extends TenantScopedRepository<GuardianConsentEvent> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, GuardianConsentEvent);
+  }
+
+  async add(rows: Omit<GuardianConsentEvent, 'tenantId'>[]): Promise<void> {
+    await this.insert(rows);
+  }
+
+  ofGuardian(guardianId: string, limit: number): Promise<GuardianConsentEvent[]> {
+    return this.find({ where: { guardianId }, order: { recordedAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+}

@@ -1,0 +1,104 @@
+import { NestFactory } from '@nestjs/core';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@shala/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoSeeder } from '../src/seed/demo.seeder';
+import { SeedModule } from '../src/seed/seed.module';
+import { Account, signIn } from './support/accounts';
+import { Auth } from './support/fees';
+import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+
+const demo = (email: string, mfa = false): Account => ({
+  id: '',
+  email,
+  slug: email.split('@')[1]!.replace('.test', ''),
+  password: DEMO_PASSWORD,
+  totpSecret: mfa ? DEMO_TOTP_SECRET : null,
+});
+
+type Family = { items: { studentId: string; outstanding: number; invoices: { id: string }[] }[] };
+
+/** The issue's must-show, against the seeded demo. */
+describe(`fees against the demo on ${TEST_DB}`, () => {
+  let t: TestApp;
+  let parent: Auth;
+  let accountant: Auth;
+  let rsParent: Auth;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const seedApp = await NestFactory.createApplicationContext(SeedModule.forRoot(t.config), {
+      logger: false,
+    });
+    try {
+      await seedApp.get(DemoSeeder).seedDemo({ ifEmpty: false });
+    } finally {
+      await seedApp.close();
+    }
+    parent = await signIn(t, demo('parent@greenwood.test'), '10.72.0.1');
+    accountant = await signIn(t, demo('accountant@greenwood.test', true), '10.72.0.2');
+    rsParent = await signIn(t, demo('parent@riverside.test'), '10.72.0.3');
+  }, 300_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("parent@greenwood.test sees both children's dues", async () => {
+    const res = await t.request({ url: '/api/v1/fees/family', headers: parent.auth });
+    expect(res.statusCode).toBe(200);
+    const family = res.json<Family>();
+    expect(family.items).toHaveLength(2);
+    for (const child of family.items) expect(child.outstanding).toBeGreaterThan(0);
+  });
+
+  it('[APP-06] a payment sent twice with one Idempotency-Key exists once; its receipt is a PDF', async () => {
+    const child = (await t.request({ url: '/api/v1/fees/family', headers: parent.auth })).json<Family>()
+      .items[0]!;
+    const send = () =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/fees/students/${child.studentId}/payments`,
+        headers: { ...accountant.auth, 'idempotency-key': 'must-show-0001' },
+        payload: { amount: 1_000_00, method: 'cash' },
+      });
+    const first = await send();
+    const second = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
+    const history = await t.request({
+      url: `/api/v1/fees/students/${child.studentId}/payments`,
+      headers: parent.auth,
+    });
+    expect(
+      history
+        .json<{ items: { id: string }[] }>()
+        .items.filter((p) => p.id === first.json<{ id: string }>().id),
+    ).toHaveLength(1);
+    const rows = await t.db.acrossTenants('test reads raw rows', () =>
+      t.dataSource.query('SELECT COUNT(*) AS n FROM fee_payments WHERE idempotency_key = ?', [
+        'must-show-0001',
+      ]),
+    );
+    expect(Number((rows as { n: number }[])[0]!.n)).toBe(1);
+    const receipt = await t.request({
+      url: `/api/v1/fees/payments/${first.json<{ id: string }>().id}/receipt`,
+      headers: accountant.auth,
+    });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    expect(receipt.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
+  });
+
+  it('[TEN-04] a riverside parent gets 404 for a greenwood invoice', async () => {
+    const child = (await t.request({ url: '/api/v1/fees/family', headers: parent.auth })).json<Family>()
+      .items[0]!;
+    const invoiceId = child.invoices[0]!.id;
+    expect(
+      (await t.request({ url: `/api/v1/fees/invoices/${invoiceId}`, headers: parent.auth })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.request({ url: `/api/v1/fees/invoices/${invoiceId}`, headers: rsParent.auth })).statusCode,
+    ).toBe(404);
+  });
+});
