@@ -74,6 +74,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('treats an empty variable as unset, as docker compose passes ${X:-}', () => {
+    const config = loadConfig({ SMTP_URL: '', REDIS_URL: '', PORT: '' });
+    expect(config).toMatchObject({ redisUrl: null, port: 3000 });
+  });
+
   it('rejects a master key that is not 32 bytes', () => {
     expect(problemsOf({ FIELD_ENCRYPTION_MASTER_KEY: Buffer.alloc(16).toString('base64') })[0]).toMatch(
       /FIELD_ENCRYPTION_MASTER_KEY: must be 32 bytes/,
