@@ -33,6 +33,8 @@ export function watchPage(page: Page): PageProblems {
     problems.push(`HTTP ${status}: ${response.request().method()} ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
+    // A navigation or reload cancels the previous page's requests (favicon, prefetches): not a failure.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(
       `request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`,
     );
