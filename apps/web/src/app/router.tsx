@@ -78,9 +78,28 @@ export const routes: RouteObject[] = [
               Component: (await import('../routes/institutions-route')).InstitutionsRoute,
             }),
           },
-          placeholder('students', Permission.StudentsRead),
-          placeholder('attendance', Permission.AttendanceRead),
-          placeholder('fees', Permission.FeesRead),
+          {
+            path: 'students/*',
+            lazy: async () => ({ Component: (await import('../routes/students-route')).StudentsRoute }),
+          },
+          {
+            path: 'academics/*',
+            lazy: async () => ({ Component: (await import('../routes/academics-route')).AcademicsRoute }),
+          },
+          {
+            path: 'attendance/*',
+            lazy: async () => ({ Component: (await import('../routes/attendance-route')).AttendanceRoute }),
+          },
+          {
+            path: 'fees/*',
+            lazy: async () => ({ Component: (await import('../routes/fees-route')).FeesRoute }),
+          },
+          {
+            path: 'notifications/*',
+            lazy: async () => ({
+              Component: (await import('../routes/notifications-route')).NotificationsRoute,
+            }),
+          },
           placeholder('exams', Permission.ExamsRead),
           { path: '*', element: <NotFoundRoute /> },
         ],

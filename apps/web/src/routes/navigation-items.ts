@@ -1,10 +1,12 @@
 import { Permission } from '@shala/contracts';
 import {
+  IconBooks,
   IconBuildingBank,
   IconCalendarCheck,
   IconCertificate,
   IconHome,
   IconKey,
+  IconMessage,
   IconReceipt2,
   IconSchool,
   IconShieldCheck,
@@ -16,7 +18,17 @@ export interface NavigationItem {
   to: string;
   /** Key under shell.nav in the i18n resources. */
   label:
-    'dashboard' | 'students' | 'attendance' | 'fees' | 'exams' | 'users' | 'roles' | 'audit' | 'institutions';
+    | 'dashboard'
+    | 'students'
+    | 'academics'
+    | 'attendance'
+    | 'fees'
+    | 'notifications'
+    | 'exams'
+    | 'users'
+    | 'roles'
+    | 'audit'
+    | 'institutions';
   icon: Icon;
   /** Shown only to users who hold this permission; the API enforces it regardless. */
   permission?: Permission;
@@ -25,8 +37,15 @@ export interface NavigationItem {
 export const navigationItems: readonly NavigationItem[] = [
   { to: '/', label: 'dashboard', icon: IconHome },
   { to: '/students', label: 'students', icon: IconSchool, permission: Permission.StudentsRead },
+  { to: '/academics', label: 'academics', icon: IconBooks, permission: Permission.AcademicsRead },
   { to: '/attendance', label: 'attendance', icon: IconCalendarCheck, permission: Permission.AttendanceRead },
   { to: '/fees', label: 'fees', icon: IconReceipt2, permission: Permission.FeesRead },
+  {
+    to: '/notifications',
+    label: 'notifications',
+    icon: IconMessage,
+    permission: Permission.NotificationsRead,
+  },
   { to: '/exams', label: 'exams', icon: IconCertificate, permission: Permission.ExamsRead },
   { to: '/users', label: 'users', icon: IconUsers, permission: Permission.UsersRead },
   { to: '/roles', label: 'roles', icon: IconKey, permission: Permission.RolesRead },

@@ -457,8 +457,10 @@ export const en = {
     nav: {
       dashboard: 'Dashboard',
       students: 'Students',
+      academics: 'Academics',
       attendance: 'Attendance',
       fees: 'Fees',
+      notifications: 'Notifications',
       exams: 'Exams',
       audit: 'Audit log',
       users: 'Users',

@@ -1,0 +1,250 @@
+import { DEFAULT_ROLE_PERMISSIONS, DefaultRole } from '@shala/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installFakeApi, type FakeApi } from '../../../test/fake-api';
+import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+import type { LeaveRequest } from '../api/attendance.types';
+
+const counts = { present: 24, absent: 1, late: 0, excused: 0, halfDay: 0, total: 25 };
+const S5A = '0190a1b2-0000-7000-8000-00000000a5a5';
+const S5B = '0190a1b2-0000-7000-8000-00000000a5b5';
+const CHILD = '0190a1b2-0000-7000-8000-000000000c01';
+const parentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Parent]], {
+  ...teacherMe,
+  roles: [DefaultRole.Parent],
+});
+
+const leave = (fields: Partial<LeaveRequest> = {}): LeaveRequest => ({
+  id: '0190a1b2-0000-7000-8000-00000000l001',
+  studentId: CHILD,
+  studentName: 'Kiran Rao',
+  fromDate: '2025-06-09',
+  toDate: '2025-06-10',
+  reason: 'Family wedding',
+  status: 'pending',
+  decidedBy: null,
+  decisionNote: null,
+  ...fields,
+});
+
+let api: FakeApi;
+afterEach(() => api.uninstall());
+
+describe('attendance reports', () => {
+  beforeEach(() => {
+    api = givenSignedInTeacher(installFakeApi(), adminMe)
+      .on('GET /api/v1/attendance/summary', (request) => ({
+        status: 200,
+        body: {
+          date: request.query.get('date'),
+          totals: counts,
+          percent: 96,
+          sectionsMarked: 1,
+          sections: [
+            {
+              sectionId: S5A,
+              className: 'Class 5',
+              sectionName: 'A',
+              marked: true,
+              counts,
+              percent: 96,
+              absentees: [{ studentId: 'x', fullName: 'Meera Nair', note: 'fever' }],
+            },
+            {
+              sectionId: S5B,
+              className: 'Class 5',
+              sectionName: 'B',
+              marked: false,
+              counts,
+              percent: null,
+              absentees: [],
+            },
+          ],
+        },
+      }))
+      .on('GET /api/v1/attendance/unmarked', {
+        status: 200,
+        body: {
+          workingDay: true,
+          nonWorkingReason: null,
+          sections: [{ sectionId: S5B, className: 'Class 5', sectionName: 'B' }],
+        },
+      })
+      .on('GET /api/v1/attendance/chronic-absentees', {
+        status: 200,
+        body: {
+          items: [
+            {
+              studentId: 'y',
+              fullName: 'Rohan Das',
+              admissionNo: 'GW-2',
+              className: 'Class 5',
+              sectionName: 'A',
+              percent: 61,
+            },
+          ],
+        },
+      });
+  });
+
+  it('shows absentees by section, the unmarked sections and the chronic absentees', async () => {
+    api.on('GET /api/v1/attendance/sections/' + S5A + '/months/' + new Date().toISOString().slice(0, 7), {
+      status: 200,
+      body: { workingDays: [], markedDays: [], rows: [] },
+    });
+    const { user } = renderApp('/attendance');
+    await user.click(await screen.findByRole('tab', { name: 'Reports' }));
+    const sections = await screen.findAllByTestId('day-section');
+    expect(sections[0]).toHaveTextContent('Class 5 A96% presentAbsentees: Meera Nair (fever)');
+    expect(sections[1]).toHaveTextContent('Not marked yet');
+    expect(screen.getByText('1 of 2 sections marked')).toBeInTheDocument();
+    const unmarked = screen.getByRole('region', { name: 'Sections not marked' });
+    await waitFor(() => expect(within(unmarked).getByText('Class 5 B')).toBeInTheDocument());
+    const chronic = await screen.findByRole('table', { name: 'Chronic absentees' });
+    expect(within(chronic).getByText('Rohan Das')).toBeInTheDocument();
+  });
+});
+
+describe('leave', () => {
+  it('lets a parent request leave for a child and cancel a pending request', async () => {
+    let requests: LeaveRequest[] = [];
+    api = givenSignedInTeacher(installFakeApi(), parentMe)
+      .on('GET /api/v1/students', {
+        status: 200,
+        body: {
+          items: [
+            { id: CHILD, fullName: 'Kiran Rao', admissionNo: 'GW-1', enrolment: null, status: 'active' },
+            { id: 'other', fullName: 'Tara Rao', admissionNo: 'GW-2', enrolment: null, status: 'active' },
+          ],
+          nextCursor: null,
+        },
+      })
+      .on('GET /api/v1/attendance/students/' + CHILD + '/calendar', {
+        status: 200,
+        body: {
+          days: [],
+          summary: {
+            workingDays: 0,
+            present: 0,
+            absent: 0,
+            late: 0,
+            excused: 0,
+            halfDay: 0,
+            total: 0,
+            percent: null,
+          },
+        },
+      })
+      .on('GET /api/v1/attendance/leave-requests', () => ({ status: 200, body: { items: requests } }))
+      .on('POST /api/v1/attendance/leave-requests', (request) => {
+        requests = [leave(request.body as Partial<LeaveRequest>)];
+        return { status: 201, body: requests[0] };
+      })
+      .on(`POST /api/v1/attendance/leave-requests/${leave().id}/cancel`, () => {
+        requests = [leave({ status: 'cancelled' })];
+        return { status: 200, body: requests[0] };
+      });
+    const { user } = renderApp('/attendance');
+    await user.click(await screen.findByRole('tab', { name: 'Leave' }));
+    expect(await screen.findByText(/No leave requests/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByText('Give a reason')).toBeInTheDocument();
+    expect(api.requestsTo('POST /api/v1/attendance/leave-requests')).toHaveLength(0);
+
+    await user.click(screen.getByRole('textbox', { name: /Child/ }));
+    await user.click(await screen.findByRole('option', { name: 'Kiran Rao' }));
+    await user.type(screen.getByLabelText(/^From/), '2025-06-09');
+    await user.type(screen.getByLabelText(/^To\b/), '2025-06-10');
+    await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'Family wedding');
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByTestId('leave-request')).toHaveTextContent('Pending');
+    expect(api.requestsTo('POST /api/v1/attendance/leave-requests')[0]?.body).toEqual({
+      studentId: CHILD,
+      fromDate: '2025-06-09',
+      toDate: '2025-06-10',
+      reason: 'Family wedding',
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Cancel request' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this leave request?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel request' }));
+    await waitFor(() => expect(screen.getByTestId('leave-request')).toHaveTextContent('Cancelled'));
+  });
+
+  it('lets a teacher approve a request with a note', async () => {
+    api = givenSignedInTeacher(installFakeApi())
+      .on('GET /api/v1/attendance/summary', {
+        status: 200,
+        body: { date: '', totals: counts, percent: null, sectionsMarked: 0, sections: [] },
+      })
+      .on('GET /api/v1/attendance/leave-requests', { status: 200, body: { items: [leave()] } })
+      .on(`POST /api/v1/attendance/leave-requests/${leave().id}/decision`, {
+        status: 200,
+        body: leave({ status: 'approved' }),
+      });
+    const { user } = renderApp('/attendance');
+    await user.click(await screen.findByRole('tab', { name: 'Leave approvals' }));
+    await screen.findByText('Family wedding');
+    expect(api.requestsTo('GET /api/v1/attendance/leave-requests')[0]?.query.get('status')).toBe('pending');
+    await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Get well');
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(
+        api.requestsTo(`POST /api/v1/attendance/leave-requests/${leave().id}/decision`)[0]?.body,
+      ).toEqual({
+        decision: 'approved',
+        note: 'Get well',
+      }),
+    );
+  });
+});
+
+describe("the parent's calendar", () => {
+  it('shows each day with its letter and colour, a legend and the percentage', async () => {
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' })
+      .format(new Date())
+      .slice(0, 7);
+    api = givenSignedInTeacher(installFakeApi(), parentMe)
+      .on('GET /api/v1/students', {
+        status: 200,
+        body: {
+          items: [
+            { id: CHILD, fullName: 'Kiran Rao', admissionNo: 'GW-1', enrolment: null, status: 'active' },
+          ],
+          nextCursor: null,
+        },
+      })
+      .on(`GET /api/v1/attendance/students/${CHILD}/calendar`, {
+        status: 200,
+        body: {
+          days: [
+            { date: `${month}-01`, status: 'present', note: null, onLeave: false },
+            { date: `${month}-02`, status: 'absent', note: null, onLeave: false },
+          ],
+          summary: {
+            workingDays: 2,
+            present: 1,
+            absent: 1,
+            late: 0,
+            excused: 0,
+            halfDay: 0,
+            total: 2,
+            percent: 50,
+          },
+        },
+      });
+    renderApp('/attendance');
+    expect(await screen.findByTestId('calendar-percent')).toHaveTextContent(
+      '50% attendance (1 present of 2 working days)',
+    );
+    const cells = screen.getAllByRole('gridcell');
+    expect(cells[0]).toHaveAccessibleName(/: Present$/);
+    expect(cells[1]).toHaveAccessibleName(/: Absent$/);
+    expect(cells[2]).toHaveAccessibleName(/: Not marked$/);
+    expect(screen.getByText('A = Absent')).toBeInTheDocument();
+    const query = api.requestsTo(`GET /api/v1/attendance/students/${CHILD}/calendar`)[0]?.query;
+    expect(query?.get('from')).toBe(`${month}-01`);
+  });
+});

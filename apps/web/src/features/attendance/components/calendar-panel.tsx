@@ -1,0 +1,141 @@
+import { Box, Center, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { EmptyState } from '../../../app/components/empty-state';
+import { useCurrentUser } from '../../auth/hooks/current-user';
+import { useStudents } from '../../students/hooks/use-students';
+import { MARK_STATUSES, type MarkStatus } from '../api/attendance.types';
+import { useStudentCalendar } from '../hooks/use-attendance';
+import { useAttendanceText } from '../i18n';
+import { formatSchoolDate, monthRange, schoolToday } from '../school-date';
+import { STATUS_COLOR } from './marking-panel';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The parent's month calendar per child: colour and letter per day, a legend, and the percentage. */
+export function CalendarPanel() {
+  const t = useAttendanceText();
+  const me = useCurrentUser();
+  const today = schoolToday(me.institution.timeZone);
+  const children = useStudents({});
+  const kids = children.data?.pages.flatMap((p) => p.items) ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const studentId = chosen ?? kids[0]?.id ?? null;
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const { from, to } = monthRange(month);
+  const calendar = useStudentCalendar(studentId, from, to);
+
+  if (children.isPending) {
+    return (
+      <Center py="md" role="status">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (children.isError) return <ApiErrorAlert error={children.error} />;
+  if (kids.length === 0) return <EmptyState>{t('calendar.noChildren')}</EmptyState>;
+
+  const byDate = new Map((calendar.data?.days ?? []).map((d) => [d.date, d]));
+  const lastDay = Number(to.slice(8));
+  const firstWeekday = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+  return (
+    <Stack gap="md" maw={560}>
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <Select
+          label={t('calendar.child')}
+          data={kids.map((k) => ({ value: k.id, label: k.fullName }))}
+          value={studentId}
+          onChange={setChosen}
+          allowDeselect={false}
+        />
+        <TextInput
+          type="month"
+          label={t('calendar.month')}
+          value={month}
+          max={today.slice(0, 7)}
+          onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
+        />
+      </Group>
+      {calendar.isPending ? (
+        <Center py="md" role="status">
+          <Loader size="sm" />
+        </Center>
+      ) : calendar.isError ? (
+        <ApiErrorAlert error={calendar.error} />
+      ) : (
+        <>
+          <Text fw={600} data-testid="calendar-percent">
+            {t('calendar.percent', {
+              percent: calendar.data.summary.percent ?? '—',
+              present: calendar.data.summary.present,
+              workingDays: calendar.data.summary.workingDays,
+            })}
+          </Text>
+          <SimpleGrid
+            cols={7}
+            spacing={4}
+            role="grid"
+            aria-label={formatSchoolDate(from).replace(/^\d+ /, '')}
+          >
+            {WEEKDAYS.map((d) => (
+              <Text key={d} size="xs" c="dimmed" ta="center" role="columnheader">
+                {d}
+              </Text>
+            ))}
+            {Array.from({ length: firstWeekday }, (_, i) => (
+              <Box key={`blank-${i}`} />
+            ))}
+            {Array.from({ length: lastDay }, (_, i) => {
+              const date = `${month}-${String(i + 1).padStart(2, '0')}`;
+              const day = byDate.get(date);
+              const status = day?.status ?? null;
+              const label = `${formatSchoolDate(date)}: ${status ? t(`status.${status}`) : t('status.unmarked')}`;
+              return (
+                <Box
+                  key={date}
+                  role="gridcell"
+                  aria-label={label}
+                  title={label}
+                  p={4}
+                  ta="center"
+                  style={{
+                    borderRadius: 6,
+                    minHeight: 44,
+                    background: status ? `var(--mantine-color-${STATUS_COLOR[status]}-light)` : undefined,
+                    border: '1px solid var(--mantine-color-default-border)',
+                  }}
+                >
+                  <Text size="xs">{i + 1}</Text>
+                  <Text size="sm" fw={700} c={status ? STATUS_COLOR[status] : 'dimmed'} aria-hidden>
+                    {status ? t(`short.${status}`) : ''}
+                  </Text>
+                </Box>
+              );
+            })}
+          </SimpleGrid>
+          <Stack gap={4} component="section" aria-labelledby="calendar-legend">
+            <Title order={3} size="h6" id="calendar-legend">
+              {t('calendar.legend')}
+            </Title>
+            <Group gap="sm">
+              {MARK_STATUSES.map((s: MarkStatus) => (
+                <Group key={s} gap={4}>
+                  <Box
+                    w={14}
+                    h={14}
+                    style={{ borderRadius: 3, background: `var(--mantine-color-${STATUS_COLOR[s]}-light)` }}
+                    aria-hidden
+                  />
+                  <Text size="sm">
+                    {t(`short.${s}`)} = {t(`status.${s}`)}
+                  </Text>
+                </Group>
+              ))}
+            </Group>
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}

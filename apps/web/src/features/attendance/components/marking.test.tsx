@@ -1,0 +1,259 @@
+import { Permission } from '@shala/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installFakeApi, envelope, type FakeApi } from '../../../test/fake-api';
+import { givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
+import { givenPhoneScreen } from '../../../test/phone';
+import { renderApp } from '../../../test/render-app';
+import type { Register, RegisterRow } from '../api/attendance.types';
+
+const SECTION = '0190a1b2-0000-7000-8000-00000000a5a5';
+const counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
+
+const row = (n: number, fields: Partial<RegisterRow> = {}): RegisterRow => ({
+  studentId: `0190a1b2-0000-7000-8000-0000000005${String(n).padStart(2, '0')}`,
+  fullName: `Student ${n}`,
+  admissionNo: `GW-${n}`,
+  rollNo: n,
+  status: null,
+  note: null,
+  source: null,
+  onLeave: false,
+  ...fields,
+});
+
+function register(fields: Partial<Register> = {}): Register {
+  return {
+    sectionId: SECTION,
+    date: '2025-06-02',
+    period: null,
+    workingDay: true,
+    nonWorkingReason: null,
+    locked: false,
+    marked: false,
+    rows: [row(1), row(2), row(3, { onLeave: true })],
+    summary: counts,
+    ...fields,
+  };
+}
+
+let api: FakeApi;
+
+function givenRegister(answer: Register) {
+  api.on(`GET /api/v1/attendance/sections/${SECTION}/days/${answer.date}`, { status: 200, body: answer });
+  return answer;
+}
+
+beforeEach(() => {
+  api = givenSignedInTeacher(installFakeApi()).on('GET /api/v1/attendance/summary', (request) => ({
+    status: 200,
+    body: {
+      date: request.query.get('date'),
+      totals: counts,
+      percent: null,
+      sectionsMarked: 0,
+      sections: [
+        {
+          sectionId: SECTION,
+          className: 'Class 5',
+          sectionName: 'A',
+          marked: false,
+          counts,
+          percent: null,
+          absentees: [],
+        },
+      ],
+    },
+  }));
+});
+afterEach(() => api.uninstall());
+
+async function openRegister(answer: Register) {
+  // The screen asks for the school's today; answer the same register whatever the date.
+  api.on('GET /api/v1/me', { status: 200, body: teacherMe });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(
+    new Date(),
+  );
+  givenRegister({ ...answer, date: today });
+  const view = renderApp('/attendance');
+  const list = await screen.findByRole('list', { name: 'Register of Class 5 A' });
+  return { ...view, list, today };
+}
+
+describe('attendance marking', () => {
+  it('marks everyone present by default and cycles a status on tap', async () => {
+    givenPhoneScreen();
+    const { user, list, today } = await openRegister(register());
+    const buttons = within(list).getAllByRole('button');
+    expect(buttons[0]).toHaveAccessibleName('Student 1, roll 1: Present');
+    expect(buttons[2]).toHaveAccessibleName('Student 3, roll 3: Excused');
+    expect(screen.getByTestId('live-summary')).toHaveTextContent('2 present · 0 absent');
+
+    await user.click(buttons[0]!);
+    expect(buttons[0]).toHaveAccessibleName('Student 1, roll 1: Absent');
+    await user.click(buttons[1]!);
+    await user.click(buttons[1]!);
+    expect(buttons[1]).toHaveAccessibleName('Student 2, roll 2: Late');
+    expect(screen.getByTestId('live-summary')).toHaveTextContent('0 present · 1 absent · 1 late · 1 excused');
+
+    api.on(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`, {
+      status: 200,
+      body: {
+        sectionId: SECTION,
+        date: today,
+        period: null,
+        locked: false,
+        changed: 3,
+        override: false,
+        summary: { present: 0, absent: 1, late: 1, excused: 1, halfDay: 0, total: 3 },
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    expect(await screen.findByTestId('saved-summary')).toHaveTextContent(
+      'Saved: 0 present, 1 absent, 1 late, 1 excused, 0 half day.',
+    );
+    const [put] = api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`);
+    expect(put?.body).toEqual({
+      marks: [
+        { studentId: row(1).studentId, status: 'absent' },
+        { studentId: row(2).studentId, status: 'late' },
+        { studentId: row(3).studentId, status: 'excused' },
+      ],
+    });
+  });
+
+  it('moves with the arrow keys and sets a status with its letter', async () => {
+    const { user, list } = await openRegister(register());
+    const buttons = within(list).getAllByRole('button');
+    buttons[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(buttons[1]).toHaveFocus();
+    await user.keyboard('h');
+    expect(buttons[1]).toHaveAccessibleName('Student 2, roll 2: Half day');
+    await user.keyboard('{ArrowUp}a');
+    expect(buttons[0]).toHaveAccessibleName('Student 1, roll 1: Absent');
+  });
+
+  it('asks for a reason when the day is locked', async () => {
+    api.on('GET /api/v1/me', {
+      status: 200,
+      body: meWith([...teacherMe.permissions, Permission.AttendanceOverride]),
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(
+      new Date(),
+    );
+    givenRegister({
+      ...register({ locked: true, marked: true, rows: [row(1, { status: 'present' })] }),
+      date: today,
+    });
+    api.on(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`, {
+      status: 200,
+      body: {
+        sectionId: SECTION,
+        date: today,
+        period: null,
+        locked: true,
+        changed: 1,
+        override: true,
+        summary: { ...counts, absent: 1, total: 1 },
+      },
+    });
+    const { user } = renderApp('/attendance');
+    expect(await screen.findByTestId('locked-banner')).toHaveTextContent('This day is locked');
+
+    await user.click(screen.getByRole('button', { name: 'Student 1, roll 1: Present' }));
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    expect(await screen.findByText('Give a reason for changing a locked day')).toBeInTheDocument();
+    expect(api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`)).toHaveLength(0);
+
+    await user.type(
+      screen.getByRole('textbox', { name: /Reason for the change/ }),
+      'Came in after roll call',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    await screen.findByTestId('saved-summary');
+    expect(api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`)[0]?.body).toMatchObject(
+      {
+        reason: 'Came in after roll call',
+      },
+    );
+  });
+
+  it('does not let a teacher without the override permission change a locked day', async () => {
+    await openRegister(register({ locked: true, marked: true }));
+    expect(screen.getByTestId('locked-banner')).toHaveTextContent('need the attendance override permission');
+    expect(screen.getByRole('button', { name: 'Save attendance' })).toBeDisabled();
+  });
+
+  it('says why a non-working day cannot be marked', async () => {
+    await openRegisterNonWorking();
+    expect(await screen.findByText('This is not a working day: Diwali.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save attendance' })).not.toBeInTheDocument();
+  });
+
+  it('shows the error from the envelope when saving fails', async () => {
+    const { user, today } = await openRegister(register());
+    api.on(
+      `PUT /api/v1/attendance/sections/${SECTION}/days/${today}`,
+      envelope(422, 'STUDENT_NOT_IN_SECTION', 'Student 9 is not in this section'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    await waitFor(() => expect(screen.getByText('Student 9 is not in this section')).toBeInTheDocument());
+    expect(screen.getByText('The attendance was not saved')).toBeInTheDocument();
+  });
+});
+
+async function openRegisterNonWorking() {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(
+    new Date(),
+  );
+  givenRegister(register({ date: today, workingDay: false, nonWorkingReason: 'Diwali', rows: [] }));
+  renderApp('/attendance');
+}
+
+describe('period-wise attendance', () => {
+  it('marks the chosen period when the school takes attendance per period', async () => {
+    api.on('GET /api/v1/attendance/settings', {
+      status: 200,
+      body: {
+        mode: 'period',
+        periodsPerDay: 6,
+        cutoffTime: '23:59',
+        weeklyOffDays: [0],
+        chronicThresholdPercent: 75,
+      },
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(
+      new Date(),
+    );
+    givenRegister(register({ date: today }));
+    api.on(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`, {
+      status: 200,
+      body: {
+        sectionId: SECTION,
+        date: today,
+        period: 3,
+        locked: false,
+        changed: 3,
+        override: false,
+        summary: counts,
+      },
+    });
+    const { user } = renderApp('/attendance');
+    await user.click(await screen.findByRole('textbox', { name: 'Period' }));
+    await user.click(await screen.findByRole('option', { name: '3' }));
+    await screen.findByRole('list', { name: 'Register of Class 5 A' });
+    await waitFor(() =>
+      expect(
+        api
+          .requestsTo(`GET /api/v1/attendance/sections/${SECTION}/days/${today}`)
+          .some((r) => r.query.get('period') === '3'),
+      ).toBe(true),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    await screen.findByTestId('saved-summary');
+    expect(api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`)[0]?.body).toMatchObject(
+      { period: 3 },
+    );
+  });
+});

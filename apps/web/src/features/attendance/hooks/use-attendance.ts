@@ -1,0 +1,130 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { saveFile } from '../../../app/files';
+import { useInstitutionId } from '../../auth/hooks/current-user';
+import {
+  attendanceKeys,
+  cancelLeave,
+  decideLeave,
+  exportSectionMonth,
+  fetchChronic,
+  fetchDaySummary,
+  fetchLeaveRequests,
+  fetchRegister,
+  fetchSectionMonth,
+  fetchSettings,
+  fetchStudentCalendar,
+  fetchUnmarked,
+  requestLeave,
+  saveRegister,
+} from '../api/attendance.api';
+import type { LeaveStatus, SaveRegisterRequest } from '../api/attendance.types';
+
+/** GET attendance/summary?date: the day's totals and the sections in the caller's scope. */
+export function useDaySummary(date: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.summary(institutionId, date),
+    queryFn: ({ signal }) => fetchDaySummary(date, signal),
+  });
+}
+
+/** GET attendance/sections/:id/days/:date */
+export function useRegister(sectionId: string | null, date: string, period: number | null = null) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.register(institutionId, sectionId ?? '', date, period),
+    queryFn: ({ signal }) => fetchRegister(sectionId ?? '', date, period, signal),
+    enabled: Boolean(sectionId),
+  });
+}
+
+/** GET attendance/settings: daily or period-wise, periods per day. */
+export function useAttendanceSettings() {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.settings(institutionId),
+    // No abort signal: a small answer worth keeping even if the user leaves the tab before it arrives.
+    queryFn: () => fetchSettings(),
+  });
+}
+
+/** PUT attendance/sections/:id/days/:date: the whole register in one request. */
+export function useMarkAttendance(sectionId: string, date: string) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveRegisterRequest) => saveRegister(sectionId, date, body),
+    // Marks change the registers and reports, never the settings (refetching those would re-gate the screen).
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: attendanceKeys.all(institutionId),
+        predicate: (query) => query.queryKey[3] !== 'settings',
+      }),
+  });
+}
+
+export function useUnmarkedSections(date: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.unmarked(institutionId, date),
+    queryFn: ({ signal }) => fetchUnmarked(date, signal),
+  });
+}
+
+export function useSectionMonth(sectionId: string | null, month: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.month(institutionId, sectionId ?? '', month),
+    queryFn: ({ signal }) => fetchSectionMonth(sectionId ?? '', month, signal),
+    enabled: Boolean(sectionId),
+  });
+}
+
+export function useExportSectionMonth() {
+  return useMutation({
+    mutationFn: exportSectionMonth,
+    onSuccess: ({ blob, fileName }) => saveFile(blob, fileName),
+  });
+}
+
+export function useChronicAbsentees(from: string, to: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.chronic(institutionId, from, to),
+    queryFn: ({ signal }) => fetchChronic(from, to, signal),
+  });
+}
+
+export function useLeaveRequests(status: LeaveStatus | 'all') {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.leave(institutionId, status),
+    queryFn: ({ signal }) => fetchLeaveRequests(status, signal),
+  });
+}
+
+function useLeaveMutation<V, R>(fn: (variables: V) => Promise<R>) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: attendanceKeys.all(institutionId),
+        predicate: (query) => query.queryKey[3] !== 'settings',
+      }),
+  });
+}
+
+export const useRequestLeave = () => useLeaveMutation(requestLeave);
+export const useDecideLeave = () => useLeaveMutation(decideLeave);
+export const useCancelLeave = () => useLeaveMutation(cancelLeave);
+
+export function useStudentCalendar(studentId: string | null, from: string, to: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.calendar(institutionId, studentId ?? '', from, to),
+    queryFn: ({ signal }) => fetchStudentCalendar(studentId ?? '', from, to, signal),
+    enabled: Boolean(studentId),
+  });
+}

@@ -1,0 +1,313 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconSearch } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { ConfirmModal } from '../../../app/components/confirm-modal';
+import { EmptyState } from '../../../app/components/empty-state';
+import type { TextKey } from '../../attendance/feature-text';
+import { useCurrentUser } from '../../auth/hooks/current-user';
+import type { PaymentView, StudentDues, StudentSearchItem } from '../api/fees.types';
+import {
+  useDownloadReceipt,
+  usePayments,
+  useRecordPayment,
+  useStudentDues,
+  useStudentSearch,
+} from '../hooks/use-fees';
+import { useFeesText, type FeesText } from '../i18n';
+import { formatMoney, formatSchoolDate } from '../money';
+import { recordPaymentSchema, toPaise, type RecordPaymentValues } from '../schemas/payment.schema';
+import { PaymentRow } from './family-fees';
+
+function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/** The accountant's counter: find a student, see the dues, record a payment, hand over the receipt. */
+export function RecordPayment() {
+  const t = useFeesText();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const [student, setStudent] = useState<StudentSearchItem | null>(null);
+  const search = useStudentSearch(debounced);
+  const options = search.data ?? [];
+
+  return (
+    <Stack gap="md">
+      <Autocomplete
+        label={t('collect.search')}
+        description={t('collect.searchHelp')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        rightSection={search.isFetching ? <Loader size="xs" /> : null}
+        value={query}
+        onChange={setQuery}
+        data={options.map((item) => ({
+          value: item.id,
+          label: `${item.fullName} (${item.admissionNo})${
+            item.enrolment ? ` · ${item.enrolment.className} ${item.enrolment.sectionName}` : ''
+          }`,
+        }))}
+        filter={({ options: all }) => all}
+        onOptionSubmit={(value) => {
+          const picked = options.find((item) => item.id === value) ?? null;
+          setStudent(picked);
+          if (picked) setQuery(picked.fullName);
+        }}
+      />
+      {search.isError ? <ApiErrorAlert error={search.error} /> : null}
+      {debounced.trim().length >= 2 && search.isSuccess && options.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('collect.searchEmpty')}
+        </Text>
+      ) : null}
+      {student ? (
+        <StudentCounter key={student.id} student={student} />
+      ) : (
+        <EmptyState icon={IconSearch}>{t('collect.pickStudent')}</EmptyState>
+      )}
+    </Stack>
+  );
+}
+
+function StudentCounter({ student }: { student: StudentSearchItem }) {
+  const t = useFeesText();
+  const { t: common } = useTranslation();
+  const dues = useStudentDues(student.id);
+  const payments = usePayments(student.id);
+  const download = useDownloadReceipt();
+  const timeZone = useCurrentUser().institution.timeZone;
+
+  if (dues.isPending) return <Loader aria-label={common('common.loading')} />;
+  if (dues.isError) return <ApiErrorAlert error={dues.error} />;
+  const money = (paise: number) => formatMoney(paise, dues.data.currency);
+
+  return (
+    <Stack gap="md">
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('collect.dues', { name: dues.data.fullName })}
+          </Title>
+          <Group gap="lg">
+            <Text size="sm">
+              {t('family.outstanding')}:{' '}
+              <b data-testid="counter-outstanding">{money(dues.data.outstanding)}</b>
+            </Text>
+            {dues.data.overdue > 0 ? (
+              <Text size="sm" c="red">
+                {t('family.overdue')}: {money(dues.data.overdue)}
+              </Text>
+            ) : null}
+          </Group>
+          {dues.data.invoices
+            .filter((invoice) => invoice.outstanding > 0)
+            .map((invoice) => (
+              <Group key={invoice.id} justify="space-between" gap="xs">
+                <Text size="sm">
+                  {invoice.label} · {t('family.dueOn', { date: formatSchoolDate(invoice.dueDate) })}
+                </Text>
+                <Group gap="xs">
+                  <Text size="sm">{money(invoice.outstanding)}</Text>
+                  <Badge variant="light">{t(`status.${invoice.status}`)}</Badge>
+                </Group>
+              </Group>
+            ))}
+        </Stack>
+      </Card>
+      {dues.data.outstanding > 0 ? (
+        <RecordPaymentForm dues={dues.data} />
+      ) : (
+        <Alert color="green" variant="light">
+          {t('collect.nothingDue')}
+        </Alert>
+      )}
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('family.history', { name: dues.data.fullName })}
+        </Title>
+        {payments.data && payments.data.length > 0 ? (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {payments.data.map((payment: PaymentView) => (
+              <PaymentRow
+                key={payment.id}
+                payment={payment}
+                timeZone={timeZone}
+                onDownload={() => download.mutate(payment)}
+                downloading={download.isPending && download.variables?.id === payment.id}
+              />
+            ))}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('family.noPayments')}
+          </Text>
+        )}
+        {download.isError ? (
+          <ApiErrorAlert error={download.error} title={t('family.downloadFailed')} />
+        ) : null}
+      </Stack>
+    </Stack>
+  );
+}
+
+function RecordPaymentForm({ dues }: { dues: StudentDues }) {
+  const t = useFeesText();
+  const record = useRecordPayment();
+  const download = useDownloadReceipt();
+  // One key per form submission: a double click, or a retry after a lost answer, records one payment.
+  const submissionKey = useRef<string | null>(null);
+  const [pending, setPending] = useState<RecordPaymentValues | null>(null);
+  const [done, setDone] = useState<PaymentView | null>(null);
+  const form = useForm<RecordPaymentValues>({
+    resolver: zodResolver(recordPaymentSchema),
+    defaultValues: { amount: dues.outstanding / 100, method: 'cash', reference: '', note: '' },
+  });
+  const errors = form.formState.errors;
+  const err = (message?: string) => (message ? t(message as TextKey<FeesText>) : undefined);
+  const money = (paise: number) => formatMoney(paise, dues.currency);
+
+  const confirm = () => {
+    if (!pending || record.isPending) return;
+    submissionKey.current ??= newIdempotencyKey();
+    record.mutate(
+      {
+        studentId: dues.studentId,
+        idempotencyKey: submissionKey.current,
+        body: {
+          amount: toPaise(pending.amount),
+          method: pending.method,
+          ...(pending.reference ? { reference: pending.reference } : {}),
+          ...(pending.note ? { note: pending.note } : {}),
+        },
+      },
+      {
+        onSuccess: (payment) => {
+          submissionKey.current = null;
+          setPending(null);
+          setDone(payment);
+          form.reset({ amount: 0, method: 'cash', reference: '', note: '' });
+          notifications.show({
+            color: 'green',
+            title: t('collect.successTitle'),
+            message: t('collect.success', {
+              receiptNo: payment.receiptNo,
+              amount: formatMoney(payment.amount, payment.currency),
+            }),
+          });
+        },
+      },
+    );
+  };
+
+  return (
+    <Card withBorder>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((values) => {
+          submissionKey.current = null;
+          record.reset();
+          setPending(values);
+        })}
+      >
+        <Stack gap="sm">
+          <Controller
+            control={form.control}
+            name="amount"
+            render={({ field }) => (
+              <NumberInput
+                label={t('collect.amount', { currency: dues.currency })}
+                description={t('pay.amountHelp', { max: money(dues.outstanding) })}
+                decimalScale={2}
+                min={1}
+                value={field.value}
+                onChange={(value) => field.onChange(typeof value === 'number' ? value : undefined)}
+                onBlur={field.onBlur}
+                error={err(errors.amount?.message)}
+                required
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="method"
+            render={({ field }) => (
+              <Select
+                label={t('collect.method')}
+                data={(['cash', 'cheque', 'bank_transfer'] as const).map((method) => ({
+                  value: method,
+                  label: t(`method.${method}`),
+                }))}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? 'cash')}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <TextInput label={t('collect.reference')} {...form.register('reference')} />
+          <TextInput label={t('collect.note')} {...form.register('note')} />
+          <Button type="submit" w="fit-content">
+            {t('collect.submit')}
+          </Button>
+        </Stack>
+      </form>
+      {done ? (
+        <Alert color="green" variant="light" mt="md" title={t('collect.successTitle')}>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {t('collect.success', {
+                receiptNo: done.receiptNo,
+                amount: formatMoney(done.amount, done.currency),
+              })}
+            </Text>
+            <Button
+              size="xs"
+              variant="light"
+              loading={download.isPending}
+              onClick={() => download.mutate(done)}
+            >
+              {t('family.downloadReceiptNo', { receiptNo: done.receiptNo })}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+      {pending ? (
+        <ConfirmModal
+          opened
+          color="blue"
+          title={t('collect.confirmTitle', { amount: money(toPaise(pending.amount)) })}
+          confirmLabel={t('collect.confirm')}
+          loading={record.isPending}
+          error={record.error}
+          errorTitle={t('collect.failed')}
+          onClose={() => setPending(null)}
+          onConfirm={confirm}
+        >
+          {t('collect.confirmBody', {
+            amount: money(toPaise(pending.amount)),
+            method: t(`method.${pending.method}`),
+            name: dues.fullName,
+          })}
+        </ConfirmModal>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,254 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Permission } from '@shala/contracts';
+import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { EmptyState } from '../../../app/components/empty-state';
+import { PageHeader } from '../../../app/components/page-header';
+import { usePhoneLayout } from '../../../app/use-phone-layout';
+import { useClasses } from '../../academics/hooks/use-academics';
+import { useCan } from '../../auth/hooks/current-user';
+import {
+  STUDENT_STATUSES,
+  type StudentFilter,
+  type StudentStatus,
+  type StudentSummary,
+} from '../api/students.types';
+import { useExportStudents, useStudents } from '../hooks/use-students';
+import { useStudentsText } from '../i18n';
+
+export const STATUS_COLOR: Record<StudentStatus, string> = {
+  active: 'green',
+  transferred: 'blue',
+  withdrawn: 'gray',
+  alumni: 'grape',
+};
+
+export function StudentsList() {
+  const t = useStudentsText();
+  const phone = usePhoneLayout();
+  const canWrite = useCan(Permission.StudentsWrite);
+  const canImport = useCan(Permission.StudentsImport);
+  const canExport = useCan(Permission.StudentsExport);
+  const canReadAcademics = useCan(Permission.AcademicsRead);
+  const classes = useClasses(canReadAcademics);
+
+  const [q, setQ] = useState('');
+  const [admissionNo, setAdmissionNo] = useState('');
+  const [classId, setClassId] = useState<string | null>(null);
+  const [sectionId, setSectionId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [sort, setSort] = useState<string>('name');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [debouncedNo] = useDebouncedValue(admissionNo.trim(), 300);
+
+  const filter: StudentFilter = {
+    ...(debouncedQ ? { q: debouncedQ } : {}),
+    ...(debouncedNo ? { admissionNo: debouncedNo } : {}),
+    ...(classId ? { classId } : {}),
+    ...(sectionId ? { sectionId } : {}),
+    ...(status ? { status: status as StudentStatus } : {}),
+    sort: sort === 'admissionNo' ? 'admissionNo' : 'name',
+  };
+  const students = useStudents(filter);
+  const exporter = useExportStudents();
+  const filtered = Boolean(debouncedQ || debouncedNo || classId || sectionId || status);
+
+  const classOptions = (classes.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const sectionOptions = (classes.data ?? [])
+    .filter((c) => !classId || c.id === classId)
+    .flatMap((c) => c.sections.map((s) => ({ value: s.id, label: `${c.name} ${s.name}` })));
+  const items = students.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('title')}
+        intro={t('intro')}
+        actions={
+          <>
+            {canWrite ? (
+              <Button component={Link} to="new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('actions.add')}
+              </Button>
+            ) : null}
+            {canImport ? (
+              <Button
+                component={Link}
+                to="import"
+                variant="light"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+              >
+                {t('actions.import')}
+              </Button>
+            ) : null}
+            {canExport ? (
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                loading={exporter.isPending}
+                onClick={() => exporter.mutate(filter)}
+              >
+                {t('actions.export')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {exporter.isError ? <ApiErrorAlert error={exporter.error} /> : null}
+      <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('filters.label')}>
+        <TextInput
+          label={t('filters.q')}
+          placeholder={t('filters.qPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={q}
+          onChange={(event) => setQ(event.currentTarget.value)}
+          style={{ flex: '1 1 12rem' }}
+        />
+        <TextInput
+          label={t('filters.admissionNo')}
+          value={admissionNo}
+          onChange={(event) => setAdmissionNo(event.currentTarget.value)}
+          style={{ flex: '1 1 9rem' }}
+        />
+        {canReadAcademics ? (
+          <>
+            <Select
+              label={t('filters.class')}
+              placeholder={t('filters.any')}
+              data={classOptions}
+              value={classId}
+              onChange={(value) => {
+                setClassId(value);
+                setSectionId(null);
+              }}
+              clearable
+              style={{ flex: '1 1 8rem' }}
+            />
+            <Select
+              label={t('filters.section')}
+              placeholder={t('filters.any')}
+              data={sectionOptions}
+              value={sectionId}
+              onChange={setSectionId}
+              clearable
+              style={{ flex: '1 1 8rem' }}
+            />
+          </>
+        ) : null}
+        <Select
+          label={t('filters.status')}
+          placeholder={t('filters.any')}
+          data={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={status}
+          onChange={setStatus}
+          clearable
+          style={{ flex: '1 1 8rem' }}
+        />
+        <Select
+          label={t('filters.sort')}
+          data={[
+            { value: 'name', label: t('filters.sortName') },
+            { value: 'admissionNo', label: t('filters.sortAdmissionNo') },
+          ]}
+          value={sort}
+          onChange={(value) => setSort(value ?? 'name')}
+          allowDeselect={false}
+          style={{ flex: '1 1 8rem' }}
+        />
+      </Group>
+
+      {students.isPending ? (
+        <Center py="xl" role="status">
+          <Loader aria-label={t('list.table')} />
+        </Center>
+      ) : students.isError ? (
+        <ApiErrorAlert error={students.error} />
+      ) : items.length === 0 ? (
+        <EmptyState>{filtered ? t('list.empty') : t('list.emptyNoFilter')}</EmptyState>
+      ) : phone ? (
+        <Stack gap="xs" component="ul" aria-label={t('list.table')} p={0} m={0} style={{ listStyle: 'none' }}>
+          {items.map((student) => (
+            <Card key={student.id} component="li" withBorder padding="sm" data-testid="student-row">
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Stack gap={2} miw={0}>
+                  <Anchor component={Link} to={student.id} fw={600}>
+                    {student.fullName}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {student.admissionNo} · {classLabel(student, t('list.notEnrolled'))}
+                  </Text>
+                </Stack>
+                <Badge color={STATUS_COLOR[student.status]} variant="light">
+                  {t(`status.${student.status}`)}
+                </Badge>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover aria-label={t('list.table')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('list.name')}</Table.Th>
+                <Table.Th>{t('list.admissionNo')}</Table.Th>
+                <Table.Th>{t('list.classSection')}</Table.Th>
+                <Table.Th>{t('list.rollNo')}</Table.Th>
+                <Table.Th>{t('list.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((student) => (
+                <Table.Tr key={student.id} data-testid="student-row">
+                  <Table.Td>
+                    <Anchor component={Link} to={student.id}>
+                      {student.fullName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{student.admissionNo}</Table.Td>
+                  <Table.Td>{classLabel(student, t('list.notEnrolled'))}</Table.Td>
+                  <Table.Td>{student.enrolment?.rollNo ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[student.status]} variant="light">
+                      {t(`status.${student.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {students.hasNextPage ? (
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => void students.fetchNextPage()}
+          loading={students.isFetchingNextPage}
+        >
+          {t('list.loadMore')}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}
+
+function classLabel(student: StudentSummary, none: string): string {
+  return student.enrolment ? `${student.enrolment.className} ${student.enrolment.sectionName}` : none;
+}
