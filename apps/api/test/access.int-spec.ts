@@ -336,8 +336,10 @@ describe(`roles, users and provisioning on ${TEST_DB}`, () => {
     expect((await req('GET', '/api/v1/platform/institutions', gw.auth)).statusCode).toBe(403);
   });
 
-  it('refuses sign-in to a suspended school until it is reactivated', async () => {
+  it('refuses sign-in to a suspended school, and its open sessions, until it is reactivated', async () => {
     const user = await account(t, riverside, 'staff@riverside.test', ['teacher']);
+    const open = await signIn(t, user, nextIp());
+    expect((await req('GET', '/api/v1/me', open.auth)).statusCode).toBe(200);
     expect(
       (
         await req('PATCH', `/api/v1/platform/institutions/${riverside.id}`, op.auth, { status: 'suspended' })
@@ -351,6 +353,8 @@ describe(`roles, users and provisioning on ${TEST_DB}`, () => {
         remoteAddress: nextIp(),
       });
     expect((await login()).statusCode).toBe(401);
+    // Tokens issued before the suspension stop at once, not when they expire.
+    expect((await req('GET', '/api/v1/me', open.auth)).statusCode).toBe(401);
     await req('PATCH', `/api/v1/platform/institutions/${riverside.id}`, op.auth, { status: 'active' });
     expect((await login()).statusCode).toBe(200);
   });

@@ -1,18 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import { InstitutionStatus } from '@shala/contracts';
+import { TenantCache } from '../../platform/cache/tenant-cache';
 import type { AccessClaims } from '../../platform/security/access-tokens';
 import type { IdentityResolver } from '../../platform/security/identity';
 import { AccessService } from '../access/access.service';
+import { InstitutionsService } from '../institutions/institutions.service';
 import { SessionsService } from './sessions.service';
 
-/** Checks the session behind an access token (cached for seconds) and loads current grants (AZ-05). */
+/**
+ * Checks the session behind an access token (cached for seconds), that its institution is still active
+ * (a suspended school's tokens stop within seconds, not at expiry), and loads current grants (AZ-05).
+ */
 @Injectable()
 export class SessionIdentityResolver implements IdentityResolver {
   constructor(
     private readonly sessions: SessionsService,
     private readonly access: AccessService,
+    private readonly institutions: InstitutionsService,
+    private readonly cache: TenantCache,
   ) {}
 
   async resolve(claims: AccessClaims): Promise<{ roles: string[]; permissions: string[] } | null> {
+    const status = await this.cache.get(
+      'institution:status',
+      async () => (await this.institutions.findById(claims.tid))?.status ?? null,
+    );
+    if (status !== InstitutionStatus.Active) return null;
     if (!(await this.sessions.isLive(claims.sid, claims.sub))) return null;
     return this.access.grantsOf(claims.sub);
   }

@@ -31,7 +31,12 @@ export class TenantCache {
 
   /** Drops this tenant's entries whose name starts with `prefix`. */
   invalidate(prefix: string): void {
-    const start = this.key(prefix);
+    this.invalidateFor(this.context.tenantId, prefix);
+  }
+
+  /** Drops another tenant's entries: platform work (suspending a school) acting on a tenant it is not in. */
+  invalidateFor(tenantId: string, prefix: string): void {
+    const start = `${tenantId}|${prefix}`;
     for (const key of this.entries.keys()) if (key.startsWith(start)) this.entries.delete(key);
   }
 }
