@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
+import { isLocalDate } from '../../platform/http/validators';
 import {
   ConflictError,
   NotFoundError,
@@ -24,14 +25,6 @@ import {
   Subject,
   SubjectAssignment,
 } from './entities/academics.entities';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** The academic structure of an institution: years (one current), classes, sections, subjects, teachers. */
 @Injectable()
@@ -80,9 +73,9 @@ export class AcademicsService {
     current?: boolean;
   }): Promise<AcademicYear> {
     const details = [];
-    if (!isRealDate(input.startsOn))
+    if (!isLocalDate(input.startsOn))
       details.push({ field: 'startsOn', message: 'must be a date YYYY-MM-DD' });
-    if (!isRealDate(input.endsOn)) details.push({ field: 'endsOn', message: 'must be a date YYYY-MM-DD' });
+    if (!isLocalDate(input.endsOn)) details.push({ field: 'endsOn', message: 'must be a date YYYY-MM-DD' });
     if (details.length === 0 && input.endsOn <= input.startsOn)
       details.push({ field: 'endsOn', message: 'must be after startsOn' });
     if (details.length) throw new ValidationFailedError(details);

@@ -68,13 +68,4 @@ export class AccessService {
   grantsOf(userId: string): Promise<{ roles: string[]; permissions: string[] }> {
     return this.roles.grantsOf(userId);
   }
-
-  async rolesAndPermissionsOf(userId: string): Promise<{ roles: string[]; permissions: string[] }> {
-    const roleIds = await this.userRoles.roleIdsOf(userId);
-    const all = await this.roles.listAll();
-    return {
-      roles: all.filter((r) => roleIds.includes(r.id)).map((r) => r.key),
-      permissions: await this.rolePermissions.permissionsOfRoles(roleIds),
-    };
-  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
+import { isLocalDate } from '../../platform/http/validators';
 import { DomainError, ValidationFailedError } from '../../platform/errors/domain-error';
 import { FieldCrypto } from '../../platform/security/field-crypto';
 import { AcademicsService } from '../academics/academics.service';
@@ -103,12 +104,6 @@ const GENDER_ALIASES: Record<string, Gender> = {
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function realDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 const chunks = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
@@ -191,7 +186,7 @@ export class StudentImportService {
       for (const c of ['first_name', 'last_name'] as const)
         if ((r[c] ?? '').length > 100) problem(c, 'at most 100 characters');
       for (const c of ['date_of_birth', 'admission_date'] as const)
-        if (r[c] && !realDate(r[c]!)) problem(c, 'must be a date YYYY-MM-DD');
+        if (r[c] && !isLocalDate(r[c]!)) problem(c, 'must be a date YYYY-MM-DD');
       const gender = GENDER_ALIASES[(r.gender ?? '').toLowerCase()];
       if (r.gender && !gender) problem('gender', `must be one of ${GENDERS.join(', ')}`);
       let sectionId: string | null = null;

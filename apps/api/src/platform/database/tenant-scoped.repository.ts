@@ -123,24 +123,6 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
     });
   }
 
-  /** Inserts rows that do not exist yet; existing ones are left as they are. */
-  protected async insertIfMissing(rows: WithoutTenant<T>[]): Promise<void> {
-    if (rows.length === 0) return;
-    const tenantId = this.tenantId;
-    const stamped = rows.map((row) => {
-      if (hasOwnTenant(row))
-        throw new TenantIsolationError('A caller-supplied tenant id is refused on insert.');
-      return { ...row, tenantId } as unknown as T;
-    });
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(this.entity)
-      .values(stamped as QueryDeepPartialEntity<T>[])
-      .orIgnore()
-      .execute();
-  }
-
   /**
    * A hand-written, parameterized statement for a hot path where TypeORM's query building costs more than
    * the query. The SQL must compare tenant_id with the first parameter, which this method supplies: the

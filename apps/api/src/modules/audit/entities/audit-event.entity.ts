@@ -1,12 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TenantEntity } from '../../../platform/database/tenant-entity';
 
-const bigintNumber = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+import { bigintAsNumber } from '../../../platform/database/transformers';
 
 /** One link of an institution's append-only, HMAC-chained audit log (AUD-01..03). */
 @Entity({ name: 'audit_events' })
 export class AuditEvent extends TenantEntity {
-  @PrimaryColumn({ type: 'bigint', transformer: bigintNumber })
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
   seq!: number;
 
   @Column({ type: 'varchar', length: 36 })
@@ -52,7 +52,7 @@ export class AuditEvent extends TenantEntity {
 
 @Entity({ name: 'audit_chain_heads' })
 export class AuditChainHead extends TenantEntity {
-  @Column({ name: 'last_seq', type: 'bigint', transformer: bigintNumber })
+  @Column({ name: 'last_seq', type: 'bigint', transformer: bigintAsNumber })
   lastSeq!: number;
 
   @Column({ name: 'last_hash', type: 'varchar', length: 64 })

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TenantEntity } from '../../../platform/database/tenant-entity';
+import { bigintAsNumber } from '../../../platform/database/transformers';
 
-const money = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+const money = bigintAsNumber;
 const nullableMoney = {
   to: (v: number | null) => v,
   from: (v: string | number | null) => (v === null ? null : Number(v)),

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TenantEntity } from '../../../platform/database/tenant-entity';
+import { bigintAsNumber } from '../../../platform/database/transformers';
 
 /** bigint minor units as a JS number (safe up to 2^53 paise, far beyond any school's money). */
-const money = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+const money = bigintAsNumber;
 
 export const LEDGER_KINDS = ['charge', 'fine', 'concession', 'waiver', 'payment', 'reversal'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

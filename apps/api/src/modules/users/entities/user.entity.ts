@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../../../platform/database/tenant-entity';
+import { bigintAsNumber } from '../../../platform/database/transformers';
 
 export type UserStatus = 'active' | 'invited' | 'disabled';
 
@@ -36,7 +37,7 @@ export class User extends TenantEntity {
     name: 'mfa_last_step',
     type: 'bigint',
     select: false,
-    transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) },
+    transformer: bigintAsNumber,
   })
   mfaLastStep!: number;
 
