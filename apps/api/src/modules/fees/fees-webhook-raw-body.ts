@@ -1,53 +1,9 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
-import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { webhookRawBody, webhookRawBodyCapture } from '../../platform/http/webhook-raw-body';
 
 export const FEES_WEBHOOK_PREFIX = '/api/v1/fees/webhooks/';
-const RAW_BODY = Symbol('shala.feesWebhookRawBody');
-
-type WithRawBody = FastifyRequest & { [RAW_BODY]?: Buffer };
 
 /** The exact bytes a payment webhook POST arrived with, for its HMAC check (APP-07). */
-export function feesWebhookRawBody(request: FastifyRequest): Buffer | undefined {
-  return (request as WithRawBody)[RAW_BODY];
-}
+export const feesWebhookRawBody = webhookRawBody;
 
-/**
- * A Fastify preParsing hook limited to the payment webhook path: keeps the raw bytes on the request and
- * hands the JSON parser an empty object, so nothing of an unverified body is parsed before its signature
- * is checked. Global parsing is unchanged. Contexts without an HTTP adapter add nothing.
- */
-@Injectable()
-export class FeesWebhookRawBody implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    const instance = this.adapterHost?.httpAdapter?.getInstance<Partial<FastifyInstance> | undefined>();
-    if (typeof instance?.addHook !== 'function') return;
-    const limit = this.config.bodyLimitBytes;
-    instance.addHook('preParsing', async (request: FastifyRequest, _reply: unknown, payload: Readable) => {
-      if (request.method !== 'POST' || !request.url.startsWith(FEES_WEBHOOK_PREFIX)) return payload;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of payload as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > limit)
-          throw Object.assign(new Error('Request body is too large'), {
-            statusCode: 413,
-            code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-          });
-        chunks.push(chunk);
-      }
-      const raw = Buffer.concat(chunks);
-      (request as WithRawBody)[RAW_BODY] = raw;
-      const stand = Readable.from([Buffer.from('{}')]) as Readable & { receivedEncodedLength?: number };
-      stand.receivedEncodedLength = raw.length;
-      return stand;
-    });
-  }
-}
+/** Keeps the raw body of payment webhook POSTs, unparsed until their signature is checked. */
+export const FeesWebhookRawBody = webhookRawBodyCapture(FEES_WEBHOOK_PREFIX);

@@ -12,9 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { webhookRawBody } from '../../platform/http/webhook-raw-body';
 import { Public } from '../../platform/security/route-policy.decorators';
 import { WebhookVerifyQuery } from './dto/notifications.dto';
-import { webhookRawBody } from './webhook-raw-body';
 import { WhatsAppWebhookService } from './whatsapp-webhook.service';
 
 /**
