@@ -27,6 +27,24 @@ const CODE: Record<AttendanceStatus, string> = {
   half_day: 'H',
 };
 
+/** A report's range: `to` not before `from`, and at most a year. */
+function checkRange(from: string, to: string): void {
+  if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+  if (addDays(from, 365) < to)
+    throw new ValidationFailedError([{ field: 'to', message: 'a report covers at most a year' }]);
+}
+
+/** Sorted dates as runs of consecutive days: a school week between weekly offs is one run. */
+export function consecutiveRuns(days: readonly string[]): { from: string; to: string }[] {
+  const runs: { from: string; to: string }[] = [];
+  for (const day of days) {
+    const last = runs[runs.length - 1];
+    if (last && addDays(last.to, 1) === day) last.to = day;
+    else runs.push({ from: day, to: day });
+  }
+  return runs;
+}
+
 /** Registers, calendars and dashboards, read from marks and the per-section day summaries. */
 @Injectable()
 export class AttendanceReportsService {
@@ -94,9 +112,7 @@ export class AttendanceReportsService {
   /** A student's days and percentage over a range (parents see their own children only). */
   async studentCalendar(studentId: string, from: string, to: string) {
     await this.students.visible(studentId);
-    if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
-    if (datesBetween(from, to).length > 366)
-      throw new ValidationFailedError([{ field: 'to', message: 'a calendar covers at most a year' }]);
+    checkRange(from, to);
     const [marks, days, leaveDays] = await Promise.all([
       this.marks.forStudentInRange(studentId, from, to),
       this.workingDays(from, to),
@@ -147,11 +163,16 @@ export class AttendanceReportsService {
 
   /** The institution's day: present %, and absentees by section, from the day summaries (AUD dashboard). */
   async daySummary(date: string) {
-    const [sections, summaries, absent] = await Promise.all([
+    const [sections, recorded, absentMarks, reason] = await Promise.all([
       this.sectionsInScope(),
       this.summaries.onDay(date),
       this.marks.absentOn(date),
+      this.attendance.nonWorkingReason(date),
     ]);
+    // A day that is not a working day (a holiday declared after marking, say) counts for nothing, as in the
+    // month register; the sections are still listed.
+    const summaries = reason ? [] : recorded;
+    const absent = reason ? [] : absentMarks;
     const visible = new Set(sections.map((s) => s.sectionId));
     const names = await this.students.directory(
       absent.filter((a) => visible.has(a.sectionId)).map((a) => a.studentId),
@@ -188,6 +209,8 @@ export class AttendanceReportsService {
     });
     return {
       date,
+      workingDay: reason === null,
+      nonWorkingReason: reason,
       totals,
       percent: attendancePercent(totals),
       sectionsMarked: rows.filter((r) => r.marked).length,
@@ -214,14 +237,20 @@ export class AttendanceReportsService {
 
   /** Students below a percentage over a range (default: the institution's chronic-absence threshold). */
   async chronicAbsentees(from: string, to: string, threshold?: number) {
-    if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+    checkRange(from, to);
     const settings = await this.attendance.settings();
     const limit = threshold ?? settings.chronicThresholdPercent;
-    const [counts, sections, scope] = await Promise.all([
-      this.marks.countsByStudent(from, to),
+    const [days, sections, scope] = await Promise.all([
+      this.workingDays(from, to, settings),
       this.sectionsInScope(),
       this.policy.scope(),
     ]);
+    // Only working days count, as in the month register and the calendar: a mark saved on a day later
+    // declared a holiday (or made a weekly off) stays stored but is not counted. One grouped count per run
+    // of consecutive working days.
+    const counts = (
+      await Promise.all(consecutiveRuns(days).map((run) => this.marks.countsByStudent(run.from, run.to)))
+    ).flat();
     const perStudent = new Map<string, Omit<Counts, 'total'>>();
     for (const c of counts) {
       const x = perStudent.get(c.studentId) ?? { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0 };

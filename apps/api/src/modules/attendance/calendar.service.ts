@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
-import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
 import { TenantCache } from '../../platform/cache/tenant-cache';
+import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
 import { HolidaysRepository } from './attendance.repository';
 
@@ -17,17 +18,24 @@ export class CalendarService {
   ) {}
 
   async list(from: string, to: string) {
+    if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+    if (addDays(from, 400) < to)
+      throw new ValidationFailedError([{ field: 'to', message: 'a list covers at most 400 days' }]);
     return (await this.holidays.inRange(from, to)).map((h) => ({ id: h.id, date: h.date, name: h.name }));
   }
 
-  async add(date: string, name: string) {
+  async add(date: string, rawName: string) {
+    const name = rawName.trim();
+    // The DTO counts the spaces too: "  x " would otherwise be saved as a one-letter holiday.
+    if (name.length < 2)
+      throw new ValidationFailedError([{ field: 'name', message: 'name must be at least 2 characters' }]);
     return this.db.transaction(async () => {
       if (await this.holidays.onDate(date))
         throw new ConflictError(`${date} is already a holiday.`, 'HOLIDAY_EXISTS', [
           { field: 'date', message: 'already a holiday' },
         ]);
       const id = uuidv7();
-      await this.holidays.add({ id, date, name: name.trim() });
+      await this.holidays.add({ id, date, name });
       this.cache.invalidate(`attendance:holiday:${date}`);
       await this.audit.record({
         action: 'attendance.holiday_add',
@@ -35,7 +43,7 @@ export class CalendarService {
         targetId: id,
         details: { date, name },
       });
-      return { id, date, name: name.trim() };
+      return { id, date, name };
     });
   }
 
