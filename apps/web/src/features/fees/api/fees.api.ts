@@ -59,20 +59,31 @@ export async function completeSandboxCheckout(orderId: string) {
   return data;
 }
 
-/** The receipt PDF, fetched with the bearer header into a Blob (a token never goes into a URL). */
-export async function downloadReceipt(payment: Pick<PaymentView, 'id' | 'receiptNo'>) {
-  const response = await apiClient.get<Blob>(`${base}/payments/${id(payment.id)}/receipt`, {
+/** A file from the API, fetched with the bearer header into a Blob (a token never goes into a URL). */
+export async function fetchFile(
+  path: string,
+  accept: string,
+  fallbackName: string,
+  params?: Record<string, string | number | undefined>,
+) {
+  const response = await apiClient.get<Blob>(path, {
+    params,
     responseType: 'blob',
-    headers: { Accept: 'application/pdf' },
+    headers: { Accept: accept },
   });
   const blob =
-    response.data instanceof Blob
-      ? response.data
-      : new Blob([response.data as BlobPart], { type: 'application/pdf' });
-  const fileName =
-    fileNameFromDisposition(response.headers['content-disposition']) ??
-    `receipt-${payment.receiptNo.replace(/[^\w-]+/g, '-')}.pdf`;
+    response.data instanceof Blob ? response.data : new Blob([response.data as BlobPart], { type: accept });
+  const fileName = fileNameFromDisposition(response.headers['content-disposition']) ?? fallbackName;
   return { blob, fileName };
+}
+
+/** The receipt PDF of a payment. */
+export function downloadReceipt(payment: Pick<PaymentView, 'id' | 'receiptNo'>) {
+  return fetchFile(
+    `${base}/payments/${id(payment.id)}/receipt`,
+    'application/pdf',
+    `receipt-${payment.receiptNo.replace(/[^\w-]+/g, '-')}.pdf`,
+  );
 }
 
 export async function searchStudents(q: string, signal?: AbortSignal) {

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, Loader, Modal, NumberInput, Stack, Text, Ti
 import { notifications } from '@mantine/notifications';
 import { Permission } from '@shala/contracts';
 import { IconDownload, IconReceipt2 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
@@ -188,11 +188,17 @@ export function PaymentRow({
   timeZone,
   onDownload,
   downloading,
+  actions,
+  officeDetails = false,
 }: {
   payment: PaymentView;
   timeZone?: string;
   onDownload: () => void;
   downloading: boolean;
+  /** More buttons for the office (reverse). */
+  actions?: ReactNode;
+  /** The office also sees the reference and why a payment was reversed. */
+  officeDetails?: boolean;
 }) {
   const t = useFeesText();
   const methodKey = `method.${payment.method}` as TextKey<FeesText>;
@@ -204,7 +210,13 @@ export function PaymentRow({
         </Text>
         <Text size="xs" c="dimmed">
           {formatSchoolDate(payment.paidOn, timeZone)} · {t(methodKey)}
+          {officeDetails && payment.reference ? ` · ${payment.reference}` : ''}
         </Text>
+        {officeDetails && payment.status === 'reversed' && payment.reversalReason ? (
+          <Text size="xs" c="dimmed">
+            {t('accounts.reversedOn', { reason: payment.reversalReason })}
+          </Text>
+        ) : null}
       </Stack>
       <Group gap="xs">
         <Text size="sm" fw={600} td={payment.status === 'reversed' ? 'line-through' : undefined}>
@@ -225,6 +237,7 @@ export function PaymentRow({
         >
           {t('family.downloadReceipt')}
         </Button>
+        {actions}
       </Group>
     </Group>
   );

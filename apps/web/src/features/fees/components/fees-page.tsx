@@ -1,17 +1,48 @@
-import { Alert, Button, Stack } from '@mantine/core';
-import { Permission } from '@shala/contracts';
-import { Link } from 'react-router';
+import { Alert, Button, Stack, Tabs } from '@mantine/core';
+import { DefaultRole, Permission } from '@shala/contracts';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../app/components/page-header';
-import { useCan } from '../../auth/hooks/current-user';
+import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useFeesText } from '../i18n';
 import { FamilyFees } from './family-fees';
 import { RecordPayment } from './record-payment';
 
-/** /fees: parents see their children's dues and pay; the office records payments at the counter. */
+const StudentAccounts = lazy(async () => ({
+  default: (await import('./student-accounts')).StudentAccounts,
+}));
+const ClassInvoicing = lazy(async () => ({ default: (await import('./class-invoicing')).ClassInvoicing }));
+const DuesReport = lazy(async () => ({ default: (await import('./dues-report')).DuesReport }));
+const CollectionsReport = lazy(async () => ({
+  default: (await import('./collections-report')).CollectionsReport,
+}));
+const FeeSetup = lazy(async () => ({ default: (await import('./fee-setup')).FeeSetup }));
+
+type StaffTab = 'collect' | 'accounts' | 'invoicing' | 'dues' | 'collections' | 'setup';
+
+/** Roles whose fee view is limited to their own students (the API's StudentAccessPolicy); others are staff. */
+const OWNERSHIP_ROLES: readonly string[] = [DefaultRole.Teacher, DefaultRole.Parent, DefaultRole.Student];
+
+/** The office's fee tabs this user's permissions allow, in the order of a working day. */
+function useStaffTabs(): { key: StaffTab; panel: ReactNode }[] {
+  const me = useCurrentUser();
+  const can = (permission: Permission) => me.permissions.includes(permission);
+  const staff = me.roles.some((role) => !OWNERSHIP_ROLES.includes(role)) && can(Permission.FeesRead);
+  const tabs: { key: StaffTab; panel: ReactNode }[] = [];
+  if (can(Permission.FeesCollect)) tabs.push({ key: 'collect', panel: <RecordPayment /> });
+  if (!staff) return tabs;
+  tabs.push({ key: 'accounts', panel: <StudentAccounts /> });
+  if (can(Permission.FeesSetup)) tabs.push({ key: 'invoicing', panel: <ClassInvoicing /> });
+  tabs.push({ key: 'dues', panel: <DuesReport /> });
+  tabs.push({ key: 'collections', panel: <CollectionsReport /> });
+  if (can(Permission.FeesSetup)) tabs.push({ key: 'setup', panel: <FeeSetup /> });
+  return tabs;
+}
+
+/** /fees: parents see their children's dues and pay; the office works in tabs (?tab=) by permission. */
 export function FeesPage() {
   const t = useFeesText();
   const isPayer = useCan(Permission.FeesPay);
-  const canCollect = useCan(Permission.FeesCollect);
   const ownConsents = useCan(Permission.PrivacyConsentManage);
 
   return (
@@ -27,15 +58,44 @@ export function FeesPage() {
           ) : null
         }
       />
-      {isPayer ? (
-        <FamilyFees />
-      ) : canCollect ? (
-        <RecordPayment />
-      ) : (
-        <Alert color="gray" variant="light">
-          {t('collect.noPermission')}
-        </Alert>
-      )}
+      {isPayer ? <FamilyFees /> : <StaffFees />}
     </Stack>
+  );
+}
+
+function StaffFees() {
+  const t = useFeesText();
+  const tabs = useStaffTabs();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const active = tabs.find((tab) => tab.key === asked)?.key ?? tabs[0]?.key ?? null;
+
+  if (!active) {
+    return (
+      <Alert color="gray" variant="light">
+        {t('collect.noPermission')}
+      </Alert>
+    );
+  }
+  if (tabs.length === 1) return <>{tabs[0]?.panel}</>;
+  return (
+    <Tabs
+      value={active}
+      onChange={(value) => value && setParams({ tab: value }, { replace: true })}
+      keepMounted={false}
+    >
+      <Tabs.List>
+        {tabs.map((tab) => (
+          <Tabs.Tab key={tab.key} value={tab.key}>
+            {t(`tabs.${tab.key}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {tabs.map((tab) => (
+        <Tabs.Panel key={tab.key} value={tab.key} pt="md">
+          <Suspense fallback={null}>{tab.panel}</Suspense>
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }

@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
-  Autocomplete,
   Badge,
   Button,
   Card,
@@ -14,7 +13,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -26,17 +24,12 @@ import { EmptyState } from '../../../app/components/empty-state';
 import type { TextKey } from '../../attendance/feature-text';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import type { PaymentView, StudentDues, StudentSearchItem } from '../api/fees.types';
-import {
-  useDownloadReceipt,
-  usePayments,
-  useRecordPayment,
-  useStudentDues,
-  useStudentSearch,
-} from '../hooks/use-fees';
+import { useDownloadReceipt, usePayments, useRecordPayment, useStudentDues } from '../hooks/use-fees';
 import { useFeesText, type FeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { recordPaymentSchema, toPaise, type RecordPaymentValues } from '../schemas/payment.schema';
 import { PaymentRow } from './family-fees';
+import { StudentPicker } from './student-picker';
 
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
@@ -45,40 +38,11 @@ function newIdempotencyKey(): string {
 /** The accountant's counter: find a student, see the dues, record a payment, hand over the receipt. */
 export function RecordPayment() {
   const t = useFeesText();
-  const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 250);
   const [student, setStudent] = useState<StudentSearchItem | null>(null);
-  const search = useStudentSearch(debounced);
-  const options = search.data ?? [];
 
   return (
     <Stack gap="md">
-      <Autocomplete
-        label={t('collect.search')}
-        description={t('collect.searchHelp')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={search.isFetching ? <Loader size="xs" /> : null}
-        value={query}
-        onChange={setQuery}
-        data={options.map((item) => ({
-          value: item.id,
-          label: `${item.fullName} (${item.admissionNo})${
-            item.enrolment ? ` · ${item.enrolment.className} ${item.enrolment.sectionName}` : ''
-          }`,
-        }))}
-        filter={({ options: all }) => all}
-        onOptionSubmit={(value) => {
-          const picked = options.find((item) => item.id === value) ?? null;
-          setStudent(picked);
-          if (picked) setQuery(picked.fullName);
-        }}
-      />
-      {search.isError ? <ApiErrorAlert error={search.error} /> : null}
-      {debounced.trim().length >= 2 && search.isSuccess && options.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('collect.searchEmpty')}
-        </Text>
-      ) : null}
+      <StudentPicker onPick={setStudent} />
       {student ? (
         <StudentCounter key={student.id} student={student} />
       ) : (

@@ -1,0 +1,200 @@
+import {
+  Badge,
+  Card,
+  Group,
+  NumberInput,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Permission } from '@shala/contracts';
+import { IconMoodHappy, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { EmptyState } from '../../../app/components/empty-state';
+import { usePhoneLayout } from '../../../app/use-phone-layout';
+import { useClasses } from '../../academics/hooks/use-academics';
+import { schoolToday } from '../../attendance/school-date';
+import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
+import type { DefaulterRow } from '../api/fees-staff.types';
+import { useDefaulters, useExportDefaulters } from '../hooks/use-fees-staff';
+import { useFeesText } from '../i18n';
+import { formatMoney, formatSchoolDate } from '../money';
+import { PlainList } from './form-fields';
+import { ExportButton, Waiting } from './report-parts';
+
+const PAGE_SIZE = 20;
+
+/** Outstanding dues by student as of a date: who owes, how much, and for how long; CSV export. */
+export function DuesReport() {
+  const t = useFeesText();
+  const phone = usePhoneLayout();
+  const today = schoolToday(useCurrentUser().institution.timeZone);
+  const classes = useClasses(useCan(Permission.AcademicsRead));
+  const [asOf, setAsOf] = useState(today);
+  const [classId, setClassId] = useState<string | null>(null);
+  const [minDays, setMinDays] = useState<number | ''>('');
+  const [search, setSearch] = useState('');
+  const [term] = useDebouncedValue(search.trim().toLowerCase(), 200);
+  const [page, setPage] = useState(1);
+  const query = {
+    asOf,
+    ...(classId ? { classId } : {}),
+    ...(typeof minDays === 'number' ? { minDaysOverdue: minDays } : {}),
+  };
+  const report = useDefaulters(query);
+  const exporter = useExportDefaulters();
+
+  const rows = (report.data?.items ?? []).filter(
+    (row) =>
+      !term || row.fullName.toLowerCase().includes(term) || row.admissionNo.toLowerCase().includes(term),
+  );
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const shown = rows.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+  const money = (paise: number) => formatMoney(paise, report.data?.currency ?? 'INR');
+  const resetPage = () => setPage(1);
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          type="date"
+          label={t('dues.asOf')}
+          value={asOf}
+          onChange={(e) => {
+            if (!e.currentTarget.value) return;
+            setAsOf(e.currentTarget.value);
+            resetPage();
+          }}
+          w={170}
+        />
+        <Select
+          label={t('dues.class')}
+          placeholder={t('dues.allClasses')}
+          data={(classes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={classId}
+          onChange={(value) => {
+            setClassId(value);
+            resetPage();
+          }}
+          clearable
+          w={180}
+        />
+        <NumberInput
+          label={t('dues.minDays')}
+          value={minDays}
+          min={0}
+          max={3650}
+          allowDecimal={false}
+          onChange={(value) => {
+            setMinDays(typeof value === 'number' ? value : '');
+            resetPage();
+          }}
+          w={170}
+        />
+        <ExportButton
+          label={t('dues.export')}
+          loading={exporter.isPending}
+          onClick={() => exporter.mutate(query)}
+        />
+      </Group>
+      {exporter.isError ? <ApiErrorAlert error={exporter.error} title={t('dues.exportFailed')} /> : null}
+      {report.isPending ? (
+        <Waiting />
+      ) : report.isError ? (
+        <ApiErrorAlert error={report.error} />
+      ) : report.data.items.length === 0 ? (
+        <EmptyState icon={IconMoodHappy}>{t('dues.empty', { date: formatSchoolDate(asOf) })}</EmptyState>
+      ) : (
+        <Card withBorder component="section" aria-labelledby="dues-summary">
+          <Stack gap="md">
+            <Title order={2} size="h4" id="dues-summary" data-testid="dues-summary">
+              {t('dues.summary', { count: report.data.count, amount: money(report.data.totalOutstanding) })}
+            </Title>
+            <TextInput
+              label={t('dues.search')}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={search}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                resetPage();
+              }}
+              maw={360}
+            />
+            {rows.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {t('dues.noMatch')}
+              </Text>
+            ) : phone ? (
+              <PlainList label={t('dues.table')}>
+                {shown.map((row) => (
+                  <DefaulterCard key={row.studentId} row={row} money={money} />
+                ))}
+              </PlainList>
+            ) : (
+              <Table striped aria-label={t('dues.table')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('dues.student')}</Table.Th>
+                    <Table.Th>{t('dues.admissionNo')}</Table.Th>
+                    <Table.Th>{t('dues.classSection')}</Table.Th>
+                    <Table.Th ta="right">{t('dues.outstanding')}</Table.Th>
+                    <Table.Th>{t('dues.oldestDue')}</Table.Th>
+                    <Table.Th ta="right">{t('dues.daysOverdue')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {shown.map((row) => (
+                    <Table.Tr key={row.studentId} data-testid="defaulter-row">
+                      <Table.Td>{row.fullName}</Table.Td>
+                      <Table.Td>{row.admissionNo}</Table.Td>
+                      <Table.Td>{`${row.className} ${row.sectionName}`.trim()}</Table.Td>
+                      <Table.Td ta="right">{money(row.outstanding)}</Table.Td>
+                      <Table.Td>{formatSchoolDate(row.oldestDueDate)}</Table.Td>
+                      <Table.Td ta="right">{row.daysOverdue}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {pages > 1 ? (
+              <Pagination total={pages} value={Math.min(page, pages)} onChange={setPage} size="sm" />
+            ) : null}
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function DefaulterCard({ row, money }: { row: DefaulterRow; money: (paise: number) => string }) {
+  const t = useFeesText();
+  return (
+    <Card component="li" withBorder padding="sm" data-testid="defaulter-row">
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Stack gap={0} miw={0}>
+          <Text fw={600} truncate>
+            {row.fullName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {row.admissionNo} · {`${row.className} ${row.sectionName}`.trim()}
+          </Text>
+        </Stack>
+        <Text fw={600}>{money(row.outstanding)}</Text>
+      </Group>
+      <Group gap="xs" mt={4}>
+        <Badge color={row.daysOverdue > 30 ? 'red' : 'yellow'} variant="light">
+          {t('dues.days', { count: row.daysOverdue })}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {t('dues.since', { date: formatSchoolDate(row.oldestDueDate) })}
+        </Text>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import type { PaymentView } from '../api/fees.types';
+import { useReversePayment } from '../hooks/use-fees-staff';
+import { useFeesFieldError, useFeesText } from '../i18n';
+import { formatMoney } from '../money';
+import { reverseSchema, type ReverseValues } from '../schemas/staff.schema';
+
+/**
+ * Asks before reversing a payment, and for the reason the ledger and audit log keep. Nothing is sent
+ * until a reason of three characters or more is given; the payment stays on record, marked reversed.
+ */
+export function ReversePaymentModal({ payment, onClose }: { payment: PaymentView; onClose: () => void }) {
+  const t = useFeesText();
+  const err = useFeesFieldError();
+  const { t: common } = useTranslation();
+  const reverse = useReversePayment();
+  const form = useForm<ReverseValues>({
+    resolver: zodResolver(reverseSchema),
+    defaultValues: { reason: '' },
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t('reverse.title', { receiptNo: payment.receiptNo })} centered>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((values) => {
+          if (reverse.isPending) return;
+          reverse.mutate(
+            { paymentId: payment.id, reason: values.reason.trim() },
+            {
+              onSuccess: () => {
+                notifications.show({
+                  color: 'green',
+                  message: t('reverse.done', { receiptNo: payment.receiptNo }),
+                });
+                onClose();
+              },
+            },
+          );
+        })}
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            {t('reverse.body', { amount: formatMoney(payment.amount, payment.currency) })}
+          </Text>
+          <Textarea
+            label={t('reverse.reason')}
+            autosize
+            minRows={2}
+            maxLength={300}
+            required
+            error={err(form.formState.errors.reason?.message)}
+            {...form.register('reason')}
+          />
+          {reverse.error ? <ApiErrorAlert error={reverse.error} title={t('reverse.failed')} /> : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} data-autofocus>
+              {common('common.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={reverse.isPending}>
+              {t('reverse.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { Autocomplete, Loader, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import type { StudentSearchItem } from '../api/fees.types';
+import { useStudentSearch } from '../hooks/use-fees';
+import { useFeesText } from '../i18n';
+
+/** Finds a student by name or admission number (two letters at least) for the office's fee screens. */
+export function StudentPicker({ onPick }: { onPick: (student: StudentSearchItem | null) => void }) {
+  const t = useFeesText();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const search = useStudentSearch(debounced);
+  const options = search.data ?? [];
+
+  return (
+    <Stack gap="xs">
+      <Autocomplete
+        label={t('collect.search')}
+        description={t('collect.searchHelp')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        rightSection={search.isFetching ? <Loader size="xs" /> : null}
+        value={query}
+        onChange={setQuery}
+        data={options.map((item) => ({
+          value: item.id,
+          label: `${item.fullName} (${item.admissionNo})${
+            item.enrolment ? ` · ${item.enrolment.className} ${item.enrolment.sectionName}` : ''
+          }`,
+        }))}
+        filter={({ options: all }) => all}
+        onOptionSubmit={(value) => {
+          const picked = options.find((item) => item.id === value) ?? null;
+          onPick(picked);
+          if (picked) setQuery(picked.fullName);
+        }}
+      />
+      {search.isError ? <ApiErrorAlert error={search.error} /> : null}
+      {debounced.trim().length >= 2 && search.isSuccess && options.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('collect.searchEmpty')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
