@@ -304,6 +304,7 @@ const MATRIX: Record<string, 'public' | Probe> = {
   },
   'GET /api/v1/notifications/webhooks/whatsapp/:institutionId': 'public',
   'POST /api/v1/notifications/webhooks/whatsapp/:institutionId': 'public',
+  'POST /api/v1/notifications/webhooks/sms/:institutionId': 'public',
   'POST /api/v1/platform/institutions': {
     url: '/api/v1/platform/institutions',
     payload: INVALID,

@@ -83,13 +83,16 @@ export async function statusOf(t: TestApp, id: string): Promise<OutboxStatus> {
 
 export const DLT = { entityId: '1101234567890123456', sender: 'SHALAS', templateId: '1107160000000000001' };
 
-/** SMS enabled with DLT fields, and every template's SMS wording registered on DLT (the default wording). */
-export async function enableSms(t: TestApp, institution: Institution): Promise<void> {
+/**
+ * SMS enabled with DLT fields (and the secret that signs its delivery reports, when given), and every
+ * template's SMS wording registered on DLT (the default wording).
+ */
+export async function enableSms(t: TestApp, institution: Institution, webhookSecret?: string): Promise<void> {
   await t.context.runAsTenant(institution.id, async () => {
     await t.app.get(ChannelSettingsService).update('sms', {
       enabled: true,
       settings: { entityId: DLT.entityId, senderHeader: DLT.sender },
-      secrets: { apiKey: `sms-key-${institution.slug}-0123456789` },
+      secrets: { apiKey: `sms-key-${institution.slug}-0123456789`, webhookSecret },
     });
     const templates = t.app.get(TemplatesService);
     for (const name of ['absence_alert', 'fee_reminder']) {

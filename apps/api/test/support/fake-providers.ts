@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -103,6 +103,66 @@ export async function startFakeSmsGateway(): Promise<FakeSmsGateway> {
     failNext: (n, status = 500) => script.failures.push(...Array.from({ length: n }, () => status)),
     delayNext: (ms) => (script.delayMs = ms),
     close: () => closeServer(server),
+  };
+}
+
+/** MSG91's delivery-report descriptions per status code (1 delivered, 2 failed, 9 NDNC, 16/25 rejected, 17 blocked). */
+const MSG91_DESC: Record<string, string> = {
+  '1': 'DELIVERED',
+  '2': 'FAILED',
+  '9': 'NDNC',
+  '16': 'REJECTED',
+  '17': 'BLOCKED',
+  '25': 'REJECTED',
+};
+
+export interface DeliveryReport {
+  requestId: string;
+  status: string;
+  desc?: string;
+  failedReason?: string;
+  /** India Standard Time, as MSG91 writes it. */
+  date?: string;
+}
+
+/**
+ * A delivery-report body as MSG91's SMS webhook (version 2) posts it: application/x-www-form-urlencoded
+ * with one field `data`, a JSON array of { senderId, requestId, report: [...], userId, campaignName }.
+ */
+export function msg91DeliveryReport(reports: DeliveryReport[]): string {
+  const data = reports.map((r) => ({
+    senderId: 'SHALAS',
+    requestId: r.requestId,
+    report: [
+      {
+        date: r.date ?? '2026-07-10 10:06:20',
+        amount: '0.01',
+        clientid: '',
+        INMSID: '0',
+        CRQID: '0',
+        ctCode: '900',
+        number: '919812345678',
+        credit: '1',
+        status: r.status,
+        desc: r.desc ?? MSG91_DESC[r.status] ?? 'PENDING',
+        failedReason: r.failedReason ?? '',
+      },
+    ],
+    userId: '271234',
+    campaignName: 'API',
+  }));
+  return new URLSearchParams({ data: JSON.stringify(data) }).toString();
+}
+
+/** The gateway contract's signature on a delivery report: HMAC-SHA256 of "<timestamp>.<raw body>". */
+export function signDeliveryReport(
+  secret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): { 'x-dlr-timestamp': string; 'x-dlr-signature': string } {
+  return {
+    'x-dlr-timestamp': String(timestamp),
+    'x-dlr-signature': `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`,
   };
 }
 

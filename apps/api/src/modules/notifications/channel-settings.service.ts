@@ -18,7 +18,8 @@ const SHAPE: Record<OutboxChannel, { settings: string[]; secrets: string[]; requ
   email: { settings: ['fromName', 'fromAddress', 'replyTo'], secrets: [], required: [] },
   sms: {
     settings: ['entityId', 'senderHeader'],
-    secrets: ['apiKey'],
+    // webhookSecret signs the gateway's delivery reports; optional (without it reports answer 401).
+    secrets: ['apiKey', 'webhookSecret'],
     required: ['entityId', 'senderHeader', 'apiKey'],
   },
   whatsapp: {
@@ -41,7 +42,10 @@ export interface ChannelView {
   /** Credentials are never returned: only whether each is set. */
   secrets: Record<string, { set: boolean }>;
   updatedAt: string | null;
-  /** WhatsApp: the callback URL to register at Meta (GET verify and POST statuses). */
+  /**
+   * SMS and WhatsApp: the callback URL to register with the provider (SMS: delivery reports; WhatsApp:
+   * GET verify and POST statuses).
+   */
   webhookUrl?: string;
 }
 
@@ -140,9 +144,9 @@ export class ChannelSettingsService {
       settings: Object.fromEntries(SHAPE[channel].settings.map((f) => [f, settings[f] ?? null])),
       secrets: Object.fromEntries(SHAPE[channel].secrets.map((f) => [f, { set: !!secrets[f] }])),
       updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
-      ...(channel === 'whatsapp'
+      ...(channel !== 'email'
         ? {
-            webhookUrl: `${this.config.publicUrl}/api/v1/notifications/webhooks/whatsapp/${this.context.tenantId}`,
+            webhookUrl: `${this.config.publicUrl}/api/v1/notifications/webhooks/${channel}/${this.context.tenantId}`,
           }
         : {}),
     };
@@ -250,6 +254,11 @@ export class ChannelSettingsService {
       verifyToken: secrets.verifyToken,
       phoneNumberId: settings.phoneNumberId,
     };
+  }
+
+  /** The secret that signs the current institution's SMS delivery reports, or null when it has none. */
+  async smsWebhookSecret(): Promise<string | null> {
+    return (await this.secretsOf(await this.rows.byChannel('sms'))).webhookSecret || null;
   }
 
   /** Re-encrypts credentials under the newest data key (DAT-02); returns how many rows. */

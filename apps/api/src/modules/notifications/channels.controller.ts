@@ -15,7 +15,7 @@ export class ChannelsController {
   @RequirePermission(Permission.NotificationsManage)
   @ApiOkResponse({
     description:
-      '{ items }: email, sms, whatsapp: enabled, ready, problems, settings, secrets as { set } only, WhatsApp webhookUrl',
+      '{ items }: email, sms, whatsapp: enabled, ready, problems, settings, secrets as { set } only, SMS and WhatsApp webhookUrl',
   })
   async list() {
     return { items: await this.channels.list(), nextCursor: null };
@@ -38,7 +38,7 @@ export class ChannelsController {
     return this.channels.update('sms', {
       enabled: dto.enabled,
       settings: { entityId: dto.entityId, senderHeader: dto.senderHeader },
-      secrets: { apiKey: dto.apiKey },
+      secrets: { apiKey: dto.apiKey, webhookSecret: dto.webhookSecret },
     });
   }
 

@@ -26,6 +26,9 @@ import { OutboxClaims } from './outbox-claims';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox-worker.service';
+import { ProviderReportsRecorder } from './provider-reports';
+import { SmsWebhookController } from './sms-webhook.controller';
+import { SmsWebhookService } from './sms-webhook.service';
 import { TemplatesController } from './templates.controller';
 import { TemplatesService } from './templates.service';
 import { WebhookRawBody } from './webhook-raw-body';
@@ -46,6 +49,7 @@ import { WhatsAppWebhookService } from './whatsapp-webhook.service';
     ChannelsController,
     ConsentsController,
     WhatsAppWebhookController,
+    SmsWebhookController,
   ],
   providers: [
     OutboxRepository,
@@ -66,7 +70,9 @@ import { WhatsAppWebhookService } from './whatsapp-webhook.service';
     ConsentsService,
     GuardianNotifier,
     DeliveryLogService,
+    ProviderReportsRecorder,
     WhatsAppWebhookService,
+    SmsWebhookService,
     WebhookRawBody,
     NotificationsRetention,
     NotificationsKeysReEncryptor,

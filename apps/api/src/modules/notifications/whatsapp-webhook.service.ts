@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrorCode } from '@shala/contracts';
 import { createHmac } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { Database } from '../../platform/database/database';
-import { DomainError, ValidationFailedError } from '../../platform/errors/domain-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { safeEqual } from '../../platform/security/tokens';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { ChannelSettingsService } from './channel-settings.service';
-import { MessageEventKind } from './entities/message-event.entity';
-import { OutboxStatus } from './entities/outbox-message.entity';
-import { MessageEventsRepository } from './notifications.repositories';
-import { OutboxRepository } from './outbox.repository';
-
-export class WebhookSignatureError extends DomainError {
-  constructor() {
-    super(401, CommonErrorCode.Unauthenticated, 'The webhook signature does not verify.');
-  }
-}
+import {
+  parseWebhookJson,
+  ProviderEvent,
+  ProviderReport,
+  ProviderReportsRecorder,
+  WebhookSignatureError,
+} from './provider-reports';
 
 export class WebhookVerificationError extends DomainError {
   constructor() {
@@ -70,12 +65,7 @@ const payloadSchema = z.object({
     .max(100),
 });
 
-const TRANSITIONS: Record<string, { from: OutboxStatus[]; to: OutboxStatus } | null> = {
-  sent: null, // already recorded when the API accepted the message
-  delivered: { from: ['sent'], to: 'delivered' },
-  read: { from: ['sent', 'delivered'], to: 'read' },
-  failed: { from: ['sent', 'delivered'], to: 'failed' },
-};
+const EVENTS: readonly string[] = ['sent', 'delivered', 'read', 'failed'] satisfies ProviderEvent[];
 
 export interface WebhookResult {
   statuses: number;
@@ -87,19 +77,17 @@ export interface WebhookResult {
 /**
  * WhatsApp delivery webhooks (APP-07), one callback URL per institution. The X-Hub-Signature-256 HMAC
  * of the raw body under the institution's app secret is checked in constant time before the body is
- * parsed; the payload is validated after; each status event is applied once (its dedupe key is unique),
+ * parsed; the payload is validated after; each status event is applied once (ProviderReportsRecorder),
  * so duplicates and replays change nothing; a status is looked up only among this institution's
  * messages and only for its own phone number id, so one school's account cannot touch another's.
  */
 @Injectable()
 export class WhatsAppWebhookService {
   constructor(
-    private readonly db: Database,
     private readonly context: RequestContext,
     private readonly institutions: InstitutionsService,
     private readonly channels: ChannelSettingsService,
-    private readonly outbox: OutboxRepository,
-    private readonly events: MessageEventsRepository,
+    private readonly reports: ProviderReportsRecorder,
   ) {}
 
   private async secretsOf(institutionId: string) {
@@ -132,73 +120,35 @@ export class WhatsAppWebhookService {
     if (!safeEqual(given, expected ?? 'sha256=' + '0'.repeat(64)) || !expected)
       throw new WebhookSignatureError();
 
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw!.toString('utf8'));
-    } catch {
-      throw new DomainError(400, CommonErrorCode.MalformedBody, 'The webhook body is not JSON.');
-    }
-    const result = payloadSchema.safeParse(parsed);
-    if (!result.success)
-      throw new ValidationFailedError(
-        result.error.issues.slice(0, 20).map((i) => ({ field: i.path.join('.'), message: i.message })),
-      );
-    return this.context.runAsTenant(institutionId, () => this.apply(result.data, secrets!.phoneNumberId));
+    const payload = parseWebhookJson(payloadSchema, raw!.toString('utf8'), 'webhook body');
+    return this.context.runAsTenant(institutionId, () => this.apply(payload, secrets!.phoneNumberId));
   }
 
-  private apply(payload: z.infer<typeof payloadSchema>, phoneNumberId: string): Promise<WebhookResult> {
-    return this.db.transaction(async () => {
-      const out: WebhookResult = { statuses: 0, applied: 0, duplicates: 0, ignored: 0 };
-      for (const entry of payload.entry)
-        for (const change of entry.changes) {
-          const statuses = change.value.statuses ?? [];
-          out.statuses += statuses.length;
-          // Only this institution's number: a status about another account's number changes nothing.
-          if (change.field !== 'messages' || change.value.metadata.phone_number_id !== phoneNumberId) {
-            out.ignored += statuses.length;
+  private async apply(payload: z.infer<typeof payloadSchema>, phoneNumberId: string): Promise<WebhookResult> {
+    const reports: (ProviderReport | null)[] = [];
+    for (const entry of payload.entry)
+      for (const change of entry.changes) {
+        // Only this institution's number: a status about another account's number changes nothing.
+        const ours = change.field === 'messages' && change.value.metadata.phone_number_id === phoneNumberId;
+        for (const s of change.value.statuses ?? []) {
+          if (!ours || !EVENTS.includes(s.status)) {
+            reports.push(null);
             continue;
           }
-          for (const s of statuses) {
-            const transition = TRANSITIONS[s.status];
-            const message =
-              transition === undefined ? null : await this.outbox.findByProviderId('whatsapp', s.id);
-            if (!message) {
-              out.ignored++;
-              continue;
-            }
-            const dedupeKey = `wa:${s.id}:${s.status}`;
-            if (await this.events.seen(dedupeKey)) {
-              out.duplicates++;
-              continue;
-            }
-            const at = new Date(Number(s.timestamp) * 1000);
-            const error = s.errors?.[0];
-            const reason = error
+          const error = s.errors?.[0];
+          reports.push({
+            channel: 'whatsapp',
+            providerMessageId: s.id,
+            event: s.status as ProviderEvent,
+            at: new Date(Number(s.timestamp) * 1000),
+            reason: error
               ? `${error.title ?? error.message ?? 'failed'}${error.code !== undefined ? ` (code ${error.code})` : ''}`
-              : null;
-            if (transition) {
-              const changed = await this.outbox.applyProviderStatus(message.id, transition.from, {
-                status: transition.to,
-                ...(transition.to === 'delivered' ? { deliveredAt: at } : {}),
-                ...(transition.to === 'read' ? { readAt: at, deliveredAt: message.deliveredAt ?? at } : {}),
-                ...(transition.to === 'failed' ? { lastError: (reason ?? 'failed').slice(0, 500) } : {}),
-              });
-              if (changed) out.applied++;
-            }
-            await this.events.add([
-              {
-                id: uuidv7(),
-                messageId: message.id,
-                event: s.status as MessageEventKind,
-                detail: `reported by WhatsApp${reason ? `: ${reason}` : ''}`.slice(0, 500),
-                attempt: null,
-                dedupeKey,
-                occurredAt: at,
-              },
-            ]);
-          }
+              : null,
+            dedupeKey: `wa:${s.id}:${s.status}`,
+            source: 'WhatsApp',
+          });
         }
-      return out;
-    });
+      }
+    return { statuses: reports.length, ...(await this.reports.recordAll(reports)) };
   }
 }

@@ -209,6 +209,16 @@ export class SmsChannelDto {
   @IsString()
   @Length(8, 500)
   apiKey?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'write-only secret the gateway signs delivery reports with (X-Dlr-Signature); absent keeps it, null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(32, 200)
+  webhookSecret?: string | null;
 }
 
 export class WhatsAppChannelDto {
