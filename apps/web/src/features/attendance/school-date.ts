@@ -27,3 +27,10 @@ export function monthRange(month: string): { from: string; to: string } {
   const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
+
+/** A local date's weekday in full: Monday (no time zone shift: it is already the school's date). */
+export function weekdayName(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

@@ -3,8 +3,10 @@ import { fileNameFromDisposition } from '../../../app/files';
 import { tenantKey } from '../../../app/query-keys';
 import type {
   AttendanceSettings,
+  AttendanceSettingsUpdate,
   ChronicAbsentee,
   DaySummary,
+  Holiday,
   LeaveRequest,
   LeaveStatus,
   Register,
@@ -20,6 +22,8 @@ export const attendanceKeys = {
   register: (institutionId: string, sectionId: string, date: string, period: number | null) =>
     tenantKey(institutionId, 'attendance', 'register', sectionId, date, period),
   settings: (institutionId: string) => tenantKey(institutionId, 'attendance', 'settings'),
+  holidays: (institutionId: string, from: string, to: string) =>
+    tenantKey(institutionId, 'attendance', 'holidays', from, to),
   summary: (institutionId: string, date: string) => tenantKey(institutionId, 'attendance', 'summary', date),
   unmarked: (institutionId: string, date: string) => tenantKey(institutionId, 'attendance', 'unmarked', date),
   month: (institutionId: string, sectionId: string, month: string) =>
@@ -50,6 +54,28 @@ export async function fetchRegister(
 export async function fetchSettings(signal?: AbortSignal) {
   const { data } = await apiClient.get<AttendanceSettings>(`${base}/settings`, { signal });
   return data;
+}
+
+export async function updateSettings(body: AttendanceSettingsUpdate) {
+  const { data } = await apiClient.put<AttendanceSettings>(`${base}/settings`, body);
+  return data;
+}
+
+export async function fetchHolidays(from: string, to: string, signal?: AbortSignal) {
+  const { data } = await apiClient.get<{ items: Holiday[] }>(`${base}/holidays`, {
+    params: { from, to },
+    signal,
+  });
+  return data.items;
+}
+
+export async function addHoliday(body: { date: string; name: string }) {
+  const { data } = await apiClient.post<Holiday>(`${base}/holidays`, body);
+  return data;
+}
+
+export async function removeHoliday(id: string) {
+  await apiClient.delete(`${base}/holidays/${encodeURIComponent(id)}`);
 }
 
 export async function saveRegister(sectionId: string, date: string, body: SaveRegisterRequest) {

@@ -63,6 +63,9 @@ export interface DaySummarySection {
 
 export interface DaySummary {
   date: string;
+  /** False on a weekly off, a holiday or outside the academic year: nothing counts that day. */
+  workingDay?: boolean;
+  nonWorkingReason?: string | null;
   totals: AttendanceCounts;
   percent: number | null;
   sectionsMarked: number;
@@ -127,10 +130,23 @@ export interface StudentCalendar {
   };
 }
 
+export type AttendanceMode = 'daily' | 'period';
+
 export interface AttendanceSettings {
-  mode: 'daily' | 'period';
+  mode: AttendanceMode;
   periodsPerDay: number;
+  /** Local time HH:MM after which a day is locked. */
   cutoffTime: string;
+  /** Weekdays off, 0 = Sunday .. 6 = Saturday. */
   weeklyOffDays: number[];
   chronicThresholdPercent: number;
+}
+
+/** PUT attendance/settings: only the fields sent change. */
+export type AttendanceSettingsUpdate = Partial<AttendanceSettings>;
+
+export interface Holiday {
+  id: string;
+  date: string;
+  name: string;
 }

@@ -10,10 +10,11 @@ const ReportsPanel = lazy(async () => ({ default: (await import('./reports-panel
 const LeavePanel = lazy(async () => ({ default: (await import('./leave-panel')).LeavePanel }));
 const ApprovalsPanel = lazy(async () => ({ default: (await import('./leave-panel')).ApprovalsPanel }));
 const CalendarPanel = lazy(async () => ({ default: (await import('./calendar-panel')).CalendarPanel }));
+const SettingsPanel = lazy(async () => ({ default: (await import('./settings-panel')).SettingsPanel }));
 
-type TabKey = 'mark' | 'reports' | 'leave' | 'approvals' | 'calendar';
+type TabKey = 'mark' | 'reports' | 'leave' | 'approvals' | 'calendar' | 'settings';
 
-/** /attendance: the tabs this user's permissions allow, marking first for teachers. */
+/** /attendance: the tabs this user's permissions allow, marking first for teachers, settings last for admins. */
 export function AttendancePage() {
   const t = useAttendanceText();
   const { permissions } = useCurrentUser();
@@ -31,6 +32,7 @@ export function AttendancePage() {
     tabs.push({ key: 'calendar', panel: <CalendarPanel /> });
     tabs.push({ key: 'leave', panel: <LeavePanel /> });
   }
+  if (can(Permission.InstitutionSettingsWrite)) tabs.push({ key: 'settings', panel: <SettingsPanel /> });
   const [active, setActive] = useState<string | null>(tabs[0]?.key ?? null);
 
   return (

@@ -90,25 +90,33 @@ export function CalendarPanel() {
               const date = `${month}-${String(i + 1).padStart(2, '0')}`;
               const day = byDate.get(date);
               const status = day?.status ?? null;
-              const label = `${formatSchoolDate(date)}: ${status ? t(`status.${status}`) : t('status.unmarked')}`;
+              // Approved leave on a day not marked yet shows as excused-to-be, said in words.
+              const onLeave = day?.onLeave ?? false;
+              const shade = status ?? (onLeave ? 'excused' : null);
+              const state = status ? t(`status.${status}`) : onLeave ? '' : t('status.unmarked');
+              const label = `${formatSchoolDate(date)}: ${[state, onLeave ? t('calendar.onLeave') : '']
+                .filter(Boolean)
+                .join(', ')}`;
               return (
                 <Box
                   key={date}
                   role="gridcell"
                   aria-label={label}
                   title={label}
+                  data-testid="calendar-day"
+                  data-status={status ?? (onLeave ? 'leave' : 'unmarked')}
                   p={4}
                   ta="center"
                   style={{
                     borderRadius: 6,
                     minHeight: 44,
-                    background: status ? `var(--mantine-color-${STATUS_COLOR[status]}-light)` : undefined,
+                    background: shade ? `var(--mantine-color-${STATUS_COLOR[shade]}-light)` : undefined,
                     border: '1px solid var(--mantine-color-default-border)',
                   }}
                 >
                   <Text size="xs">{i + 1}</Text>
-                  <Text size="sm" fw={700} c={status ? STATUS_COLOR[status] : 'dimmed'} aria-hidden>
-                    {status ? t(`short.${status}`) : ''}
+                  <Text size="sm" fw={700} c={shade ? STATUS_COLOR[shade] : 'dimmed'} aria-hidden>
+                    {shade ? t(`short.${shade}`) : ''}
                   </Text>
                 </Box>
               );

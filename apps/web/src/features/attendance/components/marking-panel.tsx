@@ -13,13 +13,14 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { Permission } from '@shala/contracts';
+import { DefaultRole, Permission } from '@shala/contracts';
 import { IconCalendarOff, IconCircleCheck, IconLock } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { toApiProblem } from '../../../app/api/errors';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
+import { useSubjectAssignments, useSubjects } from '../../academics/hooks/use-academics';
 import type { MarkStatus, Register, SaveRegisterResponse } from '../api/attendance.types';
 import {
   useAttendanceSettings,
@@ -30,6 +31,7 @@ import {
 import { useAttendanceText } from '../i18n';
 import { schoolToday } from '../school-date';
 import { countMarks, initialStatus, nextStatus, statusForKey } from './mark-cycle';
+import { useNonWorkingText } from './non-working';
 
 export const STATUS_COLOR: Record<MarkStatus, string> = {
   present: 'green',
@@ -100,16 +102,101 @@ export function MarkingPanel() {
           />
         ) : null}
       </Group>
-      {sectionId ? (
-        <RegisterLoader
-          key={`${sectionId}:${date}:${periods > 0 ? period : ''}`}
+      {!sectionId ? (
+        <Text c="dimmed">{t('marking.pickSection')}</Text>
+      ) : periods > 0 ? (
+        <PeriodRegister
+          key={`${sectionId}:${date}:${period}`}
           sectionId={sectionId}
           date={date}
-          period={periods > 0 ? Number(period) : null}
+          period={Number(period)}
           sectionLabel={sectionLabel}
         />
       ) : (
-        <Text c="dimmed">{t('marking.pickSection')}</Text>
+        <RegisterLoader
+          key={`${sectionId}:${date}`}
+          sectionId={sectionId}
+          date={date}
+          period={null}
+          subjectId={null}
+          sectionLabel={sectionLabel}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** Roles that reach only their own sections, children or self (the API's AZ-03 scope); others are staff. */
+const OWNERSHIP_ROLES: readonly string[] = [DefaultRole.Teacher, DefaultRole.Parent, DefaultRole.Student];
+
+/**
+ * Period-wise attendance: the teacher names the subject of the period before marking. A teacher is offered
+ * the subjects they teach in this section; staff (who may mark any section) every subject assigned to it.
+ */
+function PeriodRegister({
+  sectionId,
+  date,
+  period,
+  sectionLabel,
+}: {
+  sectionId: string;
+  date: string;
+  period: number;
+  sectionLabel: string;
+}) {
+  const t = useAttendanceText();
+  const me = useCurrentUser();
+  const staff = me.roles.some((role) => !OWNERSHIP_ROLES.includes(role));
+  const subjects = useSubjects();
+  const assignments = useSubjectAssignments('');
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  if (subjects.isPending || assignments.isPending) {
+    return (
+      <Center py="xl" role="status">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (subjects.isError) return <ApiErrorAlert error={subjects.error} />;
+  if (assignments.isError) return <ApiErrorAlert error={assignments.error} />;
+
+  const ofSection = assignments.data.filter((a) => a.sectionId === sectionId);
+  const mine = staff ? ofSection : ofSection.filter((a) => a.teacherUserId === me.user.id);
+  const names = new Map(subjects.data.map((s) => [s.id, s.name]));
+  const options = [...new Set(mine.map((a) => a.subjectId))]
+    .map((id) => ({ value: id, label: names.get(id) ?? id }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  if (ofSection.length === 0) return <EmptyState>{t('marking.noSectionSubjects')}</EmptyState>;
+  if (options.length === 0) return <EmptyState>{t('marking.noOwnSubjects')}</EmptyState>;
+  const subjectId =
+    chosen && options.some((o) => o.value === chosen)
+      ? chosen
+      : options.length === 1
+        ? (options[0]?.value ?? null)
+        : null;
+
+  return (
+    <Stack gap="md">
+      <Select
+        label={t('marking.subject')}
+        data={options}
+        value={subjectId}
+        onChange={setChosen}
+        allowDeselect={false}
+        required
+        maw={360}
+      />
+      {subjectId ? (
+        <RegisterLoader
+          sectionId={sectionId}
+          date={date}
+          period={period}
+          subjectId={subjectId}
+          sectionLabel={sectionLabel}
+        />
+      ) : (
+        <Text c="dimmed">{t('marking.pickSubject')}</Text>
       )}
     </Stack>
   );
@@ -119,11 +206,13 @@ function RegisterLoader({
   sectionId,
   date,
   period,
+  subjectId,
   sectionLabel,
 }: {
   sectionId: string;
   date: string;
   period: number | null;
+  subjectId: string | null;
   sectionLabel: string;
 }) {
   const t = useAttendanceText();
@@ -136,19 +225,31 @@ function RegisterLoader({
     );
   }
   if (register.isError) return <ApiErrorAlert error={register.error} />;
-  return <RegisterEditor register={register.data} period={period} sectionLabel={sectionLabel} />;
+  return (
+    <RegisterEditor
+      // A new subject starts from the saved marks again, not from taps made for another subject.
+      key={subjectId ?? ''}
+      register={register.data}
+      period={period}
+      subjectId={subjectId}
+      sectionLabel={sectionLabel}
+    />
+  );
 }
 
 function RegisterEditor({
   register,
   period,
+  subjectId,
   sectionLabel,
 }: {
   register: Register;
   period: number | null;
+  subjectId: string | null;
   sectionLabel: string;
 }) {
   const t = useAttendanceText();
+  const nonWorkingText = useNonWorkingText();
   const canOverride = useCan(Permission.AttendanceOverride);
   const save = useMarkAttendance(register.sectionId, register.date);
   const [marks, setMarks] = useState<Record<string, MarkStatus>>(() =>
@@ -157,6 +258,8 @@ function RegisterEditor({
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [saved, setSaved] = useState<SaveRegisterResponse | null>(null);
+  // The API refused the day itself (a holiday declared since the register was opened, say).
+  const [refusal, setRefusal] = useState<string | null>(null);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   if (!register.workingDay) {
@@ -166,8 +269,10 @@ function RegisterEditor({
         variant="light"
         icon={<IconCalendarOff aria-hidden />}
         title={t('marking.nonWorkingTitle')}
+        data-testid="non-working"
       >
-        {t('marking.nonWorking', { reason: register.nonWorkingReason ?? '' })}
+        {t('marking.nonWorking', { reason: nonWorkingText(register.date, register.nonWorkingReason) })}{' '}
+        {t('marking.nonWorkingHint')}
       </Alert>
     );
   }
@@ -207,6 +312,7 @@ function RegisterEditor({
       return;
     }
     setReasonError(null);
+    setRefusal(null);
     save.mutate(
       {
         marks: register.rows.map((row) => ({
@@ -215,12 +321,17 @@ function RegisterEditor({
           ...(row.note ? { note: row.note } : {}),
         })),
         ...(period ? { period } : {}),
+        ...(subjectId ? { subjectId } : {}),
         ...(register.locked ? { reason: reason.trim() } : {}),
       },
       {
         onSuccess: (answer) => setSaved(answer),
         onError: (error) => {
           const problem = toApiProblem(error);
+          if (problem.code === 'NON_WORKING_DAY') {
+            setRefusal(problem.message ?? t('marking.nonWorkingTitle'));
+            return;
+          }
           const detail = problem.details.find((d) => d.field === 'reason');
           if (problem.code === 'OVERRIDE_REASON_REQUIRED' || detail) {
             setReasonError(detail?.message ?? problem.message ?? t('marking.reasonRequired'));
@@ -331,7 +442,21 @@ function RegisterEditor({
           {t('marking.saved', saved.summary as unknown as Record<string, unknown>)}
         </Alert>
       ) : null}
-      {save.isError && !reasonError ? <ApiErrorAlert error={save.error} title={t('marking.failed')} /> : null}
+      {refusal ? (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconCalendarOff aria-hidden />}
+          title={t('marking.refusedTitle')}
+          role="alert"
+          data-testid="non-working-refusal"
+        >
+          {refusal} {t('marking.nonWorkingHint')}
+        </Alert>
+      ) : null}
+      {save.isError && !reasonError && !refusal ? (
+        <ApiErrorAlert error={save.error} title={t('marking.failed')} />
+      ) : null}
       <Paper
         withBorder
         shadow="sm"

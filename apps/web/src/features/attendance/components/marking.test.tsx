@@ -2,7 +2,7 @@ import { Permission } from '@shala/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeApi, envelope, type FakeApi } from '../../../test/fake-api';
-import { givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
+import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
 import { givenPhoneScreen } from '../../../test/phone';
 import { renderApp } from '../../../test/render-app';
 import type { Register, RegisterRow } from '../api/attendance.types';
@@ -186,9 +186,35 @@ describe('attendance marking', () => {
   });
 
   it('says why a non-working day cannot be marked', async () => {
-    await openRegisterNonWorking();
-    expect(await screen.findByText('This is not a working day: Diwali.')).toBeInTheDocument();
+    await openRegisterNonWorking('holiday: Diwali');
+    expect(await screen.findByTestId('non-working')).toHaveTextContent(
+      'This is not a working day: Diwali is a holiday. Choose another date.',
+    );
     expect(screen.queryByRole('button', { name: 'Save attendance' })).not.toBeInTheDocument();
+  });
+
+  it('names the weekday of a weekly off', async () => {
+    await openRegisterNonWorking('weekly off', '2025-06-01');
+    expect(await screen.findByTestId('non-working')).toHaveTextContent(
+      'This is not a working day: Sunday is a weekly off.',
+    );
+  });
+
+  it('says clearly that the day was refused when a holiday was declared after the register opened', async () => {
+    const { user, today } = await openRegister(register());
+    api.on(
+      `PUT /api/v1/attendance/sections/${SECTION}/days/${today}`,
+      envelope(
+        422,
+        'NON_WORKING_DAY',
+        `${today} is not a working day (holiday: Founders Day); attendance is not taken.`,
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    const refusal = await screen.findByTestId('non-working-refusal');
+    expect(refusal).toHaveTextContent('Not saved: no attendance on this day');
+    expect(refusal).toHaveTextContent(`${today} is not a working day (holiday: Founders Day)`);
+    expect(screen.queryByText('The attendance was not saved')).not.toBeInTheDocument();
   });
 
   it('shows the error from the envelope when saving fails', async () => {
@@ -203,45 +229,95 @@ describe('attendance marking', () => {
   });
 });
 
-async function openRegisterNonWorking() {
+async function openRegisterNonWorking(reason: string, date?: string) {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(
     new Date(),
   );
-  givenRegister(register({ date: today, workingDay: false, nonWorkingReason: 'Diwali', rows: [] }));
+  // The register answers for the school's today; `date` is the date the reason is about.
+  givenRegister(register({ date: today, workingDay: false, nonWorkingReason: reason, rows: [] }));
+  if (date) {
+    api.on(`GET /api/v1/attendance/sections/${SECTION}/days/${today}`, {
+      status: 200,
+      body: register({ date, workingDay: false, nonWorkingReason: reason, rows: [] }),
+    });
+  }
   renderApp('/attendance');
 }
 
 describe('period-wise attendance', () => {
-  it('marks the chosen period when the school takes attendance per period', async () => {
-    api.on('GET /api/v1/attendance/settings', {
-      status: 200,
-      body: {
-        mode: 'period',
-        periodsPerDay: 6,
-        cutoffTime: '23:59',
-        weeklyOffDays: [0],
-        chronicThresholdPercent: 75,
-      },
-    });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(
-      new Date(),
-    );
+  const OTHER_SECTION = '0190a1b2-0000-7000-8000-00000000a6a6';
+  const MATH = '0190a1b2-0000-7000-8000-0000000050b1';
+  const ENG = '0190a1b2-0000-7000-8000-0000000050b2';
+  const SCI = '0190a1b2-0000-7000-8000-0000000050b3';
+  const COLLEAGUE = '0190a1b2-0000-7000-8000-0000000000cc';
+  const me = teacherMe.user.id;
+  let today: string;
+
+  const assignment = (n: number, sectionId: string, subjectId: string, teacherUserId: string) => ({
+    id: `0190a1b2-0000-7000-8000-00000000a50${n}`,
+    academicYearId: '0190a1b2-0000-7000-8000-0000000000y1',
+    sectionId,
+    subjectId,
+    teacherUserId,
+  });
+
+  function givenPeriodSchool(assignments: ReturnType<typeof assignment>[]) {
+    today = new Intl.DateTimeFormat('en-CA', { timeZone: teacherMe.institution.timeZone }).format(new Date());
+    api
+      .on('GET /api/v1/attendance/settings', {
+        status: 200,
+        body: {
+          mode: 'period',
+          periodsPerDay: 6,
+          cutoffTime: '23:59',
+          weeklyOffDays: [0],
+          chronicThresholdPercent: 75,
+        },
+      })
+      .on('GET /api/v1/academics/subjects', {
+        status: 200,
+        body: {
+          items: [
+            { id: MATH, code: 'MATH', name: 'Mathematics' },
+            { id: ENG, code: 'ENG', name: 'English' },
+            { id: SCI, code: 'SCI', name: 'Science' },
+          ],
+          nextCursor: null,
+        },
+      })
+      .on('GET /api/v1/academics/subject-assignments', {
+        status: 200,
+        body: { items: assignments, nextCursor: null },
+      })
+      .on(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`, (request) => ({
+        status: 200,
+        body: {
+          sectionId: SECTION,
+          date: today,
+          period: (request.body as { period: number }).period,
+          locked: false,
+          changed: 3,
+          override: false,
+          summary: counts,
+        },
+      }));
     givenRegister(register({ date: today }));
-    api.on(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`, {
-      status: 200,
-      body: {
-        sectionId: SECTION,
-        date: today,
-        period: 3,
-        locked: false,
-        changed: 3,
-        override: false,
-        summary: counts,
-      },
-    });
+  }
+
+  it('offers only the subjects the teacher teaches in the section, and saves the period with its subject', async () => {
+    givenPeriodSchool([
+      assignment(1, SECTION, MATH, me),
+      assignment(2, SECTION, ENG, COLLEAGUE),
+      assignment(3, OTHER_SECTION, SCI, me),
+    ]);
     const { user } = renderApp('/attendance');
     await user.click(await screen.findByRole('textbox', { name: 'Period' }));
     await user.click(await screen.findByRole('option', { name: '3' }));
+    // One subject: chosen for them.
+    expect(await screen.findByRole('textbox', { name: /^Subject/ })).toHaveValue('Mathematics');
+    await user.click(screen.getByRole('textbox', { name: /^Subject/ }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Mathematics']);
+    await user.keyboard('{Escape}');
     await screen.findByRole('list', { name: 'Register of Class 5 A' });
     await waitFor(() =>
       expect(
@@ -253,7 +329,55 @@ describe('period-wise attendance', () => {
     await user.click(screen.getByRole('button', { name: 'Save attendance' }));
     await screen.findByTestId('saved-summary');
     expect(api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`)[0]?.body).toMatchObject(
-      { period: 3 },
+      { period: 3, subjectId: MATH },
     );
+  });
+
+  it('asks a teacher of two subjects in the section which one the period is before showing the register', async () => {
+    givenPeriodSchool([assignment(1, SECTION, MATH, me), assignment(2, SECTION, ENG, me)]);
+    const { user } = renderApp('/attendance');
+    expect(
+      await screen.findByText('Choose the subject you are teaching in this period.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Register of Class 5 A' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('textbox', { name: /^Subject/ }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      'English',
+      'Mathematics',
+    ]);
+    await user.click(screen.getByRole('option', { name: 'English' }));
+    await screen.findByRole('list', { name: 'Register of Class 5 A' });
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    await screen.findByTestId('saved-summary');
+    expect(api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`)[0]?.body).toMatchObject(
+      { period: 1, subjectId: ENG },
+    );
+  });
+
+  it('does not let a teacher mark a period in a section where they teach no subject', async () => {
+    givenPeriodSchool([assignment(1, SECTION, ENG, COLLEAGUE), assignment(2, OTHER_SECTION, MATH, me)]);
+    renderApp('/attendance');
+    expect(
+      await screen.findByText(/You do not teach a subject in this section, so you cannot take its period/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Register of Class 5 A' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save attendance' })).not.toBeInTheDocument();
+  });
+
+  it('offers staff every subject assigned to the section', async () => {
+    api.on('GET /api/v1/me', { status: 200, body: adminMe });
+    givenPeriodSchool([assignment(1, SECTION, ENG, COLLEAGUE), assignment(2, SECTION, MATH, me)]);
+    const { user } = renderApp('/attendance');
+    await user.click(await screen.findByRole('textbox', { name: /^Subject/ }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      'English',
+      'Mathematics',
+    ]);
+  });
+
+  it('says what to do when the section has no subjects at all', async () => {
+    givenPeriodSchool([assignment(1, OTHER_SECTION, MATH, me)]);
+    renderApp('/attendance');
+    expect(await screen.findByText(/No subjects are assigned to this section yet/)).toBeInTheDocument();
   });
 });

@@ -28,6 +28,7 @@ import {
 } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
 import { formatSchoolDate, schoolToday } from '../school-date';
+import { useNonWorkingText } from './non-working';
 
 function Waiting() {
   return (
@@ -45,6 +46,7 @@ export function ReportsPanel() {
   const [date, setDate] = useState(today);
   const summary = useDaySummary(date);
   const unmarked = useUnmarkedSections(date);
+  const nonWorkingText = useNonWorkingText();
 
   return (
     <Stack gap="lg">
@@ -68,6 +70,13 @@ export function ReportsPanel() {
           <EmptyState>{t('reports.noSections')}</EmptyState>
         ) : (
           <Stack gap="sm">
+            {summary.data.workingDay === false ? (
+              <Text c="dimmed" data-testid="summary-non-working">
+                {t('marking.nonWorking', {
+                  reason: nonWorkingText(date, summary.data.nonWorkingReason ?? null),
+                })}
+              </Text>
+            ) : null}
             <Group gap="sm">
               <Text fw={600}>
                 {summary.data.percent != null ? t('reports.percent', { percent: summary.data.percent }) : '—'}
@@ -119,7 +128,9 @@ export function ReportsPanel() {
         ) : unmarked.isError ? (
           <ApiErrorAlert error={unmarked.error} />
         ) : !unmarked.data.workingDay ? (
-          <Text>{t('marking.nonWorking', { reason: unmarked.data.nonWorkingReason ?? '' })}</Text>
+          <Text>
+            {t('marking.nonWorking', { reason: nonWorkingText(date, unmarked.data.nonWorkingReason) })}
+          </Text>
         ) : unmarked.data.sections.length === 0 ? (
           <Text c="green">{t('reports.allMarked')}</Text>
         ) : (

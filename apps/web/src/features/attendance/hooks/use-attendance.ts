@@ -2,22 +2,40 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { saveFile } from '../../../app/files';
 import { useInstitutionId } from '../../auth/hooks/current-user';
 import {
+  addHoliday,
   attendanceKeys,
   cancelLeave,
   decideLeave,
   exportSectionMonth,
   fetchChronic,
   fetchDaySummary,
+  fetchHolidays,
   fetchLeaveRequests,
   fetchRegister,
   fetchSectionMonth,
   fetchSettings,
   fetchStudentCalendar,
   fetchUnmarked,
+  removeHoliday,
   requestLeave,
   saveRegister,
+  updateSettings,
 } from '../api/attendance.api';
 import type { LeaveStatus, SaveRegisterRequest } from '../api/attendance.types';
+
+/** A change that moves registers and reports (never the settings: refetching those would re-gate the screen). */
+function useAttendanceMutation<V, R>(fn: (variables: V) => Promise<R>) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: attendanceKeys.all(institutionId),
+        predicate: (query) => query.queryKey[3] !== 'settings',
+      }),
+  });
+}
 
 /** GET attendance/summary?date: the day's totals and the sections in the caller's scope. */
 export function useDaySummary(date: string) {
@@ -48,19 +66,41 @@ export function useAttendanceSettings() {
   });
 }
 
-/** PUT attendance/sections/:id/days/:date: the whole register in one request. */
-export function useMarkAttendance(sectionId: string, date: string) {
+/**
+ * PUT attendance/settings. The mode, weekly offs and cut-off change what every register and report
+ * shows, so everything of attendance is refetched, the settings included.
+ */
+export function useUpdateAttendanceSettings() {
   const institutionId = useInstitutionId();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SaveRegisterRequest) => saveRegister(sectionId, date, body),
-    // Marks change the registers and reports, never the settings (refetching those would re-gate the screen).
-    onSuccess: () =>
-      queryClient.invalidateQueries({
+    mutationFn: updateSettings,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(attendanceKeys.settings(institutionId), saved);
+      return queryClient.invalidateQueries({
         queryKey: attendanceKeys.all(institutionId),
         predicate: (query) => query.queryKey[3] !== 'settings',
-      }),
+      });
+    },
   });
+}
+
+/** GET attendance/holidays?from&to */
+export function useHolidays(from: string, to: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: attendanceKeys.holidays(institutionId, from, to),
+    queryFn: ({ signal }) => fetchHolidays(from, to, signal),
+  });
+}
+
+/** A holiday added or removed changes which days are working days: registers and reports refetch. */
+export const useAddHoliday = () => useAttendanceMutation(addHoliday);
+export const useRemoveHoliday = () => useAttendanceMutation(removeHoliday);
+
+/** PUT attendance/sections/:id/days/:date: the whole register in one request. */
+export function useMarkAttendance(sectionId: string, date: string) {
+  return useAttendanceMutation((body: SaveRegisterRequest) => saveRegister(sectionId, date, body));
 }
 
 export function useUnmarkedSections(date: string) {
@@ -103,22 +143,9 @@ export function useLeaveRequests(status: LeaveStatus | 'all') {
   });
 }
 
-function useLeaveMutation<V, R>(fn: (variables: V) => Promise<R>) {
-  const institutionId = useInstitutionId();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        queryKey: attendanceKeys.all(institutionId),
-        predicate: (query) => query.queryKey[3] !== 'settings',
-      }),
-  });
-}
-
-export const useRequestLeave = () => useLeaveMutation(requestLeave);
-export const useDecideLeave = () => useLeaveMutation(decideLeave);
-export const useCancelLeave = () => useLeaveMutation(cancelLeave);
+export const useRequestLeave = () => useAttendanceMutation(requestLeave);
+export const useDecideLeave = () => useAttendanceMutation(decideLeave);
+export const useCancelLeave = () => useAttendanceMutation(cancelLeave);
 
 export function useStudentCalendar(studentId: string | null, from: string, to: string) {
   const institutionId = useInstitutionId();
