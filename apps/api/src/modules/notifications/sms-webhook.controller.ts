@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { webhookRawBody } from '../../platform/http/webhook-raw-body';
 import { Public } from '../../platform/security/route-policy.decorators';
@@ -17,6 +17,12 @@ export class SmsWebhookController {
   @Post(':institutionId')
   @Public()
   @HttpCode(200)
+  @ApiHeader({ name: 'x-dlr-timestamp', required: true, description: 'Unix seconds when the gateway signed' })
+  @ApiHeader({
+    name: 'x-dlr-signature',
+    required: true,
+    description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" under the school\'s SMS webhookSecret>',
+  })
   @ApiOkResponse({
     description:
       'MSG91 webhook v2 shape (form field data = JSON array of { requestId, report: [{ date, number, status, desc, failedReason }] }); ' +

@@ -109,8 +109,8 @@ export class SmsWebhookService {
     raw: Buffer | undefined,
     timestamp: string | undefined,
     signature: string | undefined,
-    now = new Date(),
   ): Promise<SmsWebhookResult> {
+    const now = new Date();
     const secret = await this.secretOf(institutionId);
     const stamp =
       typeof timestamp === 'string' && /^\d{1,12}$/.test(timestamp.trim()) ? timestamp.trim() : '';
