@@ -17,6 +17,7 @@ import { Permission } from '@shala/contracts';
 import { IconMailOff, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
@@ -32,8 +33,12 @@ import {
   type MessageView,
 } from '../api/notifications.types';
 import { useDeadLetters, useDeliveryLog, useMessage, useRetryMessage } from '../hooks/use-notifications';
+import { PlainList } from './plain-list';
 import { useNotificationsText } from '../i18n';
+import { ChannelsPanel } from './channels-panel';
+import { GuardianConsentsPanel } from './guardian-consents';
 import { MyConsents } from './my-consents';
+import { TemplatesPanel } from './templates-panel';
 
 const STATUS_COLOR: Record<MessageStatus, string> = {
   queued: 'gray',
@@ -46,36 +51,61 @@ const STATUS_COLOR: Record<MessageStatus, string> = {
   cancelled: 'gray',
 };
 
-/** /notifications: the delivery log with filters, and (for managers) the dead-letter queue with retry. */
+type TabName = 'log' | 'dead' | 'templates' | 'channels' | 'guardians' | 'consents';
+
+/**
+ * /notifications, one tab per screen, each shown only with its permission: the delivery log and
+ * templates (notifications.read), dead letters, channel settings and guardians' consents
+ * (notifications.manage; the consents search also needs students.read), and a parent's own consents
+ * (privacy.consent.manage, for those who do not read the log). The open tab is kept in `?tab=`.
+ */
 export function NotificationsPage() {
   const t = useNotificationsText();
   const canManage = useCan(Permission.NotificationsManage);
   const canRead = useCan(Permission.NotificationsRead);
   const ownConsents = useCan(Permission.PrivacyConsentManage);
+  const canFindStudents = useCan(Permission.StudentsRead);
+  const [params, setParams] = useSearchParams();
+  const tabs: { value: TabName; shown: boolean; panel: ReactNode }[] = [
+    { value: 'log', shown: canRead, panel: <DeliveryLog /> },
+    { value: 'dead', shown: canManage, panel: <DeadLetters /> },
+    { value: 'templates', shown: canRead, panel: <TemplatesPanel /> },
+    { value: 'channels', shown: canManage, panel: <ChannelsPanel /> },
+    { value: 'guardians', shown: canManage && canFindStudents, panel: <GuardianConsentsPanel /> },
+    { value: 'consents', shown: ownConsents && !canRead, panel: <MyConsents /> },
+  ];
+  const shown = tabs.filter((tab) => tab.shown);
+  const asked = params.get('tab');
+  const active = shown.find((tab) => tab.value === asked)?.value ?? shown[0]?.value ?? null;
   return (
     <Stack gap="lg" maw={1100}>
       <PageHeader title={t('title')} intro={canRead ? t('intro') : t('consentsIntro')} />
-      <Tabs defaultValue={canRead ? 'log' : 'consents'} keepMounted={false}>
+      <Tabs
+        value={active}
+        onChange={(value) =>
+          setParams(
+            (current) => {
+              const next = new URLSearchParams(current);
+              if (value) next.set('tab', value);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        keepMounted={false}
+      >
         <Tabs.List>
-          {canRead ? <Tabs.Tab value="log">{t('tabs.log')}</Tabs.Tab> : null}
-          {canManage ? <Tabs.Tab value="dead">{t('tabs.dead')}</Tabs.Tab> : null}
-          {ownConsents && !canRead ? <Tabs.Tab value="consents">{t('tabs.consents')}</Tabs.Tab> : null}
+          {shown.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {t(`tabs.${tab.value}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        {canRead ? (
-          <Tabs.Panel value="log" pt="md">
-            <DeliveryLog />
+        {shown.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+            {tab.panel}
           </Tabs.Panel>
-        ) : null}
-        {ownConsents && !canRead ? (
-          <Tabs.Panel value="consents" pt="md">
-            <MyConsents />
-          </Tabs.Panel>
-        ) : null}
-        {canManage ? (
-          <Tabs.Panel value="dead" pt="md">
-            <DeadLetters />
-          </Tabs.Panel>
-        ) : null}
+        ))}
       </Tabs>
     </Stack>
   );
@@ -178,7 +208,7 @@ function MessageList({
   const t = useNotificationsText();
   const timeZone = useCurrentUser().institution.timeZone;
   return (
-    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+    <PlainList label={label}>
       {items.map((message) => (
         <Card component="li" key={message.id} withBorder padding="sm" data-testid="message-row">
           <Group justify="space-between" gap="xs" wrap="wrap">
@@ -208,7 +238,7 @@ function MessageList({
           </Group>
         </Card>
       ))}
-    </Stack>
+    </PlainList>
   );
 }
 

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { TemplateContent, TemplateKind } from '../api/notifications.types';
+
+/** The same placeholder syntax the API checks: `{{name}}`, spaces allowed inside the braces. */
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** Variable names a text uses, in order of first use. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''))];
+}
+
+/** The text with each `{{name}}` replaced by its value (an unknown name renders as `{{name}}`). */
+export function renderTemplate(text: string, values: Record<string, string>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+}
+
+/** `{{var}}` -> `{#var#}`: the DLT registration text that matches a body with every variable in place. */
+export function dltTextOf(body: string): string {
+  return body.replace(PLACEHOLDER, '{#var#}');
+}
+
+/** Plausible values for the preview; a variable without one shows its own name. */
+const SAMPLES: Record<string, string> = {
+  student: 'Anika Sharma',
+  date: '12 Aug 2026',
+  status: 'absent',
+  school: 'Greenwood High School',
+  amount: '₹4,500.00',
+  dueDate: '15 Aug 2026',
+  receiptNo: 'RCPT-2026-00042',
+  exam: 'Term 1 examination',
+  name: 'Meera Iyer',
+  link: 'https://shala.example/reset-password?token=…',
+  expiresInMinutes: '30',
+  expiresInHours: '72',
+  institution: 'Greenwood High School',
+};
+
+export function sampleValues(variables: readonly string[]): Record<string, string> {
+  return Object.fromEntries(variables.map((name) => [name, SAMPLES[name] ?? `[${name}]`]));
+}
+
+export interface VariableProblems {
+  /** Used but not provided by the event. */
+  unknown: string[];
+  /** Required by the event but not used. */
+  missing: string[];
+}
+
+/** What the API would refuse about one text: variables the kind does not declare, required ones left out. */
+export function variableProblems(kind: Pick<TemplateKind, 'variables' | 'required'>, used: string[]) {
+  return {
+    unknown: used.filter((name) => !kind.variables.includes(name)),
+    missing: kind.required.filter((name) => !used.includes(name)),
+  } satisfies VariableProblems;
+}
+
+// --- the editor's form ---------------------------------------------------------------------------------
+
+export interface TemplateFormValues {
+  language: string;
+  emailOn: boolean;
+  email: { subject: string; body: string };
+  smsOn: boolean;
+  sms: { body: string; dltTemplateId: string; dltTemplate: string };
+  whatsappOn: boolean;
+  whatsapp: { templateName: string; languageCode: string; parameters: string[] };
+}
+
+/** Field paths as the API names them in its 400 details, so its errors land on the right field. */
+export const TEMPLATE_FIELDS = [
+  'language',
+  'email.subject',
+  'email.body',
+  'sms.body',
+  'sms.dltTemplateId',
+  'sms.dltTemplate',
+  'whatsapp.templateName',
+  'whatsapp.languageCode',
+  'whatsapp.parameters',
+] as const;
+
+export function formValuesOf(content: TemplateContent, language: string): TemplateFormValues {
+  return {
+    language,
+    emailOn: content.email !== null,
+    email: { subject: content.email?.subject ?? '', body: content.email?.body ?? '' },
+    smsOn: content.sms !== null,
+    sms: {
+      body: content.sms?.body ?? '',
+      dltTemplateId: content.sms?.dltTemplateId ?? '',
+      dltTemplate: content.sms?.dltTemplate ?? '',
+    },
+    whatsappOn: content.whatsapp !== null,
+    whatsapp: {
+      templateName: content.whatsapp?.templateName ?? '',
+      languageCode: content.whatsapp?.languageCode ?? language,
+      parameters: content.whatsapp?.parameters ?? [],
+    },
+  };
+}
+
+/** The request body: a channel switched off is null (not sent there); blank DLT fields are null. */
+export function contentOf(values: TemplateFormValues): TemplateContent {
+  return {
+    email: values.emailOn ? { subject: values.email.subject, body: values.email.body } : null,
+    sms: values.smsOn
+      ? {
+          body: values.sms.body,
+          dltTemplateId: values.sms.dltTemplateId.trim() || null,
+          dltTemplate: values.sms.dltTemplate.trim() || null,
+        }
+      : null,
+    whatsapp: values.whatsappOn
+      ? {
+          templateName: values.whatsapp.templateName.trim(),
+          languageCode: values.whatsapp.languageCode.trim(),
+          parameters: values.whatsapp.parameters,
+        }
+      : null,
+  };
+}
+
+/** Readable messages, built by the caller from the feature's i18n. */
+export interface TemplateMessages {
+  required: string;
+  unknown: (names: string[], provided: string[]) => string;
+  missing: (names: string[]) => string;
+  language: string;
+  dltTemplateId: string;
+  templateName: string;
+  languageCode: string;
+  noChannel: string;
+}
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
+
+/**
+ * The form's schema for one kind: the API's own rules (formats, declared and required variables), so a
+ * wording it would refuse is caught as it is typed; the API checks again and its errors land on the field.
+ */
+export function templateSchema(
+  kind: Pick<TemplateKind, 'variables' | 'required'>,
+  messages: TemplateMessages,
+) {
+  const text = (max: number) => z.string().trim().min(1, messages.required).max(max);
+  return z
+    .object({
+      language: z.string().trim().regex(LANGUAGE, messages.language),
+      emailOn: z.boolean(),
+      email: z.object({ subject: z.string(), body: z.string() }),
+      smsOn: z.boolean(),
+      sms: z.object({ body: z.string(), dltTemplateId: z.string(), dltTemplate: z.string() }),
+      whatsappOn: z.boolean(),
+      whatsapp: z.object({
+        templateName: z.string(),
+        languageCode: z.string(),
+        parameters: z.array(z.string()),
+      }),
+    })
+    .superRefine((values, ctx) => {
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: path.split('.'), message });
+      const checkText = (path: string, value: string, max: number) => {
+        const parsed = text(max).safeParse(value);
+        if (!parsed.success) issue(path, parsed.error.issues[0]?.message ?? messages.required);
+        return parsed.success;
+      };
+      const checkVariables = (path: string, used: string[], unknownOnly = false) => {
+        const problems = variableProblems(kind, used);
+        if (problems.unknown.length) issue(path, messages.unknown(problems.unknown, kind.variables));
+        else if (!unknownOnly && problems.missing.length) issue(path, messages.missing(problems.missing));
+      };
+      if (!values.emailOn && !values.smsOn && !values.whatsappOn) issue('emailOn', messages.noChannel);
+      if (values.emailOn) {
+        if (checkText('email.subject', values.email.subject, 300))
+          checkVariables('email.subject', placeholdersOf(values.email.subject), true);
+        if (checkText('email.body', values.email.body, 10_000))
+          checkVariables('email.body', placeholdersOf(`${values.email.subject}\n${values.email.body}`));
+      }
+      if (values.smsOn) {
+        if (checkText('sms.body', values.sms.body, 1000))
+          checkVariables('sms.body', placeholdersOf(values.sms.body));
+        if (values.sms.dltTemplateId.trim() && !/^[0-9]{1,64}$/.test(values.sms.dltTemplateId.trim()))
+          issue('sms.dltTemplateId', messages.dltTemplateId);
+      }
+      if (values.whatsappOn) {
+        if (!/^[a-z0-9_]{1,512}$/.test(values.whatsapp.templateName.trim()))
+          issue('whatsapp.templateName', messages.templateName);
+        if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(values.whatsapp.languageCode.trim()))
+          issue('whatsapp.languageCode', messages.languageCode);
+        checkVariables('whatsapp.parameters', values.whatsapp.parameters);
+      }
+    });
+}
