@@ -327,6 +327,10 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: {},
     permitted: 400,
   },
+  'GET /api/v1/fees/students/:studentId/optional-heads': {
+    url: '/api/v1/fees/students/not-a-uuid/optional-heads',
+    permitted: 400,
+  },
   'PUT /api/v1/fees/students/:studentId/optional-heads': {
     url: '/api/v1/fees/students/not-a-uuid/optional-heads',
     payload: INVALID,

@@ -5,7 +5,12 @@ import { StudentAccessPolicy } from '../students/student-access.policy';
 import { StudentsService } from '../students/students.service';
 import { StaffOnlyError } from './fees.errors';
 import { FeesLedgerService, InvoiceView } from './fees-ledger.service';
-import { FeeHeadsRepository, FeeInvoicesRepository, FeeLedgerRepository } from './fees.repository';
+import {
+  FeeHeadsRepository,
+  FeeInvoicesRepository,
+  FeeLedgerRepository,
+  FeeStudentHeadsRepository,
+} from './fees.repository';
 
 export interface StudentDues {
   studentId: string;
@@ -39,6 +44,7 @@ export class FeesReportsService {
     private readonly students: StudentsService,
     private readonly policy: StudentAccessPolicy,
     private readonly academics: AcademicsService,
+    private readonly studentHeads: FeeStudentHeadsRepository,
   ) {}
 
   private async requireStaff(): Promise<void> {
@@ -58,6 +64,20 @@ export class FeesReportsService {
       outstanding: invoices.reduce((s, i) => s + i.outstanding, 0),
       overdue: invoices.filter((i) => i.dueDate < today).reduce((s, i) => s + Math.max(0, i.outstanding), 0),
       invoices,
+    };
+  }
+
+  /** A student's optional heads for the current year (what PUT optional-heads set), if the student is visible. */
+  async optionalHeadsOf(studentId: string): Promise<{
+    academicYearId: string;
+    heads: { headId: string; amountPerInstalment: number }[];
+  }> {
+    await this.students.visible(studentId);
+    const year = await this.academics.currentYear();
+    const rows = await this.studentHeads.ofStudents(year.id, [studentId]);
+    return {
+      academicYearId: year.id,
+      heads: rows.map((r) => ({ headId: r.headId, amountPerInstalment: r.amountPerInstalment })),
     };
   }
 

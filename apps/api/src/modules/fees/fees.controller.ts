@@ -92,6 +92,13 @@ export class FeesController {
     return this.setup.generateInvoices(id);
   }
 
+  @Get('students/:studentId/optional-heads')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({ description: "The student's optional heads this year: { academicYearId, heads }" })
+  studentOptionalHeads(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
+    return this.reports.optionalHeadsOf(studentId);
+  }
+
   @Put('students/:studentId/optional-heads')
   @RequirePermission(Permission.FeesSetup)
   optionalHeads(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Body() body: OptionalHeadsDto) {

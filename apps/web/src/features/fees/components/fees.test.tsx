@@ -5,7 +5,8 @@ import { blobText, captureDownloads } from '../../../test/downloads';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { givenSignedIn, meWith, teacherMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { PaymentView, StudentDues } from '../api/fees.types';
+import type { StudentDues } from '../api/fees.types';
+import { testPayment } from './test-payment';
 
 const parentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Parent]], {
   ...teacherMe,
@@ -48,21 +49,7 @@ function dues(studentId: string, fullName: string, outstanding: number): Student
   };
 }
 
-const payment: PaymentView = {
-  id: 'pay-1',
-  studentId: ANU,
-  amount: 500000,
-  currency: 'INR',
-  method: 'online',
-  reference: null,
-  paidOn: '2026-05-02',
-  receiptNo: '2026-27/00001',
-  status: 'completed',
-  reversedAt: null,
-  reversalReason: null,
-  createdAt: '2026-05-02T05:00:00.000Z',
-  allocations: [],
-};
+const payment = testPayment(ANU, 'online');
 
 let api: FakeApi;
 afterEach(() => {

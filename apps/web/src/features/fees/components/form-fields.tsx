@@ -1,5 +1,5 @@
 import { NumberInput, Select, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 
 /**
@@ -9,39 +9,79 @@ import { Controller, type Control, type FieldValues, type Path } from 'react-hoo
 export function NumberField<T extends FieldValues>({
   control,
   name,
-  label,
-  description,
-  error,
-  decimals = 2,
-  required,
+  ...props
 }: {
   control: Control<T>;
   name: Path<T>;
-  label: string;
-  description?: string;
-  error?: string;
-  decimals?: number;
-  required?: boolean;
-}) {
+} & NumberBoxProps) {
   return (
     <Controller
       control={control}
       name={name}
       render={({ field }) => (
-        <NumberInput
-          label={label}
-          description={description}
-          decimalScale={decimals}
-          allowDecimal={decimals > 0}
-          min={0}
-          thousandSeparator={decimals === 2 ? ',' : undefined}
-          value={typeof field.value === 'number' ? field.value : ''}
-          onChange={(value) => field.onChange(typeof value === 'number' ? value : undefined)}
+        <NumberBox
+          {...props}
+          value={typeof field.value === 'number' ? field.value : undefined}
+          onChange={field.onChange}
           onBlur={field.onBlur}
-          error={error}
-          required={required}
         />
       )}
+    />
+  );
+}
+
+interface NumberBoxProps {
+  label: string;
+  description?: string;
+  error?: string;
+  decimals?: number;
+  required?: boolean;
+}
+
+/**
+ * Mantine hands a half-typed number ("12.", "") to onChange as a string: the box keeps what is typed and
+ * tells the form the number it means (12), or undefined while there is none.
+ */
+function NumberBox({
+  label,
+  description,
+  error,
+  decimals = 2,
+  required,
+  value,
+  onChange,
+  onBlur,
+}: NumberBoxProps & {
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  onBlur: () => void;
+}) {
+  const [text, setText] = useState<string | number>(value ?? '');
+  const meant = (typed: string | number) => {
+    const n = typeof typed === 'number' ? typed : typed.trim() === '' ? NaN : Number(typed);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  // A reset from outside (the form saved, or loaded other values) shows the new value.
+  useEffect(() => {
+    if (meant(text) !== value) setText(value ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only an outside change of value resets the text
+  }, [value]);
+  return (
+    <NumberInput
+      label={label}
+      description={description}
+      decimalScale={decimals}
+      allowDecimal={decimals > 0}
+      min={0}
+      thousandSeparator={decimals === 2 ? ',' : undefined}
+      value={text}
+      onChange={(typed) => {
+        setText(typed);
+        onChange(meant(typed));
+      }}
+      onBlur={onBlur}
+      error={error}
+      required={required}
     />
   );
 }
