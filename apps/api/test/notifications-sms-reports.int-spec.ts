@@ -118,24 +118,26 @@ describe(`SMS delivery reports on ${TEST_DB}`, () => {
     ]);
   });
 
-  it('[APP-07] marks a message failed with the reason the gateway gives', async () => {
+  it('[APP-07] marks a message failed with the reason the gateway gives, without the number it may quote', async () => {
     const blocked = await sendOne(gw, 'sms-dlr-2');
     const ndnc = await sendOne(gw, 'sms-dlr-3');
     const body = msg91DeliveryReport([
-      { requestId: blocked.requestId, status: '17', failedReason: 'Number is on the blocklist' },
+      { requestId: blocked.requestId, status: '17', failedReason: 'Number 919812345678 is on the blocklist' },
       { requestId: ndnc.requestId, status: '9', desc: '' },
     ]);
     const res = await post(gw.institution, body, signDeliveryReport(GW_SECRET, body));
     expect(res.json()).toEqual({ reports: 2, applied: 2, duplicates: 0, ignored: 0 });
     expect(await row(blocked.id)).toEqual({
       status: 'failed',
-      last_error: 'BLOCKED: Number is on the blocklist (status 17)',
+      last_error: 'BLOCKED: Number [number] is on the blocklist (status 17)',
     });
     expect(await row(ndnc.id)).toEqual({
       status: 'failed',
       last_error: 'NDNC: the number is on the do-not-disturb register (status 9)',
     });
-    expect((await detail(blocked.id)).reason).toBe('BLOCKED: Number is on the blocklist (status 17)');
+    expect((await detail(blocked.id)).reason).toBe(
+      'BLOCKED: Number [number] is on the blocklist (status 17)',
+    );
   });
 
   it('[APP-07] answers a forged, missing or foreign signature with 401 and changes nothing', async () => {

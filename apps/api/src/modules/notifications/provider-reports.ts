@@ -7,6 +7,7 @@ import { DomainError, ValidationFailedError } from '../../platform/errors/domain
 import { OutboxChannel, OutboxStatus } from './entities/outbox-message.entity';
 import { MessageEventsRepository } from './notifications.repositories';
 import { OutboxRepository } from './outbox.repository';
+import { withoutAddresses } from './outbox-worker.service';
 
 export class WebhookSignatureError extends DomainError {
   constructor(message = 'The webhook signature does not verify.') {
@@ -108,13 +109,15 @@ export class ProviderReportsRecorder {
         out.duplicates++;
         continue;
       }
+      // Providers may quote the recipient in a reason: no addresses in the log (DAT-05).
+      const reason = r.reason ? withoutAddresses(r.reason) : null;
       const transition = TRANSITIONS[r.event];
       if (transition) {
         const changed = await this.outbox.applyProviderStatus(message.id, transition.from, {
           status: transition.to,
           ...(transition.to === 'delivered' ? { deliveredAt: r.at } : {}),
           ...(transition.to === 'read' ? { readAt: r.at, deliveredAt: message.deliveredAt ?? r.at } : {}),
-          ...(transition.to === 'failed' ? { lastError: (r.reason ?? 'failed').slice(0, 500) } : {}),
+          ...(transition.to === 'failed' ? { lastError: (reason ?? 'failed').slice(0, 500) } : {}),
         });
         if (changed) out.applied++;
       }
@@ -123,7 +126,7 @@ export class ProviderReportsRecorder {
           id: uuidv7(),
           messageId: message.id,
           event: r.event,
-          detail: `reported by ${r.source}${r.reason ? `: ${r.reason}` : ''}`.slice(0, 500),
+          detail: `reported by ${r.source}${reason ? `: ${reason}` : ''}`.slice(0, 500),
           attempt: null,
           dedupeKey: r.dedupeKey,
           occurredAt: r.at,
