@@ -5,11 +5,12 @@
 //
 //   node scripts/bench/attendance.mjs [--engine sqlite|mysql|both] [--students 2000] [--days 200]
 //        [--concurrency 20] [--requests 400] [--reads 300] [--replicas N]
-//        [--server-url mysql://root@127.0.0.1:3306/]
+//        [--server-url mysql://root@127.0.0.1:3306/] [--api-dist apps/api/dist]
+//        [--cpu-prof DIR]   (writes a V8 CPU profile of each API process into DIR, for chrome://inspect)
 // MySQL runs the production shape, two stateless API replicas (compose runs api-1 and api-2) that the
 // client spreads requests over as Nginx would; SQLite runs the embedded single process.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
       default: process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/',
     },
     replicas: { type: 'string' },
+    'api-dist': { type: 'string', default: 'apps/api/dist' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const STUDENTS = Number(values.students);
@@ -43,6 +46,8 @@ const CONCURRENCY = Number(values.concurrency);
 const REQUESTS = Number(values.requests);
 const READS = Number(values.reads);
 const PASSWORD = 'shala-demo-password';
+const API_DIST = join(root, values['api-dist']);
+const profileArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
 
 const say = (m) => process.stdout.write(`${m}\n`);
 
@@ -116,7 +121,7 @@ async function prepare(engine) {
 
 function cli(env, args) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'apps/api/dist/cli.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(API_DIST, 'cli.js'), ...args], {
     env,
     encoding: 'utf8',
   });
@@ -156,6 +161,38 @@ async function signIn(base, email) {
   throw new Error(`sign-in of ${email} failed: ${login.status} ${JSON.stringify(login.body)}`);
 }
 
+/** CPU seconds (user + system) a local process has used so far, from /proc; null where there is no /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** The local database server's pid (MariaDB/MySQL on loopback), to count its CPU per request. */
+function databasePid(engine) {
+  if (engine !== 'mysql') return null;
+  const r = spawnSync('sh', ['-c', 'pidof mariadbd || pidof mysqld'], { encoding: 'utf8' });
+  const pid = Number(r.stdout.trim().split(/\s+/)[0]);
+  return Number.isFinite(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * CPU used by the API processes and the database while `fn` runs, per request: unlike wall-clock
+ * latency, this barely moves when other work shares the machine, so it tells whether a change made a
+ * request cheaper even on a busy machine.
+ */
+async function cpuPerRequest(pids, fn) {
+  const before = pids.map(cpuSeconds);
+  const n = await fn();
+  const after = pids.map(cpuSeconds);
+  return pids.map((_, i) =>
+    before[i] === null || after[i] === null ? null : ((after[i] - before[i]) * 1000) / n,
+  );
+}
+
 async function timed(fn) {
   const started = process.hrtime.bigint();
   const res = await fn();
@@ -192,7 +229,7 @@ async function run(engine) {
     say(`seed: ${seed.out.split('\n').at(-1)} (${(seed.ms / 1000).toFixed(1)} s)`);
     for (const port of ports)
       servers.push(
-        spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+        spawn(process.execPath, [...profileArgs, join(API_DIST, 'main.js')], {
           env: { ...env, PORT: String(port) },
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
@@ -252,29 +289,34 @@ async function run(engine) {
     const marking = [];
     let next = 0;
     let errors = 0;
-    await Promise.all(
-      rosters.map(async (r, w) => {
-        for (;;) {
-          const i = next++;
-          if (i >= REQUESTS) return;
-          const body = JSON.stringify({
-            marks: r.students.map((studentId, k) => ({
-              studentId,
-              status: statuses[(i + k + w) % statuses.length],
-            })),
-          });
-          const { res, ms } = await timed(() =>
-            fetch(`${pick()}/api/v1/attendance/sections/${r.sectionId}/days/${today}`, {
-              method: 'PUT',
-              headers: { 'content-type': 'application/json', ...auth(r.token) },
-              body,
-            }).then(async (x) => (await x.arrayBuffer(), x.status)),
-          );
-          if (res !== 200) errors++;
-          marking.push(ms);
-        }
-      }),
-    );
+    const pids = [...servers.map((x) => x.pid), databasePid(engine)];
+    const cpu = {};
+    cpu.marking = await cpuPerRequest(pids, async () => {
+      await Promise.all(
+        rosters.map(async (r, w) => {
+          for (;;) {
+            const i = next++;
+            if (i >= REQUESTS) return;
+            const body = JSON.stringify({
+              marks: r.students.map((studentId, k) => ({
+                studentId,
+                status: statuses[(i + k + w) % statuses.length],
+              })),
+            });
+            const { res, ms } = await timed(() =>
+              fetch(`${pick()}/api/v1/attendance/sections/${r.sectionId}/days/${today}`, {
+                method: 'PUT',
+                headers: { 'content-type': 'application/json', ...auth(r.token) },
+                body,
+              }).then(async (x) => (await x.arrayBuffer(), x.status)),
+            );
+            if (res !== 200) errors++;
+            marking.push(ms);
+          }
+        }),
+      );
+      return marking.length;
+    });
 
     // 2. One section's monthly register over a full month of history (one client at a time).
     const month = (() => {
@@ -284,16 +326,19 @@ async function run(engine) {
       return d.toISOString().slice(0, 7);
     })();
     const register = [];
-    for (let i = 0; i < READS; i++) {
-      const s = rosters[i % rosters.length];
-      const { res, ms } = await timed(() =>
-        fetch(`${pick()}/api/v1/attendance/sections/${s.sectionId}/months/${month}`, {
-          headers: auth(s.token),
-        }).then(async (x) => (await x.arrayBuffer(), x.status)),
-      );
-      if (res !== 200) errors++;
-      register.push(ms);
-    }
+    cpu.register = await cpuPerRequest(pids, async () => {
+      for (let i = 0; i < READS; i++) {
+        const s = rosters[i % rosters.length];
+        const { res, ms } = await timed(() =>
+          fetch(`${pick()}/api/v1/attendance/sections/${s.sectionId}/months/${month}`, {
+            headers: auth(s.token),
+          }).then(async (x) => (await x.arrayBuffer(), x.status)),
+        );
+        if (res !== 200) errors++;
+        register.push(ms);
+      }
+      return register.length;
+    });
 
     // 3. The institution's day summary for a past school day.
     const day = Object.keys(
@@ -304,20 +349,23 @@ async function run(engine) {
       ).body.rows[0].days,
     ).at(-1);
     const summary = [];
-    for (let i = 0; i < READS; i++) {
-      const { res, ms } = await timed(() =>
-        fetch(`${pick()}/api/v1/attendance/summary?date=${day}`, { headers: auth(admin) }).then(
-          async (x) => (await x.arrayBuffer(), x.status),
-        ),
-      );
-      if (res !== 200) errors++;
-      summary.push(ms);
-    }
+    cpu.summary = await cpuPerRequest(pids, async () => {
+      for (let i = 0; i < READS; i++) {
+        const { res, ms } = await timed(() =>
+          fetch(`${pick()}/api/v1/attendance/summary?date=${day}`, { headers: auth(admin) }).then(
+            async (x) => (await x.arrayBuffer(), x.status),
+          ),
+        );
+        if (res !== 200) errors++;
+        summary.push(ms);
+      }
+      return summary.length;
+    });
 
     const table = [
-      ['marking (PUT 40 marks)', `${CONCURRENCY} concurrent`, stats(marking), 100],
-      [`monthly register (${month})`, 'sequential', stats(register), 50],
-      [`day summary (${day})`, 'sequential', stats(summary), 20],
+      ['marking (PUT 40 marks)', `${CONCURRENCY} concurrent`, stats(marking), 100, cpu.marking],
+      [`monthly register (${month})`, 'sequential', stats(register), 50, cpu.register],
+      [`day summary (${day})`, 'sequential', stats(summary), 20, cpu.summary],
     ];
     say(
       `\n${'operation'.padEnd(30)} ${'load'.padEnd(14)} ${'n'.padStart(5)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)}   target p99 (MariaDB)`,
@@ -326,6 +374,15 @@ async function run(engine) {
       say(
         `${name.padEnd(30)} ${load.padEnd(14)} ${String(s.n).padStart(5)} ${fmt(s.p50).padStart(10)} ${fmt(s.p95).padStart(10)} ${fmt(s.p99).padStart(10)} ${fmt(s.max).padStart(10)}   <= ${target} ms ${s.p99 <= target ? 'met' : 'NOT met'}`,
       );
+    }
+    // CPU per request: what one request costs the API process(es) and the database, whatever the load.
+    say(`\n${'operation'.padEnd(30)} ${'API CPU/req'.padStart(12)} ${'DB CPU/req'.padStart(12)}`);
+    for (const [name, , , , c] of table) {
+      const api = c.slice(0, servers.length);
+      const apiMs = api.some((v) => v === null) ? null : api.reduce((a, b) => a + b, 0);
+      const dbMs = c[servers.length];
+      const show = (v) => (v === null || v === undefined ? 'n/a' : fmt(v)).padStart(12);
+      say(`${name.padEnd(30)} ${show(apiMs)} ${show(dbMs)}`);
     }
     say(`non-200 answers: ${errors}; pastDays seen: ${pastDays?.workingDays?.length ?? 0}`);
     return errors;

@@ -16,6 +16,8 @@ describe(`absence alerts on ${TEST_DB}`, () => {
   let roster: string[];
   let child: string;
   let stranger: string;
+  let other: string;
+  let otherName: string;
 
   const alerts = async () =>
     (
@@ -35,11 +37,15 @@ describe(`absence alerts on ${TEST_DB}`, () => {
     const students = t.app.get(StudentsService);
     await t.context.runAsTenant(gw.institution.id, async () => {
       const guardianId = (await students.guardianIdByPhone(demoParentPhone(1)))!;
-      await t.app.get(NotificationsSetup).seedSchool({ optedInGuardianIds: [guardianId] });
       roster = await students.rosterIds(gw.sections['Class 5 A']!);
       child = (await students.studentIdByAdmissionNo(`${gw.prefix}-0001`))!;
+      stranger = roster.find((id) => id !== child)!;
+      // A third child whose guardian opted in too: two alerts from one save go out as one batch.
+      other = roster.find((id) => id !== child && id !== stranger)!;
+      otherName = (await students.namesOf([other])).get(other)!;
+      const otherGuardians = (await students.guardianIdsOf([other])).get(other)!;
+      await t.app.get(NotificationsSetup).seedSchool({ optedInGuardianIds: [guardianId, ...otherGuardians] });
     });
-    stranger = roster.find((id) => id !== child)!;
     t.app.get(Clock).setForTests(new Date('2026-11-20T05:00:00Z'));
     teacher = await signIn(t, gw.teacher, '10.70.0.1');
   });
@@ -64,6 +70,15 @@ describe(`absence alerts on ${TEST_DB}`, () => {
     await save({ [child]: 'present' });
     await save({ [child]: 'absent' });
     expect(await alerts()).toHaveLength(1);
+  });
+
+  it('alerts each newly absent child of one save once, skipping a child already alerted that day', async () => {
+    const before = await alerts();
+    expect((await save({ [child]: 'absent', [other]: 'absent' })).statusCode).toBe(200);
+    const added = (await alerts()).filter((m) => !before.some((b) => b.id === m.id));
+    expect(added).toHaveLength(1);
+    expect(JSON.parse(added[0]!.variables)).toMatchObject({ student: otherName, status: 'absent' });
+    expect(added[0]!.idempotencyKey).toMatch(new RegExp(`^absence:${other}:2026-11-20:`));
   });
 
   it('writes no alert when the register save fails', async () => {

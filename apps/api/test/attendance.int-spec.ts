@@ -25,6 +25,7 @@ describe(`attendance on ${TEST_DB}`, () => {
   let admin: Auth;
   let teacher: Auth;
   let other: Auth;
+  let otherUserId: string;
   let parent: Auth;
   let rsAdmin: Auth;
   let class5A: string;
@@ -51,6 +52,7 @@ describe(`attendance on ${TEST_DB}`, () => {
     parent = await signIn(t, gw.parent, '10.60.0.4');
     const colleague = await account(t, gw.institution, 'maths@greenwood.test', ['teacher']);
     other = await signIn(t, colleague, '10.60.0.5');
+    otherUserId = colleague.id;
     const subjects = (await t.request({ url: '/api/v1/academics/subjects', headers: admin.auth })).json<{
       items: { id: string; code: string }[];
     }>().items;
@@ -393,6 +395,31 @@ describe(`attendance on ${TEST_DB}`, () => {
       headers: admin.auth,
       payload: { weeklyOffDays: [0] },
     });
+  });
+
+  it('[AZ-03] a teacher taken off a section loses it on the very next request, not when a cache expires', async () => {
+    const assignments = (
+      await t.request({ url: '/api/v1/academics/subject-assignments', headers: admin.auth })
+    ).json<{ items: { id: string; sectionId: string; subjectId: string; teacherUserId: string }[] }>().items;
+    const mine = assignments.find((a) => a.sectionId === class5A && a.teacherUserId === otherUserId)!;
+    // Warm every cache on the way: the teacher reads and saves the register.
+    expect((await t.request({ url: url(class5A, '2026-11-20'), headers: other.auth })).statusCode).toBe(200);
+    expect((await save(other, class5A, '2026-11-20', { marks: all(roster5A) })).statusCode).toBe(200);
+    const off = await t.request({
+      method: 'DELETE',
+      url: `/api/v1/academics/subject-assignments/${mine.id}`,
+      headers: admin.auth,
+    });
+    expect(off.statusCode).toBe(204);
+    expect((await save(other, class5A, '2026-11-20', { marks: all(roster5A) })).statusCode).toBe(404);
+    const back = await t.request({
+      method: 'POST',
+      url: '/api/v1/academics/subject-assignments',
+      headers: admin.auth,
+      payload: { sectionId: class5A, subjectId: mine.subjectId, teacherUserId: otherUserId },
+    });
+    expect(back.statusCode).toBe(201);
+    expect((await save(other, class5A, '2026-11-20', { marks: all(roster5A) })).statusCode).toBe(200);
   });
 
   it('[TEN-04] answers another school section, students and leave with 404 and changes nothing', async () => {

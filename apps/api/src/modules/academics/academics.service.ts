@@ -307,8 +307,16 @@ export class AcademicsService {
   }
 
   /** Sections a teacher teaches this year: as class teacher or through a subject (AZ-03). */
-  async sectionIdsOfTeacher(userId: string): Promise<string[]> {
-    const year = await this.years.current();
+  /**
+   * The sections a teacher teaches this year (class teacher or subject teacher): read on every request a
+   * teacher makes, so cached like the rest of the structure and dropped by any structure change.
+   */
+  sectionIdsOfTeacher(userId: string): Promise<string[]> {
+    return this.cache.get(`academics:teacher-sections:${userId}`, () => this.loadSectionIdsOfTeacher(userId));
+  }
+
+  private async loadSectionIdsOfTeacher(userId: string): Promise<string[]> {
+    const year = await this.findCurrentYear();
     const asClassTeacher = (await this.sections.ofClassTeacher(userId)).map((s) => s.id);
     const asSubjectTeacher = year
       ? (await this.assignments.ofTeacher(year.id, userId)).map((a) => a.sectionId)

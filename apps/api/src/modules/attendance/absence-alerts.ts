@@ -38,27 +38,32 @@ export class AbsenceAlerts implements OnModuleInit {
     const ids = events.map((e) => e.studentId);
     const [guardians, names, school] = await Promise.all([
       this.students.guardianIdsOf(ids),
-      this.students.directory(ids),
+      this.students.namesOf(ids),
       this.cache.get(
         'institution:name',
         async () => (await this.institutions.findById(this.context.tenantId))?.name ?? '',
       ),
     ]);
-    for (const e of events) {
-      const guardianIds = guardians.get(e.studentId) ?? [];
-      if (guardianIds.length === 0) continue;
-      await this.notifier.notify({
-        guardianIds,
-        purpose: 'absence_alerts',
-        template: 'absence_alert',
-        variables: {
-          student: names.get(e.studentId)?.fullName ?? '',
-          date: e.date,
-          status: STATUS_WORDS[e.status],
-          school,
-        },
-        idempotencyKey: `absence:${e.studentId}:${e.date}`,
-      });
-    }
+    await this.notifier.notifyMany(
+      events.flatMap((e) => {
+        const guardianIds = guardians.get(e.studentId) ?? [];
+        return guardianIds.length === 0
+          ? []
+          : [
+              {
+                guardianIds,
+                purpose: 'absence_alerts' as const,
+                template: 'absence_alert',
+                variables: {
+                  student: names.get(e.studentId) ?? '',
+                  date: e.date,
+                  status: STATUS_WORDS[e.status],
+                  school,
+                },
+                idempotencyKey: `absence:${e.studentId}:${e.date}`,
+              },
+            ];
+      }),
+    );
   }
 }

@@ -189,6 +189,31 @@ export class DaySummariesRepository extends TenantScopedRepository<AttendanceDay
     await this.upsert([summary], ['date', 'sectionId', 'period']);
   }
 
+  /** The hot path's write of one section-day's counts: one hand-written upsert, no query building. */
+  async rewrite(s: Omit<AttendanceDaySummary, 'tenantId'>): Promise<void> {
+    const counts = ['present', 'absent', 'late', 'excused', 'half_day', 'total', 'marked_by', 'marked_at'];
+    const onConflict =
+      this.db.dialect === 'mysql'
+        ? `ON DUPLICATE KEY UPDATE ${counts.map((c) => `${c} = VALUES(${c})`).join(', ')}`
+        : `ON CONFLICT (tenant_id, date, section_id, period) DO UPDATE SET ${counts.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    await this.sql(
+      `INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period, ${counts.join(', ')}) VALUES ${TenantScopedRepository.rowsOf(1, 12)} ${onConflict}`,
+      [
+        s.date,
+        s.sectionId,
+        s.period,
+        s.present,
+        s.absent,
+        s.late,
+        s.excused,
+        s.halfDay,
+        s.total,
+        s.markedBy,
+        s.markedAt ? sqlTimestamp(s.markedAt, this.db.dialect) : null,
+      ],
+    );
+  }
+
   async writeMany(rows: Omit<AttendanceDaySummary, 'tenantId'>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500)
       await this.upsert(rows.slice(i, i + 500), ['date', 'sectionId', 'period']);

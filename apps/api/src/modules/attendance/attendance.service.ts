@@ -448,7 +448,7 @@ export class AttendanceService {
             const after = new Map<string, AttendanceStatus>(sectionMarks.map((m) => [m.studentId, m.status]));
             for (const r of rows) after.set(r.studentId, r.status);
             const summary = countStatuses([...after.values()]);
-            await this.summaries.write({
+            await this.summaries.rewrite({
               date,
               sectionId,
               period,
@@ -456,6 +456,15 @@ export class AttendanceService {
               markedBy: userId,
               markedAt: at,
             });
+            const newlyAbsent = changes.filter(
+              (m) => m.status === 'absent' && existing.get(m.studentId)?.status !== 'absent',
+            );
+            if (newlyAbsent.length && this.listener && period === 0) {
+              await this.listener.onAbsent(
+                newlyAbsent.map((m) => ({ studentId: m.studentId, date, status: m.status })),
+              );
+            }
+            // Last, so the institution's audit chain head stays locked only for the append and the commit.
             const diff = changes.map((m) => ({
               studentId: m.studentId,
               from: existing.get(m.studentId)?.status ?? null,
@@ -481,14 +490,6 @@ export class AttendanceService {
                     },
                   },
             );
-            const newlyAbsent = changes.filter(
-              (m) => m.status === 'absent' && existing.get(m.studentId)?.status !== 'absent',
-            );
-            if (newlyAbsent.length && this.listener && period === 0) {
-              await this.listener.onAbsent(
-                newlyAbsent.map((m) => ({ studentId: m.studentId, date, status: m.status })),
-              );
-            }
             return { changed: changes.length, override: locked, summary };
           },
         );

@@ -4,9 +4,9 @@ import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { normalisePhone } from '../../platform/security/field-crypto';
 import { StudentsService } from '../students/students.service';
 import { ChannelSettingsService } from './channel-settings.service';
-import { CONSENT_PURPOSES, ConsentPurpose } from './entities/consent.entity';
+import { CONSENT_PURPOSES, ConsentPurpose, GuardianConsent } from './entities/consent.entity';
 import { ConsentsRepository } from './notifications.repositories';
-import { OutboxService } from './outbox.service';
+import { OutboxRequest, OutboxService } from './outbox.service';
 import { templateKind } from './template-catalogue';
 
 export interface GuardianNotice {
@@ -21,6 +21,22 @@ export interface GuardianNotice {
 }
 
 const MAX_KEY = 160 - ':'.length * 2 - 36 - 'whatsapp'.length;
+
+/** What is wrong with a notice, with field names under `prefix`. */
+function problemsOf(notice: GuardianNotice, prefix: string): { field: string; message: string }[] {
+  const kind = templateKind(notice.template);
+  const problems: { field: string; message: string }[] = [];
+  if (!(CONSENT_PURPOSES as readonly string[]).includes(notice.purpose))
+    problems.push({ field: `${prefix}purpose`, message: `must be one of ${CONSENT_PURPOSES.join(', ')}` });
+  else if (!kind || kind.purpose !== notice.purpose)
+    problems.push({ field: `${prefix}template`, message: `is not a template for ${notice.purpose}` });
+  if (!notice.idempotencyKey || notice.idempotencyKey.length > MAX_KEY)
+    problems.push({
+      field: `${prefix}idempotencyKey`,
+      message: `is required (at most ${MAX_KEY} characters)`,
+    });
+  return problems;
+}
 
 /**
  * How other modules message families: inside the caller's transaction, one outbox message per guardian
@@ -37,51 +53,63 @@ export class GuardianNotifier {
     private readonly students: StudentsService,
   ) {}
 
-  async notify(notice: GuardianNotice): Promise<{ enqueued: number }> {
-    const kind = templateKind(notice.template);
-    const problems: { field: string; message: string }[] = [];
-    if (!(CONSENT_PURPOSES as readonly string[]).includes(notice.purpose))
-      problems.push({ field: 'purpose', message: `must be one of ${CONSENT_PURPOSES.join(', ')}` });
-    else if (!kind || kind.purpose !== notice.purpose)
-      problems.push({ field: 'template', message: `is not a template for ${notice.purpose}` });
-    if (!notice.idempotencyKey || notice.idempotencyKey.length > MAX_KEY)
-      problems.push({ field: 'idempotencyKey', message: `is required (at most ${MAX_KEY} characters)` });
+  notify(notice: GuardianNotice): Promise<{ enqueued: number }> {
+    return this.notifyMany([notice]);
+  }
+
+  /**
+   * Several notices in one pass (a register save that marks several students absent): one consent query
+   * per purpose, one contact lookup and one outbox INSERT for the whole batch, instead of a round per
+   * notice.
+   */
+  async notifyMany(notices: GuardianNotice[]): Promise<{ enqueued: number }> {
+    const problems = notices.flatMap((n, i) => problemsOf(n, notices.length > 1 ? `notices.${i}.` : ''));
     if (problems.length) throw new ValidationFailedError(problems);
+    if (notices.length === 0) return { enqueued: 0 };
 
     return this.db.transaction(async () => {
-      const granted = await this.consents.grantedFor([...new Set(notice.guardianIds)], notice.purpose);
-      if (granted.length === 0) return { enqueued: 0 };
+      const granted = new Map<ConsentPurpose, GuardianConsent[]>();
+      for (const purpose of new Set(notices.map((n) => n.purpose))) {
+        const guardianIds = new Set(
+          notices.filter((n) => n.purpose === purpose).flatMap((n) => n.guardianIds),
+        );
+        granted.set(purpose, await this.consents.grantedFor([...guardianIds], purpose));
+      }
+      const grantedGuardians = new Set([...granted.values()].flat().map((g) => g.guardianId));
+      if (grantedGuardians.size === 0) return { enqueued: 0 };
       const enabled = await this.channels.enabledChannels();
       const contacts = new Map(
-        (await this.students.guardianContacts(granted.map((g) => g.guardianId))).map((c) => [
-          c.guardianId,
-          c,
-        ]),
+        (await this.students.guardianContacts([...grantedGuardians])).map((c) => [c.guardianId, c]),
       );
-      let enqueued = 0;
-      for (const consent of granted) {
-        if (!enabled.has(consent.channel) || !kind!.channels.includes(consent.channel)) continue;
-        const contact = contacts.get(consent.guardianId);
-        const address =
-          consent.channel === 'email'
-            ? contact?.email
-            : contact?.phone
-              ? normalisePhone(contact.phone)
-              : null;
-        if (!address) continue;
-        const { created } = await this.outbox.enqueue({
-          channel: consent.channel,
-          template: notice.template,
-          recipient: address,
-          variables: notice.variables,
-          idempotencyKey: `${notice.idempotencyKey}:${consent.guardianId}:${consent.channel}`,
-          purpose: notice.purpose,
-          guardianId: consent.guardianId,
-          protectRecipient: true,
-        });
-        if (created) enqueued++;
+      const requests: OutboxRequest[] = [];
+      for (const notice of notices) {
+        const kind = templateKind(notice.template)!;
+        const addressed = new Set(notice.guardianIds);
+        for (const consent of granted.get(notice.purpose) ?? []) {
+          if (!addressed.has(consent.guardianId)) continue;
+          if (!enabled.has(consent.channel) || !kind.channels.includes(consent.channel)) continue;
+          const contact = contacts.get(consent.guardianId);
+          const address =
+            consent.channel === 'email'
+              ? contact?.email
+              : contact?.phone
+                ? normalisePhone(contact.phone)
+                : null;
+          if (!address) continue;
+          requests.push({
+            channel: consent.channel,
+            template: notice.template,
+            recipient: address,
+            variables: notice.variables,
+            idempotencyKey: `${notice.idempotencyKey}:${consent.guardianId}:${consent.channel}`,
+            purpose: notice.purpose,
+            guardianId: consent.guardianId,
+            protectRecipient: true,
+          });
+        }
       }
-      return { enqueued };
+      const { created } = await this.outbox.enqueueMany(requests);
+      return { enqueued: created };
     });
   }
 }

@@ -29,6 +29,16 @@ export class OutboxRepository extends TenantScopedRepository<OutboxMessage> {
     return this.findOneBy({ idempotencyKey });
   }
 
+  /** The idempotency keys among `keys` that already have a message (one query for a batch). */
+  async existingIdempotencyKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await this.find({
+      select: { tenantId: true, idempotencyKey: true },
+      where: { idempotencyKey: In(keys) },
+    });
+    return new Set(rows.map((r) => r.idempotencyKey));
+  }
+
   findById(id: string): Promise<OutboxMessage | null> {
     return this.findOneBy({ id });
   }
@@ -43,6 +53,11 @@ export class OutboxRepository extends TenantScopedRepository<OutboxMessage> {
 
   async add(message: NewMessage): Promise<void> {
     await this.insert(message as Omit<OutboxMessage, 'tenantId'>);
+  }
+
+  /** Several messages in one INSERT. */
+  async addMany(messages: NewMessage[]): Promise<void> {
+    if (messages.length) await this.insert(messages as Omit<OutboxMessage, 'tenantId'>[]);
   }
 
   /** One page of the delivery log, newest first (ids are time-ordered), after the cursor's id. */

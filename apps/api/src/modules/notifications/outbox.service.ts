@@ -30,6 +30,22 @@ export interface OutboxRequest {
 
 const CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'whatsapp'];
 
+type NewOutboxRow = Omit<OutboxMessage, 'tenantId' | 'createdAt' | 'updatedAt'>;
+
+/** What is wrong with a request, with field names under `prefix` (empty for a single message). */
+function problemsOf(request: OutboxRequest, prefix: string): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (!CHANNELS.includes(request.channel))
+    problems.push({ field: `${prefix}channel`, message: `must be one of ${CHANNELS.join(', ')}` });
+  if (!/^[a-z][a-z0-9_]{0,63}$/.test(request.template))
+    problems.push({ field: `${prefix}template`, message: 'must be a snake_case template name' });
+  if (!request.recipient || request.recipient.length > 320)
+    problems.push({ field: `${prefix}recipient`, message: 'is required (at most 320 characters)' });
+  if (!request.idempotencyKey || request.idempotencyKey.length > 160)
+    problems.push({ field: `${prefix}idempotencyKey`, message: 'is required (at most 160 characters)' });
+  return problems;
+}
+
 export const recipientCell = (id: string) => ({
   table: 'outbox_messages',
   column: 'recipient_enc',
@@ -51,45 +67,64 @@ export class OutboxService {
 
   /** Enqueues a message once per idempotency key; returns the stored message and whether it is new. */
   async enqueue(request: OutboxRequest): Promise<{ message: OutboxMessage; created: boolean }> {
-    const problems: { field: string; message: string }[] = [];
-    if (!CHANNELS.includes(request.channel))
-      problems.push({ field: 'channel', message: `must be one of ${CHANNELS.join(', ')}` });
-    if (!/^[a-z][a-z0-9_]{0,63}$/.test(request.template))
-      problems.push({ field: 'template', message: 'must be a snake_case template name' });
-    if (!request.recipient || request.recipient.length > 320)
-      problems.push({ field: 'recipient', message: 'is required (at most 320 characters)' });
-    if (!request.idempotencyKey || request.idempotencyKey.length > 160)
-      problems.push({ field: 'idempotencyKey', message: 'is required (at most 160 characters)' });
+    const problems = problemsOf(request, '');
     if (problems.length > 0) throw new ValidationFailedError(problems);
 
     return this.db.transaction(async () => {
       const existing = await this.outbox.findByIdempotencyKey(request.idempotencyKey);
       if (existing) return { message: existing, created: false };
-      const id = uuidv7();
-      const protect = request.protectRecipient === true;
-      await this.outbox.add({
-        id,
-        channel: request.channel,
-        template: request.template,
-        recipient: protect
-          ? (mask(request.channel === 'email' ? 'email' : 'phone', request.recipient) ?? '')
-          : request.recipient,
-        variables: JSON.stringify(request.variables),
-        idempotencyKey: request.idempotencyKey,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: new Date(),
-        lastError: null,
-        sentAt: null,
-        purpose: request.purpose ?? null,
-        guardianId: request.guardianId ?? null,
-        recipientEnc: protect ? await this.crypto.encrypt(recipientCell(id), request.recipient) : null,
-        leaseToken: null,
-        providerMessageId: null,
-        deliveredAt: null,
-        readAt: null,
-      });
-      return { message: (await this.outbox.findById(id))!, created: true };
+      const row = await this.row(request);
+      await this.outbox.add(row);
+      return { message: (await this.outbox.findById(row.id))!, created: true };
     });
+  }
+
+  /**
+   * Enqueues a batch in one round of statements (one lookup of the keys, one INSERT): what a register
+   * save that marks several students absent writes. Keys already stored, or repeated in the batch, are
+   * skipped; answers how many messages are new.
+   */
+  async enqueueMany(requests: OutboxRequest[]): Promise<{ created: number }> {
+    const problems = requests.flatMap((r, i) => problemsOf(r, `messages.${i}.`));
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    if (requests.length === 0) return { created: 0 };
+
+    return this.db.transaction(async () => {
+      const taken = await this.outbox.existingIdempotencyKeys(requests.map((r) => r.idempotencyKey));
+      const fresh = requests.filter((r) => {
+        if (taken.has(r.idempotencyKey)) return false;
+        taken.add(r.idempotencyKey);
+        return true;
+      });
+      await this.outbox.addMany(await Promise.all(fresh.map((r) => this.row(r))));
+      return { created: fresh.length };
+    });
+  }
+
+  private async row(request: OutboxRequest): Promise<NewOutboxRow> {
+    const id = uuidv7();
+    const protect = request.protectRecipient === true;
+    return {
+      id,
+      channel: request.channel,
+      template: request.template,
+      recipient: protect
+        ? (mask(request.channel === 'email' ? 'email' : 'phone', request.recipient) ?? '')
+        : request.recipient,
+      variables: JSON.stringify(request.variables),
+      idempotencyKey: request.idempotencyKey,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+      sentAt: null,
+      purpose: request.purpose ?? null,
+      guardianId: request.guardianId ?? null,
+      recipientEnc: protect ? await this.crypto.encrypt(recipientCell(id), request.recipient) : null,
+      leaseToken: null,
+      providerMessageId: null,
+      deliveredAt: null,
+      readAt: null,
+    };
   }
 }

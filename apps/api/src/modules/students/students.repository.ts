@@ -39,6 +39,16 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
     return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
+  /** Just the names of students (no sensitive columns read or decrypted). */
+  async namesByIds(ids: string[]): Promise<{ id: string; firstName: string; lastName: string }[]> {
+    if (!ids.length) return [];
+    const rows = await this.sql<{ id: string; first_name: string; last_name: string }[]>(
+      `SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }));
+  }
+
   byAdmissionNo(admissionNo: string): Promise<Student | null> {
     return this.findOneBy({ admissionNo });
   }
@@ -164,6 +174,15 @@ export class EnrolmentsRepository extends TenantScopedRepository<Enrolment> {
     return studentIds.length
       ? this.find({ where: { academicYearId: yearId, studentId: In(studentIds) } })
       : Promise.resolve([]);
+  }
+
+  /** Ids of the students active in one section in a year: the hot read of every register save. */
+  async activeStudentIds(yearId: string, sectionId: string): Promise<string[]> {
+    const rows = await this.sql<{ student_id: string }[]>(
+      "SELECT student_id FROM enrolments WHERE tenant_id = ? AND academic_year_id = ? AND section_id = ? AND status = 'active'",
+      [yearId, sectionId],
+    );
+    return rows.map((r) => r.student_id);
   }
 
   activeInSections(yearId: string, sectionIds: string[]): Promise<Enrolment[]> {

@@ -514,7 +514,16 @@ export class StudentsService {
   /** Ids of the students actively enrolled this year in a section (one query). */
   async rosterIds(sectionId: string): Promise<string[]> {
     const year = await this.academics.findCurrentYear();
-    return year ? (await this.enrolments.activeInSections(year.id, [sectionId])).map((e) => e.studentId) : [];
+    return year ? this.enrolments.activeStudentIds(year.id, sectionId) : [];
+  }
+
+  /** Students' display names, for messages to their families. */
+  async namesOf(studentIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < studentIds.length; i += 500)
+      for (const s of await this.students.namesByIds(studentIds.slice(i, i + 500)))
+        out.set(s.id, `${s.firstName} ${s.lastName}`.trim());
+    return out;
   }
 
   /** Names and current sections of students, for reports. */
