@@ -37,6 +37,8 @@ import { FEE_ENTITIES } from './modules/fees/entities/fees.entities';
 import { Fees1764230400000 } from './platform/database/migrations/1764230400000-Fees';
 import { FEE_RULE_ENTITIES } from './modules/fees/entities/fee-rules.entities';
 import { FeeRules1764230400001 } from './platform/database/migrations/1764230400001-FeeRules';
+import { FEE_GATEWAY_ENTITIES } from './modules/fees/entities/fee-gateway.entities';
+import { FeeGatewaySettings1764316800100 } from './platform/database/migrations/1764316800100-FeeGatewaySettings';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -76,6 +78,7 @@ export const SCHEMA: Schema = {
     LeaveRequest,
     ...FEE_ENTITIES,
     ...FEE_RULE_ENTITIES,
+    ...FEE_GATEWAY_ENTITIES,
   ],
   migrations: [
     Foundation1763798400000,
@@ -85,5 +88,6 @@ export const SCHEMA: Schema = {
     Notifications1764144000000,
     Fees1764230400000,
     FeeRules1764230400001,
+    FeeGatewaySettings1764316800100,
   ],
 };

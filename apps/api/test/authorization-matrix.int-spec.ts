@@ -401,6 +401,14 @@ const MATRIX: Record<string, 'public' | Probe> = {
     permitted: 400,
   },
   'POST /api/v1/fees/jobs/daily': { url: '/api/v1/fees/jobs/daily', payload: INVALID, permitted: 400 },
+  'GET /api/v1/fees/payments': { url: '/api/v1/fees/payments?limit=0', permitted: 400 },
+  'GET /api/v1/fees/defaulters': { url: '/api/v1/fees/defaulters?limit=0', permitted: 400 },
+  'GET /api/v1/fees/gateways/razorpay': { url: '/api/v1/fees/gateways/razorpay', permitted: 200 },
+  'PUT /api/v1/fees/gateways/razorpay': {
+    url: '/api/v1/fees/gateways/razorpay',
+    payload: INVALID,
+    permitted: 400,
+  },
   'GET /api/v1/fees/reports/collections/export': {
     url: '/api/v1/fees/reports/collections/export',
     permitted: 400,

@@ -216,4 +216,8 @@ export class FeesLedgerService {
   entriesOfPayment(paymentId: string): Promise<FeeLedgerEntry[]> {
     return this.entries.ofPayment(paymentId);
   }
+
+  entriesOfPayments(paymentIds: string[]): Promise<FeeLedgerEntry[]> {
+    return this.entries.ofPayments(paymentIds);
+  }
 }

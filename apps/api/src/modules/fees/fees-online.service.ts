@@ -6,13 +6,19 @@ import { createHmac } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/database/database';
-import { DomainError, NotFoundError, RuleViolationError } from '../../platform/errors/domain-error';
+import {
+  DependencyUnavailableError,
+  DomainError,
+  NotFoundError,
+  RuleViolationError,
+} from '../../platform/errors/domain-error';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { StudentsService } from '../students/students.service';
 import { FeeOnlineOrder } from './entities/fees.entities';
 import { FeesErrorCode, OverpaymentError } from './fees.errors';
+import { FeesGatewaySettingsService } from './fees-gateway-settings.service';
 import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
 import { FEES_WEBHOOK_PREFIX } from './fees-webhook-raw-body';
@@ -22,6 +28,8 @@ import {
   FeeWebhookEventsRepository,
 } from './fees.repository';
 import { PaymentGateway } from './payments/payment-gateway';
+import { RazorpayGateway } from './payments/razorpay.gateway';
+import { RazorpayTransport } from './payments/razorpay-transport';
 import { SandboxGateway } from './payments/sandbox.gateway';
 
 export class PaymentWebhookSignatureError extends DomainError {
@@ -53,7 +61,11 @@ export interface WebhookOutcome {
  */
 @Injectable()
 export class FeesOnlineService {
-  private readonly gateways = new Map<string, PaymentGateway>([['sandbox', new SandboxGateway()]]);
+  /** Webhook readers per provider (checking a signature and reading an event need no API credentials). */
+  private readonly gateways = new Map<string, Pick<PaymentGateway, 'verifySignature' | 'parseEvent'>>([
+    ['sandbox', new SandboxGateway()],
+    ['razorpay', new RazorpayGateway({ keyId: '', keySecret: '' })],
+  ]);
 
   constructor(
     private readonly db: Database,
@@ -68,6 +80,8 @@ export class FeesOnlineService {
     private readonly accounts: FeeAccountsRepository,
     private readonly events: FeeWebhookEventsRepository,
     private readonly audit: AuditService,
+    private readonly gatewaySettings: FeesGatewaySettingsService,
+    private readonly razorpayTransport: RazorpayTransport,
   ) {}
 
   /** The webhook secret of a provider for an institution (sandbox: derived from a server secret). */
@@ -77,7 +91,27 @@ export class FeesOnlineService {
       .digest('hex');
   }
 
-  private view(o: FeeOnlineOrder): OrderView {
+  /**
+   * The secret a provider's webhook for an institution is signed with: the sandbox's is derived from a
+   * server secret; Razorpay's is the one that institution stored (APP-07: another school's secret never
+   * verifies here). Null when the institution has none.
+   */
+  private async webhookSecretFor(provider: string, institutionId: string): Promise<string | null> {
+    if (provider === 'sandbox') return this.webhookSecret(provider, institutionId);
+    return this.context.runAsTenant(institutionId, () => this.gatewaySettings.webhookSecret(provider));
+  }
+
+  /** The institution's payment provider for new orders: its own Razorpay account when ready, else the sandbox. */
+  private async gatewayForOrders(): Promise<PaymentGateway> {
+    const razorpay = await this.gatewaySettings.razorpayForOrders();
+    if (!razorpay) return new SandboxGateway();
+    return new RazorpayGateway(
+      { ...razorpay, baseUrl: this.razorpayTransport.baseUrl },
+      this.razorpayTransport.fetch,
+    );
+  }
+
+  private view(o: FeeOnlineOrder, razorpayKeyId: string | null = null): OrderView {
     return {
       id: o.id,
       studentId: o.studentId,
@@ -94,7 +128,13 @@ export class FeesOnlineService {
               order_id: o.providerOrderId,
               sandboxCheckout: `/api/v1/fees/online-orders/${o.id}/sandbox-checkout`,
             }
-          : { provider: o.provider, order_id: o.providerOrderId },
+          : {
+              provider: o.provider,
+              order_id: o.providerOrderId,
+              amount: o.amount,
+              currency: o.currency,
+              ...(razorpayKeyId ? { key: razorpayKeyId } : {}),
+            },
     };
   }
 
@@ -104,9 +144,14 @@ export class FeesOnlineService {
     const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
     const currency = await this.ledger.currency();
     if (amount > outstanding) throw new OverpaymentError(outstanding, currency);
-    const gateway = this.gateways.get('sandbox')!;
+    const gateway = await this.gatewayForOrders();
     const id = uuidv7();
-    const order = await gateway.createOrder({ amount, currency, receipt: id, notes: { studentId } });
+    const order = await gateway
+      .createOrder({ amount, currency, receipt: id, notes: { studentId } })
+      .catch(() => {
+        // The provider's answer is not echoed (it may carry account details); the status is in its dashboard.
+        throw new DependencyUnavailableError('The payment provider did not accept the order; try again.');
+      });
     const row = {
       id,
       studentId,
@@ -127,7 +172,10 @@ export class FeesOnlineService {
         details: { studentId, amount, currency },
       });
     });
-    return this.view({ ...row, tenantId: this.context.tenantId });
+    return this.view(
+      { ...row, tenantId: this.context.tenantId },
+      typeof order.checkout.key === 'string' ? order.checkout.key : null,
+    );
   }
 
   async order(id: string): Promise<OrderView> {
@@ -136,7 +184,7 @@ export class FeesOnlineService {
     await this.students.visible(o.studentId).catch(() => {
       throw new NotFoundError('The order');
     });
-    return this.view(o);
+    return this.view(o, o.provider === 'razorpay' ? await this.gatewaySettings.razorpayKeyId() : null);
   }
 
   /**
@@ -179,10 +227,17 @@ export class FeesOnlineService {
   ): Promise<WebhookOutcome> {
     const gateway = this.gateways.get(provider);
     const institution = gateway ? await this.institutions.findById(institutionId) : null;
-    const secret = this.webhookSecret(provider, institutionId);
-    // Verify before parsing anything; the same work whether or not the provider or institution exists.
-    const valid = !!raw && (gateway ?? this.gateways.get('sandbox')!).verifySignature(raw, signature, secret);
-    if (!valid || !gateway || !institution) throw new PaymentWebhookSignatureError();
+    const secret = institution ? await this.webhookSecretFor(provider, institutionId) : null;
+    // Verify before parsing anything; the same work whether or not the provider, institution or secret
+    // exists (an unknown one is checked against a throwaway secret and then refused).
+    const valid =
+      !!raw &&
+      (gateway ?? this.gateways.get('sandbox')!).verifySignature(
+        raw,
+        signature,
+        secret ?? this.webhookSecret(provider, institutionId),
+      );
+    if (!valid || !gateway || !institution || !secret) throw new PaymentWebhookSignatureError();
     let event;
     try {
       event = gateway.parseEvent(raw, eventIdHeader);

@@ -11,7 +11,7 @@ import { GuardianNotifier } from '../notifications/guardian-notifier.service';
 import { StudentsService } from '../students/students.service';
 import { allocate, percentOf } from './allocation';
 import { formatMoney } from './amount-in-words';
-import { FeePayment, PaymentMethod } from './entities/fees.entities';
+import { FeeLedgerEntry, FeePayment, PaymentMethod } from './entities/fees.entities';
 import { FeesErrorCode, IdempotencyKeyReusedError, OverpaymentError } from './fees.errors';
 import { FeesLedgerService } from './fees-ledger.service';
 import {
@@ -339,7 +339,21 @@ export class FeesPaymentsService {
   }
 
   async view(p: FeePayment): Promise<PaymentView> {
-    const entries = await this.ledger.entriesOfPayment(p.id);
+    return FeesPaymentsService.viewOf(p, await this.ledger.entriesOfPayment(p.id));
+  }
+
+  /** Views of many payments with one ledger read. */
+  async views(payments: FeePayment[]): Promise<PaymentView[]> {
+    const entries = await this.ledger.entriesOfPayments(payments.map((p) => p.id));
+    return payments.map((p) =>
+      FeesPaymentsService.viewOf(
+        p,
+        entries.filter((e) => e.paymentId === p.id),
+      ),
+    );
+  }
+
+  private static viewOf(p: FeePayment, entries: FeeLedgerEntry[]): PaymentView {
     return {
       id: p.id,
       studentId: p.studentId,

@@ -9,11 +9,13 @@ import {
 } from '../../platform/errors/domain-error';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
+import type { Enrolled } from '../students/enrolment-events';
 import { StudentsService } from '../students/students.service';
 import { FeeInstalment, FeeStructure } from './entities/fees.entities';
 import { FeesErrorCode } from './fees.errors';
 import { FeesLedgerService } from './fees-ledger.service';
 import {
+  FeeAccountsRepository,
   FeeHeadsRepository,
   FeeInstalmentLinesRepository,
   FeeInstalmentsRepository,
@@ -63,6 +65,7 @@ export class FeesSetupService {
     private readonly lines: FeeInstalmentLinesRepository,
     private readonly studentHeads: FeeStudentHeadsRepository,
     private readonly invoices: FeeInvoicesRepository,
+    private readonly accounts: FeeAccountsRepository,
     private readonly ledger: FeesLedgerService,
     private readonly academics: AcademicsService,
     private readonly students: StudentsService,
@@ -228,6 +231,37 @@ export class FeesSetupService {
   }
 
   /**
+   * Applies the class fee structure of each enrolment's year to the students just enrolled (new, moved
+   * into the class, imported or promoted), inside the enrolling transaction. Called through the students
+   * module's EnrolmentEvents; idempotent like every invoice run.
+   */
+  async applyOnEnrolment(enrolled: Enrolled[]): Promise<number> {
+    const classOf = new Map(
+      (await this.academics.sectionsByIds([...new Set(enrolled.map((e) => e.sectionId))])).map((s) => [
+        s.id,
+        s.classId,
+      ]),
+    );
+    const groups = new Map<string, { yearId: string; classId: string; studentIds: Set<string> }>();
+    for (const e of enrolled) {
+      const classId = classOf.get(e.sectionId);
+      if (!classId) continue;
+      const key = `${e.academicYearId}/${classId}`;
+      const group = groups.get(key) ?? { yearId: e.academicYearId, classId, studentIds: new Set<string>() };
+      group.studentIds.add(e.studentId);
+      groups.set(key, group);
+    }
+    let created = 0;
+    for (const g of groups.values()) {
+      const structure = await this.structures.ofClass(g.yearId, g.classId);
+      if (!structure) continue;
+      created += (await this.invoiceStudents(structure, [...g.studentIds], 'fees.invoices.enrolment'))
+        .created;
+    }
+    return created;
+  }
+
+  /**
    * Invoices every student actively enrolled in the structure's class: one invoice per instalment with a
    * charge entry per head. Idempotent: students who already have an instalment's invoice are skipped, so
    * re-running after new enrolments invoices only the newcomers.
@@ -246,18 +280,33 @@ export class FeesSetupService {
     const studentIds: string[] = [];
     for (const section of await this.academics.sectionsOfClass(structure.classId))
       studentIds.push(...(await this.students.rosterIds(section.id)));
+    return this.invoiceStudents(structure, studentIds, 'fees.invoices.generate');
+  }
+
+  /**
+   * One invoice per instalment of the structure for each student who lacks it, with the student's
+   * optional heads of the year. Runs under the students' fee-account locks (taken in id order) and reads
+   * what exists with a locking read, so an enrolment and the daily job racing for the same student
+   * invoice it once; the unique (student, instalment) key is the last line of defence.
+   */
+  private async invoiceStudents(
+    structure: FeeStructure,
+    studentIds: string[],
+    action: string,
+  ): Promise<{ created: number; skipped: number; students: number }> {
     const instalments = await this.instalments.ofStructures([structure.id]);
     const lines = await this.lines.ofInstalments(instalments.map((i) => i.id));
-    const result = await this.db.transaction(async () => {
+    return this.db.transaction(async () => {
+      for (const id of [...new Set(studentIds)].sort()) await this.accounts.lock(id);
       const existing = new Set(
         (
-          await this.invoices.existing(
+          await this.invoices.existingLocked(
             studentIds,
             instalments.map((i) => i.id),
           )
         ).map((i) => `${i.studentId}/${i.instalmentId}`),
       );
-      const optional = await this.studentHeads.ofStudents(year.id, studentIds);
+      const optional = await this.studentHeads.ofStudents(structure.academicYearId, studentIds);
       const plans = [];
       for (const studentId of studentIds)
         for (const inst of instalments) {
@@ -272,7 +321,7 @@ export class FeesSetupService {
           ].filter((c) => c.amount > 0);
           plans.push({
             studentId,
-            academicYearId: year.id,
+            academicYearId: structure.academicYearId,
             instalmentId: inst.id,
             label: `${structure.name} - ${inst.label}`,
             dueDate: inst.dueDate,
@@ -282,13 +331,16 @@ export class FeesSetupService {
       if (!plans.length) return { created: 0, skipped: existing.size, students: studentIds.length };
       await this.ledger.createInvoices(plans);
       await this.audit.record({
-        action: 'fees.invoices.generate',
+        action,
         targetType: 'fee_structure',
         targetId: structure.id,
-        details: { created: plans.length, skipped: existing.size },
+        details: {
+          created: plans.length,
+          skipped: existing.size,
+          ...(action === 'fees.invoices.enrolment' ? { studentIds } : {}),
+        },
       });
       return { created: plans.length, skipped: existing.size, students: studentIds.length };
     });
-    return result;
   }
 }

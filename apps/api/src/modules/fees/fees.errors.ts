@@ -10,6 +10,7 @@ export const FeesErrorCode = {
   NotCurrentYear: 'FEES_NOT_CURRENT_YEAR',
   ConcessionTooLarge: 'FEES_CONCESSION_EXCEEDS_DUE',
   OrderNotPending: 'FEES_ORDER_NOT_PENDING',
+  GatewayIncomplete: 'FEES_GATEWAY_INCOMPLETE',
 } as const;
 
 export class OverpaymentError extends RuleViolationError {

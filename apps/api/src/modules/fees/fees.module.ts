@@ -4,6 +4,12 @@ import { InstitutionsModule } from '../institutions/institutions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StudentsModule } from '../students/students.module';
 import { FeesController } from './fees.controller';
+import { FeeGatewaySettingsRepository } from './fee-gateway.repository';
+import { FeesGatewayController } from './fees-gateway.controller';
+import { FeesGatewaySettingsService } from './fees-gateway-settings.service';
+import { FeesListsController } from './fees-lists.controller';
+import { FeesListsService } from './fees-lists.service';
+import { RazorpayTransport } from './payments/razorpay-transport';
 import { FeesJobsService } from './fees-jobs.service';
 import { FeesScheduler } from './fees-scheduler';
 import { FeesRulesController } from './fees-rules.controller';
@@ -14,6 +20,7 @@ import {
   RemindersSentRepository,
 } from './fee-rules.repository';
 import { FeesDemoSeeder } from './fees-demo.seeder';
+import { FeesEnrolmentListener } from './fees-enrolment.listener';
 import { FeesOnlineController } from './fees-online.controller';
 import { FeesOnlineService } from './fees-online.service';
 import { FeesWebhookRawBody } from './fees-webhook-raw-body';
@@ -39,7 +46,13 @@ import {
 
 @Module({
   imports: [AcademicsModule, StudentsModule, InstitutionsModule, NotificationsModule],
-  controllers: [FeesController, FeesOnlineController, FeesRulesController],
+  controllers: [
+    FeesController,
+    FeesOnlineController,
+    FeesRulesController,
+    FeesListsController,
+    FeesGatewayController,
+  ],
   providers: [
     FeeHeadsRepository,
     FeeStructuresRepository,
@@ -67,6 +80,11 @@ import {
     RemindersSentRepository,
     FeesJobsService,
     FeesScheduler,
+    FeesEnrolmentListener,
+    FeeGatewaySettingsRepository,
+    FeesGatewaySettingsService,
+    RazorpayTransport,
+    FeesListsService,
   ],
   exports: [FeesSetupService, FeesPaymentsService, FeesDemoSeeder, FeesJobsService],
 })

@@ -173,6 +173,18 @@ export class FeeInvoicesRepository extends TenantScopedRepository<FeeInvoice> {
       ? this.find({ where: { studentId: In(studentIds), instalmentId: In(instalmentIds) } })
       : Promise.resolve([]);
   }
+  /**
+   * The same as `existing`, as a locking read (FOR UPDATE) on MySQL: the latest committed rows, not the
+   * transaction's snapshot, so an invoice run that waited for a student's account lock sees the invoices
+   * the run before it committed. SQLite transactions take turns, so a plain read is current there.
+   */
+  existingLocked(studentIds: string[], instalmentIds: string[]): Promise<FeeInvoice[]> {
+    if (!studentIds.length || !instalmentIds.length) return Promise.resolve([]);
+    const qb = this.query('i')
+      .andWhere('i.studentId IN (:...studentIds)', { studentIds })
+      .andWhere('i.instalmentId IN (:...instalmentIds)', { instalmentIds });
+    return (this.db.dialect === 'mysql' ? qb.setLock('pessimistic_write') : qb).getMany();
+  }
   /** Invoices due within a range of dates (reminders, late fees). */
   dueBetween(from: string, to: string): Promise<FeeInvoice[]> {
     return this.query('i').andWhere('i.dueDate BETWEEN :from AND :to', { from, to }).getMany();
@@ -204,6 +216,11 @@ export class FeeLedgerRepository extends TenantScopedRepository<FeeLedgerEntry> 
   ofPayment(paymentId: string): Promise<FeeLedgerEntry[]> {
     return this.find({ where: { paymentId }, order: { id: 'ASC' } });
   }
+  ofPayments(paymentIds: string[]): Promise<FeeLedgerEntry[]> {
+    return paymentIds.length
+      ? this.find({ where: { paymentId: In(paymentIds) }, order: { id: 'ASC' } })
+      : Promise.resolve([]);
+  }
   /** Signed sums per invoice and kind over the given invoices (one grouped query per 500 ids). */
   async sumsByInvoice(invoiceIds: string[]): Promise<{ invoiceId: string; kind: string; amount: number }[]> {
     const out: { invoiceId: string; kind: string; amount: number }[] = [];
@@ -229,6 +246,14 @@ export class FeeLedgerRepository extends TenantScopedRepository<FeeLedgerEntry> 
   }
 }
 
+export interface PaymentFilter {
+  studentId?: string;
+  from?: string;
+  to?: string;
+  method?: string;
+  status?: string;
+}
+
 @Injectable()
 export class FeePaymentsRepository extends TenantScopedRepository<FeePayment> {
   constructor(db: Database, context: RequestContext) {
@@ -242,6 +267,21 @@ export class FeePaymentsRepository extends TenantScopedRepository<FeePayment> {
   }
   ofStudent(studentId: string): Promise<FeePayment[]> {
     return this.find({ where: { studentId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+  /** One page of payments, newest paid first (paid_on, then id, descending), after the cursor's row. */
+  page(filter: PaymentFilter, limit: number, after?: { paidOn: string; id: string }): Promise<FeePayment[]> {
+    const qb = this.query('p');
+    if (filter.studentId) qb.andWhere('p.studentId = :studentId', { studentId: filter.studentId });
+    if (filter.from) qb.andWhere('p.paidOn >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('p.paidOn <= :to', { to: filter.to });
+    if (filter.method) qb.andWhere('p.method = :method', { method: filter.method });
+    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
+    if (after)
+      qb.andWhere('(p.paidOn < :afterDate OR (p.paidOn = :afterDate AND p.id < :afterId))', {
+        afterDate: after.paidOn,
+        afterId: after.id,
+      });
+    return qb.orderBy('p.paidOn', 'DESC').addOrderBy('p.id', 'DESC').limit(limit).getMany();
   }
   async add(row: Row<FeePayment>): Promise<void> {
     await this.insert(row as never);

@@ -4,6 +4,7 @@ import { Database } from '../../platform/database/database';
 import { RuleViolationError } from '../../platform/errors/domain-error';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
+import { EnrolmentEvents } from './enrolment-events';
 import { EnrolmentsRepository } from './students.repository';
 
 /**
@@ -17,6 +18,7 @@ export class PromotionService {
     private readonly academics: AcademicsService,
     private readonly enrolments: EnrolmentsRepository,
     private readonly audit: AuditService,
+    private readonly enrolmentEvents: EnrolmentEvents,
   ) {}
 
   async promote(input: {
@@ -68,6 +70,7 @@ export class PromotionService {
           status: 'active' as const,
         }));
       await this.enrolments.add(fresh);
+      await this.enrolmentEvents.enrolled(fresh);
       for (const e of current.filter((x) => !already.has(x.studentId)))
         await this.enrolments.setStatus(e.id, 'promoted');
       await this.audit.record({

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { GENDERS, Gender, Guardian, RELATIONSHIPS, Relationship, Student } from './entities/student.entities';
 import { guardianCell, studentCell } from './student-view';
 import { nameSearchOf } from './students.service';
+import { EnrolmentEvents, Enrolled } from './enrolment-events';
 import {
   EnrolmentsRepository,
   GuardiansRepository,
@@ -123,6 +124,7 @@ export class StudentImportService {
     private readonly guardians: GuardiansRepository,
     private readonly links: StudentGuardiansRepository,
     private readonly audit: AuditService,
+    private readonly enrolmentEvents: EnrolmentEvents,
   ) {}
 
   private parseCsv(csv: string): { header: string[]; records: Raw[] } {
@@ -325,10 +327,14 @@ export class StudentImportService {
 
     if (yearId) {
       const ids = [...studentIdOf.values()];
-      const enrolled = new Map<string, { id: string; sectionId: string; rollNo: number | null }>();
+      const enrolled = new Map<
+        string,
+        { id: string; sectionId: string; rollNo: number | null; status: string }
+      >();
       for (const chunk of chunks(ids, 500))
         for (const e of await this.enrolments.inYearForStudents(yearId, chunk)) enrolled.set(e.studentId, e);
       const fresh = [];
+      const moved: Enrolled[] = [];
       for (const r of rows.filter((x) => x.sectionId)) {
         const studentId = studentIdOf.get(r.admissionNo)!;
         const e = enrolled.get(studentId);
@@ -341,10 +347,14 @@ export class StudentImportService {
             rollNo: r.rollNo,
             status: 'active' as const,
           });
-        else if (e.sectionId !== r.sectionId || e.rollNo !== r.rollNo)
+        else if (e.sectionId !== r.sectionId || e.rollNo !== r.rollNo) {
           await this.enrolments.move(e.id, r.sectionId!, r.rollNo);
+          if (e.status === 'active' && e.sectionId !== r.sectionId)
+            moved.push({ studentId, academicYearId: yearId, sectionId: r.sectionId! });
+        }
       }
       await this.enrolments.add(fresh);
+      await this.enrolmentEvents.enrolled([...fresh, ...moved]);
     }
 
     // Guardians: one per phone within the file and the database; siblings share theirs.

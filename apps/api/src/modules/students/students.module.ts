@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcademicsModule } from '../academics/academics.module';
+import { EnrolmentEvents } from './enrolment-events';
 import { PromotionService } from './promotion.service';
 import { StudentAccessPolicy } from './student-access.policy';
 import { StudentImportService } from './student-import.service';
@@ -28,7 +29,8 @@ import { StudentsService } from './students.service';
     StudentImportService,
     PromotionService,
     StudentKeysReEncryptor,
+    EnrolmentEvents,
   ],
-  exports: [StudentsService, StudentAccessPolicy, StudentImportService],
+  exports: [StudentsService, StudentAccessPolicy, StudentImportService, EnrolmentEvents],
 })
 export class StudentsModule {}

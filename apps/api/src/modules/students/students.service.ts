@@ -7,6 +7,7 @@ import { FieldCrypto } from '../../platform/security/field-crypto';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { Gender, Guardian, Relationship, Student, StudentStatus } from './entities/student.entities';
+import { EnrolmentEvents } from './enrolment-events';
 import { StudentAccessPolicy, StudentScope } from './student-access.policy';
 import {
   EnrolmentView,
@@ -87,6 +88,7 @@ export class StudentsService {
     private readonly policy: StudentAccessPolicy,
     private readonly views: StudentViews,
     private readonly audit: AuditService,
+    private readonly enrolmentEvents: EnrolmentEvents,
   ) {}
 
   /** Section and class names for enrolment views, read once per call. */
@@ -303,6 +305,9 @@ export class StudentsService {
             status: 'active',
           },
         ]);
+        await this.enrolmentEvents.enrolled([
+          { studentId: id, academicYearId: year.id, sectionId: input.sectionId },
+        ]);
       }
       for (const [i, g] of (input.guardians ?? []).entries()) await this.addGuardianInTx(id, g, i === 0);
       await this.audit.record({
@@ -409,6 +414,10 @@ export class StudentsService {
               rollNo: patch.rollNo ?? null,
               status: 'active',
             },
+          ]);
+        if (!enrolment || enrolment.status === 'active')
+          await this.enrolmentEvents.enrolled([
+            { studentId: id, academicYearId: year.id, sectionId: patch.sectionId },
           ]);
         changes.sectionId = { from: enrolment?.sectionId ?? null, to: patch.sectionId };
       }

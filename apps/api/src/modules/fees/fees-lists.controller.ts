@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@shala/contracts';
+import { RequirePermission } from '../../platform/security/route-policy.decorators';
+import { DefaultersPageQuery, PaymentListQuery } from './dto/fees-lists.dto';
+import { FeesListsService } from './fees-lists.service';
+
+@ApiTags('fees')
+@ApiBearerAuth()
+@Controller('fees')
+export class FeesListsController {
+  constructor(private readonly lists: FeesListsService) {}
+
+  @Get('payments')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({
+    description:
+      "{ items, nextCursor }: payments newest first, each with the student's fullName and admissionNo; without studentId, staff only",
+  })
+  payments(@Query() query: PaymentListQuery) {
+    return this.lists.payments(query);
+  }
+
+  @Get('defaulters')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({
+    description:
+      '{ asOf, currency, totalOutstanding, count, items, nextCursor }: the defaulters report one page at a time (totals cover every page); staff only',
+  })
+  defaulters(@Query() query: DefaultersPageQuery) {
+    return this.lists.defaulters(query);
+  }
+}
