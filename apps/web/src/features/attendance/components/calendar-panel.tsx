@@ -9,6 +9,7 @@ import { useStudentCalendar } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
 import { formatSchoolDate, monthRange, schoolToday } from '../school-date';
 import { STATUS_COLOR } from './marking-panel';
+import { childLabel } from './child-label';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -44,7 +45,7 @@ export function CalendarPanel() {
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
           label={t('calendar.child')}
-          data={kids.map((k) => ({ value: k.id, label: k.fullName }))}
+          data={kids.map((k) => ({ value: k.id, label: childLabel(k) }))}
           value={studentId}
           onChange={setChosen}
           allowDeselect={false}

@@ -24,6 +24,7 @@ import type { LeaveRequest, LeaveStatus } from '../api/attendance.types';
 import { useCancelLeave, useDecideLeave, useLeaveRequests, useRequestLeave } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
 import { formatSchoolDate } from '../school-date';
+import { childLabel } from './child-label';
 
 const LEAVE_COLOR: Record<LeaveStatus, string> = {
   pending: 'yellow',
@@ -117,7 +118,7 @@ export function LeavePanel() {
               render={({ field }) => (
                 <Select
                   label={t('leave.child')}
-                  data={kids.map((k) => ({ value: k.id, label: k.fullName }))}
+                  data={kids.map((k) => ({ value: k.id, label: childLabel(k) }))}
                   value={field.value || null}
                   onChange={(v) => field.onChange(v ?? '')}
                   error={err(errors.studentId?.message)}

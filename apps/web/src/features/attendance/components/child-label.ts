@@ -1,0 +1,8 @@
+import type { StudentSummary } from '../../students/api/students.types';
+
+/** A parent's child as a choice: the name, and the class so siblings with close names stay apart. */
+export function childLabel(child: Pick<StudentSummary, 'fullName' | 'enrolment'>): string {
+  return child.enrolment
+    ? `${child.fullName} · ${child.enrolment.className} ${child.enrolment.sectionName}`
+    : child.fullName;
+}
