@@ -288,6 +288,39 @@ describe(`per-institution Razorpay credentials on ${TEST_DB}`, () => {
     expect((await put(admin, { enabled: true, webhookSecret: GW.webhookSecret })).statusCode).toBe(200);
   });
 
+  it('answers 503 and opens no order when Razorpay refuses it, without echoing its answer', async () => {
+    const transport = t.app.get(RazorpayTransport);
+    const refusing = (async () =>
+      new Response(
+        JSON.stringify({ error: { code: 'BAD_REQUEST_ERROR', description: 'acct_secret_detail' } }),
+        {
+          status: 401,
+        },
+      )) as unknown as typeof fetch;
+    const orders = async () =>
+      Number(
+        (
+          await raw('SELECT COUNT(*) AS n FROM fee_online_orders WHERE tenant_id = ?', [gw.institution.id])
+        )[0]!.n,
+      );
+    const before = await orders();
+    transport.setForTests({ baseUrl: 'https://razorpay.test', fetch: refusing });
+    try {
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/v1/fees/students/${child}/online-orders`,
+        headers: parent.auth,
+        payload: { amount: 100_00 },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('DEPENDENCY_UNAVAILABLE');
+      expect(res.body).not.toContain('acct_secret_detail');
+    } finally {
+      transport.setForTests({ baseUrl: 'https://razorpay.test', fetch: razorpay.fetchFn });
+    }
+    expect(await orders()).toBe(before);
+  });
+
   it('[DAT-02] moves the credentials to a new data key on rotation, still usable', async () => {
     const report = await t.context.runAsTenant(gw.institution.id, () => t.app.get(KeyRotation).rotate());
     expect(report.rows.fee_gateway_settings).toBe(1);
