@@ -6,6 +6,7 @@ export const feesText = {
   parentIntro: "Your children's dues, payments and receipts.",
   tabs: {
     collect: 'Record payment',
+    payments: 'Payments',
     accounts: 'Student accounts',
     invoicing: 'Class invoicing',
     dues: 'Dues and defaulters',
@@ -214,6 +215,20 @@ export const feesText = {
     save: 'Save optional heads',
     saved: 'Optional heads saved for {{name}}',
     amountInvalid: 'Enter an amount of 0 or more',
+  },
+  register: {
+    from: 'Paid from',
+    to: 'Paid to',
+    method: 'Method',
+    allMethods: 'All methods',
+    table: 'Payments',
+    date: 'Paid on',
+    receipt: 'Receipt',
+    amount: 'Amount',
+    actions: 'Actions',
+    empty:
+      'No payments match. Payments recorded at the counter or paid online show here; clear the filters to see them all.',
+    more: 'Load more',
   },
   reverse: {
     action: 'Reverse',

@@ -15,6 +15,8 @@ import type {
   LateFeeRule,
   LateFeeRuleBody,
   OptionalHeadCharge,
+  PaymentListItem,
+  PaymentListQuery,
   ReminderKind,
   ReminderRule,
 } from './fees-staff.types';
@@ -26,6 +28,8 @@ export const feesStaffKeys = {
     tenantKey(institutionId, 'fees', 'structures', yearId),
   optionalHeads: (institutionId: string, studentId: string) =>
     tenantKey(institutionId, 'fees', 'optional-heads', studentId),
+  paymentList: (institutionId: string, query: PaymentListQuery) =>
+    tenantKey(institutionId, 'fees', 'payment-list', query),
   lateFeeRules: (institutionId: string) => tenantKey(institutionId, 'fees', 'late-fee-rules'),
   reminderRules: (institutionId: string) => tenantKey(institutionId, 'fees', 'reminder-rules'),
   defaulters: (institutionId: string, query: DefaultersQuery) =>
@@ -150,4 +154,13 @@ export function exportCollections(query: CollectionsQuery) {
     `fee-collections-${query.from}-${query.to}.csv`,
     params(query),
   );
+}
+
+/** One page of the institution's payments, newest first (keyset cursor from the previous page). */
+export async function fetchPaymentList(query: PaymentListQuery, cursor?: string, signal?: AbortSignal) {
+  const { data } = await apiClient.get<{ items: PaymentListItem[]; nextCursor: string | null }>(
+    `${base}/payments`,
+    { params: params({ ...query, cursor, limit: 50 }), signal },
+  );
+  return data;
 }

@@ -1,3 +1,5 @@
+import type { PaymentMethod, PaymentView } from './fees.types';
+
 /** Local shapes of the staff side of the fees API (setup, invoicing, rules, reports); money in paise. */
 export interface FeeHead {
   id: string;
@@ -137,4 +139,17 @@ export interface CollectionsReport {
   currency: string;
   totalCollected: number;
   items: { key: string; label: string; amount: number }[];
+}
+
+/** A row of the payments register (GET /fees/payments): the payment with its student's name. */
+export interface PaymentListItem extends PaymentView {
+  fullName: string;
+  admissionNo: string;
+}
+
+export interface PaymentListQuery {
+  from?: string;
+  to?: string;
+  method?: PaymentMethod;
+  status?: 'completed' | 'reversed';
 }

@@ -12,13 +12,16 @@ const StudentAccounts = lazy(async () => ({
   default: (await import('./student-accounts')).StudentAccounts,
 }));
 const ClassInvoicing = lazy(async () => ({ default: (await import('./class-invoicing')).ClassInvoicing }));
+const PaymentsRegister = lazy(async () => ({
+  default: (await import('./payments-register')).PaymentsRegister,
+}));
 const DuesReport = lazy(async () => ({ default: (await import('./dues-report')).DuesReport }));
 const CollectionsReport = lazy(async () => ({
   default: (await import('./collections-report')).CollectionsReport,
 }));
 const FeeSetup = lazy(async () => ({ default: (await import('./fee-setup')).FeeSetup }));
 
-type StaffTab = 'collect' | 'accounts' | 'invoicing' | 'dues' | 'collections' | 'setup';
+type StaffTab = 'collect' | 'payments' | 'accounts' | 'invoicing' | 'dues' | 'collections' | 'setup';
 
 /** Roles whose fee view is limited to their own students (the API's StudentAccessPolicy); others are staff. */
 const OWNERSHIP_ROLES: readonly string[] = [DefaultRole.Teacher, DefaultRole.Parent, DefaultRole.Student];
@@ -31,6 +34,7 @@ function useStaffTabs(): { key: StaffTab; panel: ReactNode }[] {
   const tabs: { key: StaffTab; panel: ReactNode }[] = [];
   if (can(Permission.FeesCollect)) tabs.push({ key: 'collect', panel: <RecordPayment /> });
   if (!staff) return tabs;
+  tabs.push({ key: 'payments', panel: <PaymentsRegister /> });
   tabs.push({ key: 'accounts', panel: <StudentAccounts /> });
   if (can(Permission.FeesSetup)) tabs.push({ key: 'invoicing', panel: <ClassInvoicing /> });
   tabs.push({ key: 'dues', panel: <DuesReport /> });

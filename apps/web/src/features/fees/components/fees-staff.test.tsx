@@ -150,6 +150,7 @@ describe('the office tabs on the fees page', () => {
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual([
       'Record payment',
+      'Payments',
       'Student accounts',
       'Class invoicing',
       'Dues and defaulters',
@@ -165,6 +166,7 @@ describe('the office tabs on the fees page', () => {
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual([
       'Record payment',
+      'Payments',
       'Student accounts',
       'Dues and defaulters',
       'Collections',
@@ -182,6 +184,61 @@ describe('the office tabs on the fees page', () => {
     expect(screen.queryByRole('button', { name: /^Reverse payment/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Concession, waiver or fine/ })).toBeNull();
     expect(screen.queryByRole('heading', { name: /Optional heads/ })).toBeNull();
+  });
+});
+
+describe('the payments register', () => {
+  const row = (n: number, status: 'completed' | 'reversed' = 'completed') => ({
+    ...payment,
+    id: `pay-${n}`,
+    receiptNo: `2026-27/0000${n}`,
+    status,
+    fullName: `Student ${n}`,
+    admissionNo: `GW-000${n}`,
+  });
+
+  it('lists payments newest first with the student, loads more by cursor, and filters on the API', async () => {
+    api = givenOffice().on('GET /api/v1/fees/payments', (request) => {
+      if (request.query.get('status') === 'reversed')
+        return { status: 200, body: { items: [row(9, 'reversed')], nextCursor: null } };
+      return request.query.get('cursor') === 'c2'
+        ? { status: 200, body: { items: [row(1)], nextCursor: null } }
+        : { status: 200, body: { items: [row(3), row(2)], nextCursor: 'c2' } };
+    });
+    const { user } = renderApp('/fees?tab=payments');
+    const table = await screen.findByRole('table', { name: 'Payments' });
+    expect(within(table).getAllByTestId('register-row')).toHaveLength(2);
+    expect(within(table).getByText('Student 3')).toBeInTheDocument();
+    expect(within(table).getAllByText('₹5,000.00')).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(within(table).getAllByTestId('register-row')).toHaveLength(3));
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+
+    await user.click(screen.getByText('Reversed'));
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: 'Payments' })).toHaveTextContent('Student 9'),
+    );
+    expect(api.requestsTo('GET /api/v1/fees/payments').at(-1)?.query.get('status')).toBe('reversed');
+    // A reversed payment cannot be reversed again.
+    expect(screen.queryByRole('button', { name: /^Reverse payment/ })).toBeNull();
+  });
+
+  it('reverses a payment from the register after asking for the reason', async () => {
+    api = givenOffice()
+      .on('GET /api/v1/fees/payments', { status: 200, body: { items: [row(3)], nextCursor: null } })
+      .on('POST /api/v1/fees/payments/pay-3/reverse', { status: 200, body: row(3, 'reversed') });
+    const { user } = renderApp('/fees?tab=payments');
+    await user.click(await screen.findByRole('button', { name: 'Reverse payment 2026-27/00003' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reverse payment 2026-27/00003?' });
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Reason for the reversal/ }),
+      'wrong student',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Reverse payment' }));
+    await waitFor(() => expect(api.requestsTo('POST /api/v1/fees/payments/pay-3/reverse')).toHaveLength(1));
+    expect(api.requestsTo('POST /api/v1/fees/payments/pay-3/reverse')[0]?.body).toEqual({
+      reason: 'wrong student',
+    });
   });
 });
 

@@ -1,9 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Permission } from '@shala/contracts';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { useCan } from '../../auth/hooks/current-user';
 import type { PaymentView } from '../api/fees.types';
 import { useReversePayment } from '../hooks/use-fees-staff';
 import { useFeesFieldError, useFeesText } from '../i18n';
@@ -69,5 +73,28 @@ export function ReversePaymentModal({ payment, onClose }: { payment: PaymentView
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The office's reverse button of a completed payment (fees.reverse), with its dialog. */
+export function ReverseButton({ payment }: { payment: PaymentView }) {
+  const t = useFeesText();
+  const canReverse = useCan(Permission.FeesReverse);
+  const [open, setOpen] = useState(false);
+  if (!canReverse || payment.status !== 'completed') return null;
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        leftSection={<IconArrowBackUp size={14} aria-hidden />}
+        onClick={() => setOpen(true)}
+        aria-label={t('reverse.actionFor', { receiptNo: payment.receiptNo })}
+      >
+        {t('reverse.action')}
+      </Button>
+      {open ? <ReversePaymentModal payment={payment} onClose={() => setOpen(false)} /> : null}
+    </>
   );
 }

@@ -1,18 +1,18 @@
 import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Permission } from '@shala/contracts';
-import { IconArrowBackUp, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
-import type { InvoiceView, PaymentView, StudentSearchItem } from '../api/fees.types';
+import type { InvoiceView, StudentSearchItem } from '../api/fees.types';
 import { useDownloadReceipt, usePayments, useStudentDues } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { PaymentRow } from './family-fees';
 import { InvoiceAdjustmentModal } from './invoice-adjustment';
 import { OptionalHeads } from './optional-heads';
-import { ReversePaymentModal } from './payment-reversal';
+import { ReverseButton } from './payment-reversal';
 import { PlainList } from './form-fields';
 import { Waiting } from './report-parts';
 import { StudentPicker } from './student-picker';
@@ -120,12 +120,10 @@ type PaymentFilter = 'all' | 'completed' | 'reversed';
 
 function Payments({ studentId, name }: { studentId: string; name: string }) {
   const t = useFeesText();
-  const canReverse = useCan(Permission.FeesReverse);
   const timeZone = useCurrentUser().institution.timeZone;
   const payments = usePayments(studentId);
   const download = useDownloadReceipt();
   const [filter, setFilter] = useState<PaymentFilter>('all');
-  const [reversing, setReversing] = useState<PaymentView | null>(null);
   const title = t('accounts.payments', { name });
   const shown = (payments.data ?? []).filter((p) => filter === 'all' || p.status === filter);
 
@@ -165,20 +163,7 @@ function Payments({ studentId, name }: { studentId: string; name: string }) {
                 officeDetails
                 onDownload={() => download.mutate(payment)}
                 downloading={download.isPending && download.variables?.id === payment.id}
-                actions={
-                  canReverse && payment.status === 'completed' ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      leftSection={<IconArrowBackUp size={14} aria-hidden />}
-                      onClick={() => setReversing(payment)}
-                      aria-label={t('reverse.actionFor', { receiptNo: payment.receiptNo })}
-                    >
-                      {t('reverse.action')}
-                    </Button>
-                  ) : null
-                }
+                actions={<ReverseButton payment={payment} />}
               />
             ))}
           </PlainList>
@@ -187,7 +172,6 @@ function Payments({ studentId, name }: { studentId: string; name: string }) {
           <ApiErrorAlert error={download.error} title={t('family.downloadFailed')} />
         ) : null}
       </Stack>
-      {reversing ? <ReversePaymentModal payment={reversing} onClose={() => setReversing(null)} /> : null}
     </Card>
   );
 }

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { saveFile } from '../../../app/files';
 import { useInstitutionId } from '../../auth/hooks/current-user';
 import { feesKeys } from '../api/fees.api';
@@ -16,6 +22,7 @@ import {
   fetchHeads,
   fetchLateFeeRules,
   fetchOptionalHeads,
+  fetchPaymentList,
   fetchReminderRules,
   fetchStructures,
   generateInvoices,
@@ -27,6 +34,7 @@ import type {
   CollectionsQuery,
   DefaultersQuery,
   OptionalHeadCharge,
+  PaymentListQuery,
 } from '../api/fees-staff.types';
 
 export function useFeeHeads() {
@@ -51,6 +59,17 @@ export function useOptionalHeads(studentId: string) {
   return useQuery({
     queryKey: feesStaffKeys.optionalHeads(institutionId, studentId),
     queryFn: ({ signal }) => fetchOptionalHeads(studentId, signal),
+  });
+}
+
+export function usePaymentList(query: PaymentListQuery) {
+  const institutionId = useInstitutionId();
+  return useInfiniteQuery({
+    queryKey: feesStaffKeys.paymentList(institutionId, query),
+    queryFn: ({ pageParam, signal }) => fetchPaymentList(query, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !query.from || !query.to || query.from <= query.to,
   });
 }
 
