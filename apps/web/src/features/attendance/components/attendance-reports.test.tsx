@@ -106,6 +106,49 @@ describe('attendance reports', () => {
   });
 });
 
+describe('the day summary of a non-working day', () => {
+  it('says the day is a holiday, with no percentage', async () => {
+    api = givenSignedInTeacher(installFakeApi(), adminMe)
+      .on('GET /api/v1/attendance/summary', (request) => ({
+        status: 200,
+        body: {
+          date: request.query.get('date'),
+          workingDay: false,
+          nonWorkingReason: 'holiday: Founders Day',
+          totals: { ...counts, present: 0, absent: 0, total: 0 },
+          percent: null,
+          sectionsMarked: 0,
+          sections: [
+            {
+              sectionId: S5A,
+              className: 'Class 5',
+              sectionName: 'A',
+              marked: false,
+              counts: { ...counts, present: 0, absent: 0, total: 0 },
+              percent: null,
+              absentees: [],
+            },
+          ],
+        },
+      }))
+      .on('GET /api/v1/attendance/unmarked', {
+        status: 200,
+        body: { workingDay: false, nonWorkingReason: 'holiday: Founders Day', sections: [] },
+      })
+      .on('GET /api/v1/attendance/chronic-absentees', { status: 200, body: { items: [] } });
+    const { user } = renderApp('/attendance');
+    await user.click(await screen.findByRole('tab', { name: 'Reports' }));
+    expect(await screen.findByTestId('summary-non-working')).toHaveTextContent(
+      'This is not a working day: Founders Day is a holiday.',
+    );
+    expect(screen.queryByText(/% present/)).not.toBeInTheDocument();
+    const unmarked = await screen.findByRole('region', { name: 'Sections not marked' });
+    expect(
+      await within(unmarked).findByText('This is not a working day: Founders Day is a holiday.'),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('leave', () => {
   it('lets a parent request leave for a child and cancel a pending request', async () => {
     let requests: LeaveRequest[] = [];
@@ -202,7 +245,7 @@ describe('leave', () => {
 });
 
 describe("the parent's calendar", () => {
-  it('shows each day with its letter and colour, a legend and the percentage', async () => {
+  it('shows each day with its letter and colour, approved leave, a legend and the percentage', async () => {
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' })
       .format(new Date())
       .slice(0, 7);
@@ -222,6 +265,8 @@ describe("the parent's calendar", () => {
           days: [
             { date: `${month}-01`, status: 'present', note: null, onLeave: false },
             { date: `${month}-02`, status: 'absent', note: null, onLeave: false },
+            { date: `${month}-03`, status: null, note: null, onLeave: true },
+            { date: `${month}-04`, status: 'excused', note: null, onLeave: true },
           ],
           summary: {
             workingDays: 2,
@@ -242,7 +287,10 @@ describe("the parent's calendar", () => {
     const cells = screen.getAllByRole('gridcell');
     expect(cells[0]).toHaveAccessibleName(/: Present$/);
     expect(cells[1]).toHaveAccessibleName(/: Absent$/);
-    expect(cells[2]).toHaveAccessibleName(/: Not marked$/);
+    expect(cells[2]).toHaveAccessibleName(/: On leave$/);
+    expect(cells[2]).toHaveAttribute('data-status', 'leave');
+    expect(cells[3]).toHaveAccessibleName(/: Excused, On leave$/);
+    expect(cells[4]).toHaveAccessibleName(/: Not marked$/);
     expect(screen.getByText('A = Absent')).toBeInTheDocument();
     const query = api.requestsTo(`GET /api/v1/attendance/students/${CHILD}/calendar`)[0]?.query;
     expect(query?.get('from')).toBe(`${month}-01`);
