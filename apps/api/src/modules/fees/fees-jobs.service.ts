@@ -47,11 +47,11 @@ export interface DailyRunResult {
 const CATCH_UP_DAYS = 3;
 
 /**
- * The daily fee job, safe to run any number of times a day: structures are applied to students
- * enrolled since the last run (idempotent invoice runs); late fees book only the
- * difference between what a rule should have charged by today and what it charged before, under the
- * student's account lock; reminders claim (rule, invoice, occurrence) once and write outbox messages to
- * the guardians who opted in to fee reminders.
+ * The daily fee job, safe to run any number of times a day: as a safety net, structures are applied to
+ * enrolled students who still lack them (enrolment applies them itself; invoice runs are idempotent);
+ * late fees book only the difference between what a rule should have charged by today and what it
+ * charged before, under the student's account lock; reminders claim (rule, invoice, occurrence) once and
+ * write outbox messages to the guardians who opted in to fee reminders.
  */
 @Injectable()
 export class FeesJobsService {

@@ -220,7 +220,10 @@ export class FeesSetupService {
     return { heads };
   }
 
-  /** Invoices the current year's structures for students enrolled since the last run (the daily job). */
+  /**
+   * The daily job's safety net: invoices the current year's structures for enrolled students who lack
+   * them (enrolled before their class had a structure; enrolment itself applies an existing one).
+   */
   async invoiceNewEnrolments(): Promise<number> {
     const year = await this.academics.findCurrentYear();
     if (!year) return 0;
@@ -337,7 +340,7 @@ export class FeesSetupService {
         details: {
           created: plans.length,
           skipped: existing.size,
-          ...(action === 'fees.invoices.enrolment' ? { studentIds } : {}),
+          students: studentIds.length,
         },
       });
       return { created: plans.length, skipped: existing.size, students: studentIds.length };
