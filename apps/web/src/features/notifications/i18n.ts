@@ -163,6 +163,7 @@ export const notificationsText = {
     disabled: 'Off',
     enabled: 'Enabled',
     problems: 'Before it can send:',
+    missing: '{{name}} is not set',
     set: 'Set',
     notSet: 'Not set',
     secretPlaceholderSet: 'Saved; type a new value to replace it',

@@ -129,6 +129,13 @@ function ChannelCard({ view }: { view: ChannelView }) {
     if (removing) setConfirming(values);
     else send(values);
   });
+  // "apiKey is not set" names the field by its label; other problems (the server's) read as they are.
+  const problemText = (problem: string) => {
+    const name = /^(\w+) is not set$/.exec(problem)?.[1];
+    const known =
+      name && (shape.settings.some((f) => f.name === name) || shape.secrets.some((f) => f.name === name));
+    return known ? t('channels.missing', { name: fieldLabel(t, channel, name) }) : problem;
+  };
   const settingError = (name: string) => errors.settings?.[name]?.message;
   const secretError = (name: string) => errors.secrets?.[name]?.message;
 
@@ -150,7 +157,7 @@ function ChannelCard({ view }: { view: ChannelView }) {
               <Text size="sm">{t('channels.problems')}</Text>
               <List size="sm" c="orange.8">
                 {view.problems.map((problem) => (
-                  <List.Item key={problem}>{problem}</List.Item>
+                  <List.Item key={problem}>{problemText(problem)}</List.Item>
                 ))}
               </List>
             </Stack>
@@ -188,7 +195,7 @@ function ChannelCard({ view }: { view: ChannelView }) {
                 <Stack key={field.name} gap={4}>
                   <PasswordInput
                     label={
-                      <Group gap={6} component="span" wrap="nowrap">
+                      <Group gap={6} component="span" wrap="wrap">
                         <span>{label}</span>{' '}
                         <Badge size="xs" variant="light" color={isSet ? 'green' : 'gray'} component="span">
                           {isSet ? t('channels.set') : t('channels.notSet')}

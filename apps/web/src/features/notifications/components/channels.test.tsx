@@ -137,7 +137,7 @@ describe('channel settings', () => {
     expect(within(card).getByLabelText(/^Webhook verify token/)).toHaveAccessibleName(
       'Webhook verify token Set',
     );
-    expect(within(card).getByText('appSecret is not set')).toBeInTheDocument();
+    expect(within(card).getByText('App secret is not set')).toBeInTheDocument();
     expect(within(card).getByText(/webhooks\/whatsapp\/greenwood-id/)).toBeInTheDocument();
     for (const name of [/^Access token/, /^App secret/, /^Webhook verify token/])
       expect(within(card).getByLabelText(name)).toHaveValue('');

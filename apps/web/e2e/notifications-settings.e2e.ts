@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { DEMO_TOTP_SECRET } from '@shala/contracts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { watchPage } from './support/console';
+import { captureBothWidths, DESKTOP, horizontalOverflow, PHONE } from './support/layout';
+import { resultsDir } from './support/paths';
+import { signInWithTotp, withoutSpentCodeRefusals } from './support/sign-in';
+
+/** A gateway key that must never come back: not in the page, not in any API answer. */
+const GATEWAY_KEY = `e2e-gateway-key-${Date.now()}`;
+const DLT_TEMPLATE_ID = '1107161234567890123';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(resultsDir, { recursive: true });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe('notification settings for the school admin', () => {
+  it('edits a template and saves the SMS channel without the key ever coming back, on desktop and phone', async () => {
+    context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const answers: string[] = [];
+    page.on('response', (response) => {
+      if (!new URL(response.url()).pathname.startsWith('/api/v1/notifications/')) return;
+      void response.text().then(
+        (text) => answers.push(text),
+        () => undefined,
+      );
+    });
+    const signIn = await signInWithTotp(page, {
+      institution: 'greenwood',
+      email: 'admin@greenwood.test',
+      secret: DEMO_TOTP_SECRET,
+    });
+
+    // --- templates -------------------------------------------------------------------------------------
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Notifications' })
+      .click();
+    await page.getByRole('tab', { name: 'Templates' }).click();
+    await page.getByRole('list', { name: 'Message templates' }).waitFor();
+    const templates = await captureBothWidths(page, 'notifications-templates');
+    expect(templates.phoneOverflow).toBeLessThanOrEqual(0);
+
+    await page.getByRole('button', { name: 'Edit Absence alert (en)' }).click();
+    const editor = page.getByRole('dialog', { name: 'Absence alert template (en)' });
+    await editor.waitFor();
+    // The seeded wording uses only declared variables; an unknown one is flagged as it is typed.
+    const sms = editor.getByRole('textbox', { name: 'SMS text' });
+    const seeded = await sms.inputValue();
+    await sms.fill(`${seeded} {{grade}}`);
+    await editor.getByText(/Uses \{\{grade\}\}, which this message does not provide/).waitFor();
+    await sms.fill(seeded.replace('Dear parent,', 'Dear parent/guardian,'));
+    await editor.getByRole('textbox', { name: /DLT template id/ }).fill(DLT_TEMPLATE_ID);
+    await editor.getByRole('button', { name: 'Fill from the SMS text' }).click();
+    await expect
+      .poll(() => editor.getByTestId('preview-sms').textContent())
+      .toContain('Dear parent/guardian, Anika Sharma');
+    const editorShots = await captureBothWidths(page, 'notifications-template-editor');
+    expect(editorShots.phoneOverflow).toBeLessThanOrEqual(0);
+
+    const [saved] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === 'PUT' &&
+          /\/api\/v1\/notifications\/templates\//.test(new URL(response.url()).pathname),
+      ),
+      editor.getByRole('button', { name: 'Save template' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    const template = (await saved.json()) as { sms: { body: string; dltTemplateId: string } };
+    expect(template.sms.body.startsWith('Dear parent/guardian,')).toBe(true);
+    expect(template.sms.dltTemplateId).toBe(DLT_TEMPLATE_ID);
+    await editor.waitFor({ state: 'hidden' });
+
+    // --- SMS channel -----------------------------------------------------------------------------------
+    await page.getByRole('tab', { name: 'Channels' }).click();
+    const card = page.getByRole('region', { name: 'SMS' });
+    await card.waitFor();
+    await card.getByRole('textbox', { name: 'DLT principal entity id' }).fill('1101234567890123456');
+    await card.getByRole('textbox', { name: /Sender header/ }).fill('GRNWDS');
+    await card.getByLabel(/^Gateway API key/).fill(GATEWAY_KEY);
+    await card.getByRole('switch', { name: 'Enabled: SMS' }).check({ force: true });
+    const [put] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === 'PUT' &&
+          new URL(response.url()).pathname === '/api/v1/notifications/channels/sms',
+      ),
+      card.getByRole('button', { name: 'Save SMS settings' }).click(),
+    ]);
+    expect(put.status()).toBe(200);
+    await card.getByText('Set', { exact: true }).waitFor();
+    await expect.poll(() => card.getByLabel(/^Gateway API key/).inputValue()).toBe('');
+    expect(await page.content()).not.toContain(GATEWAY_KEY);
+
+    // After a reload the form still shows only that the key is set.
+    await page.reload();
+    const reloaded = page.getByRole('region', { name: 'SMS' });
+    await reloaded.getByText('Set', { exact: true }).waitFor();
+    expect(await reloaded.getByLabel(/^Gateway API key/).inputValue()).toBe('');
+    expect(await reloaded.getByRole('textbox', { name: /Sender header/ }).inputValue()).toBe('GRNWDS');
+    expect(await page.content()).not.toContain(GATEWAY_KEY);
+    const channels = await captureBothWidths(page, 'notifications-channels');
+    expect(channels.phoneOverflow).toBeLessThanOrEqual(0);
+
+    // --- a guardian's consents, on the phone ------------------------------------------------------------
+    await page.setViewportSize(PHONE);
+    await page.getByRole('tab', { name: 'Guardian consents' }).click();
+    await page.getByRole('textbox', { name: 'Student name' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize(DESKTOP);
+
+    expect(answers.some((text) => text.includes(GATEWAY_KEY))).toBe(false);
+    expect(withoutSpentCodeRefusals(problems.list(), signIn)).toEqual([]);
+  }, 180_000);
+});
