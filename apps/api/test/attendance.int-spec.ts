@@ -478,4 +478,60 @@ describe(`attendance on ${TEST_DB}`, () => {
       400,
     );
   });
+  it('marks a period for its subject: taught in the section, by its teacher or the class teacher', async () => {
+    const subjects = (await t.request({ url: '/api/v1/academics/subjects', headers: admin.auth })).json<{
+      items: { id: string; code: string }[];
+    }>().items;
+    const subject = (code: string) => subjects.find((s) => s.code === code)!.id;
+    // English in Class 5 A is taught by someone else than the maths teacher; science is not taught there.
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/v1/academics/subject-assignments',
+          headers: admin.auth,
+          payload: { sectionId: class5A, subjectId: subject('ENG'), teacherUserId: gw.teacher.id },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const period = (who: Auth, subjectId: string) =>
+      save(who, class5A, '2026-11-20', { period: 2, subjectId, marks: all(roster5A) });
+
+    // Daily attendance takes no subject.
+    const daily = await save(teacher, class5A, '2026-11-20', {
+      subjectId: subject('MATH'),
+      marks: all(roster5A),
+    });
+    expect(daily.statusCode).toBe(400);
+    expect(daily.json()).toMatchObject({ error: { details: [{ field: 'subjectId' }] } });
+
+    await t.request({
+      method: 'PUT',
+      url: '/api/v1/attendance/settings',
+      headers: admin.auth,
+      payload: { mode: 'period', periodsPerDay: 6 },
+    });
+    try {
+      expect((await period(other, subject('MATH'))).statusCode).toBe(200);
+      expect((await period(other, subject('ENG'))).json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect((await period(teacher, subject('MATH'))).statusCode).toBe(200); // the class teacher
+      const notTaught = await period(admin, subject('SCI'));
+      expect(notTaught.statusCode).toBe(422);
+      expect(notTaught.json()).toMatchObject({
+        error: { code: 'SUBJECT_NOT_IN_SECTION', details: [{ field: 'subjectId' }] },
+      });
+      const stored = (await raw(
+        'SELECT DISTINCT subject_id FROM attendance_marks WHERE tenant_id = ? AND section_id = ? AND date = ? AND period = 2',
+        [gw.institution.id, class5A, '2026-11-20'],
+      )) as { subject_id: string }[];
+      expect(stored.map((r) => r.subject_id)).toEqual([subject('MATH')]);
+    } finally {
+      await t.request({
+        method: 'PUT',
+        url: '/api/v1/attendance/settings',
+        headers: admin.auth,
+        payload: { mode: 'daily' },
+      });
+    }
+  });
 });

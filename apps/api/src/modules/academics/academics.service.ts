@@ -249,6 +249,14 @@ export class AcademicsService {
     });
   }
 
+  /** This year's subject assignments, cached like the rest of the structure (read by every period save). */
+  currentAssignments(): Promise<SubjectAssignment[]> {
+    return this.cache.get('academics:assignments', async () => {
+      const year = await this.findCurrentYear();
+      return year ? this.assignments.ofYear(year.id) : [];
+    });
+  }
+
   async listAssignments(yearId?: string): Promise<SubjectAssignment[]> {
     return this.assignments.ofYear(yearId ?? (await this.currentYear()).id);
   }

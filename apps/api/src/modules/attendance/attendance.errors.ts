@@ -8,6 +8,7 @@ export const AttendanceErrorCode = {
   NotInSection: 'STUDENT_NOT_IN_SECTION',
   OverlappingLeave: 'LEAVE_OVERLAPS',
   NotPending: 'LEAVE_NOT_PENDING',
+  SubjectNotInSection: 'SUBJECT_NOT_IN_SECTION',
 } as const;
 
 export class NonWorkingDayError extends RuleViolationError {
@@ -22,5 +23,15 @@ export class NonWorkingDayError extends RuleViolationError {
 export class OverrideNotPermittedError extends DomainError {
   constructor() {
     super(403, 'FORBIDDEN', 'This register is locked; changing it needs the attendance override permission.');
+  }
+}
+
+export class NotSubjectTeacherError extends DomainError {
+  constructor() {
+    super(
+      403,
+      'FORBIDDEN',
+      "A period is marked by the subject's teacher in this section or by the section's class teacher.",
+    );
   }
 }

@@ -12,7 +12,12 @@ import { AuditService } from '../audit/audit.service';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { StudentAccessPolicy } from '../students/student-access.policy';
 import { StudentsService } from '../students/students.service';
-import { AttendanceErrorCode, NonWorkingDayError, OverrideNotPermittedError } from './attendance.errors';
+import {
+  AttendanceErrorCode,
+  NonWorkingDayError,
+  NotSubjectTeacherError,
+  OverrideNotPermittedError,
+} from './attendance.errors';
 import {
   AttendanceMarksRepository,
   AttendanceSettingsRepository,
@@ -268,6 +273,39 @@ export class AttendanceService {
     return period;
   }
 
+  /**
+   * Period-wise attendance may name the period's subject: it must be taught in the section this year, and
+   * a teacher marks only a subject they teach there (the class teacher marks any period). Daily attendance
+   * takes no subject.
+   */
+  private async checkSubject(
+    settings: SettingsView,
+    sectionId: string,
+    subjectId: string | null | undefined,
+  ): Promise<string | null> {
+    if (!subjectId) return null;
+    if (settings.mode === 'daily')
+      throw new ValidationFailedError([
+        { field: 'subjectId', message: 'this institution takes daily attendance; leave subjectId out' },
+      ]);
+    const assignment = (await this.academics.currentAssignments()).find(
+      (a) => a.sectionId === sectionId && a.subjectId === subjectId,
+    );
+    if (!assignment)
+      throw new RuleViolationError(
+        'That subject is not taught in this section this year.',
+        AttendanceErrorCode.SubjectNotInSection,
+        [{ field: 'subjectId', message: 'not taught in this section this year' }],
+      );
+    if ((await this.policy.scope()).kind === 'sections') {
+      const userId = this.context.userId;
+      const section = await this.academics.section(sectionId);
+      if (section.classTeacherUserId !== userId && assignment.teacherUserId !== userId)
+        throw new NotSubjectTeacherError();
+    }
+    return subjectId;
+  }
+
   async register(sectionId: string, date: string, period?: number): Promise<RegisterView> {
     await this.requireSection(sectionId);
     const settings = await this.settings();
@@ -369,6 +407,7 @@ export class AttendanceService {
     await this.requireSection(sectionId);
     const settings = await this.settings();
     const period = this.checkPeriod(settings, input.period);
+    const subjectId = await this.checkSubject(settings, sectionId, input.subjectId);
     const now = await this.localNow();
     if (date > now.today)
       throw new RuleViolationError(
@@ -436,7 +475,7 @@ export class AttendanceService {
               studentId: m.studentId,
               date,
               period,
-              subjectId: input.subjectId ?? null,
+              subjectId,
               sectionId,
               status: m.status,
               note: m.note?.trim() || null,
