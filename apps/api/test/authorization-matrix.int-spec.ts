@@ -403,6 +403,7 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'POST /api/v1/fees/jobs/daily': { url: '/api/v1/fees/jobs/daily', payload: INVALID, permitted: 400 },
   'GET /api/v1/fees/payments': { url: '/api/v1/fees/payments?limit=0', permitted: 400 },
   'GET /api/v1/fees/defaulters': { url: '/api/v1/fees/defaulters?limit=0', permitted: 400 },
+  'GET /api/v1/fees/collections': { url: '/api/v1/fees/collections', permitted: 400 },
   'GET /api/v1/fees/gateways/razorpay': { url: '/api/v1/fees/gateways/razorpay', permitted: 200 },
   'PUT /api/v1/fees/gateways/razorpay': {
     url: '/api/v1/fees/gateways/razorpay',

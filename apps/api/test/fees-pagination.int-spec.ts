@@ -22,6 +22,12 @@ type Payment = {
 };
 type PaymentPage = { items: Payment[]; nextCursor: string | null };
 type Defaulter = { studentId: string; admissionNo: string; outstanding: number };
+type CollectionsPage = {
+  groupBy: string;
+  totalCollected: number;
+  items: { key: string; label: string; amount: number }[];
+  nextCursor: string | null;
+};
 type DefaulterPage = {
   asOf: string;
   currency: string;
@@ -205,6 +211,28 @@ describe(`paged fee lists on ${TEST_DB}`, () => {
     expect((await get('/api/v1/fees/defaulters', parent)).statusCode).toBe(403);
     const rsPage = (await get('/api/v1/fees/defaulters?limit=200', rsAdmin)).json<DefaulterPage>();
     expect(rsPage.items.some((d) => students.includes(d.studentId))).toBe(false);
+  });
+
+  it('pages collections by day oldest first and by head largest first, with the total over every page', async () => {
+    const range = 'from=2026-11-01&to=2026-11-30';
+    const full = (await get(`/api/v1/fees/reports/collections?${range}`, accountant)).json<CollectionsPage>();
+    const byDay = await all<CollectionsPage>(`/api/v1/fees/collections?${range}`, accountant, 2);
+    expect(byDay.items).toEqual(full.items);
+    expect(byDay.items.map((d) => d.key)).toEqual(['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-20']);
+    expect(byDay.pages.map((p) => p.items.length)).toEqual([2, 2]);
+    expect(byDay.pages.every((p) => p.totalCollected === full.totalCollected)).toBe(true);
+    const byHead = await all<CollectionsPage>(
+      `/api/v1/fees/collections?${range}&groupBy=head`,
+      accountant,
+      1,
+    );
+    expect(byHead.items.reduce((s, h) => s + h.amount, 0)).toBe(full.totalCollected);
+    const amounts = byHead.items.map((h) => h.amount);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect((await get(`/api/v1/fees/collections?${range}`, parent)).statusCode).toBe(403);
+    const missing = await get('/api/v1/fees/collections?from=2026-11-01', accountant);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('to');
     expect(takeSqlGuardViolations()).toEqual([]);
   });
 });

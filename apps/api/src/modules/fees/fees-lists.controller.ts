@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
-import { DefaultersPageQuery, PaymentListQuery } from './dto/fees-lists.dto';
+import { CollectionsPageQuery, DefaultersPageQuery, PaymentListQuery } from './dto/fees-lists.dto';
 import { FeesListsService } from './fees-lists.service';
 
 @ApiTags('fees')
@@ -29,5 +29,15 @@ export class FeesListsController {
   })
   defaulters(@Query() query: DefaultersPageQuery) {
     return this.lists.defaulters(query);
+  }
+
+  @Get('collections')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({
+    description:
+      '{ from, to, groupBy, currency, totalCollected, items, nextCursor }: collections one page at a time (by day oldest first, by class or head largest first; the total covers every page); staff only',
+  })
+  collections(@Query() query: CollectionsPageQuery) {
+    return this.lists.collections(query);
   }
 }

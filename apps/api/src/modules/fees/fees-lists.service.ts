@@ -6,7 +6,7 @@ import { StudentAccessPolicy } from '../students/student-access.policy';
 import { StudentsService } from '../students/students.service';
 import { StaffOnlyError } from './fees.errors';
 import { FeesPaymentsService, PaymentView } from './fees-payments.service';
-import { DefaulterRow, FeesReportsService } from './fees-reports.service';
+import { FeesReportsService } from './fees-reports.service';
 import { FeePaymentsRepository, PaymentFilter } from './fees.repository';
 
 export interface PaymentListItem extends PaymentView {
@@ -37,17 +37,47 @@ const paymentCursor = z.object({
   d: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   id: z.string().regex(/^[0-9a-f-]{36}$/),
 });
-const defaulterCursor = z.object({
-  o: z.number().int(),
-  a: z.string().max(100),
-  s: z.string().regex(/^[0-9a-f-]{36}$/),
-});
+type SortKey = (string | number)[];
 
-/** Defaulters order: most outstanding first, then admission number, then id (a total order for keysets). */
-function defaulterBefore(a: DefaulterRow, b: { o: number; a: string; s: string }): boolean {
-  if (a.outstanding !== b.o) return a.outstanding > b.o;
-  if (a.admissionNo !== b.a) return a.admissionNo < b.a;
-  return a.studentId <= b.s;
+const sortKey = z
+  .array(z.union([z.string().max(200), z.number().int()]))
+  .min(1)
+  .max(4);
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * A keyset page of rows a report computes whole (balances derive from the ledger, so they are summed
+ * per request): rows are ordered by a total sort key, and the cursor is the last key handed out, so rows
+ * that stay put are never shown twice or skipped when others change between pages.
+ */
+function keysetPage<T>(
+  rows: T[],
+  keyOf: (row: T) => SortKey,
+  page: Page,
+): { items: T[]; nextCursor: string | null } {
+  const limit = page.limit ?? PAGE_LIMIT_DEFAULT;
+  const after = decodeCursor(page.cursor, sortKey);
+  const keyed = rows.map((row) => ({ row, key: keyOf(row) })).sort((a, b) => compareKeys(a.key, b.key));
+  if (after && keyed.length && after.length !== keyed[0]!.key.length)
+    throw new ValidationFailedError([{ field: 'cursor', message: 'is not one this API issued' }]);
+  const rest = after ? keyed.filter((r) => compareKeys(r.key, after) > 0) : keyed;
+  const items = rest.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => r.row),
+    nextCursor: rest.length > limit && last ? encodeCursor(last.key) : null,
+  };
 }
 
 /**
@@ -97,26 +127,29 @@ export class FeesListsService {
   async defaulters(
     query: { asOf?: string; classId?: string; minDaysOverdue?: number } & Page,
   ): Promise<Awaited<ReturnType<FeesReportsService['defaulters']>> & { nextCursor: string | null }> {
-    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
-    const after = decodeCursor(query.cursor, defaulterCursor);
     const report = await this.reports.defaulters({
       asOf: query.asOf,
       classId: query.classId,
       minDaysOverdue: query.minDaysOverdue,
     });
-    const ordered = [...report.items].sort((x, y) =>
-      defaulterBefore(x, { o: y.outstanding, a: y.admissionNo, s: y.studentId }) ? -1 : 1,
-    );
-    const rest = after ? ordered.filter((r) => !defaulterBefore(r, after)) : ordered;
-    const page = rest.slice(0, limit);
-    const last = page[page.length - 1];
+    // Most outstanding first, then by admission number (the report's order), the id breaking ties.
     return {
       ...report,
-      items: page,
-      nextCursor:
-        rest.length > limit && last
-          ? encodeCursor({ o: last.outstanding, a: last.admissionNo, s: last.studentId })
-          : null,
+      ...keysetPage(report.items, (r) => [-r.outstanding, r.admissionNo, r.studentId], query),
+    };
+  }
+
+  /**
+   * Collections one page at a time (by day: oldest first; by class or head: largest first);
+   * `totalCollected` covers every page.
+   */
+  async collections(
+    query: { from: string; to: string; groupBy?: 'day' | 'class' | 'head' } & Page,
+  ): Promise<Awaited<ReturnType<FeesReportsService['collections']>> & { nextCursor: string | null }> {
+    const report = await this.reports.collections({ from: query.from, to: query.to, groupBy: query.groupBy });
+    return {
+      ...report,
+      ...keysetPage(report.items, (r) => (report.groupBy === 'day' ? [r.key] : [-r.amount, r.key]), query),
     };
   }
 }

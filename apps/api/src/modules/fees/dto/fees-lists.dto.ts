@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../../platform/http/page-query';
 import { IsLocalDate } from '../../../platform/http/validators';
 import { PAYMENT_METHODS, PaymentMethod } from '../entities/fees.entities';
-import { DefaultersQuery } from './fees.dto';
+import { CollectionsQuery, DefaultersQuery } from './fees.dto';
 
 export class PaymentListQuery extends PageQuery {
   @ApiPropertyOptional({ description: "one student's payments (parents: their own children only)" })
@@ -33,3 +33,5 @@ export class PaymentListQuery extends PageQuery {
 }
 
 export class DefaultersPageQuery extends IntersectionType(DefaultersQuery, PageQuery) {}
+
+export class CollectionsPageQuery extends IntersectionType(CollectionsQuery, PageQuery) {}
