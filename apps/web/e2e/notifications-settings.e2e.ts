@@ -4,13 +4,15 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { watchPage } from './support/console';
-import { captureBothWidths, DESKTOP, horizontalOverflow, PHONE } from './support/layout';
+import { captureBothWidths, DESKTOP } from './support/layout';
 import { resultsDir } from './support/paths';
 import { signInWithTotp, withoutSpentCodeRefusals } from './support/sign-in';
 
 /** A gateway key that must never come back: not in the page, not in any API answer. */
 const GATEWAY_KEY = `e2e-gateway-key-${Date.now()}`;
 const DLT_TEMPLATE_ID = '1107161234567890123';
+/** The demo parent of Greenwood (institution 1 of the demo seed), guardian of the two siblings. */
+const DEMO_PARENT_PHONE = '+919701000001';
 
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -115,12 +117,46 @@ describe('notification settings for the school admin', () => {
     const channels = await captureBothWidths(page, 'notifications-channels');
     expect(channels.phoneOverflow).toBeLessThanOrEqual(0);
 
-    // --- a guardian's consents, on the phone ------------------------------------------------------------
-    await page.setViewportSize(PHONE);
+    // --- a guardian's consents: found by the demo parent's phone, a paper-form consent recorded ----------
     await page.getByRole('tab', { name: 'Guardian consents' }).click();
-    await page.getByRole('textbox', { name: 'Student name' }).waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.setViewportSize(DESKTOP);
+    await page.getByText('Guardian phone or email', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Guardian phone or email (exact)' }).fill(DEMO_PARENT_PHONE);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page
+      .getByRole('button', { name: /^Guardians of / })
+      .first()
+      .click();
+    await page
+      .getByRole('button', { name: /^Consents of / })
+      .first()
+      .click();
+    // The demo family opted into email at the school office when the demo was seeded.
+    await page.getByTestId('consent-absence_alerts-email').getByText('Opted in').waitFor();
+    // Exam results by WhatsApp: a consent no other screen's test sends on.
+    await page.getByRole('button', { name: 'Record a change for Exam results by WhatsApp' }).click();
+    const record = page.getByRole('dialog', { name: 'Exam results by WhatsApp' });
+    await record.getByRole('textbox', { name: 'How it was given' }).click();
+    await page.getByRole('option', { name: 'Paper form' }).click();
+    await record.getByRole('textbox', { name: 'Note (optional)' }).fill('e2e: signed form');
+    const [recorded] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === 'PUT' &&
+          /\/api\/v1\/notifications\/guardians\/[^/]+\/consents$/.test(new URL(response.url()).pathname),
+      ),
+      record.getByRole('button', { name: 'Record' }).click(),
+    ]);
+    expect(recorded.status()).toBe(200);
+    await record.waitFor({ state: 'hidden' });
+    const whatsapp = page.getByTestId('consent-exam_results-whatsapp');
+    await whatsapp.getByText('Opted in').waitFor();
+    await whatsapp.getByText(/^Paper form, /).waitFor();
+    await page
+      .getByRole('list', { name: 'History' })
+      .getByText(/e2e: signed form/)
+      .waitFor();
+    const consents = await captureBothWidths(page, 'notifications-guardian-consents');
+    expect(consents.phoneOverflow).toBeLessThanOrEqual(0);
 
     expect(answers.some((text) => text.includes(GATEWAY_KEY))).toBe(false);
     expect(withoutSpentCodeRefusals(problems.list(), signIn)).toEqual([]);
