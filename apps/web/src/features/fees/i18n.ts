@@ -217,6 +217,7 @@ export const feesText = {
     amountInvalid: 'Enter an amount of 0 or more',
   },
   register: {
+    studentHelp: 'One student’s payments: type two letters of the name. Clear it to see everyone’s.',
     from: 'Paid from',
     to: 'Paid to',
     method: 'Method',

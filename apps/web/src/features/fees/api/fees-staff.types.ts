@@ -148,6 +148,7 @@ export interface PaymentListItem extends PaymentView {
 }
 
 export interface PaymentListQuery {
+  studentId?: string;
   from?: string;
   to?: string;
   method?: PaymentMethod;

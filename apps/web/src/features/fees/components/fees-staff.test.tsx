@@ -221,6 +221,11 @@ describe('the payments register', () => {
     expect(api.requestsTo('GET /api/v1/fees/payments').at(-1)?.query.get('status')).toBe('reversed');
     // A reversed payment cannot be reversed again.
     expect(screen.queryByRole('button', { name: /^Reverse payment/ })).toBeNull();
+
+    await pickAnu(user);
+    await waitFor(() =>
+      expect(api.requestsTo('GET /api/v1/fees/payments').at(-1)?.query.get('studentId')).toBe(ANU),
+    );
   });
 
   it('reverses a payment from the register after asking for the reason', async () => {

@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { usePhoneLayout } from '../../../app/use-phone-layout';
 import type { TextKey } from '../../attendance/feature-text';
-import type { PaymentMethod } from '../api/fees.types';
+import type { PaymentMethod, StudentSearchItem } from '../api/fees.types';
 import type { PaymentListItem, PaymentListQuery } from '../api/fees-staff.types';
 import { useDownloadReceipt } from '../hooks/use-fees';
 import { usePaymentList } from '../hooks/use-fees-staff';
@@ -15,6 +15,7 @@ import { PlainList } from './form-fields';
 import { ReverseButton } from './payment-reversal';
 import { Waiting } from './report-parts';
 import { LabelledSegments } from './setup-section';
+import { StudentPicker } from './student-picker';
 
 const METHODS: PaymentMethod[] = ['cash', 'cheque', 'bank_transfer', 'online'];
 type StatusFilter = 'all' | 'completed' | 'reversed';
@@ -27,11 +28,13 @@ export function PaymentsRegister() {
   const [to, setTo] = useState('');
   const [method, setMethod] = useState<PaymentMethod | null>(null);
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [student, setStudent] = useState<StudentSearchItem | null>(null);
   const query: PaymentListQuery = {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(method ? { method } : {}),
     ...(status === 'all' ? {} : { status }),
+    ...(student ? { studentId: student.id } : {}),
   };
   const list = usePaymentList(query);
   const download = useDownloadReceipt();
@@ -54,6 +57,7 @@ export function PaymentsRegister() {
 
   return (
     <Stack gap="md">
+      <StudentPicker onPick={setStudent} description={t('register.studentHelp')} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           type="date"

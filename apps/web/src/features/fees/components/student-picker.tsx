@@ -8,7 +8,13 @@ import { useStudentSearch } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
 
 /** Finds a student by name or admission number (two letters at least) for the office's fee screens. */
-export function StudentPicker({ onPick }: { onPick: (student: StudentSearchItem | null) => void }) {
+export function StudentPicker({
+  onPick,
+  description,
+}: {
+  onPick: (student: StudentSearchItem | null) => void;
+  description?: string;
+}) {
   const t = useFeesText();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
@@ -19,11 +25,14 @@ export function StudentPicker({ onPick }: { onPick: (student: StudentSearchItem 
     <Stack gap="xs">
       <Autocomplete
         label={t('collect.search')}
-        description={t('collect.searchHelp')}
+        description={description ?? t('collect.searchHelp')}
         leftSection={<IconSearch size={16} aria-hidden />}
         rightSection={search.isFetching ? <Loader size="xs" /> : null}
         value={query}
-        onChange={setQuery}
+        onChange={(value) => {
+          setQuery(value);
+          if (!value.trim()) onPick(null);
+        }}
         data={options.map((item) => ({
           value: item.id,
           label: `${item.fullName} (${item.admissionNo})${
