@@ -150,6 +150,17 @@ export const feesText = {
     daysRequired: 'Enter a number of days from 1 to 365',
     graceInvalid: 'Enter 0 to 365 days',
     saved: 'Rule saved',
+    runTitle: 'Daily fee job',
+    runIntro:
+      'Runs by itself every day. Run it now to apply new rules at once: it invoices new enrolments, books late fees and writes reminders, and never does the same thing twice.',
+    run: 'Run now',
+    runConfirmTitle: 'Run the daily fee job now?',
+    runConfirmBody:
+      'Late fees due under the rules are booked on overdue invoices, and reminders due today go to guardians who opted in.',
+    runConfirm: 'Run',
+    runFailed: 'The daily fee job did not run',
+    runResult:
+      'As of {{date}}: {{invoices}} invoices for new enrolments, late fees of {{amount}} on {{lateInvoices}} invoices, {{reminders}} reminders written.',
   },
   invoicing: {
     intro:

@@ -7,6 +7,7 @@ import type {
   CollectionsQuery,
   CollectionsReport,
   CreateStructureBody,
+  DailyRunResult,
   DefaultersQuery,
   DefaultersReport,
   FeeHead,
@@ -162,5 +163,11 @@ export async function fetchPaymentList(query: PaymentListQuery, cursor?: string,
     `${base}/payments`,
     { params: params({ ...query, cursor, limit: 50 }), signal },
   );
+  return data;
+}
+
+/** Runs the daily fee job now: new enrolments invoiced, late fees booked, reminders written. */
+export async function runDailyJob() {
+  const { data } = await apiClient.post<DailyRunResult>(`${base}/jobs/daily`, {});
   return data;
 }

@@ -154,3 +154,11 @@ export interface PaymentListQuery {
   method?: PaymentMethod;
   status?: 'completed' | 'reversed';
 }
+
+/** What one run of the daily fee job did (it is idempotent: a second run the same day adds nothing). */
+export interface DailyRunResult {
+  asOf: string;
+  invoices: number;
+  lateFees: { invoices: number; amount: number };
+  reminders: { sent: number; enqueued: number };
+}

@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import {
   LATE_FEE_KINDS,
   REMINDER_KINDS,
+  type DailyRunResult,
   type LateFeeRule,
   type LateFeeRuleBody,
 } from '../api/fees-staff.types';
@@ -15,9 +18,10 @@ import {
   useFeeHeads,
   useLateFeeRules,
   useReminderRules,
+  useRunDailyJob,
 } from '../hooks/use-fees-staff';
 import { useFeesFieldError, useFeesText } from '../i18n';
-import { formatMoney } from '../money';
+import { formatMoney, formatSchoolDate } from '../money';
 import { toPaise } from '../schemas/payment.schema';
 import {
   lateFeeRuleSchema,
@@ -228,5 +232,64 @@ export function ReminderRules() {
         </Stack>
       </form>
     </SetupSection>
+  );
+}
+
+/** Runs the (idempotent) daily fee job on demand, after a confirmation, and says what it did. */
+export function DailyJob() {
+  const t = useFeesText();
+  const currency = useCurrentUser().institution.currency;
+  const run = useRunDailyJob();
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<DailyRunResult | null>(null);
+  return (
+    <Card withBorder component="section" aria-labelledby="daily-job">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="daily-job">
+          {t('rules.runTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('rules.runIntro')}
+        </Text>
+        <Button variant="light" w="fit-content" onClick={() => setConfirming(true)}>
+          {t('rules.run')}
+        </Button>
+        {result ? (
+          <Alert color="green" variant="light" data-testid="daily-run-result">
+            {t('rules.runResult', {
+              date: formatSchoolDate(result.asOf),
+              invoices: result.invoices,
+              amount: formatMoney(result.lateFees.amount, currency),
+              lateInvoices: result.lateFees.invoices,
+              reminders: result.reminders.enqueued,
+            })}
+          </Alert>
+        ) : null}
+      </Stack>
+      <ConfirmModal
+        opened={confirming}
+        color="blue"
+        title={t('rules.runConfirmTitle')}
+        confirmLabel={t('rules.runConfirm')}
+        loading={run.isPending}
+        error={run.error}
+        errorTitle={t('rules.runFailed')}
+        onClose={() => {
+          setConfirming(false);
+          run.reset();
+        }}
+        onConfirm={() => {
+          if (run.isPending) return;
+          run.mutate(undefined, {
+            onSuccess: (answer) => {
+              setResult(answer);
+              setConfirming(false);
+            },
+          });
+        }}
+      >
+        {t('rules.runConfirmBody')}
+      </ConfirmModal>
+    </Card>
   );
 }

@@ -10,7 +10,7 @@ import { useCreateHead, useFeeHeads, useFeeStructures } from '../hooks/use-fees-
 import { useFeesFieldError, useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { headSchema, type HeadValues } from '../schemas/staff.schema';
-import { LateFeeRules, ReminderRules } from './fee-rules';
+import { DailyJob, LateFeeRules, ReminderRules } from './fee-rules';
 import { PlainList } from './form-fields';
 import { Waiting } from './report-parts';
 import { SetupSection } from './setup-section';
@@ -25,6 +25,7 @@ export function FeeSetup() {
       <FeeStructures />
       <LateFeeRules />
       <ReminderRules />
+      <DailyJob />
     </Stack>
   );
 }

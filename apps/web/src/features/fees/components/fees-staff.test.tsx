@@ -488,6 +488,58 @@ describe('fee setup', () => {
   });
 });
 
+describe('the daily fee job', () => {
+  it('lists the rules in words, and runs the job only after confirming, saying what it did', async () => {
+    api = givenOffice()
+      .on('GET /api/v1/fees/late-fee-rules', {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 'lr-1',
+              name: 'Late fee',
+              kind: 'per_day',
+              amount: 1000,
+              basisPoints: null,
+              graceDays: 7,
+              cap: 50_000,
+              headId: TUITION,
+              active: true,
+            },
+          ],
+        },
+      })
+      .on('GET /api/v1/fees/reminder-rules', {
+        status: 200,
+        body: { items: [{ id: 'rr-1', kind: 'before_due', days: 3, active: true }] },
+      })
+      .on('POST /api/v1/fees/jobs/daily', {
+        status: 200,
+        body: {
+          asOf: '2026-11-20',
+          invoices: 2,
+          lateFees: { invoices: 4, amount: 120_000 },
+          reminders: { sent: 3, enqueued: 5 },
+        },
+      });
+    const { user } = renderApp('/fees?tab=setup');
+    const late = await screen.findByRole('list', { name: 'Late fee rules' });
+    expect(late).toHaveTextContent('₹10.00 a day, from 7 days after the due date, at most ₹500.00 · Tuition');
+    expect(screen.getByRole('list', { name: 'Reminder rules' })).toHaveTextContent(
+      '3 days before the due date',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Run now' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Run the daily fee job now?' });
+    expect(api.requestsTo('POST /api/v1/fees/jobs/daily')).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
+    expect(await screen.findByTestId('daily-run-result')).toHaveTextContent(
+      'As of 20 Nov 2026: 2 invoices for new enrolments, late fees of ₹1,200.00 on 4 invoices, 5 reminders written.',
+    );
+    expect(api.requestsTo('POST /api/v1/fees/jobs/daily')).toHaveLength(1);
+  });
+});
+
 const defaulters: DefaultersReport = {
   asOf: '2026-11-20',
   currency: 'INR',

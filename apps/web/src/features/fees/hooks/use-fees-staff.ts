@@ -27,6 +27,7 @@ import {
   fetchStructures,
   generateInvoices,
   reversePayment,
+  runDailyJob,
   setOptionalHeads,
 } from '../api/fees-staff.api';
 import type {
@@ -123,6 +124,7 @@ export const useCreateStructure = () => useFeesMutation(createStructure);
 export const useGenerateInvoices = () => useFeesMutation(generateInvoices);
 export const useCreateLateFeeRule = () => useFeesMutation(createLateFeeRule);
 export const useCreateReminderRule = () => useFeesMutation(createReminderRule);
+export const useRunDailyJob = () => useFeesMutation(runDailyJob);
 export const useSetOptionalHeads = () =>
   useFeesMutation(({ studentId, heads }: { studentId: string; heads: OptionalHeadCharge[] }) =>
     setOptionalHeads(studentId, heads),
