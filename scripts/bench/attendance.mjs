@@ -6,6 +6,7 @@
 //   node scripts/bench/attendance.mjs [--engine sqlite|mysql|both] [--students 2000] [--days 200]
 //        [--concurrency 20] [--requests 400] [--reads 300] [--replicas N]
 //        [--server-url mysql://root@127.0.0.1:3306/] [--api-dist apps/api/dist]
+//        [--socket /run/mysqld/mysqld.sock]   (the API reaches MySQL over this Unix socket, not TCP)
 //        [--cpu-prof DIR]   (writes a V8 CPU profile of each API process into DIR, for chrome://inspect)
 // MySQL runs the production shape, two stateless API replicas (compose runs api-1 and api-2) that the
 // client spreads requests over as Nginx would; SQLite runs the embedded single process.
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     replicas: { type: 'string' },
     'api-dist': { type: 'string', default: 'apps/api/dist' },
     'cpu-prof': { type: 'string' },
+    socket: { type: 'string' },
   },
 });
 const STUDENTS = Number(values.students);
@@ -103,9 +105,10 @@ async function prepare(engine) {
   await admin.end();
   const url = new URL(server.toString());
   url.pathname = `/${name}`;
+  if (values.socket) url.searchParams.set('socket', values.socket);
   return {
     url: url.toString(),
-    label: `MySQL/MariaDB ${v} (${server.host}, loopback)`,
+    label: `MySQL/MariaDB ${v} (${values.socket ? `Unix socket ${values.socket}` : `${server.host}, TCP loopback`})`,
     drop: async () => {
       const c = await mysql.createConnection({
         host: server.hostname,

@@ -35,7 +35,7 @@ export function runMain(main) {
 
 /**
  * Parses DATABASE_URL the way the API does: `sqlite:<file>` (relative to the working directory) or
- * `mysql://user:pass@host:3306/db` (`mariadb://` is an alias).
+ * `mysql://user:pass@host:3306/db` (`mariadb://` is an alias; `?socket=/path` connects over that Unix socket).
  */
 export function parseDatabaseUrl(url, cwd = process.cwd()) {
   if (!url) throw new OpsError('DATABASE_URL is not set (or pass --database-url)');
@@ -48,10 +48,12 @@ export function parseDatabaseUrl(url, cwd = process.cwd()) {
   if (/^(mysql|mariadb):\/\//.test(url)) {
     const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
     const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+    const socket = u.searchParams.get('socket');
     return {
       kind: 'mysql',
       host: u.hostname || '127.0.0.1',
       port: Number(u.port || 3306),
+      ...(socket ? { socket } : {}),
       user: decodeURIComponent(u.username || 'root'),
       password: decodeURIComponent(u.password || ''),
       database,
@@ -80,7 +82,7 @@ export function writeClientDefaults(dir, db) {
   const quote = (v) => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   writeFileSync(
     file,
-    `[client]\nhost=${quote(db.host)}\nport=${db.port}\nuser=${quote(db.user)}\n${db.password ? `password=${quote(db.password)}\n` : ''}`,
+    `[client]\n${db.socket ? `socket=${quote(db.socket)}\n` : `host=${quote(db.host)}\nport=${db.port}\n`}user=${quote(db.user)}\n${db.password ? `password=${quote(db.password)}\n` : ''}`,
     { mode: 0o600 },
   );
   return file;
@@ -111,8 +113,7 @@ export function mysqlTools() {
 export async function mysqlConnect(db, { database, ...options } = {}) {
   const mysql = requireApi('mysql2/promise');
   return mysql.createConnection({
-    host: db.host,
-    port: db.port,
+    ...(db.socket ? { socketPath: db.socket } : { host: db.host, port: db.port }),
     user: db.user,
     password: db.password,
     ...(database ? { database } : {}),

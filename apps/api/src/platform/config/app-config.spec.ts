@@ -33,6 +33,20 @@ describe('loadConfig', () => {
     expect(config.database).toMatchObject({ kind: 'mysql', url: 'mysql://root@db:3306/shala', poolSize: 25 });
   });
 
+  it('connects over a Unix socket when the MySQL URL names one, keeping user and database', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'mysql://shala:pw@localhost/shala?socket=/run/mysqld/mysqld.sock',
+    });
+    expect(config.database).toMatchObject({
+      kind: 'mysql',
+      url: 'mysql://shala:pw@localhost/shala',
+      socketPath: '/run/mysqld/mysqld.sock',
+    });
+    expect(
+      problemsOf({ DATABASE_URL: 'mysql://root@localhost/shala?socket=mysqld.sock' }).join('\n'),
+    ).toMatch(/DATABASE_URL: socket= needs an absolute path/);
+  });
+
   it('names every invalid variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'postgres://x', LOG_LEVEL: 'loud' });
     expect(problems.join('\n')).toMatch(/PORT/);

@@ -4,7 +4,7 @@ import { DEMO_SECRETS, RawConfig, SECRET_NAMES, SecretName, rawConfigSchema } fr
 export type AppEnv = RawConfig['APP_ENV'];
 
 export type DatabaseConfig =
-  { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number };
+  { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number; socketPath?: string };
 
 /** The validated, typed configuration the whole app reads. Built once at boot; never from process.env later. */
 export interface AppConfig {
@@ -64,7 +64,26 @@ function parseDatabase(url: string, poolSize: number, cwd: string): DatabaseConf
       throw new ConfigError(['DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/shala.sqlite']);
     return { kind: 'sqlite', file: isAbsolute(path) ? path : resolve(cwd, path) };
   }
-  return { kind: 'mysql', url: url.replace(/^mariadb:/, 'mysql:'), poolSize };
+  return { kind: 'mysql', poolSize, ...mysqlTarget(url.replace(/^mariadb:/, 'mysql:')) };
+}
+
+/**
+ * `?socket=/run/mysqld/mysqld.sock` on a MySQL URL connects over that Unix socket instead of TCP (a
+ * database on the same host: a round trip then costs about a third). The URL keeps user and database.
+ */
+function mysqlTarget(url: string): { url: string; socketPath?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(['DATABASE_URL: not a valid URL, e.g. mysql://user:password@host:3306/shala']);
+  }
+  const socketPath = parsed.searchParams.get('socket');
+  if (socketPath === null) return { url };
+  if (!isAbsolute(socketPath))
+    throw new ConfigError(['DATABASE_URL: socket= needs an absolute path, e.g. /run/mysqld/mysqld.sock']);
+  parsed.searchParams.delete('socket');
+  return { url: parsed.toString().replace(/\?$/, ''), socketPath };
 }
 
 /**

@@ -40,6 +40,7 @@ export function dataSourceOptions(config: AppConfig, schema: Schema): DataSource
     type: 'mysql',
     connectorPackage: 'mysql2',
     url: db.url,
+    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     poolSize: db.poolSize,
