@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeesJobsService } from '../src/modules/fees/fees-jobs.service';
+import { EnrolmentEvents } from '../src/modules/students/enrolment-events';
 import { StudentsService } from '../src/modules/students/students.service';
 import { Clock } from '../src/platform/time/clock';
 import { signIn } from './support/accounts';
@@ -226,6 +227,32 @@ describe(`fee structures applied at enrolment on ${TEST_DB}`, () => {
     expect(await nextYearInvoices()).toBe(promoted);
     expect((await promote()).json()).toMatchObject({ promoted: 0 });
     expect(await nextYearInvoices()).toBe(promoted);
+  });
+
+  it('runs enrolment listeners inside the enrolling transaction: a failing one undoes the enrolment', async () => {
+    // A later listener fails after fees has invoiced: the student, enrolment and invoices are all undone
+    // (fee_invoices references students, so no invoice can outlive the rolled-back student).
+    t.app.get(EnrolmentEvents).subscribe(() => Promise.reject(new Error('a later step failed')));
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/students',
+      headers: admin.auth,
+      payload: {
+        admissionNo: 'GW-E-099',
+        firstName: 'Rolled',
+        lastName: 'Back',
+        dateOfBirth: '2015-03-04',
+        gender: 'male',
+        admissionDate: '2026-07-01',
+        sectionId: gw.sections['Class 5 A'],
+      },
+    });
+    expect(res.statusCode).toBe(500);
+    const rows = await raw(
+      "SELECT COUNT(*) AS n FROM students WHERE tenant_id = ? AND admission_no = 'GW-E-099'",
+      [gw.institution.id],
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
   });
 
   it('left no tenant-less SQL behind', () => {
