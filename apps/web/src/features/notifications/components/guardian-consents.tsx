@@ -42,19 +42,20 @@ type Mode = 'student' | 'contact';
  */
 export function GuardianConsentsPanel() {
   const t = useNotificationsText();
-  const [guardian, setGuardian] = useState<{ id: string; name: string } | null>(null);
-  if (guardian) return <GuardianConsentsDetail guardianId={guardian.id} onBack={() => setGuardian(null)} />;
+  const [guardianId, setGuardianId] = useState<string | null>(null);
+  if (guardianId)
+    return <GuardianConsentsDetail guardianId={guardianId} onBack={() => setGuardianId(null)} />;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
         {t('guardians.intro')}
       </Text>
-      <GuardianFinder onPick={(id, name) => setGuardian({ id, name })} />
+      <GuardianFinder onPick={setGuardianId} />
     </Stack>
   );
 }
 
-function GuardianFinder({ onPick }: { onPick: (guardianId: string, name: string) => void }) {
+function GuardianFinder({ onPick }: { onPick: (guardianId: string) => void }) {
   const t = useNotificationsText();
   const [mode, setMode] = useState<Mode>('student');
   const [typed, setTyped] = useState('');
@@ -206,7 +207,7 @@ function StudentGuardians({
   onBack,
 }: {
   studentId: string;
-  onPick: (guardianId: string, name: string) => void;
+  onPick: (guardianId: string) => void;
   onBack: () => void;
 }) {
   const t = useNotificationsText();
@@ -236,7 +237,7 @@ function StudentGuardians({
                 </Stack>
                 <Button
                   size="xs"
-                  onClick={() => onPick(guardian.id, guardian.fullName)}
+                  onClick={() => onPick(guardian.id)}
                   aria-label={t('guardians.open', { name: guardian.fullName })}
                 >
                   {t('guardians.openShort')}
