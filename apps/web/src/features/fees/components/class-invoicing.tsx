@@ -1,15 +1,14 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useClasses } from '../../academics/hooks/use-academics';
 import type { InvoiceRunResult } from '../api/fees-staff.types';
 import { useFeeStructures, useGenerateInvoices } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
-import { Waiting } from './report-parts';
+import { ConfirmedRun, Waiting } from './report-parts';
 import { useYearName, YearSelect } from './year-select';
 
 /** Batch invoicing of one class from its fee structure: idempotent, so it can be run again safely. */
@@ -82,8 +81,6 @@ function InvoiceRun(props: {
 }) {
   const t = useFeesText();
   const run = useGenerateInvoices();
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<InvoiceRunResult | null>(null);
 
   return (
     <Card withBorder component="section" aria-labelledby="invoice-structure">
@@ -98,53 +95,32 @@ function InvoiceRun(props: {
             </Text>
           ))}
         </Stack>
-        <Button
-          w="fit-content"
-          onClick={() => setConfirming(true)}
-          leftSection={<IconFileInvoice size={16} aria-hidden />}
-        >
-          {t('invoicing.run')}
-        </Button>
-        {result ? (
-          <Alert
-            color="green"
-            variant="light"
-            title={t('invoicing.resultTitle')}
-            data-testid="invoice-run-result"
-          >
-            {t('invoicing.result', {
-              created: result.created,
-              skipped: result.skipped,
-              students: result.students,
-              className: props.className,
-            })}
-          </Alert>
-        ) : null}
+        <ConfirmedRun<InvoiceRunResult>
+          label={t('invoicing.run')}
+          icon={<IconFileInvoice size={16} aria-hidden />}
+          confirmTitle={t('invoicing.confirmTitle', { className: props.className })}
+          confirmBody={t('invoicing.confirmBody', { className: props.className, name: props.structureName })}
+          confirmLabel={t('invoicing.confirm')}
+          errorTitle={t('invoicing.failed')}
+          mutation={run}
+          start={(done) => run.mutate(props.structureId, { onSuccess: done })}
+          renderResult={(result) => (
+            <Alert
+              color="green"
+              variant="light"
+              title={t('invoicing.resultTitle')}
+              data-testid="invoice-run-result"
+            >
+              {t('invoicing.result', {
+                created: result.created,
+                skipped: result.skipped,
+                students: result.students,
+                className: props.className,
+              })}
+            </Alert>
+          )}
+        />
       </Stack>
-      <ConfirmModal
-        opened={confirming}
-        color="blue"
-        title={t('invoicing.confirmTitle', { className: props.className })}
-        confirmLabel={t('invoicing.confirm')}
-        loading={run.isPending}
-        error={run.error}
-        errorTitle={t('invoicing.failed')}
-        onClose={() => {
-          setConfirming(false);
-          run.reset();
-        }}
-        onConfirm={() => {
-          if (run.isPending) return;
-          run.mutate(props.structureId, {
-            onSuccess: (answer) => {
-              setResult(answer);
-              setConfirming(false);
-            },
-          });
-        }}
-      >
-        {t('invoicing.confirmBody', { className: props.className, name: props.structureName })}
-      </ConfirmModal>
     </Card>
   );
 }

@@ -1,9 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import {
   LATE_FEE_KINDS,
@@ -31,6 +29,7 @@ import {
   type ReminderRuleValues,
 } from '../schemas/staff.schema';
 import { NumberField, SelectField } from './form-fields';
+import { ConfirmedRun } from './report-parts';
 import { AddFooter, SetupSection } from './setup-section';
 
 export function lateFeeRuleBody(values: LateFeeRuleValues): LateFeeRuleBody {
@@ -240,8 +239,6 @@ export function DailyJob() {
   const t = useFeesText();
   const currency = useCurrentUser().institution.currency;
   const run = useRunDailyJob();
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<DailyRunResult | null>(null);
   return (
     <Card withBorder component="section" aria-labelledby="daily-job">
       <Stack gap="sm">
@@ -251,45 +248,28 @@ export function DailyJob() {
         <Text size="sm" c="dimmed">
           {t('rules.runIntro')}
         </Text>
-        <Button variant="light" w="fit-content" onClick={() => setConfirming(true)}>
-          {t('rules.run')}
-        </Button>
-        {result ? (
-          <Alert color="green" variant="light" data-testid="daily-run-result">
-            {t('rules.runResult', {
-              date: formatSchoolDate(result.asOf),
-              invoices: result.invoices,
-              amount: formatMoney(result.lateFees.amount, currency),
-              lateInvoices: result.lateFees.invoices,
-              reminders: result.reminders.enqueued,
-            })}
-          </Alert>
-        ) : null}
+        <ConfirmedRun<DailyRunResult>
+          label={t('rules.run')}
+          variant="light"
+          confirmTitle={t('rules.runConfirmTitle')}
+          confirmBody={t('rules.runConfirmBody')}
+          confirmLabel={t('rules.runConfirm')}
+          errorTitle={t('rules.runFailed')}
+          mutation={run}
+          start={(done) => run.mutate(undefined, { onSuccess: done })}
+          renderResult={(result) => (
+            <Alert color="green" variant="light" data-testid="daily-run-result">
+              {t('rules.runResult', {
+                date: formatSchoolDate(result.asOf),
+                invoices: result.invoices,
+                amount: formatMoney(result.lateFees.amount, currency),
+                lateInvoices: result.lateFees.invoices,
+                reminders: result.reminders.enqueued,
+              })}
+            </Alert>
+          )}
+        />
       </Stack>
-      <ConfirmModal
-        opened={confirming}
-        color="blue"
-        title={t('rules.runConfirmTitle')}
-        confirmLabel={t('rules.runConfirm')}
-        loading={run.isPending}
-        error={run.error}
-        errorTitle={t('rules.runFailed')}
-        onClose={() => {
-          setConfirming(false);
-          run.reset();
-        }}
-        onConfirm={() => {
-          if (run.isPending) return;
-          run.mutate(undefined, {
-            onSuccess: (answer) => {
-              setResult(answer);
-              setConfirming(false);
-            },
-          });
-        }}
-      >
-        {t('rules.runConfirmBody')}
-      </ConfirmModal>
     </Card>
   );
 }
