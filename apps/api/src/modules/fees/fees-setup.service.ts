@@ -288,30 +288,32 @@ export class FeesSetupService {
 
   /**
    * One invoice per instalment of the structure for each student who lacks it, with the student's
-   * optional heads of the year. Runs under the students' fee-account locks (taken in id order) and reads
-   * what exists with a locking read, so an enrolment and the daily job racing for the same student
-   * invoice it once; the unique (student, instalment) key is the last line of defence.
+   * optional heads of the year. A plain read first finds who may lack one (a run with nothing to do
+   * writes nothing); those students' fee-account locks are then taken in id order and what exists is
+   * re-read with a locking read, so an enrolment and the daily job racing for the same student invoice
+   * it once. The unique (student, instalment) key is the last line of defence.
    */
   private async invoiceStudents(
     structure: FeeStructure,
     studentIds: string[],
     action: string,
   ): Promise<{ created: number; skipped: number; students: number }> {
+    const students = [...new Set(studentIds)];
     const instalments = await this.instalments.ofStructures([structure.id]);
-    const lines = await this.lines.ofInstalments(instalments.map((i) => i.id));
+    const instalmentIds = instalments.map((i) => i.id);
+    const keyOf = (i: { studentId: string; instalmentId: string | null }) =>
+      `${i.studentId}/${i.instalmentId}`;
+    const seen = new Set((await this.invoices.existing(students, instalmentIds)).map(keyOf));
+    const candidates = students.filter((s) => instalmentIds.some((i) => !seen.has(`${s}/${i}`))).sort();
+    const total = students.length * instalments.length;
+    if (!candidates.length) return { created: 0, skipped: total, students: students.length };
+    const lines = await this.lines.ofInstalments(instalmentIds);
     return this.db.transaction(async () => {
-      for (const id of [...new Set(studentIds)].sort()) await this.accounts.lock(id);
-      const existing = new Set(
-        (
-          await this.invoices.existingLocked(
-            studentIds,
-            instalments.map((i) => i.id),
-          )
-        ).map((i) => `${i.studentId}/${i.instalmentId}`),
-      );
-      const optional = await this.studentHeads.ofStudents(structure.academicYearId, studentIds);
+      for (const id of candidates) await this.accounts.lock(id);
+      const existing = new Set((await this.invoices.existingLocked(candidates, instalmentIds)).map(keyOf));
+      const optional = await this.studentHeads.ofStudents(structure.academicYearId, candidates);
       const plans = [];
-      for (const studentId of studentIds)
+      for (const studentId of candidates)
         for (const inst of instalments) {
           if (existing.has(`${studentId}/${inst.id}`)) continue;
           const charges = [
@@ -331,19 +333,16 @@ export class FeesSetupService {
             charges,
           });
         }
-      if (!plans.length) return { created: 0, skipped: existing.size, students: studentIds.length };
+      const result = { created: plans.length, skipped: total - plans.length, students: students.length };
+      if (!plans.length) return result;
       await this.ledger.createInvoices(plans);
       await this.audit.record({
         action,
         targetType: 'fee_structure',
         targetId: structure.id,
-        details: {
-          created: plans.length,
-          skipped: existing.size,
-          students: studentIds.length,
-        },
+        details: result,
       });
-      return { created: plans.length, skipped: existing.size, students: studentIds.length };
+      return result;
     });
   }
 }
