@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Between, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Database } from '../../platform/database/database';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { sqlTimestamp } from '../../platform/database/transformers';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import {
   AttendanceDaySummary,
@@ -155,11 +156,6 @@ export class AttendanceMarksRepository extends TenantScopedRepository<Attendance
       sectionId: r.section_id,
     }));
   }
-}
-
-/** A Date as the driver stores datetime(3) in UTC: a Date for mysql2 (timezone 'Z'), text for SQLite. */
-function sqlTimestamp(at: Date, dialect: 'sqlite' | 'mysql'): Date | string {
-  return dialect === 'mysql' ? at : at.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 @Injectable()

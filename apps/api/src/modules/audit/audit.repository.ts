@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, LessThan, LessThanOrEqual, Like, MoreThan, MoreThanOrEqual, And } from 'typeorm';
 import { Database } from '../../platform/database/database';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { sqlTimestamp } from '../../platform/database/transformers';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditChainHead, AuditEvent } from './entities/audit-event.entity';
 
@@ -21,8 +22,27 @@ export class AuditEventsRepository extends TenantScopedRepository<AuditEvent> {
     super(db, context, AuditEvent);
   }
 
-  async append(event: Omit<AuditEvent, 'tenantId'>): Promise<void> {
-    await this.insert(event);
+  /** One hand-written INSERT: every audited write in the school passes here, under the chain head lock. */
+  async append(e: Omit<AuditEvent, 'tenantId'>): Promise<void> {
+    await this.sql(
+      `INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, action, target_type, target_id, outcome, ip, user_agent, request_id, details, prev_hash, hash) VALUES ${TenantScopedRepository.rowsOf(1, 15)}`,
+      [
+        e.seq,
+        e.id,
+        sqlTimestamp(e.occurredAt, this.db.dialect),
+        e.actorUserId,
+        e.action,
+        e.targetType,
+        e.targetId,
+        e.outcome,
+        e.ip,
+        e.userAgent,
+        e.requestId,
+        e.details,
+        e.prevHash,
+        e.hash,
+      ],
+    );
   }
 
   private where(
@@ -68,10 +88,12 @@ export class AuditHeadsRepository extends TenantScopedRepository<AuditChainHead>
   }
 
   /** The tenant's chain head, locked for the rest of the transaction on MySQL (SQLite transactions take turns). */
-  async lockHead(): Promise<AuditChainHead | null> {
-    const qb = this.query('h');
-    if (this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-    return qb.getOne();
+  async lockHead(): Promise<Pick<AuditChainHead, 'lastSeq' | 'lastHash'> | null> {
+    const rows = await this.sql<{ last_seq: number | string; last_hash: string }[]>(
+      `SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = ?${this.db.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+    );
+    const row = rows[0];
+    return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : null;
   }
 
   current(): Promise<AuditChainHead | null> {
@@ -82,7 +104,16 @@ export class AuditHeadsRepository extends TenantScopedRepository<AuditChainHead>
     await this.insert(head as Omit<AuditChainHead, 'tenantId'>);
   }
 
+  /** Moves the (locked) head on: one hand-written upsert, the tenant first as `sql` requires. */
   async advance(head: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>): Promise<void> {
-    await this.update({}, { ...head, updatedAt: new Date() });
+    const moved = ['last_seq', 'last_hash', 'head_mac', 'updated_at'];
+    const onConflict =
+      this.db.dialect === 'mysql'
+        ? `ON DUPLICATE KEY UPDATE ${moved.map((c) => `${c} = VALUES(${c})`).join(', ')}`
+        : `ON CONFLICT (tenant_id) DO UPDATE SET ${moved.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    await this.sql(
+      `INSERT INTO audit_chain_heads (tenant_id, ${moved.join(', ')}) VALUES ${TenantScopedRepository.rowsOf(1, 5)} ${onConflict}`,
+      [head.lastSeq, head.lastHash, head.headMac, sqlTimestamp(new Date(), this.db.dialect)],
+    );
   }
 }
