@@ -404,6 +404,7 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'GET /api/v1/fees/payments': { url: '/api/v1/fees/payments?limit=0', permitted: 400 },
   'GET /api/v1/fees/defaulters': { url: '/api/v1/fees/defaulters?limit=0', permitted: 400 },
   'GET /api/v1/fees/collections': { url: '/api/v1/fees/collections', permitted: 400 },
+  'GET /api/v1/fees/ledger': { url: '/api/v1/fees/ledger', permitted: 400 },
   'GET /api/v1/fees/gateways/razorpay': { url: '/api/v1/fees/gateways/razorpay', permitted: 200 },
   'PUT /api/v1/fees/gateways/razorpay': {
     url: '/api/v1/fees/gateways/razorpay',

@@ -22,6 +22,12 @@ type Payment = {
 };
 type PaymentPage = { items: Payment[]; nextCursor: string | null };
 type Defaulter = { studentId: string; admissionNo: string; outstanding: number };
+type LedgerPage = {
+  currency: string;
+  balance: number;
+  items: { id: string; amount: number; balance: number }[];
+  nextCursor: string | null;
+};
 type CollectionsPage = {
   groupBy: string;
   totalCollected: number;
@@ -211,6 +217,33 @@ describe(`paged fee lists on ${TEST_DB}`, () => {
     expect((await get('/api/v1/fees/defaulters', parent)).statusCode).toBe(403);
     const rsPage = (await get('/api/v1/fees/defaulters?limit=200', rsAdmin)).json<DefaulterPage>();
     expect(rsPage.items.some((d) => students.includes(d.studentId))).toBe(false);
+  });
+
+  it("pages a student's ledger oldest first, running balances as in the whole statement", async () => {
+    const student = students[0]!;
+    const full = (await get(`/api/v1/fees/students/${student}/ledger`, accountant)).json<LedgerPage>();
+    expect(full.items.length).toBeGreaterThan(4);
+    const paged = await all<LedgerPage>(`/api/v1/fees/ledger?studentId=${student}`, accountant, 3);
+    expect(paged.items).toEqual(full.items);
+    expect(paged.pages.every((p) => p.balance === full.balance && p.currency === full.currency)).toBe(true);
+    // Entries appended after a page was read land after it; the next page starts where the last ended.
+    const first = (
+      await get(`/api/v1/fees/ledger?studentId=${student}&limit=3`, accountant)
+    ).json<LedgerPage>();
+    await pay(student, 10_00);
+    const next = (
+      await get(
+        `/api/v1/fees/ledger?studentId=${student}&limit=3&cursor=${encodeURIComponent(first.nextCursor!)}`,
+        accountant,
+      )
+    ).json<LedgerPage>();
+    expect(next.items.map((e) => e.id)).toEqual(full.items.slice(3, 6).map((e) => e.id));
+    expect((await get(`/api/v1/fees/ledger?studentId=${student}`, parent)).statusCode).toBe(200);
+    expect((await get(`/api/v1/fees/ledger?studentId=${students[5]}`, parent)).statusCode).toBe(404);
+    expect((await get(`/api/v1/fees/ledger?studentId=${student}`, rsAdmin)).statusCode).toBe(404);
+    const missing = await get('/api/v1/fees/ledger', accountant);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('studentId');
   });
 
   it('pages collections by day oldest first and by head largest first, with the total over every page', async () => {

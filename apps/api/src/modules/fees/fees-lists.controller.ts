@@ -2,7 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
-import { CollectionsPageQuery, DefaultersPageQuery, PaymentListQuery } from './dto/fees-lists.dto';
+import {
+  CollectionsPageQuery,
+  DefaultersPageQuery,
+  LedgerPageQuery,
+  PaymentListQuery,
+} from './dto/fees-lists.dto';
 import { FeesListsService } from './fees-lists.service';
 
 @ApiTags('fees')
@@ -39,5 +44,15 @@ export class FeesListsController {
   })
   collections(@Query() query: CollectionsPageQuery) {
     return this.lists.collections(query);
+  }
+
+  @Get('ledger')
+  @RequirePermission(Permission.FeesRead)
+  @ApiOkResponse({
+    description:
+      "{ currency, balance, items, nextCursor }: a student's ledger entries oldest first, each with its running balance",
+  })
+  ledger(@Query() query: LedgerPageQuery) {
+    return this.lists.ledger(query);
   }
 }

@@ -140,6 +140,26 @@ export class FeesListsService {
   }
 
   /**
+   * A student's ledger statement one page at a time, oldest entry first, each with its running balance;
+   * `balance` is the student's whole balance. A student's entries are only ever appended (under the
+   * fee-account lock), so an entry's position is a stable keyset key.
+   */
+  async ledger(query: { studentId: string } & Page) {
+    const statement = await this.reports.ledgerOf(query.studentId);
+    const page = keysetPage(
+      statement.items.map((entry, seq) => ({ entry, seq })),
+      (r) => [r.seq],
+      query,
+    );
+    return {
+      currency: statement.currency,
+      balance: statement.balance,
+      items: page.items.map((r) => r.entry),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
    * Collections one page at a time (by day: oldest first; by class or head: largest first);
    * `totalCollected` covers every page.
    */

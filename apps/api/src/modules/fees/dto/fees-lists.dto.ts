@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../../platform/http/page-query';
 import { IsLocalDate } from '../../../platform/http/validators';
@@ -35,3 +35,9 @@ export class PaymentListQuery extends PageQuery {
 export class DefaultersPageQuery extends IntersectionType(DefaultersQuery, PageQuery) {}
 
 export class CollectionsPageQuery extends IntersectionType(CollectionsQuery, PageQuery) {}
+
+export class LedgerPageQuery extends PageQuery {
+  @ApiProperty({ description: 'whose statement (parents: their own children only)' })
+  @IsUUID()
+  studentId!: string;
+}
