@@ -174,7 +174,7 @@ export class AttendanceReportsService {
     const summaries = reason ? [] : recorded;
     const absent = reason ? [] : absentMarks;
     const visible = new Set(sections.map((s) => s.sectionId));
-    const names = await this.students.directory(
+    const names = await this.students.namesOf(
       absent.filter((a) => visible.has(a.sectionId)).map((a) => a.studentId),
     );
     const totals: Counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
@@ -202,7 +202,7 @@ export class AttendanceReportsService {
           .filter((a) => a.sectionId === s.sectionId)
           .map((a) => ({
             studentId: a.studentId,
-            fullName: names.get(a.studentId)?.fullName ?? '',
+            fullName: names.get(a.studentId) ?? '',
             note: a.note,
           })),
       };

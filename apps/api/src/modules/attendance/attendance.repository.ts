@@ -72,8 +72,13 @@ export class AttendanceMarksRepository extends TenantScopedRepository<Attendance
     return this.find({ where: { studentId, date: Between(from, to), period: 0 }, order: { date: 'ASC' } });
   }
 
-  absentOn(date: string): Promise<AttendanceMark[]> {
-    return this.find({ where: { date, period: 0, status: 'absent' } });
+  /** The day's absences across the school, as plain rows (the day summary reads them on every view). */
+  async absentOn(date: string): Promise<Pick<AttendanceMark, 'studentId' | 'sectionId' | 'note'>[]> {
+    const rows = await this.sql<{ student_id: string; section_id: string; note: string | null }[]>(
+      "SELECT student_id, section_id, note FROM attendance_marks WHERE tenant_id = ? AND date = ? AND period = 0 AND status = 'absent'",
+      [date],
+    );
+    return rows.map((r) => ({ studentId: r.student_id, sectionId: r.section_id, note: r.note }));
   }
 
   absentInRange(studentId: string, from: string, to: string): Promise<AttendanceMark[]> {
@@ -215,8 +220,39 @@ export class DaySummariesRepository extends TenantScopedRepository<AttendanceDay
       await this.upsert(rows.slice(i, i + 500), ['date', 'sectionId', 'period']);
   }
 
-  onDay(date: string, period = 0): Promise<AttendanceDaySummary[]> {
-    return this.find({ where: { date, period } });
+  /** Every section's counts for a day, as plain rows (the day summary's hot read). */
+  async onDay(
+    date: string,
+    period = 0,
+  ): Promise<
+    Pick<
+      AttendanceDaySummary,
+      'sectionId' | 'present' | 'absent' | 'late' | 'excused' | 'halfDay' | 'total'
+    >[]
+  > {
+    const rows = await this.sql<
+      {
+        section_id: string;
+        present: number;
+        absent: number;
+        late: number;
+        excused: number;
+        half_day: number;
+        total: number;
+      }[]
+    >(
+      'SELECT section_id, present, absent, late, excused, half_day, total FROM attendance_day_summaries WHERE tenant_id = ? AND date = ? AND period = ?',
+      [date, period],
+    );
+    return rows.map((r) => ({
+      sectionId: r.section_id,
+      present: Number(r.present),
+      absent: Number(r.absent),
+      late: Number(r.late),
+      excused: Number(r.excused),
+      halfDay: Number(r.half_day),
+      total: Number(r.total),
+    }));
   }
 
   markedOnDay(date: string): Promise<AttendanceDaySummary[]> {
