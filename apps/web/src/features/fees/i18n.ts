@@ -4,6 +4,7 @@ export const feesText = {
   title: 'Fees',
   intro: 'Dues, payments and receipts.',
   parentIntro: "Your children's dues, payments and receipts.",
+  studentIntro: 'Your dues, payments and receipts.',
   tabs: {
     collect: 'Record payment',
     payments: 'Payments',

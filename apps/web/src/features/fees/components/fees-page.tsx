@@ -48,12 +48,16 @@ export function FeesPage() {
   const t = useFeesText();
   const isPayer = useCan(Permission.FeesPay);
   const ownConsents = useCan(Permission.PrivacyConsentManage);
+  const me = useCurrentUser();
+  // A student reads their own dues and receipts (the API answers /fees/family for them); paying is a
+  // guardian's (fees.pay), so the family view shows no Pay button to them.
+  const ownFees = isPayer || me.roles.includes(DefaultRole.Student);
 
   return (
     <Stack gap="lg" maw={1100}>
       <PageHeader
         title={t('title')}
-        intro={isPayer ? t('parentIntro') : t('intro')}
+        intro={isPayer ? t('parentIntro') : ownFees ? t('studentIntro') : t('intro')}
         actions={
           isPayer && ownConsents ? (
             <Button component={Link} to="/notifications" variant="subtle" size="xs">
@@ -62,7 +66,7 @@ export function FeesPage() {
           ) : null
         }
       />
-      {isPayer ? <FamilyFees /> : <StaffFees />}
+      {ownFees ? <FamilyFees /> : <StaffFees />}
     </Stack>
   );
 }

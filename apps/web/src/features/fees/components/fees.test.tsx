@@ -13,6 +13,11 @@ const parentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Parent]], {
   roles: [DefaultRole.Parent],
   user: { ...teacherMe.user, email: 'parent@greenwood.test', displayName: 'Ravi Kumar' },
 });
+const studentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Student]], {
+  ...teacherMe,
+  roles: [DefaultRole.Student],
+  user: { ...teacherMe.user, email: 'student@greenwood.test', displayName: 'Anu Kumar' },
+});
 const accountantMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Accountant]], {
   ...teacherMe,
   roles: [DefaultRole.Accountant],
@@ -217,5 +222,21 @@ describe('an accountant recording a payment', () => {
     const posts = api.requestsTo(`POST /api/v1/fees/students/${ANU}/payments`);
     expect(posts).toHaveLength(2);
     expect(posts[1]?.headers.get('Idempotency-Key')).toBe(posts[0]?.headers.get('Idempotency-Key'));
+  });
+});
+
+describe('a student on the fees page', () => {
+  it('sees their own dues and receipts, without a Pay button or office tabs', async () => {
+    api = givenSignedIn(installFakeApi(), studentMe)
+      .on('GET /api/v1/fees/family', {
+        status: 200,
+        body: { items: [dues(ANU, 'Anu Kumar', 1250050)], currency: 'INR' },
+      })
+      .on(`GET /api/v1/fees/students/${ANU}/payments`, { status: 200, body: { items: [payment] } });
+    renderApp('/fees');
+    const anu = await screen.findByRole('region', { name: 'Anu Kumar' });
+    expect(within(anu).getByTestId('child-outstanding')).toHaveTextContent('₹12,500.50');
+    expect(screen.queryByRole('button', { name: /Pay online/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
   });
 });
