@@ -1,11 +1,10 @@
-import { DefaultRole } from '@shala/contracts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudentsService } from '../src/modules/students/students.service';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
-import { account, signIn } from './support/accounts';
-import { Auth, FeeSetup, TERMS, generate, givenFees } from './support/fees';
+import { signIn } from './support/accounts';
+import { Auth, FeeSetup, TERMS, generate, givenAccountants, givenFees } from './support/fees';
 import { School, givenSchool } from './support/school';
 import { TEST_DB, TestApp, bootTestApp, takeSqlGuardViolations } from './support/test-app';
 
@@ -74,20 +73,7 @@ describe(`fees on ${TEST_DB}`, () => {
     t.app.get(Clock).setForTests(NOW);
     gw = await givenSchool(t, await t.given.institution('greenwood'), 1, PER_SECTION);
     rs = await givenSchool(t, await t.given.institution('riverside'), 2, 2);
-    const gwAccountant = await account(
-      t,
-      gw.institution,
-      'accountant@greenwood.test',
-      [DefaultRole.Accountant],
-      true,
-    );
-    const rsAcc = await account(
-      t,
-      rs.institution,
-      'accountant@riverside.test',
-      [DefaultRole.Accountant],
-      true,
-    );
+    const [gwAccountant, rsAcc] = await givenAccountants(t, gw, rs);
     admin = await signIn(t, gw.admin, '10.70.0.1');
     accountant = await signIn(t, gwAccountant, '10.70.0.2');
     parent = await signIn(t, gw.parent, '10.70.0.3');

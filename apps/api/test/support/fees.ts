@@ -1,4 +1,6 @@
+import { DefaultRole } from '@shala/contracts';
 import { expect } from 'vitest';
+import { account } from './accounts';
 import type { School } from './school';
 import type { TestApp } from './test-app';
 
@@ -71,4 +73,17 @@ export async function generate(t: TestApp, admin: Auth, structureId: string) {
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ created: number; skipped: number; students: number }>();
+}
+
+/** Both schools' accountants (MFA enrolled, as the role requires), ready to sign in. */
+export async function givenAccountants(t: TestApp, first: School, second: School) {
+  const accountant = (school: School) =>
+    account(
+      t,
+      school.institution,
+      `accountant@${school.institution.slug}.test`,
+      [DefaultRole.Accountant],
+      true,
+    );
+  return [await accountant(first), await accountant(second)] as const;
 }
