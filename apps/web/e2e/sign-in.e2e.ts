@@ -7,7 +7,9 @@ import { launchBrowser } from './support/browser';
 import { watchPage } from './support/console';
 import { baseURL } from './support/context';
 import { resultsDir } from './support/paths';
-import { totp } from './support/totp';
+import { freshCode } from './support/sign-in';
+
+const ADMIN = { institution: 'greenwood', email: 'admin@greenwood.test', secret: DEMO_TOTP_SECRET };
 
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -93,7 +95,7 @@ describe('signing in to the demo school', () => {
     const code = page.getByRole('textbox', { name: /^Authentication code/ });
     await code.waitFor();
     await page.screenshot({ path: join(resultsDir, 'mfa-360.png') });
-    await code.fill(totp(DEMO_TOTP_SECRET));
+    await code.fill(await freshCode(ADMIN));
     await page.getByRole('button', { name: 'Verify' }).click();
 
     const account = page.getByRole('region', { name: 'Your account' }).getByText('admin@greenwood.test');
@@ -104,8 +106,7 @@ describe('signing in to the demo school', () => {
       spentCode = true;
       // AUT-06 accepts each code once: against a long-running app (E2E_BASE_URL) this window's code may
       // already be spent. The next window brings a fresh one.
-      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-      await code.fill(totp(DEMO_TOTP_SECRET));
+      await code.fill(await freshCode(ADMIN));
       await page.getByRole('button', { name: 'Verify' }).click();
     }
     await account.waitFor();

@@ -1,6 +1,9 @@
 import { DEMO_PASSWORD } from '@shala/contracts';
 import type { Page } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { baseURL } from './context';
+import { resultsDir } from './paths';
 import { totp } from './totp';
 
 /** Milliseconds until the next 30-second TOTP step begins (plus a little slack). */
@@ -9,6 +12,34 @@ export function untilNextTotpStep(): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The last TOTP step each account used in this run, shared by the test files (they run one after
+ * another in separate processes). AUT-07 allows 10 MFA attempts per account in 15 minutes and the admin
+ * signs in in many files: a code already spent by the previous file would waste one of them, so a
+ * sign-in waits for a step nobody used instead of trying and being refused.
+ */
+const spentSteps = join(resultsDir, 'e2e-totp-steps.json');
+const stepOf = (at: number) => Math.floor(at / 30_000);
+
+function readSpent(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(spentSteps, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** A code of a step this account has not used yet in this run (waiting for the next step if needed). */
+export async function freshCode(account: { institution: string; email: string; secret: string }) {
+  const who = `${account.institution}:${account.email}`;
+  const last = readSpent()[who] ?? -1;
+  if (stepOf(Date.now()) <= last) await sleep(untilNextTotpStep());
+  const at = Date.now();
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(spentSteps, JSON.stringify({ ...readSpent(), [who]: stepOf(at) }));
+  return totp(account.secret, at);
+}
 
 /**
  * AUT-06 accepts each code once per user: when this step's code was already spent (another test, or a
@@ -33,8 +64,7 @@ export async function signInWithTotp(
   const code = page.getByRole('textbox', { name: /^Authentication code/ });
   await code.waitFor();
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    if (attempt > 0) await page.waitForTimeout(untilNextTotpStep());
-    await code.fill(totp(account.secret));
+    await code.fill(await freshCode(account));
     const [answer] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/mfa/verify'),
       page.getByRole('button', { name: 'Verify' }).click(),
@@ -74,10 +104,9 @@ export async function apiSignIn(account: {
   if (step.accessToken) return step.accessToken;
   if (!login.ok || !step.mfaToken) throw new Error(`Login of ${account.email} answered ${login.status}`);
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    if (attempt > 0) await sleep(untilNextTotpStep());
     const verify = await postJson('/api/v1/auth/mfa/verify', {
       mfaToken: step.mfaToken,
-      code: totp(account.secret),
+      code: await freshCode(account),
     });
     if (verify.ok) return ((await verify.json()) as { accessToken: string }).accessToken;
     if (verify.status !== 401)
