@@ -18,6 +18,8 @@ const systemFonts =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif';
 
 export const theme = createTheme({
+  // People who ask their system for reduced motion get modals, drawers and menus without animation.
+  respectReducedMotion: true,
   primaryColor: 'shala',
   primaryShade: { light: 7, dark: 5 },
   colors: { shala },

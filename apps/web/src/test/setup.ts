@@ -6,10 +6,12 @@ import { afterEach } from 'vitest';
 // the default 1 s of findBy*/waitFor on a busy machine. 5 s keeps those tests from flaking.
 configure({ asyncUtilTimeout: 5_000 });
 
-// Browser APIs Mantine uses that jsdom does not implement.
+// Browser APIs Mantine uses that jsdom does not implement. Tests run as a user who prefers reduced
+// motion: Mantine then opens and closes modals and menus without transition timers, which could
+// otherwise fire after a test file's jsdom window is gone.
 if (!window.matchMedia) {
   window.matchMedia = (query: string): MediaQueryList => ({
-    matches: false,
+    matches: query.includes('prefers-reduced-motion: reduce'),
     media: query,
     onchange: null,
     addListener: () => undefined,
