@@ -1,8 +1,9 @@
-import { Alert, Button, Stack, Tabs } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { DefaultRole, Permission } from '@shala/contracts';
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { lazy, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../app/components/page-header';
+import { PageTabs } from '../../../app/components/page-tabs';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useFeesText } from '../i18n';
 import { FamilyFees } from './family-fees';
@@ -74,11 +75,7 @@ export function FeesPage() {
 function StaffFees() {
   const t = useFeesText();
   const tabs = useStaffTabs();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('tab');
-  const active = tabs.find((tab) => tab.key === asked)?.key ?? tabs[0]?.key ?? null;
-
-  if (!active) {
+  if (tabs.length === 0) {
     return (
       <Alert color="gray" variant="light">
         {t('collect.noPermission')}
@@ -86,24 +83,5 @@ function StaffFees() {
     );
   }
   if (tabs.length === 1) return <>{tabs[0]?.panel}</>;
-  return (
-    <Tabs
-      value={active}
-      onChange={(value) => value && setParams({ tab: value }, { replace: true })}
-      keepMounted={false}
-    >
-      <Tabs.List>
-        {tabs.map((tab) => (
-          <Tabs.Tab key={tab.key} value={tab.key}>
-            {t(`tabs.${tab.key}`)}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {tabs.map((tab) => (
-        <Tabs.Panel key={tab.key} value={tab.key} pt="md">
-          <Suspense fallback={null}>{tab.panel}</Suspense>
-        </Tabs.Panel>
-      ))}
-    </Tabs>
-  );
+  return <PageTabs tabs={tabs.map((tab) => ({ ...tab, label: t(`tabs.${tab.key}`) }))} />;
 }

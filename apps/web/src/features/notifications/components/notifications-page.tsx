@@ -7,7 +7,6 @@ import {
   Modal,
   Select,
   Stack,
-  Tabs,
   Text,
   TextInput,
   Timeline,
@@ -17,11 +16,11 @@ import { Permission } from '@shala/contracts';
 import { IconMailOff, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
+import { PageTabs } from '../../../app/components/page-tabs';
 import { formatDateTime } from '../../../app/format';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import {
@@ -65,7 +64,6 @@ export function NotificationsPage() {
   const canRead = useCan(Permission.NotificationsRead);
   const ownConsents = useCan(Permission.PrivacyConsentManage);
   const canFindStudents = useCan(Permission.StudentsRead);
-  const [params, setParams] = useSearchParams();
   const tabs: { value: TabName; shown: boolean; panel: ReactNode }[] = [
     { value: 'log', shown: canRead, panel: <DeliveryLog /> },
     { value: 'dead', shown: canManage, panel: <DeadLetters /> },
@@ -74,39 +72,13 @@ export function NotificationsPage() {
     { value: 'guardians', shown: canManage && canFindStudents, panel: <GuardianConsentsPanel /> },
     { value: 'consents', shown: ownConsents && !canRead, panel: <MyConsents /> },
   ];
-  const shown = tabs.filter((tab) => tab.shown);
-  const asked = params.get('tab');
-  const active = shown.find((tab) => tab.value === asked)?.value ?? shown[0]?.value ?? null;
+  const shown = tabs
+    .filter((tab) => tab.shown)
+    .map((tab) => ({ key: tab.value, label: t(`tabs.${tab.value}`), panel: tab.panel }));
   return (
     <Stack gap="lg" maw={1100}>
       <PageHeader title={t('title')} intro={canRead ? t('intro') : t('consentsIntro')} />
-      <Tabs
-        value={active}
-        onChange={(value) =>
-          setParams(
-            (current) => {
-              const next = new URLSearchParams(current);
-              if (value) next.set('tab', value);
-              return next;
-            },
-            { replace: true },
-          )
-        }
-        keepMounted={false}
-      >
-        <Tabs.List>
-          {shown.map((tab) => (
-            <Tabs.Tab key={tab.value} value={tab.value}>
-              {t(`tabs.${tab.value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {shown.map((tab) => (
-          <Tabs.Panel key={tab.value} value={tab.value} pt="md">
-            {tab.panel}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <PageTabs tabs={shown} />
     </Stack>
   );
 }
