@@ -186,12 +186,8 @@ export class DaySummariesRepository extends TenantScopedRepository<AttendanceDay
     );
   }
 
-  async write(summary: Omit<AttendanceDaySummary, 'tenantId'>): Promise<void> {
-    await this.upsert([summary], ['date', 'sectionId', 'period']);
-  }
-
-  /** The hot path's write of one section-day's counts: one hand-written upsert, no query building. */
-  async rewrite(s: Omit<AttendanceDaySummary, 'tenantId'>): Promise<void> {
+  /** One section-day's counts (a register save, a leave approval): one hand-written upsert. */
+  async write(s: Omit<AttendanceDaySummary, 'tenantId'>): Promise<void> {
     const counts = ['present', 'absent', 'late', 'excused', 'half_day', 'total', 'marked_by', 'marked_at'];
     const onConflict =
       this.db.dialect === 'mysql'

@@ -443,7 +443,7 @@ export class AttendanceService {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.db.transaction(
-          async (): Promise<{ changed: number; override: boolean; summary: Counts | null }> => {
+          async (): Promise<{ changed: number; override: boolean; summary: Counts }> => {
             await this.summaries.lockDay(date, sectionId, period);
             // The section's marks of the day, read once: what changes, and the day's counts afterwards.
             const sectionMarks = await this.marks.sectionDay(sectionId, date, period);
@@ -457,7 +457,12 @@ export class AttendanceService {
                 e.sectionId !== sectionId
               );
             });
-            if (changes.length === 0) return { changed: 0, override: false, summary: null };
+            if (changes.length === 0)
+              return {
+                changed: 0,
+                override: false,
+                summary: countStatuses(sectionMarks.map((m) => m.status)),
+              };
             if (locked) {
               if (!input.reason?.trim()) {
                 throw new RuleViolationError(
@@ -487,7 +492,7 @@ export class AttendanceService {
             const after = new Map<string, AttendanceStatus>(sectionMarks.map((m) => [m.studentId, m.status]));
             for (const r of rows) after.set(r.studentId, r.status);
             const summary = countStatuses([...after.values()]);
-            await this.summaries.rewrite({
+            await this.summaries.write({
               date,
               sectionId,
               period,
@@ -532,9 +537,6 @@ export class AttendanceService {
             return { changed: changes.length, override: locked, summary };
           },
         );
-        const finalSummary: Counts =
-          result.summary ??
-          countStatuses((await this.marks.forSectionOnDay(sectionId, date, period)).map((m) => m.status));
         return {
           sectionId,
           date,
@@ -542,7 +544,7 @@ export class AttendanceService {
           locked,
           changed: result.changed,
           override: result.override,
-          summary: finalSummary,
+          summary: result.summary,
         };
       } catch (error) {
         if (attempt < 3 && isDeadlock(error)) continue;
