@@ -20,6 +20,7 @@ import {
   FeePaymentsRepository,
   FeeReceiptCountersRepository,
 } from './fees.repository';
+import { isUniqueViolation } from '../../platform/database/driver-errors';
 
 export interface PaymentInput {
   amount: number;
@@ -372,10 +373,4 @@ export class FeesPaymentsService {
         .map((e) => ({ invoiceId: e.invoiceId, headId: e.headId, amount: -e.amount })),
     };
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code ?? '';
-  return code === 'ER_DUP_ENTRY' || String(code).startsWith('SQLITE_CONSTRAINT');
 }

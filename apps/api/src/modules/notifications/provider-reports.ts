@@ -8,6 +8,7 @@ import { OutboxChannel, OutboxStatus } from './entities/outbox-message.entity';
 import { MessageEventsRepository } from './notifications.repositories';
 import { OutboxRepository } from './outbox.repository';
 import { withoutAddresses } from './outbox-worker.service';
+import { isUniqueViolation } from '../../platform/database/driver-errors';
 
 export class WebhookSignatureError extends DomainError {
   constructor(message = 'The webhook signature does not verify.') {
@@ -62,12 +63,6 @@ const TRANSITIONS: Record<ProviderEvent, { from: OutboxStatus[]; to: OutboxStatu
   read: { from: ['sent', 'delivered'], to: 'read' },
   failed: { from: ['sent', 'delivered'], to: 'failed' },
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code ?? '';
-  return code === 'ER_DUP_ENTRY' || String(code).startsWith('SQLITE_CONSTRAINT');
-}
 
 /**
  * Applies provider delivery reports to the current institution's messages (APP-07), each event once:
