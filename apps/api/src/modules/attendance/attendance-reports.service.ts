@@ -34,17 +34,6 @@ function checkRange(from: string, to: string): void {
     throw new ValidationFailedError([{ field: 'to', message: 'a report covers at most a year' }]);
 }
 
-/** Sorted dates as runs of consecutive days: a school week between weekly offs is one run. */
-export function consecutiveRuns(days: readonly string[]): { from: string; to: string }[] {
-  const runs: { from: string; to: string }[] = [];
-  for (const day of days) {
-    const last = runs[runs.length - 1];
-    if (last && addDays(last.to, 1) === day) last.to = day;
-    else runs.push({ from: day, to: day });
-  }
-  return runs;
-}
-
 /** Registers, calendars and dashboards, read from marks and the per-section day summaries. */
 @Injectable()
 export class AttendanceReportsService {
@@ -246,11 +235,11 @@ export class AttendanceReportsService {
       this.policy.scope(),
     ]);
     // Only working days count, as in the month register and the calendar: a mark saved on a day later
-    // declared a holiday (or made a weekly off) stays stored but is not counted. One grouped count per run
-    // of consecutive working days.
-    const counts = (
-      await Promise.all(consecutiveRuns(days).map((run) => this.marks.countsByStudent(run.from, run.to)))
-    ).flat();
+    // declared a holiday (or made a weekly off) stays stored but is not counted. One grouped count over
+    // the range that leaves out its non-working days.
+    const working = new Set(days);
+    const skipped = datesBetween(from, to).filter((day) => !working.has(day));
+    const counts = days.length ? await this.marks.countsByStudent(from, to, skipped) : [];
     const perStudent = new Map<string, Omit<Counts, 'total'>>();
     for (const c of counts) {
       const x = perStudent.get(c.studentId) ?? { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0 };

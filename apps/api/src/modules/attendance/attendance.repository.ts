@@ -86,16 +86,20 @@ export class AttendanceMarksRepository extends TenantScopedRepository<Attendance
   }
 
   /** Per student counts of each status over a range (daily marks), for percentage reports. */
+  /** Daily marks per student and status over a range, leaving out the `skipped` dates (non-working days). */
   async countsByStudent(
     from: string,
     to: string,
+    skipped: string[] = [],
   ): Promise<{ studentId: string; status: string; n: number }[]> {
-    const rows: { student_id: string; status: string; n: string | number }[] = await this.query('m')
+    const qb = this.query('m')
       .select('m.studentId', 'student_id')
       .addSelect('m.status', 'status')
       .addSelect('COUNT(*)', 'n')
       .andWhere('m.date BETWEEN :from AND :to', { from, to })
-      .andWhere('m.period = 0')
+      .andWhere('m.period = 0');
+    if (skipped.length) qb.andWhere('m.date NOT IN (:...skipped)', { skipped });
+    const rows: { student_id: string; status: string; n: string | number }[] = await qb
       .groupBy('m.studentId')
       .addGroupBy('m.status')
       .getRawMany();
