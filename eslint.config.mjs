@@ -34,7 +34,7 @@ export default tseslint.config(
       '**/coverage/**',
       'data/**',
       '**/test-results/**',
-      '.tmp/**',
+      '**/.tmp/**',
     ],
   },
   js.configs.recommended,

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // CI check of the Nginx configuration (OPS-01, APP-04): runs Debian's nginx with the snippets of nginx/
 // and a throwaway self-signed certificate in front of the API on loopback, and checks TLS versions and
-// ciphers, security headers, the /api proxy (with a dead instance in the upstream), an SPA deep link,
-// hashed-asset caching and gzip, the body limit, the auth rate limit answering 429, and that metrics
-// and internal paths are not reachable through Nginx. Also runs `nginx -t` on the production
+// ciphers, security headers (CSP and X-Frame-Options the same as the API's), the /api proxy (with a dead
+// instance in the upstream, API answers no-store), an SPA deep link, hashed-asset caching and gzip,
+// security.txt (RFC 9116), the body limit, the auth rate limit answering 429, and that metrics and
+// internal paths are not reachable through Nginx. Also runs `nginx -t` on the production
 // nginx.conf with its hosts and paths mapped into the sandbox. Needs the build (npm run build).
 //
 //   node scripts/nginx-check.mjs          (NGINX_CHECK_PORT picks the TLS port; default 8443 or a free one)
@@ -408,7 +409,9 @@ http {
     });
 
     // 4. Headers, SPA, API.
-    const apiCsp = (await http(apiPort, '/api/health/live')).headers['content-security-policy'];
+    const apiDirect = await http(apiPort, '/api/health/live');
+    const apiCsp = apiDirect.headers['content-security-policy'];
+    const apiFrameOptions = apiDirect.headers['x-frame-options'];
     const expectHeaders = (res) => {
       const problems = [];
       const hsts = res.headers['strict-transport-security'] ?? '';
@@ -422,7 +425,10 @@ http {
         problems.push(`script-src "${scriptSrc}"`);
       if (!/frame-ancestors 'none'/.test(csp)) problems.push('no frame-ancestors none');
       if (res.headers['x-content-type-options'] !== 'nosniff') problems.push('nosniff');
-      if (res.headers['x-frame-options'] !== 'DENY') problems.push('X-Frame-Options');
+      if (res.headers['x-frame-options'] !== 'DENY' || res.headers['x-frame-options'] !== apiFrameOptions)
+        problems.push(
+          `X-Frame-Options "${res.headers['x-frame-options']}" (the API's: "${apiFrameOptions}"; both must be DENY)`,
+        );
       if (res.headers['referrer-policy'] !== 'no-referrer') problems.push('Referrer-Policy');
       for (const name of [
         'strict-transport-security',
@@ -454,7 +460,44 @@ http {
       expectHeaders(res);
       const id = res.headers['x-request-id'] ?? '';
       assert(/^[0-9a-f]{32}$/.test(id), `x-request-id "${id}" is not Nginx's $request_id`);
-      return `x-request-id ${id}`;
+      assert(
+        res.headers['cache-control'] === 'no-store',
+        `cache-control "${res.headers['cache-control']}" (API answers are no-store)`,
+      );
+      return `x-request-id ${id}, cache-control no-store`;
+    });
+    await check('/.well-known/security.txt (RFC 9116) served, the same as the API writes it', async () => {
+      const res = await https(port, '/.well-known/security.txt');
+      assert(res.status === 200, `status ${res.status}`);
+      assert(
+        /^text\/plain/.test(res.headers['content-type'] ?? ''),
+        `content-type ${res.headers['content-type']}`,
+      );
+      expectHeaders(res);
+      const text = res.body.toString('utf8');
+      const direct = await http(apiPort, '/.well-known/security.txt');
+      assert(direct.status === 200 && direct.body.toString('utf8') === text, "differs from the API's");
+      const fields = {};
+      for (const line of text.split('\n')) {
+        const m = /^([A-Za-z-]+): (.+)$/.exec(line);
+        if (m) fields[m[1]] = m[2];
+      }
+      for (const name of ['Contact', 'Expires', 'Preferred-Languages', 'Canonical', 'Policy'])
+        assert(fields[name], `no ${name} field`);
+      assert(/^(mailto:|https:\/\/)/.test(fields.Contact), `Contact ${fields.Contact}`);
+      const expires = Date.parse(fields.Expires);
+      assert(
+        expires > Date.now() && expires < Date.now() + 365 * 24 * 3600 * 1000,
+        `Expires ${fields.Expires} is not within the coming year`,
+      );
+      assert(fields.Canonical.endsWith('/.well-known/security.txt'), `Canonical ${fields.Canonical}`);
+      const policyPath = new URL(fields.Policy).pathname;
+      const policy = await https(port, policyPath);
+      assert(
+        policy.status === 200 && /vulnerab/i.test(policy.body.toString()),
+        `Policy ${policyPath}: ${policy.status}`,
+      );
+      return `Contact ${fields.Contact}, Expires ${fields.Expires}`;
     });
     await check('API answers through the upstream with one instance down', async () => {
       const statuses = [];

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: install (frozen lockfile), build, migrate, seed the demo when the database is empty, and
-// serve API + SPA on one port (embedded SQLite under ./data unless DATABASE_URL says otherwise).
-import { spawn, spawnSync } from 'node:child_process';
+// serve API + SPA on one port (embedded SQLite under ./data unless DATABASE_URL says otherwise). The API
+// runs under scripts/supervise.mjs: restarted after a crash (backoff; it gives up after 5 crashes within a
+// minute), stopped cleanly on Ctrl+C or SIGTERM.
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from './pnpm.mjs';
+import { supervise } from './supervise.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, WEB_DIST: process.env.WEB_DIST ?? join(root, 'apps/web/dist') };
@@ -39,13 +42,12 @@ if (
 }
 
 const port = Number(process.env.PORT ?? 3000);
-const server = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
-  stdio: 'inherit',
-  cwd: root,
-  env,
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+void supervise({
+  name: 'api',
+  command: process.execPath,
+  args: [join(root, 'apps/api/dist/main.js')],
+  spawnOptions: { cwd: root, env },
+}).then((code) => process.exit(code));
 
 const url = `http://localhost:${port}`;
 for (let i = 0; i < 120; i++) {

@@ -29,6 +29,16 @@ export const AccessErrorCode = {
   SystemRole: 'SYSTEM_ROLE',
   RoleInUse: 'ROLE_IN_USE',
   InstitutionSlugTaken: 'INSTITUTION_SLUG_TAKEN',
+  /** 403: the roles asked for carry permissions the caller does not hold (AZ-02); details name each role. */
+  RoleGrantRefused: 'ROLE_GRANT_REFUSED',
+  /** 403: a role would get (or already has) permissions the caller does not hold (AZ-02). */
+  PermissionGrantRefused: 'PERMISSION_GRANT_REFUSED',
+  /** 403: the user holds permissions the caller does not, so the caller may not change them (AZ-02). */
+  UserOutranksActor: 'USER_OUTRANKS_ACTOR',
+  /** 403: resetting the MFA of a user who holds users.write or roles.write needs roles.write (AUT-06). */
+  MfaResetNeedsRolesWrite: 'MFA_RESET_NEEDS_ROLES_WRITE',
+  /** 403: the action needs the caller's current password (and TOTP code when MFA is on) in the body. */
+  ReauthenticationRequired: 'REAUTHENTICATION_REQUIRED',
 } as const;
 export type AccessErrorCode = (typeof AccessErrorCode)[keyof typeof AccessErrorCode];
 
@@ -66,6 +76,16 @@ export interface InviteUserRequest {
 /** PUT users/:id/roles */
 export interface SetUserRolesRequest {
   roles: string[];
+}
+
+/**
+ * POST users/:id/mfa/reset. The caller's own current password, and their TOTP code when their MFA is on:
+ * required when the user being reset holds users.write or roles.write (AUT-06), checked whenever sent.
+ * A wrong password answers 401 REAUTHENTICATION_FAILED, a wrong code 401 INVALID_MFA_CODE.
+ */
+export interface ResetUserMfaRequest {
+  currentPassword?: string;
+  code?: string;
 }
 
 /** GET permissions: the catalogue grouped by area (the part of the key before the first dot). */

@@ -23,6 +23,8 @@ export const AuthErrorCode = {
   AccessTokenExpired: 'ACCESS_TOKEN_EXPIRED',
   AccessTokenInvalid: 'ACCESS_TOKEN_INVALID',
   SessionRevoked: 'SESSION_REVOKED',
+  /** AUT-07: solve the proof-of-work challenge in the details and repeat the request with `proofOfWork`. */
+  ChallengeRequired: 'CHALLENGE_REQUIRED',
 } as const;
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 
@@ -31,6 +33,36 @@ export interface LoginRequest {
   institution: string;
   email: string;
   password: string;
+  /** The solved challenge, when the last answer was CHALLENGE_REQUIRED (AUT-07). */
+  proofOfWork?: string;
+}
+
+/**
+ * AUT-07: after many failed sign-ins from one network address, the login answers 429 CHALLENGE_REQUIRED
+ * instead of refusing everyone behind that address. `error.details[0]` is a ProofOfWorkDetail carrying an
+ * ALTCHA v2 challenge (HMAC-signed, expiring): the client finds its counter (altcha-lib solveChallenge) and
+ * repeats the request with `proofOfWork`: base64 of the JSON `{ challenge, solution: { counter, derivedKey } }`.
+ * A solution is accepted once; a replayed or expired one gets a fresh challenge.
+ */
+export interface ProofOfWorkChallenge {
+  parameters: {
+    algorithm: string;
+    nonce: string;
+    salt: string;
+    cost: number;
+    keyLength: number;
+    keyPrefix: string;
+    keySignature?: string;
+    /** Unix seconds. */
+    expiresAt?: number;
+  };
+  signature?: string;
+}
+
+export interface ProofOfWorkDetail {
+  field: 'proofOfWork';
+  message: string;
+  challenge: ProofOfWorkChallenge;
 }
 
 /** The user as the sign-in answers name them. */

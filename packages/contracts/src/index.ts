@@ -6,3 +6,4 @@ export * from './demo';
 export * from './auth';
 export * from './access';
 export * from './audit';
+export * from './grants';

@@ -10,11 +10,14 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_PERMISSIONS, Permission } from '@shala/contracts';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { CreateRoleDto, PermissionsDto, RenameRoleDto } from './dto/roles.dto';
 import { RolesService } from './roles.service';
+
+const BEYOND =
+  'PERMISSION_GRANT_REFUSED: the role has, or would get, permissions the caller does not hold (AZ-02)';
 
 @ApiTags('access')
 @ApiBearerAuth()
@@ -40,18 +43,21 @@ export class RolesController {
 
   @Post('roles')
   @RequirePermission(Permission.RolesWrite)
+  @ApiForbiddenResponse({ description: BEYOND })
   create(@Body() body: CreateRoleDto) {
     return this.roles.create(body);
   }
 
   @Put('roles/:id/permissions')
   @RequirePermission(Permission.RolesWrite)
+  @ApiForbiddenResponse({ description: BEYOND })
   setPermissions(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PermissionsDto) {
     return this.roles.setPermissions(id, body.permissions);
   }
 
   @Patch('roles/:id')
   @RequirePermission(Permission.RolesWrite)
+  @ApiForbiddenResponse({ description: BEYOND })
   rename(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RenameRoleDto) {
     return this.roles.rename(id, body.name);
   }
@@ -59,6 +65,7 @@ export class RolesController {
   @Delete('roles/:id')
   @HttpCode(204)
   @RequirePermission(Permission.RolesWrite)
+  @ApiForbiddenResponse({ description: BEYOND })
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.roles.remove(id);
   }

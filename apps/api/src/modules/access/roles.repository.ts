@@ -53,6 +53,25 @@ export class RolesRepository extends TenantScopedRepository<Role> {
       permissions: [...new Set(rows.map((r) => r.permission).filter((p): p is string => !!p))].sort(),
     };
   }
+
+  /** The permissions of each role named by key, in one statement; unknown keys are left out. */
+  async permissionsByKey(keys: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (keys.length === 0) return out;
+    const rows: { role_key: string; permission: string | null }[] = await this.query('r')
+      .select('r.key', 'role_key')
+      .addSelect('rp.permission', 'permission')
+      .leftJoin(RolePermission, 'rp', 'rp.tenantId = r.tenantId AND rp.roleId = r.id')
+      .andWhere('r.key IN (:...keys)', { keys })
+      .getRawMany();
+    for (const row of rows) {
+      const permissions = out.get(row.role_key) ?? [];
+      if (row.permission) permissions.push(row.permission);
+      out.set(row.role_key, permissions);
+    }
+    for (const permissions of out.values()) permissions.sort();
+    return out;
+  }
 }
 
 @Injectable()

@@ -11,6 +11,7 @@ import {
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { InstitutionsService } from '../institutions/institutions.service';
+import { AccessService } from './access.service';
 import { Role } from './entities/role.entity';
 import { RolePermissionsRepository, RolesRepository, UserRolesRepository } from './roles.repository';
 
@@ -42,6 +43,7 @@ export class RolesService {
     private readonly userRoles: UserRolesRepository,
     private readonly institutions: InstitutionsService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   private async view(role: Role): Promise<RoleView> {
@@ -99,86 +101,115 @@ export class RolesService {
     if (details.length) throw new ValidationFailedError(details);
   }
 
+  /** AZ-02: a role may be given only permissions its creator holds. */
   async create(input: { key: string; name: string; permissions: string[] }): Promise<RoleView> {
     await this.checkPermissions(input.permissions);
-    return this.db.transaction(async () => {
-      if (await this.roles.findByKey(input.key))
-        throw new ConflictError(`A role with key "${input.key}" exists.`, 'ROLE_KEY_TAKEN', [
-          { field: 'key', message: 'already taken' },
-        ]);
-      const id = uuidv7();
-      await this.roles.add({ id, key: input.key, name: input.name, isSystem: false });
-      await this.rolePermissions.grant(id, input.permissions);
-      await this.audit.record({
-        action: 'roles.create',
-        targetType: 'role',
-        targetId: id,
-        details: { role: input.key, permissions: [...input.permissions].sort() },
-      });
-      return this.view((await this.roles.findById(id))!);
-    });
+    const audited = { action: 'roles.create', targetType: 'role', details: { role: input.key } };
+    return this.access.auditingRefusals(audited, () =>
+      this.db.transaction(async () => {
+        this.access.requireGrantablePermissions(await this.access.actor(), input.key, input.permissions);
+        if (await this.roles.findByKey(input.key))
+          throw new ConflictError(`A role with key "${input.key}" exists.`, 'ROLE_KEY_TAKEN', [
+            { field: 'key', message: 'already taken' },
+          ]);
+        const id = uuidv7();
+        await this.roles.add({ id, key: input.key, name: input.name, isSystem: false });
+        await this.rolePermissions.grant(id, input.permissions);
+        await this.audit.record({
+          action: 'roles.create',
+          targetType: 'role',
+          targetId: id,
+          details: { role: input.key, permissions: [...input.permissions].sort() },
+        });
+        return this.view((await this.roles.findById(id))!);
+      }),
+    );
   }
 
+  /** AZ-02: only for roles whose permissions, before and after, the actor holds; holders feel it at once. */
   async setPermissions(id: string, permissions: string[]): Promise<RoleView> {
     await this.checkPermissions(permissions);
-    return this.db.transaction(async () => {
-      const role = await this.get(id);
-      if (role.key === DefaultRole.SchoolAdmin) {
-        const missing = ADMIN_KEEPS.filter((p) => !permissions.includes(p));
-        if (missing.length)
-          throw new RuleViolationError(
-            `The school admin role must keep ${missing.join(', ')}.`,
-            'ADMIN_ROLE_LOCKOUT',
-          );
-      }
-      const before = await this.rolePermissions.ofRole(id);
-      await this.rolePermissions.replace(id, permissions);
-      const after = [...permissions].sort();
-      await this.audit.record({
-        action: 'roles.permissions_changed',
-        targetType: 'role',
-        targetId: id,
-        details: {
-          role: role.key,
-          added: after.filter((p) => !before.includes(p)),
-          removed: before.filter((p) => !after.includes(p)),
-        },
-      });
-      return this.view(role);
-    });
+    return this.access.auditingRefusals(
+      { action: 'roles.permissions_changed', targetType: 'role', targetId: id },
+      () =>
+        this.db.transaction(async () => {
+          const role = await this.get(id);
+          const before = await this.rolePermissions.ofRole(id);
+          this.access.requireGrantablePermissions(await this.access.actor(), role.key, [
+            ...before,
+            ...permissions,
+          ]);
+          if (role.key === DefaultRole.SchoolAdmin) {
+            const missing = ADMIN_KEEPS.filter((p) => !permissions.includes(p));
+            if (missing.length)
+              throw new RuleViolationError(
+                `The school admin role must keep ${missing.join(', ')}.`,
+                'ADMIN_ROLE_LOCKOUT',
+              );
+          }
+          await this.rolePermissions.replace(id, permissions);
+          const after = [...permissions].sort();
+          await this.audit.record({
+            action: 'roles.permissions_changed',
+            targetType: 'role',
+            targetId: id,
+            details: {
+              role: role.key,
+              added: after.filter((p) => !before.includes(p)),
+              removed: before.filter((p) => !after.includes(p)),
+            },
+          });
+          return this.view(role);
+        }),
+    );
+  }
+
+  /** The role, if the actor holds all its permissions: nobody renames or deletes a role above their own. */
+  private async manageable(id: string): Promise<Role> {
+    const role = await this.get(id);
+    this.access.requireGrantablePermissions(
+      await this.access.actor(),
+      role.key,
+      await this.rolePermissions.ofRole(id),
+    );
+    return role;
   }
 
   async rename(id: string, name: string): Promise<RoleView> {
-    return this.db.transaction(async () => {
-      const role = await this.get(id);
-      await this.roles.rename(id, name);
-      await this.audit.record({
-        action: 'roles.rename',
-        targetType: 'role',
-        targetId: id,
-        details: { name: { from: role.name, to: name } },
-      });
-      return this.view({ ...role, name });
-    });
+    return this.access.auditingRefusals({ action: 'roles.rename', targetType: 'role', targetId: id }, () =>
+      this.db.transaction(async () => {
+        const role = await this.manageable(id);
+        await this.roles.rename(id, name);
+        await this.audit.record({
+          action: 'roles.rename',
+          targetType: 'role',
+          targetId: id,
+          details: { name: { from: role.name, to: name } },
+        });
+        return this.view({ ...role, name });
+      }),
+    );
   }
 
   async remove(id: string): Promise<void> {
-    await this.db.transaction(async () => {
-      const role = await this.get(id);
-      if (role.isSystem)
-        throw new RuleViolationError(
-          'Default roles cannot be deleted; edit their permissions instead.',
-          'SYSTEM_ROLE',
-        );
-      if ((await this.userRoles.countHolders(id)) > 0)
-        throw new ConflictError('Someone still holds this role; change their roles first.', 'ROLE_IN_USE');
-      await this.roles.remove(id);
-      await this.audit.record({
-        action: 'roles.delete',
-        targetType: 'role',
-        targetId: id,
-        details: { role: role.key },
-      });
-    });
+    await this.access.auditingRefusals({ action: 'roles.delete', targetType: 'role', targetId: id }, () =>
+      this.db.transaction(async () => {
+        const role = await this.manageable(id);
+        if (role.isSystem)
+          throw new RuleViolationError(
+            'Default roles cannot be deleted; edit their permissions instead.',
+            'SYSTEM_ROLE',
+          );
+        if ((await this.userRoles.countHolders(id)) > 0)
+          throw new ConflictError('Someone still holds this role; change their roles first.', 'ROLE_IN_USE');
+        await this.roles.remove(id);
+        await this.audit.record({
+          action: 'roles.delete',
+          targetType: 'role',
+          targetId: id,
+          details: { role: role.key },
+        });
+      }),
+    );
   }
 }

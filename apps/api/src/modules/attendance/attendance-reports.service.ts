@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
-import { addDays, datesBetween, monthRange, weekdayOf } from '../../platform/time/local-time';
+import { addDays, datesBetween, daysBetween, monthRange, weekdayOf } from '../../platform/time/local-time';
 import { AcademicsService } from '../academics/academics.service';
 import { StudentAccessPolicy } from '../students/student-access.policy';
 import { StudentsService } from '../students/students.service';
@@ -27,10 +27,17 @@ const CODE: Record<AttendanceStatus, string> = {
   half_day: 'H',
 };
 
-/** A report's range: `to` not before `from`, and at most a year. */
+/** Longest report range, in days from `from` to `to`. */
+export const MAX_REPORT_DAYS = 365;
+
+/**
+ * A report's range: `to` not before `from`, and at most a year; checked before any day of it is listed
+ * (the ends themselves are calendar dates, checked at the edge).
+ */
 function checkRange(from: string, to: string): void {
-  if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
-  if (addDays(from, 365) < to)
+  const span = daysBetween(from, to);
+  if (span < 0) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+  if (span > MAX_REPORT_DAYS)
     throw new ValidationFailedError([{ field: 'to', message: 'a report covers at most a year' }]);
 }
 
@@ -69,9 +76,7 @@ export class AttendanceReportsService {
   /** A section's monthly register: one row per student with a code per working day and totals. */
   async sectionMonth(sectionId: string, month: string) {
     await this.attendance.requireSection(sectionId);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      throw new ValidationFailedError([{ field: 'month', message: 'must be YYYY-MM' }]);
-    const { from, to } = monthRange(month);
+    const { from, to } = monthRange(month); // a calendar month: the route's MonthParam checked it
     const [roster, marks, days] = await Promise.all([
       this.students.roster(sectionId),
       this.marks.forSectionInRange(sectionId, from, to),
@@ -272,9 +277,11 @@ export class AttendanceReportsService {
 
   async leaveDaysOf(studentId: string, from: string, to: string): Promise<string[]> {
     const requests = await this.leave.list({ studentIds: [studentId], status: 'approved' }, 500);
+    // Only the part of each request inside the range is listed, so a stored request reaching far out
+    // (any year) never widens the walk beyond the report's own days.
     return requests
-      .flatMap((r) => datesBetween(r.fromDate > from ? r.fromDate : from, r.toDate < to ? r.toDate : to))
-      .filter((d) => d >= from && d <= to);
+      .filter((r) => r.fromDate <= to && r.toDate >= from)
+      .flatMap((r) => datesBetween(r.fromDate > from ? r.fromDate : from, r.toDate < to ? r.toDate : to));
   }
 
   defaultRange(today: string): { from: string; to: string } {

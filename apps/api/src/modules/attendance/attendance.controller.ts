@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
 import { csvRow } from '../../platform/http/csv';
-import { ParseLocalDatePipe } from '../../platform/http/validators';
+import { DateParam, MonthParam } from '../../platform/http/validators';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { AttendanceReportsService } from './attendance-reports.service';
 import { AttendanceService } from './attendance.service';
@@ -83,7 +83,7 @@ export class AttendanceController {
   })
   register(
     @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
-    @Param('date', new ParseLocalDatePipe()) date: string,
+    @DateParam('date') date: string,
     @Query() query: PeriodQuery,
   ) {
     return this.attendance.register(sectionId, date, query.period);
@@ -97,7 +97,7 @@ export class AttendanceController {
   })
   save(
     @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
-    @Param('date', new ParseLocalDatePipe()) date: string,
+    @DateParam('date') date: string,
     @Body() body: SaveRegisterDto,
   ) {
     return this.attendance.save(sectionId, date, body);
@@ -105,7 +105,10 @@ export class AttendanceController {
 
   @Get('sections/:sectionId/months/:month')
   @RequirePermission(Permission.AttendanceRead)
-  sectionMonth(@Param('sectionId', new ParseUUIDPipe()) sectionId: string, @Param('month') month: string) {
+  sectionMonth(
+    @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
+    @MonthParam('month') month: string,
+  ) {
     return this.reports.sectionMonth(sectionId, month);
   }
 
@@ -113,7 +116,7 @@ export class AttendanceController {
   @RequirePermission(Permission.AttendanceRead)
   async exportMonth(
     @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
-    @Param('month') month: string,
+    @MonthParam('month') month: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const register = await this.reports.sectionMonth(sectionId, month);

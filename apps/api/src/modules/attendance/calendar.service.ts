@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
 import { TenantCache } from '../../platform/cache/tenant-cache';
-import { addDays } from '../../platform/time/local-time';
+import { daysBetween } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
 import { HolidaysRepository } from './attendance.repository';
 
@@ -18,8 +18,9 @@ export class CalendarService {
   ) {}
 
   async list(from: string, to: string) {
-    if (to < from) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
-    if (addDays(from, 400) < to)
+    const span = daysBetween(from, to);
+    if (span < 0) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
+    if (span > 400)
       throw new ValidationFailedError([{ field: 'to', message: 'a list covers at most 400 days' }]);
     return (await this.holidays.inRange(from, to)).map((h) => ({ id: h.id, date: h.date, name: h.name }));
   }

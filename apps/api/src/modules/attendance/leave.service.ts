@@ -9,7 +9,7 @@ import {
   ValidationFailedError,
 } from '../../platform/errors/domain-error';
 import { Clock } from '../../platform/time/clock';
-import { addDays, datesBetween } from '../../platform/time/local-time';
+import { addDays, daysBetween } from '../../platform/time/local-time';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { StudentAccessPolicy } from '../students/student-access.policy';
@@ -82,9 +82,11 @@ export class LeaveService {
     reason: string;
   }): Promise<LeaveView> {
     await this.students.visible(input.studentId);
-    if (input.toDate < input.fromDate)
+    // The span is counted, never walked: the ends are calendar dates (checked at the edge), the length capped.
+    const span = daysBetween(input.fromDate, input.toDate);
+    if (span < 0)
       throw new ValidationFailedError([{ field: 'toDate', message: 'must be on or after fromDate' }]);
-    if (datesBetween(input.fromDate, input.toDate).length > MAX_LEAVE_DAYS)
+    if (span + 1 > MAX_LEAVE_DAYS)
       throw new ValidationFailedError([
         { field: 'toDate', message: `a request covers at most ${MAX_LEAVE_DAYS} days` },
       ]);

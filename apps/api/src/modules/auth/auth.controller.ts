@@ -10,13 +10,14 @@ import {
   Post,
   Req,
   Res,
+  UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { DomainError, NotFoundError } from '../../platform/errors/domain-error';
 import { Authenticated, Public } from '../../platform/security/route-policy.decorators';
-import { AuthThrottle } from '../../platform/security/throttling';
+import { AuthThrottle, RetryAfterHeader } from '../../platform/security/throttling';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode } from './auth.errors';
@@ -47,6 +48,7 @@ type CookieRequest = FastifyRequest & { cookies: Record<string, string | undefin
 
 @ApiTags('auth')
 @Controller('auth')
+@UseInterceptors(RetryAfterHeader)
 export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -99,12 +101,17 @@ export class AuthController {
   }
 
   @Public()
-  @AuthThrottle('login')
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({
     description:
       '{ accessToken, expiresIn, user } + refresh cookie; or { mfaRequired, mfaToken }; or { mfaEnrollmentRequired, mfaToken }',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'THROTTLED with Retry-After (too many failures for this account), or CHALLENGE_REQUIRED: many ' +
+      'failures from this address, so solve the proof-of-work challenge in details[0].challenge and ' +
+      'repeat the request with proofOfWork (AUT-07)',
   })
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const outcome = await this.auth.login(body);
@@ -114,15 +121,16 @@ export class AuthController {
   }
 
   @Public()
-  @AuthThrottle('mfa')
   @Post('mfa/verify')
+  @ApiTooManyRequestsResponse({
+    description: 'THROTTLED with Retry-After: 10 wrong codes on this mfaToken, or 20 for the user in an hour',
+  })
   @HttpCode(200)
   async verifyMfa(@Body() body: MfaVerifyDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.signedIn(reply, await this.auth.verifyMfa(body));
   }
 
   @Public()
-  @AuthThrottle('mfa')
   @Post('mfa/enrollment')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Forced enrolment: { secret, otpauthUri } for the authenticator app' })
@@ -131,7 +139,6 @@ export class AuthController {
   }
 
   @Public()
-  @AuthThrottle('mfa')
   @Post('mfa/enrollment/confirm')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Tokens as for login, plus the 10 recovery codes (shown once)' })

@@ -1,3 +1,4 @@
+import type { ProofOfWorkChallenge } from '@shala/contracts';
 import { DomainError } from '../../platform/errors/domain-error';
 
 export const AuthErrorCode = {
@@ -15,6 +16,7 @@ export const AuthErrorCode = {
   MfaAlreadyEnabled: 'MFA_ALREADY_ENABLED',
   MfaRequiredByRole: 'MFA_REQUIRED_BY_ROLE',
   ReauthFailed: 'REAUTHENTICATION_FAILED',
+  ChallengeRequired: 'CHALLENGE_REQUIRED',
 } as const;
 
 export class UnauthenticatedError extends DomainError {
@@ -27,5 +29,20 @@ export class UnauthenticatedError extends DomainError {
 export class InvalidCredentialsError extends UnauthenticatedError {
   constructor() {
     super(AuthErrorCode.InvalidCredentials, 'The institution, email or password is not right.');
+  }
+}
+
+/**
+ * AUT-07: many sign-ins failed from this address lately, so this one must carry a solved proof-of-work
+ * challenge. 429, with the challenge in the details: the client solves it and repeats the request.
+ */
+export class ChallengeRequiredError extends DomainError {
+  constructor(challenge: ProofOfWorkChallenge, reason: string) {
+    super(
+      429,
+      AuthErrorCode.ChallengeRequired,
+      'Many sign-ins failed from your network recently, so this one needs a quick security check first.',
+      [{ field: 'proofOfWork', message: reason, challenge }],
+    );
   }
 }

@@ -11,6 +11,7 @@ import {
   AccessTokens,
   InvalidTokenError,
   MfaClaims,
+  VerifiedMfaClaims,
 } from '../../platform/security/access-tokens';
 import { PasswordHasher } from '../../platform/security/password-hasher';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/security/tokens';
@@ -28,6 +29,7 @@ import { UserTokenPurpose } from './entities/session.entity';
 import { MfaService } from './mfa.service';
 import { passwordProblems } from '../../platform/security/password-policy';
 import { SessionsService, parseRefreshCookie } from './sessions.service';
+import { SignInLimits } from './sign-in-limits';
 
 export interface SignedIn {
   accessToken: string;
@@ -80,6 +82,7 @@ export class AuthService implements OnModuleInit {
     private readonly userTokens: UserTokensRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly limits: SignInLimits,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
@@ -125,7 +128,21 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  async login(input: { institution: string; email: string; password: string }): Promise<LoginOutcome> {
+  /** Password sign-in within the AUT-07 limits (sign-in-limits.ts): only failures count. */
+  login(input: {
+    institution: string;
+    email: string;
+    password: string;
+    proofOfWork?: string;
+  }): Promise<LoginOutcome> {
+    return this.limits.password(input, () => this.checkPassword(input));
+  }
+
+  private async checkPassword(input: {
+    institution: string;
+    email: string;
+    password: string;
+  }): Promise<LoginOutcome> {
     const institution = await this.schoolFor(input.institution);
     if (!institution) {
       await this.hasher.verify(input.password, this.dummyHash);
@@ -176,12 +193,14 @@ export class AuthService implements OnModuleInit {
     });
   }
 
-  private async mfaClaims(mfaToken: string, stage: MfaClaims['stage']): Promise<MfaClaims> {
+  private async mfaClaims(mfaToken: string, stage: MfaClaims['stage']): Promise<VerifiedMfaClaims> {
     try {
       const claims = await this.tokens.verifyMfa(mfaToken);
       if (claims.stage !== stage) throw new InvalidTokenError('stage');
       return claims;
     } catch {
+      // A forged or stale token names no one we can trust: it counts against the address only (AUT-07).
+      await this.limits.failedFromAddress();
       throw new UnauthenticatedError(
         AuthErrorCode.MfaTokenInvalid,
         'This sign-in step has expired; sign in again.',
@@ -200,33 +219,40 @@ export class AuthService implements OnModuleInit {
 
   async verifyMfa(input: { mfaToken: string; code?: string; recoveryCode?: string }): Promise<SignedIn> {
     const claims = await this.mfaClaims(input.mfaToken, 'verify');
-    return this.context.runAsTenant(claims.tid, async () => {
-      const user = await this.credentials.byId(claims.sub);
-      if (!user || user.status !== 'active' || !user.mfaEnabled)
-        throw new UnauthenticatedError(
-          AuthErrorCode.MfaTokenInvalid,
-          'This sign-in step has expired; sign in again.',
-        );
-      let method: string | null = null;
-      if (input.code && (await this.acceptTotp(user, user.mfaSecret, input.code)) !== null) method = 'totp';
-      else if (input.recoveryCode && (await this.mfa.consumeRecoveryCode(user.id, input.recoveryCode)))
-        method = 'recovery_code';
-      if (!method) {
-        this.metrics?.recordFailedLogin('wrong_mfa_code');
-        await this.audit.record({
-          action: 'auth.mfa_verify',
-          outcome: 'failure',
-          actorUserId: user.id,
-          targetType: 'user',
-          targetId: user.id,
-        });
-        throw new UnauthenticatedError(
-          AuthErrorCode.InvalidMfaCode,
-          'That code is not right, or it was already used.',
-        );
-      }
-      return this.signIn(user, method);
-    });
+    return this.context.runAsTenant(claims.tid, () =>
+      this.limits.mfa(claims, () => this.checkCode(claims, input)),
+    );
+  }
+
+  private async checkCode(
+    claims: VerifiedMfaClaims,
+    input: { code?: string; recoveryCode?: string },
+  ): Promise<SignedIn> {
+    const user = await this.credentials.byId(claims.sub);
+    if (!user || user.status !== 'active' || !user.mfaEnabled)
+      throw new UnauthenticatedError(
+        AuthErrorCode.MfaTokenInvalid,
+        'This sign-in step has expired; sign in again.',
+      );
+    let method: string | null = null;
+    if (input.code && (await this.acceptTotp(user, user.mfaSecret, input.code)) !== null) method = 'totp';
+    else if (input.recoveryCode && (await this.mfa.consumeRecoveryCode(user.id, input.recoveryCode)))
+      method = 'recovery_code';
+    if (!method) {
+      this.metrics?.recordFailedLogin('wrong_mfa_code');
+      await this.audit.record({
+        action: 'auth.mfa_verify',
+        outcome: 'failure',
+        actorUserId: user.id,
+        targetType: 'user',
+        targetId: user.id,
+      });
+      throw new UnauthenticatedError(
+        AuthErrorCode.InvalidMfaCode,
+        'That code is not right, or it was already used.',
+      );
+    }
+    return this.signIn(user, method);
   }
 
   private async enrolmentStart(
@@ -292,7 +318,7 @@ export class AuthService implements OnModuleInit {
           AuthErrorCode.MfaTokenInvalid,
           'This sign-in step has expired; sign in again.',
         );
-      const recoveryCodes = await this.enrolmentConfirm(user, code);
+      const recoveryCodes = await this.limits.mfa(claims, () => this.enrolmentConfirm(user, code));
       return { ...(await this.signIn({ ...user, mfaEnabled: true }, 'mfa_enrolment')), recoveryCodes };
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { MIN_DATE } from '../../platform/time/calendar-date';
 import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
@@ -164,7 +165,7 @@ export class FeesJobsService {
   async applyLateFees(asOf: string): Promise<{ invoices: number; amount: number }> {
     const rules = await this.lateRules.active();
     if (!rules.length) return { invoices: 0, amount: 0 };
-    const overdue = await this.invoices.dueBetween('0000-01-01', addDays(asOf, -1));
+    const overdue = await this.invoices.dueBetween(MIN_DATE, addDays(asOf, -1));
     const byStudent = new Map<string, FeeInvoice[]>();
     for (const inv of overdue) byStudent.set(inv.studentId, [...(byStudent.get(inv.studentId) ?? []), inv]);
     const fineHeads = new Set(rules.map((r) => r.headId));
@@ -240,7 +241,7 @@ export class FeesJobsService {
     const rules = await this.reminderRules.active();
     if (!rules.length) return { sent: 0, enqueued: 0 };
     const horizon = Math.max(0, ...rules.filter((r) => r.kind === 'before_due').map((r) => r.days));
-    const candidates = await this.invoices.dueBetween('0000-01-01', addDays(asOf, horizon));
+    const candidates = await this.invoices.dueBetween(MIN_DATE, addDays(asOf, horizon));
     const sums = await this.outstandingByInvoice(
       candidates.map((i) => i.id),
       new Set(),

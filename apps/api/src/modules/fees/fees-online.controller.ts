@@ -15,7 +15,10 @@ export class FeesOnlineController {
   @Post('students/:studentId/online-orders')
   @ApiBearerAuth()
   @RequirePermission(Permission.FeesPay)
-  @ApiOkResponse({ description: 'An order with the provider and what its checkout needs' })
+  @ApiOkResponse({
+    description:
+      'An order with the provider and what its checkout needs (checkout.sandboxCheckout only where the sandbox exists); 422 FEES_ONLINE_PAYMENTS_NOT_SET_UP when the school has no payment gateway ready',
+  })
   createOrder(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Body() body: CreateOrderDto) {
     return this.online.createOrder(studentId, body.amount);
   }
@@ -32,7 +35,8 @@ export class FeesOnlineController {
   @ApiBearerAuth()
   @RequirePermission(Permission.FeesPay)
   @ApiOkResponse({
-    description: 'Sandbox only: pays the order through the signed webhook; answers the order',
+    description:
+      'Sandbox only (development and test with demo mode; 404 elsewhere): the payer who opened the order pays it through the signed webhook; answers the order. 404 for anyone else.',
   })
   sandboxCheckout(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.online.sandboxCheckout(id);

@@ -18,6 +18,7 @@ import { InstitutionsService } from '../institutions/institutions.service';
 import { StudentsService } from '../students/students.service';
 import { FeeOnlineOrder } from './entities/fees.entities';
 import { FeesErrorCode, OverpaymentError } from './fees.errors';
+import { OnlinePaymentsNotSetUpError, PaymentWebhookSignatureError } from './fees-online.errors';
 import { FeesGatewaySettingsService } from './fees-gateway-settings.service';
 import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
@@ -27,16 +28,11 @@ import {
   FeeOnlineOrdersRepository,
   FeeWebhookEventsRepository,
 } from './fees.repository';
-import { PaymentGateway } from './payments/payment-gateway';
+import { PaymentGateway, verifyHexHmac } from './payments/payment-gateway';
 import { RazorpayGateway } from './payments/razorpay.gateway';
 import { RazorpayTransport } from './payments/razorpay-transport';
+import { PAYMENT_SANDBOX } from './payments/sandbox-policy';
 import { SandboxGateway } from './payments/sandbox.gateway';
-
-export class PaymentWebhookSignatureError extends DomainError {
-  constructor() {
-    super(401, CommonErrorCode.Unauthenticated, 'The webhook signature does not verify.');
-  }
-}
 
 export interface OrderView {
   id: string;
@@ -54,18 +50,23 @@ export interface WebhookOutcome {
   outcome: 'credited' | 'duplicate' | 'ignored' | 'failed' | 'unallocatable';
 }
 
+type WebhookReader = Pick<PaymentGateway, 'verifySignature' | 'parseEvent'>;
+
+/** Checks a signature for an unknown provider, so a refusal costs the same work as a real check. */
+const throwawayVerifier: Pick<PaymentGateway, 'verifySignature'> = { verifySignature: verifyHexHmac };
+
 /**
  * Online fee payments (APP-07): a parent opens an order with the provider; the provider's signed webhook
  * (checked on the raw body in constant time before parsing) credits it exactly once: the event id is
  * recorded under the student's account lock, and an order moves from created to paid only once.
+ *
+ * The sandbox (PAYMENT_SANDBOX) exists only in development and test with demo mode on: elsewhere it takes
+ * no orders, its webhook path is refused like an unknown provider's and its checkout answers 404.
  */
 @Injectable()
 export class FeesOnlineService {
   /** Webhook readers per provider (checking a signature and reading an event need no API credentials). */
-  private readonly gateways = new Map<string, Pick<PaymentGateway, 'verifySignature' | 'parseEvent'>>([
-    ['sandbox', new SandboxGateway()],
-    ['razorpay', new RazorpayGateway({ keyId: '', keySecret: '' })],
-  ]);
+  private readonly gateways: Map<string, WebhookReader>;
 
   constructor(
     private readonly db: Database,
@@ -82,7 +83,13 @@ export class FeesOnlineService {
     private readonly audit: AuditService,
     private readonly gatewaySettings: FeesGatewaySettingsService,
     private readonly razorpayTransport: RazorpayTransport,
-  ) {}
+    @Inject(PAYMENT_SANDBOX) private readonly sandbox: SandboxGateway | null,
+  ) {
+    this.gateways = new Map<string, WebhookReader>([
+      ['razorpay', new RazorpayGateway({ keyId: '', keySecret: '' })],
+      ...(sandbox ? [['sandbox', sandbox] as const] : []),
+    ]);
+  }
 
   /** The webhook secret of a provider for an institution (sandbox: derived from a server secret). */
   webhookSecret(provider: string, institutionId: string): string {
@@ -101,10 +108,16 @@ export class FeesOnlineService {
     return this.context.runAsTenant(institutionId, () => this.gatewaySettings.webhookSecret(provider));
   }
 
-  /** The institution's payment provider for new orders: its own Razorpay account when ready, else the sandbox. */
+  /**
+   * The institution's payment provider for new orders: its own Razorpay account when ready, else the
+   * sandbox where one exists (development and test), else none: online payments are not set up.
+   */
   private async gatewayForOrders(): Promise<PaymentGateway> {
     const razorpay = await this.gatewaySettings.razorpayForOrders();
-    if (!razorpay) return new SandboxGateway();
+    if (!razorpay) {
+      if (this.sandbox) return this.sandbox;
+      throw new OnlinePaymentsNotSetUpError();
+    }
     return new RazorpayGateway(
       { ...razorpay, baseUrl: this.razorpayTransport.baseUrl },
       this.razorpayTransport.fetch,
@@ -126,7 +139,10 @@ export class FeesOnlineService {
           ? {
               provider: 'sandbox',
               order_id: o.providerOrderId,
-              sandboxCheckout: `/api/v1/fees/online-orders/${o.id}/sandbox-checkout`,
+              // Only where the sandbox exists: the web offers its "pay" button on this link alone.
+              ...(this.sandbox
+                ? { sandboxCheckout: `/api/v1/fees/online-orders/${o.id}/sandbox-checkout` }
+                : {}),
             }
           : {
               provider: o.provider,
@@ -178,21 +194,31 @@ export class FeesOnlineService {
     );
   }
 
-  async order(id: string): Promise<OrderView> {
+  /** An order of a student the caller may see; 404 for any other (existence never leaks). */
+  private async visibleOrder(id: string): Promise<FeeOnlineOrder> {
     const o = await this.orders.byId(id);
     if (!o) throw new NotFoundError('The order');
     await this.students.visible(o.studentId).catch(() => {
       throw new NotFoundError('The order');
     });
+    return o;
+  }
+
+  async order(id: string): Promise<OrderView> {
+    const o = await this.visibleOrder(id);
     return this.view(o, o.provider === 'razorpay' ? await this.gatewaySettings.razorpayKeyId() : null);
   }
 
   /**
    * The sandbox's checkout: "pays" the order by posting a correctly signed payment.captured event to the
-   * public webhook path, exactly as a provider would, and answers the order afterwards.
+   * public webhook path, exactly as a provider would, and answers the order afterwards. Only where the
+   * sandbox exists, and only for the payer who opened the order: 404 for everyone else (another guardian
+   * of the same child, staff), as for an order that does not exist.
    */
   async sandboxCheckout(id: string): Promise<OrderView> {
-    const o = await this.order(id);
+    if (!this.sandbox) throw new NotFoundError('The order');
+    const o = await this.visibleOrder(id);
+    if (!o.createdBy || o.createdBy !== this.context.userId) throw new NotFoundError('The order');
     if (o.provider !== 'sandbox' || o.status !== 'created')
       throw new RuleViolationError(
         'This order is not waiting for a sandbox payment.',
@@ -232,7 +258,7 @@ export class FeesOnlineService {
     // exists (an unknown one is checked against a throwaway secret and then refused).
     const valid =
       !!raw &&
-      (gateway ?? this.gateways.get('sandbox')!).verifySignature(
+      (gateway ?? throwawayVerifier).verifySignature(
         raw,
         signature,
         secret ?? this.webhookSecret(provider, institutionId),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { AcademicsModule } from '../academics/academics.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -10,6 +11,7 @@ import { FeesGatewaySettingsService } from './fees-gateway-settings.service';
 import { FeesListsController } from './fees-lists.controller';
 import { FeesListsService } from './fees-lists.service';
 import { RazorpayTransport } from './payments/razorpay-transport';
+import { PAYMENT_SANDBOX, paymentSandboxFor } from './payments/sandbox-policy';
 import { FeesJobsService } from './fees-jobs.service';
 import { FeesScheduler } from './fees-scheduler';
 import { FeesRulesController } from './fees-rules.controller';
@@ -84,6 +86,13 @@ import {
     FeeGatewaySettingsRepository,
     FeesGatewaySettingsService,
     RazorpayTransport,
+    // The payment sandbox: development and test with demo mode only; null elsewhere (boot refuses a
+    // staging or production profile that would turn it on).
+    {
+      provide: PAYMENT_SANDBOX,
+      useFactory: (config: AppConfig) => paymentSandboxFor(config),
+      inject: [APP_CONFIG],
+    },
     FeesListsService,
   ],
   exports: [FeesSetupService, FeesPaymentsService, FeesDemoSeeder, FeesJobsService],

@@ -5,6 +5,7 @@ import { Database } from '../../platform/database/database';
 import { NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
 import { mask } from '../../platform/security/data-classification';
 import { RequestContext } from '../../platform/tenancy/request-context';
+import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { startOfLocalDay } from './delivery-timing';
@@ -71,12 +72,6 @@ export interface MessageQuery {
   cursor?: string;
 }
 
-function addDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The delivery log (issue 7 item 6): per-message status, reason, attempts, provider id and timeline. */
 @Injectable()
 export class DeliveryLogService {
@@ -133,7 +128,7 @@ export class DeliveryLogService {
     if (query.from || query.to) {
       const tz = (await this.institutions.findById(this.context.tenantId))?.timeZone ?? 'UTC';
       if (query.from) filter.createdFrom = startOfLocalDay(query.from, tz);
-      if (query.to) filter.createdBefore = startOfLocalDay(addDay(query.to), tz);
+      if (query.to) filter.createdBefore = startOfLocalDay(addDays(query.to, 1), tz);
     }
     const rows = await this.outbox.page(filter, limit + 1, beforeId);
     const page = rows.slice(0, limit);

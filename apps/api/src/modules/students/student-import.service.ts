@@ -5,6 +5,7 @@ import { Database } from '../../platform/database/database';
 import { isLocalDate } from '../../platform/http/validators';
 import { DomainError, ValidationFailedError } from '../../platform/errors/domain-error';
 import { FieldCrypto } from '../../platform/security/field-crypto';
+import { DATE_RULE } from '../../platform/time/calendar-date';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { GENDERS, Gender, Guardian, RELATIONSHIPS, Relationship, Student } from './entities/student.entities';
@@ -188,7 +189,7 @@ export class StudentImportService {
       for (const c of ['first_name', 'last_name'] as const)
         if ((r[c] ?? '').length > 100) problem(c, 'at most 100 characters');
       for (const c of ['date_of_birth', 'admission_date'] as const)
-        if (r[c] && !isLocalDate(r[c]!)) problem(c, 'must be a date YYYY-MM-DD');
+        if (r[c] && !isLocalDate(r[c]!)) problem(c, `must be ${DATE_RULE}`);
       const gender = GENDER_ALIASES[(r.gender ?? '').toLowerCase()];
       if (r.gender && !gender) problem('gender', `must be one of ${GENDERS.join(', ')}`);
       let sectionId: string | null = null;

@@ -52,7 +52,13 @@ export const guardianCell = (id: string, column: string) => ({ table: 'guardians
 export class StudentViews {
   constructor(private readonly crypto: FieldCrypto) {}
 
-  summary(s: Student, enrolment: EnrolmentView | null): StudentSummary {
+  summary(
+    s: Pick<
+      Student,
+      'id' | 'admissionNo' | 'firstName' | 'lastName' | 'dateOfBirth' | 'gender' | 'admissionDate' | 'status'
+    >,
+    enrolment: EnrolmentView | null,
+  ): StudentSummary {
     return {
       id: s.id,
       admissionNo: s.admissionNo,

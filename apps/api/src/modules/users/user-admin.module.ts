@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AuthModule } from '../auth/auth.module';
+import { ActorReauthentication } from './actor-reauthentication.service';
 import { UserAdminService } from './user-admin.service';
 import { UsersController } from './users.controller';
 import { UsersModule } from './users.module';
@@ -9,7 +10,7 @@ import { UsersModule } from './users.module';
 @Module({
   imports: [UsersModule, AccessModule, AuthModule],
   controllers: [UsersController],
-  providers: [UserAdminService],
+  providers: [UserAdminService, ActorReauthentication],
   exports: [UserAdminService],
 })
 export class UserAdminModule {}

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { AccessErrorCode, Permission, isPrivileged } from '@shala/contracts';
 import { Database } from '../../platform/database/database';
 import { RequestContext } from '../../platform/tenancy/request-context';
-import { AccessService } from '../access/access.service';
+import { GrantRefusedError } from '../access/access.errors';
+import { AccessService, Actor, Grants } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { MfaService } from '../auth/mfa.service';
 import { SessionsService } from '../auth/sessions.service';
+import { ActorReauthentication } from './actor-reauthentication.service';
 import { User } from './entities/user.entity';
 import { UserCredentials } from './user-credentials.service';
 import { UsersService } from './users.service';
@@ -21,7 +24,10 @@ export interface UserView {
   createdAt: string;
 }
 
-/** What an admin does to staff and family accounts: invite, deactivate, change roles, reset MFA (AUT-05). */
+/**
+ * What an admin does to staff and family accounts: invite, deactivate, change roles, reset MFA (AUT-05).
+ * Nobody grants more than they hold or acts on a user who holds more (AZ-02); refusals are audited.
+ */
 @Injectable()
 export class UserAdminService {
   constructor(
@@ -34,6 +40,7 @@ export class UserAdminService {
     private readonly sessions: SessionsService,
     private readonly mfa: MfaService,
     private readonly audit: AuditService,
+    private readonly reauthentication: ActorReauthentication,
   ) {}
 
   async view(user: User): Promise<UserView> {
@@ -64,61 +71,119 @@ export class UserAdminService {
     return this.view(await this.users.get(id));
   }
 
+  /**
+   * Acting on an existing user: 404 when there is none here, 403 when they hold permissions the actor
+   * does not (AZ-02: whoever has users.write cannot disable or reset the school admin).
+   */
+  private async actOn(id: string): Promise<{ user: User; actor: Actor; grants: Grants }> {
+    const user = await this.users.get(id);
+    const actor = await this.access.actor();
+    return { user, actor, grants: await this.access.requireOutranks(actor, id) };
+  }
+
   /** Creates the account without a password and mails a 72-hour invitation link, in one transaction. */
   async invite(input: { email: string; displayName: string; roles: string[] }): Promise<UserView> {
-    return this.db.transaction(async () => {
-      const user = await this.users.create({
-        email: input.email,
-        displayName: input.displayName,
-        roleKeys: input.roles,
-      });
-      await this.auth.sendInvitation(user, this.context.userId);
-      return this.view(user);
-    });
+    const audited = { action: 'users.create', targetType: 'user', details: { roles: input.roles } };
+    return this.access.auditingRefusals(audited, () =>
+      this.db.transaction(async () => {
+        await this.access.requireGrantableRoles(await this.access.actor(), input.roles);
+        const user = await this.users.create({
+          email: input.email,
+          displayName: input.displayName,
+          roleKeys: input.roles,
+        });
+        await this.auth.sendInvitation(user, this.context.userId);
+        return this.view(user);
+      }),
+    );
   }
 
   async resendInvitation(id: string): Promise<void> {
-    const user = await this.users.get(id);
-    if (user.status !== 'invited') return;
-    await this.db.transaction(() => this.auth.sendInvitation(user, this.context.userId));
+    await this.access.auditingRefusals(
+      { action: 'users.invited', targetType: 'user', targetId: id },
+      async () => {
+        const { user } = await this.actOn(id);
+        if (user.status !== 'invited') return;
+        await this.db.transaction(() => this.auth.sendInvitation(user, this.context.userId));
+      },
+    );
   }
 
   async deactivate(id: string): Promise<UserView> {
-    return this.db.transaction(async () => {
-      const user = await this.users.setStatus(id, 'disabled', this.context.userId);
-      await this.sessions.revokeAllOf(id, 'deactivated');
-      return this.view(user);
-    });
+    return this.access.auditingRefusals(
+      { action: 'users.deactivate', targetType: 'user', targetId: id },
+      () =>
+        this.db.transaction(async () => {
+          await this.actOn(id);
+          const user = await this.users.setStatus(id, 'disabled', this.context.userId);
+          await this.sessions.revokeAllOf(id, 'deactivated');
+          return this.view(user);
+        }),
+    );
   }
 
   async reactivate(id: string): Promise<UserView> {
-    const current = await this.users.get(id);
-    const user = await this.users.setStatus(
-      id,
-      current.passwordHash === null ? 'invited' : 'active',
-      this.context.userId,
+    return this.access.auditingRefusals(
+      { action: 'users.reactivate', targetType: 'user', targetId: id },
+      async () => {
+        await this.actOn(id);
+        // The hash is a credential column, so only UserCredentials reads it: without one, back to invited.
+        const hasPassword = !!(await this.credentials.byId(id))?.passwordHash;
+        const user = await this.users.setStatus(id, hasPassword ? 'active' : 'invited', this.context.userId);
+        return this.view(user);
+      },
     );
-    return this.view(user);
   }
 
-  /** Role changes end the user's sessions, so the new roles apply everywhere at once (AUT-05, AZ-05). */
+  /**
+   * Role changes end the user's sessions, so the new roles apply everywhere at once (AUT-05, AZ-05). The
+   * actor must outrank the user as they are, and hold every permission of the roles given (AZ-02).
+   */
   async setRoles(id: string, roles: string[]): Promise<UserView> {
-    return this.db.transaction(async () => {
-      await this.users.setRoles(id, roles);
-      if (id !== this.context.userId) await this.sessions.revokeAllOf(id, 'roles_changed');
-      return this.view(await this.users.get(id));
-    });
+    const audited = { action: 'users.roles_changed', targetType: 'user', targetId: id, details: { roles } };
+    return this.access.auditingRefusals(audited, () =>
+      this.db.transaction(async () => {
+        const { actor } = await this.actOn(id);
+        await this.access.requireGrantableRoles(actor, roles);
+        await this.users.setRoles(id, roles);
+        if (id !== this.context.userId) await this.sessions.revokeAllOf(id, 'roles_changed');
+        return this.view(await this.users.get(id));
+      }),
+    );
   }
 
-  /** For a user who lost their phone: MFA off, recovery codes gone, sessions ended; privileged roles re-enrol. */
-  async resetMfa(id: string): Promise<UserView> {
-    return this.db.transaction(async () => {
-      const user = await this.users.get(id);
-      await this.credentials.disableMfa(id);
-      await this.mfa.removeRecoveryCodes(id);
-      await this.sessions.revokeAllOf(id, 'mfa_reset');
-      await this.audit.record({ action: 'users.mfa_reset', targetType: 'user', targetId: id });
-      return this.view({ ...user, mfaEnabled: false });
-    });
+  /**
+   * For a user who lost their phone: MFA off, recovery codes gone, sessions ended; privileged roles re-enrol.
+   * Only for users the actor outranks; for a user holding users.write or roles.write (AUT-06) the actor also
+   * needs roles.write and confirms with their own password and TOTP code. Credentials sent are always checked.
+   */
+  async resetMfa(id: string, confirmation: { currentPassword?: string; code?: string }): Promise<UserView> {
+    return this.access.auditingRefusals(
+      { action: 'users.mfa_reset', targetType: 'user', targetId: id },
+      async () => {
+        const { user, actor, grants } = await this.actOn(id);
+        const privileged = isPrivileged(grants.permissions);
+        if (privileged && !actor.permissions.includes(Permission.RolesWrite))
+          throw new GrantRefusedError(
+            AccessErrorCode.MfaResetNeedsRolesWrite,
+            'Resetting two-step verification of a user who manages users or roles needs the roles.write permission.',
+          );
+        const confirmed =
+          privileged || confirmation.currentPassword !== undefined || confirmation.code !== undefined;
+        if (confirmed) await this.reauthentication.confirm(confirmation);
+        return this.db.transaction(async () => {
+          await this.credentials.disableMfa(id);
+          await this.mfa.removeRecoveryCodes(id);
+          await this.sessions.revokeAllOf(id, 'mfa_reset');
+          await this.audit.record({
+            action: 'users.mfa_reset',
+            targetType: 'user',
+            targetId: id,
+            details: { privileged, reauthenticated: confirmed },
+          });
+          return this.view({ ...user, mfaEnabled: false });
+        });
+      },
+    );
   }
 }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PAGE_LIMIT_DEFAULT, Permission } from '@shala/contracts';
+import { AuthThrottle } from '../../platform/security/throttling';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
-import { InviteUserDto, ListUsersQuery, SetRolesDto } from './dto/users.dto';
+import { InviteUserDto, ListUsersQuery, ResetMfaDto, SetRolesDto } from './dto/users.dto';
 import { UserAdminService } from './user-admin.service';
+
+const OUTRANKED = 'USER_OUTRANKS_ACTOR: the user holds permissions the caller does not';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -25,6 +28,7 @@ export class UsersController {
 
   @Post('invitations')
   @RequirePermission(Permission.UsersWrite)
+  @ApiForbiddenResponse({ description: 'ROLE_GRANT_REFUSED: a role carries permissions the caller lacks' })
   invite(@Body() body: InviteUserDto) {
     return this.admin.invite(body);
   }
@@ -32,6 +36,7 @@ export class UsersController {
   @Post(':id/invitation')
   @HttpCode(202)
   @RequirePermission(Permission.UsersWrite)
+  @ApiForbiddenResponse({ description: OUTRANKED })
   async resendInvitation(@Param('id', new ParseUUIDPipe()) id: string) {
     await this.admin.resendInvitation(id);
     return { status: 'accepted' };
@@ -40,6 +45,7 @@ export class UsersController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @RequirePermission(Permission.UsersWrite)
+  @ApiForbiddenResponse({ description: OUTRANKED })
   deactivate(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.admin.deactivate(id);
   }
@@ -47,12 +53,14 @@ export class UsersController {
   @Post(':id/reactivate')
   @HttpCode(200)
   @RequirePermission(Permission.UsersWrite)
+  @ApiForbiddenResponse({ description: OUTRANKED })
   reactivate(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.admin.reactivate(id);
   }
 
   @Put(':id/roles')
   @RequirePermission(Permission.RolesWrite)
+  @ApiForbiddenResponse({ description: 'ROLE_GRANT_REFUSED or USER_OUTRANKS_ACTOR' })
   setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetRolesDto) {
     return this.admin.setRoles(id, body.roles);
   }
@@ -60,7 +68,14 @@ export class UsersController {
   @Post(':id/mfa/reset')
   @HttpCode(200)
   @RequirePermission(Permission.UsersWrite)
-  resetMfa(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.admin.resetMfa(id);
+  @AuthThrottle('reauth')
+  @ApiForbiddenResponse({
+    description:
+      'USER_OUTRANKS_ACTOR, MFA_RESET_NEEDS_ROLES_WRITE or REAUTHENTICATION_REQUIRED (a user holding ' +
+      'users.write or roles.write needs the caller password and TOTP code)',
+  })
+  @ApiUnauthorizedResponse({ description: 'REAUTHENTICATION_FAILED or INVALID_MFA_CODE: nothing was reset' })
+  resetMfa(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResetMfaDto) {
+    return this.admin.resetMfa(id, body ?? {});
   }
 }

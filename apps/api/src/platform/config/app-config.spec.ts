@@ -98,4 +98,25 @@ describe('loadConfig', () => {
       /FIELD_ENCRYPTION_MASTER_KEY: must be 32 bytes/,
     );
   });
+
+  it('bounds every wait on the database and Redis, with defaults and a way to lift the query limit', () => {
+    expect(loadConfig({})).toMatchObject({
+      database: { queryTimeoutMs: 5000, acquireTimeoutMs: 3000 },
+      redisTimeouts: { commandTimeoutMs: 2000, connectTimeoutMs: 3000 },
+    });
+    expect(
+      loadConfig({
+        DB_QUERY_TIMEOUT_MS: '0',
+        DB_ACQUIRE_TIMEOUT_MS: '750',
+        REDIS_COMMAND_TIMEOUT_MS: '300',
+        REDIS_CONNECT_TIMEOUT_MS: '400',
+      }),
+    ).toMatchObject({
+      database: { queryTimeoutMs: 0, acquireTimeoutMs: 750 },
+      redisTimeouts: { commandTimeoutMs: 300, connectTimeoutMs: 400 },
+    });
+    const problems = problemsOf({ DB_QUERY_TIMEOUT_MS: '20', REDIS_COMMAND_TIMEOUT_MS: 'soon' }).join('\n');
+    expect(problems).toMatch(/DB_QUERY_TIMEOUT_MS: must be 0 \(no limit\) or at least 100/);
+    expect(problems).toMatch(/REDIS_COMMAND_TIMEOUT_MS/);
+  });
 });

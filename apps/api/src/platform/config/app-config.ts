@@ -13,8 +13,10 @@ export interface AppConfig {
   isProductionLike: boolean;
   host: string;
   port: number;
-  database: DatabaseConfig & { connectRetries: number; connectRetryDelayMs: number };
+  database: DatabaseConfig & DatabaseTimeouts & { connectRetries: number; connectRetryDelayMs: number };
   redisUrl: string | null;
+  /** Bounds on every Redis client (session cache, rate-limit store, readiness). */
+  redisTimeouts: RedisTimeouts;
   secrets: Record<SecretName, string>;
   demoMode: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -30,6 +32,19 @@ export interface AppConfig {
   /** Where users open the app; links in emails point here. */
   publicUrl: string;
   notifications: NotificationsConfig;
+}
+
+/** How long a request may wait on the database before it answers 503 instead of hanging. */
+export interface DatabaseTimeouts {
+  /** A statement's answer (MySQL per query; SQLite's busy_timeout on a locked file); 0 = no limit. */
+  queryTimeoutMs: number;
+  /** A pooled connection, or a new connection's handshake (MySQL). */
+  acquireTimeoutMs: number;
+}
+
+export interface RedisTimeouts {
+  commandTimeoutMs: number;
+  connectTimeoutMs: number;
 }
 
 /** Message delivery (issue 7): provider endpoints, the outbox worker and retention (PRV-04). */
@@ -137,8 +152,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ...database,
       connectRetries: raw.DB_CONNECT_RETRIES,
       connectRetryDelayMs: raw.DB_CONNECT_RETRY_DELAY_MS,
+      queryTimeoutMs: raw.DB_QUERY_TIMEOUT_MS,
+      acquireTimeoutMs: raw.DB_ACQUIRE_TIMEOUT_MS,
     },
     redisUrl: raw.REDIS_URL ?? null,
+    redisTimeouts: {
+      commandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS,
+      connectTimeoutMs: raw.REDIS_CONNECT_TIMEOUT_MS,
+    },
     secrets,
     demoMode,
     logLevel: raw.LOG_LEVEL,

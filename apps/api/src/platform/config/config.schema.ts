@@ -29,10 +29,18 @@ export const rawConfigSchema = z.object({
   DB_POOL_SIZE: int(1, 200).default(10),
   DB_CONNECT_RETRIES: int(0, 100).default(10),
   DB_CONNECT_RETRY_DELAY_MS: int(100, 60_000).default(3000),
+  // A statement that has not answered by then fails (503); 0 switches the limit off (long CLI jobs).
+  DB_QUERY_TIMEOUT_MS: int(0, 600_000)
+    .refine((v) => v === 0 || v >= 100, 'must be 0 (no limit) or at least 100')
+    .default(5000),
+  // Waiting for a pooled connection (MySQL), and for a new one's handshake, gives up after this long.
+  DB_ACQUIRE_TIMEOUT_MS: int(100, 120_000).default(3000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  REDIS_COMMAND_TIMEOUT_MS: int(50, 60_000).default(2000),
+  REDIS_CONNECT_TIMEOUT_MS: int(100, 120_000).default(3000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   FIELD_ENCRYPTION_MASTER_KEY: z

@@ -18,4 +18,19 @@ describe('dataSourceOptions', () => {
     const overTcp = dataSourceOptions(loadConfig({ DATABASE_URL: 'mysql://shala@db:3306/shala' }), schema);
     expect(overTcp).not.toHaveProperty('socketPath');
   });
+
+  it('bounds a new MySQL connection by the acquire timeout, and SQLite lock waits by the query timeout', () => {
+    const mysql = dataSourceOptions(
+      loadConfig({ DATABASE_URL: 'mysql://shala@db:3306/shala', DB_ACQUIRE_TIMEOUT_MS: '1200' }),
+      schema,
+    );
+    expect(mysql).toMatchObject({ connectTimeout: 1200 });
+    const pragmas: string[] = [];
+    const sqlite = dataSourceOptions(
+      loadConfig({ DATABASE_URL: 'sqlite::memory:', DB_QUERY_TIMEOUT_MS: '1500' }),
+      schema,
+    ) as { prepareDatabase: (db: { pragma: (sql: string) => unknown }) => void };
+    sqlite.prepareDatabase({ pragma: (sql) => pragmas.push(sql) });
+    expect(pragmas).toContain('busy_timeout = 1500');
+  });
 });

@@ -37,6 +37,11 @@ export function sendError(
       { err: exception, requestId },
       exception instanceof Error ? exception.message : 'non-error thrown',
     );
+  } else if (resolved.warning) {
+    logger.warn(
+      { requestId, status: resolved.status, reason: resolved.warning },
+      `dependency unavailable: ${resolved.warning}`,
+    );
   }
   if (reply.sent) return;
   reply

@@ -1,9 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { HealthStatus } from '@shala/contracts';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { createRedisClient } from '../redis/redis-client';
 
+/** A readiness probe answers within this, whatever the dependencies' own (longer) timeouts. */
 const CHECK_TIMEOUT_MS = 2000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -31,9 +33,8 @@ export class HealthService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.redis = config.redisUrl
-      ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      ? createRedisClient(config.redisUrl, config.redisTimeouts, { lazyConnect: true })
       : null;
-    this.redis?.on('error', () => undefined);
   }
 
   async readiness(): Promise<HealthStatus> {

@@ -11,11 +11,13 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { useJsonBodyParser } from './json-body';
+import { LoopTurns } from './loop-turns';
 import { requestIdFor } from './request-id';
+import { useSecurityTxt } from './security-txt';
 import { SpaFallback } from './spa-fallback';
+import { useTextBodyParsers } from './text-body';
 import { createValidationPipe } from './validation';
-
-export const CSV_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -33,9 +35,9 @@ export const CONTENT_SECURITY_POLICY = {
 
 /**
  * Builds the HTTP application with every cross-cutting concern registered in this one place: Fastify
- * with its body limit, request ids, pino logs, helmet, CORS allowlist, versioned routes, the validation
- * pipe, the error envelope (Nest routes body-parser errors and unknown routes through it too), OpenAPI
- * and the SPA.
+ * with its body limits and bounded JSON parser, request ids, pino logs, helmet, no-store on API answers,
+ * CORS allowlist, versioned routes, the validation pipe, the error envelope (Nest routes body-parser
+ * errors and unknown routes through it too), OpenAPI, security.txt and the SPA.
  */
 export async function createApp(
   config: AppConfig,
@@ -57,14 +59,22 @@ export async function createApp(
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // CSV uploads (student import) arrive as text; their own, larger size limit (APP-05).
-  fastify.addContentTypeParser(
-    ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT_BYTES },
-    (_req, body, done) => done(null, body),
-  );
+  // APP-05: text bodies small except the CSV upload of the student import (the JSON parser follows init).
+  useTextBodyParsers(fastify);
+  // Fairness under load (issue 17 item 10): on a saturated event loop requests take turns, so timers,
+  // new connections and health checks are served between them; health checks never wait.
+  const turns = new LoopTurns();
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const wait = request.url.startsWith('/api/health/') ? null : turns.enter();
+    if (wait) void wait.then(() => done());
+    else done();
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', requestIdFor(request.raw));
+    // API answers carry tenant data: never stored by a browser or a shared cache, unless a route set its
+    // own policy. The SPA's static files keep theirs (set below).
+    if (/^\/api(\/|\?|$)/.test(request.url) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifyCookie);
@@ -72,8 +82,11 @@ export async function createApp(
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: config.isProductionLike ? { maxAge: 63072000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
+    // The same as Nginx's security-headers.conf (scripts/nginx-check.mjs compares them).
+    xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
+  useSecurityTxt(fastify, config.publicUrl);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   }
@@ -120,6 +133,10 @@ export async function createApp(
   }
 
   await app.init();
+  // APP-05: JSON bounded in depth, keys and NUL characters as it is parsed, before any validation walks
+  // it. Swapped in after init, where Nest has registered its default JSON parser (the routes share the
+  // instance's parser table, so they all get this one).
+  useJsonBodyParser(fastify, config.bodyLimitBytes);
   await fastify.ready();
   return app;
 }

@@ -6,7 +6,7 @@ import { MetricsService } from './metrics.service';
 
 /**
  * Prometheus metrics (AUD-05): request latency per route pattern, error responses, database pool, outbox
- * lag and failed logins, served on an internal listener (METRICS_HOST:METRICS_PORT), not on the API port.
+ * lag, failed logins and event-loop delay, served on an internal listener (METRICS_HOST:METRICS_PORT), not on the API port.
  * Global, so any module can inject MetricsService (the auth module calls `recordFailedLogin`).
  */
 @Global()

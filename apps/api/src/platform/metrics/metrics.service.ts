@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Database } from '../database/database';
 import { OutboxBacklog, outboxBacklog, poolStats } from './database-metrics';
+import { EventLoopMetrics } from './event-loop-metrics';
 
 /** Label for requests that matched no route (404s, scanners): never the raw URL, which is unbounded. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -32,11 +33,11 @@ export function statusClass(statusCode: number): string {
 
 /**
  * Prometheus metrics for the process (AUD-05), on a registry of its own so several app instances (tests)
- * never collide: request latency by route pattern, error responses, the database pool, the outbox backlog
- * and failed logins, plus Node's default process metrics.
+ * never collide: request latency by route pattern, error responses, the database pool, the outbox backlog,
+ * failed logins and event-loop delay, plus Node's default process metrics.
  */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Metrics');
   readonly registry = new Registry();
 
@@ -44,10 +45,12 @@ export class MetricsService {
   private readonly httpErrors: Counter<'method' | 'route' | 'status'>;
   private readonly failedLogins: Counter<'reason'>;
   private readonly collectErrors: Counter<'collector'>;
+  private readonly eventLoop: EventLoopMetrics;
   private backlogInFlight: Promise<OutboxBacklog | null> | null = null;
 
   constructor(private readonly db: Database) {
     collectDefaultMetrics({ register: this.registry });
+    this.eventLoop = new EventLoopMetrics(this.registry);
 
     this.httpDuration = new Histogram({
       name: 'shala_http_request_duration_seconds',
@@ -114,6 +117,14 @@ export class MetricsService {
         this.set(backlog ? backlog.oldestAgeSeconds : NaN);
       },
     });
+  }
+
+  onApplicationBootstrap(): void {
+    this.eventLoop.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.eventLoop.stop();
   }
 
   /**

@@ -153,6 +153,8 @@ describe('MetricsModule', () => {
     expect(scrape.body).toContain('# TYPE shala_http_request_duration_seconds histogram');
     expect(scrape.body).toContain('# HELP shala_outbox_lag_seconds');
     expect(scrape.body).toContain('process_cpu_user_seconds_total');
+    expect(scrape.body).toContain('# TYPE shala_event_loop_delay_seconds histogram');
+    expect(scrape.body).toContain('# TYPE shala_event_loop_delay_max_seconds gauge');
 
     expect((await get(port, '/')).status).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);

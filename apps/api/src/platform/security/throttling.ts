@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   ThrottlerGuard,
@@ -12,26 +12,28 @@ import { CommonErrorCode } from '@shala/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { ClsServiceManager } from 'nestjs-cls';
+import { Observable, catchError, throwError } from 'rxjs';
 import type { AppConfig } from '../config/app-config';
 import { DependencyUnavailableError, DomainError } from '../errors/domain-error';
+import { redisOptions } from '../redis/redis-client';
 
-export type AuthThrottleKind = 'login' | 'mfa' | 'reset' | 'refresh';
+export type AuthThrottleKind = 'reauth' | 'reset' | 'refresh';
 export const AUTH_THROTTLE = 'shala:authThrottle';
 
-/** Marks a credential endpoint for the per-IP and per-account limits (AUT-07). */
+/**
+ * Marks a credential endpoint for the guard's per-IP and per-account limits (AUT-07). Password sign-in and
+ * the MFA step of signing in are not limited here: their limits need the outcome and the verified MFA token
+ * (modules/auth/sign-in-limits.ts). 'mfa' is for codes checked on signed-in routes (re-authentication).
+ */
 export const AuthThrottle = (kind: AuthThrottleKind): MethodDecorator => SetMetadata(AUTH_THROTTLE, kind);
 
 const MINUTE = 60_000;
 
 /** Limits per kind of credential endpoint: [limit, window ms]. Windows end by themselves: no permanent lockout. */
-export const AUTH_LIMITS: Record<
-  AuthThrottleKind,
-  { ip: [number, number]; accountIp?: [number, number]; account?: [number, number] }
-> = {
-  // A school's staff share one NAT address at 8 am, so the per-IP limit is generous; the per-account
-  // limits stop guessing.
-  login: { ip: [200, 15 * MINUTE], accountIp: [10, 15 * MINUTE], account: [50, 60 * MINUTE] },
-  mfa: { ip: [200, 15 * MINUTE], account: [10, 15 * MINUTE] },
+export const AUTH_LIMITS: Record<AuthThrottleKind, { ip: [number, number]; account?: [number, number] }> = {
+  // A signed-in user re-entering their password for a sensitive action (e.g. an admin's MFA reset):
+  // counted per verified user, never per claim in the body.
+  reauth: { ip: [200, 15 * MINUTE], account: [20, 15 * MINUTE] },
   reset: { ip: [50, 15 * MINUTE], account: [5, 60 * MINUTE] },
   refresh: { ip: [600, 15 * MINUTE] },
 };
@@ -44,29 +46,20 @@ const kindOf = (ctx: ExecutionContext): AuthThrottleKind | undefined =>
   reflector.get<AuthThrottleKind>(AUTH_THROTTLE, ctx.getHandler());
 
 function accountKey(req: FastifyRequest, kind: AuthThrottleKind): string | null {
+  if (kind === 'reauth') {
+    const cls = ClsServiceManager.getClsService();
+    const userId = cls.isActive() ? (cls.get('userId') as string | undefined) : undefined;
+    return userId ? `user:${userId}` : null;
+  }
   const body = (req.body ?? {}) as Record<string, unknown>;
-  if (kind === 'login' || kind === 'reset') {
-    if (typeof body.institution !== 'string' || typeof body.email !== 'string') return null;
-    return `${body.institution.trim().toLowerCase()}:${body.email.trim().toLowerCase()}`;
-  }
-  if (kind === 'mfa' && typeof body.mfaToken === 'string') {
-    // The user the MFA token names (unverified: only a bucket key; the token is verified by the handler).
-    try {
-      const payload = JSON.parse(
-        Buffer.from(body.mfaToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
-      ) as { sub?: unknown; tid?: unknown };
-      return typeof payload.sub === 'string' ? `${String(payload.tid)}:${payload.sub}` : null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
+  if (kind !== 'reset' || typeof body.institution !== 'string' || typeof body.email !== 'string') return null;
+  return `${body.institution.trim().toLowerCase()}:${body.email.trim().toLowerCase()}`;
 }
 
 const ipOf = (req: FastifyRequest) => req.ip ?? 'unknown';
 
 function authThrottler(
-  name: 'auth-ip' | 'auth-account-ip' | 'auth-account',
+  name: 'auth-ip' | 'auth-account',
   pick: (l: (typeof AUTH_LIMITS)[AuthThrottleKind]) => [number, number] | undefined,
 ): ThrottlerOptions {
   const limits = (ctx: ExecutionContext) => pick(AUTH_LIMITS[kindOf(ctx)!]) ?? [1, 1];
@@ -83,11 +76,7 @@ function authThrottler(
     getTracker: (req, ctx) => {
       const request = req as FastifyRequest;
       const account = accountKey(request, kindOf(ctx)!);
-      return name === 'auth-ip'
-        ? ipOf(request)
-        : name === 'auth-account'
-          ? `acct:${account}`
-          : `acct:${account}|ip:${ipOf(request)}`;
+      return name === 'auth-ip' ? ipOf(request) : `acct:${account}`;
     },
   };
 }
@@ -97,9 +86,14 @@ class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly inner: ThrottlerStorageRedisService;
 
   constructor(url: string) {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const redis = new Redis(url, redisOptions());
     redis.on('error', () => undefined);
     this.inner = new ThrottlerStorageRedisService(redis);
+  }
+
+  /** The connection the sign-in limits share (AttemptWindows.over), so one Redis client serves both. */
+  get client(): ThrottlerStorageRedisService['redis'] {
+    return this.inner.redis;
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
@@ -126,7 +120,6 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
         },
       },
       authThrottler('auth-ip', (l) => l.ip),
-      authThrottler('auth-account-ip', (l) => l.accountIp),
       authThrottler('auth-account', (l) => l.account),
     ],
     setHeaders: false,
@@ -135,8 +128,200 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
 }
 
 export class ThrottledError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, CommonErrorCode.Throttled, `Too many attempts; try again in ${retryAfterSeconds} seconds.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts; try again in ${retryAfterSeconds} seconds.`,
+  ) {
+    super(429, CommonErrorCode.Throttled, message);
+  }
+}
+
+/**
+ * Puts the Retry-After header on a ThrottledError thrown by a handler or service (the guard sets it itself);
+ * the error filter then answers 429 in the envelope.
+ */
+@Injectable()
+export class RetryAfterHeader implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof ThrottledError)
+          context
+            .switchToHttp()
+            .getResponse<FastifyReply>()
+            .header('retry-after', String(error.retryAfterSeconds));
+        return throwError(() => error);
+      }),
+    );
+  }
+}
+
+// --- Sliding windows for the sign-in limits ----------------------------------------------------------
+
+/** What counting one attempt found. */
+export interface WindowHit {
+  /** The attempt was logged: fewer than `limit` attempts were in the window before it. */
+  allowed: boolean;
+  /** Attempts in the window, this one included when it was logged. */
+  count: number;
+  /** When refused: milliseconds until the window has room again. */
+  retryAfterMs: number;
+}
+
+/**
+ * Sliding-window logs of attempts and single-use markers for the sign-in limits (AUT-07). A window slides:
+ * an attempt stops counting exactly `windowMs` after it was made, so there is no edge at which a fixed
+ * window resets and a burst of twice the limit gets through. Attempts are logged under an id so that one
+ * which succeeded can be taken back out (only failures count). In memory for a single process; through
+ * Redis when REDIS_URL is set, so every replica sees the same counts; when Redis fails the API answers
+ * 503 rather than letting attempts through uncounted.
+ */
+export abstract class AttemptWindows {
+  /** Logs attempt `id` under `key` unless `limit` attempts already fall within the last `windowMs`. */
+  abstract hit(key: string, id: string, windowMs: number, limit: number): Promise<WindowHit>;
+  /** How many attempts under `key` fall within the last `windowMs`. */
+  abstract count(key: string, windowMs: number): Promise<number>;
+  /** Takes attempt `id` back out of `key`'s log (it succeeded). */
+  abstract forget(key: string, id: string): Promise<void>;
+  /** True the first time `key` is claimed within `ttlMs`, false on any later claim (a replay). */
+  abstract claimOnce(key: string, ttlMs: number): Promise<boolean>;
+
+  /** Shares the throttler's Redis connection when it has one; in memory otherwise (and in the worker). */
+  static over(storage: ThrottlerStorage | null | undefined): AttemptWindows {
+    return storage instanceof RedisThrottlerStorage
+      ? new RedisAttemptWindows(storage.client)
+      : new MemoryAttemptWindows();
+  }
+}
+
+const unavailable = () =>
+  new DependencyUnavailableError('The rate-limit store is unavailable; try again shortly.');
+
+export class MemoryAttemptWindows extends AttemptWindows {
+  private readonly logs = new Map<string, { windowMs: number; attempts: { id: string; at: number }[] }>();
+  private readonly claims = new Map<string, number>();
+  private sweptAt = 0;
+
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
+
+  /** Drops what has aged out everywhere, at most once a minute, so idle keys do not pile up. */
+  private sweep(now: number): void {
+    if (now - this.sweptAt < MINUTE) return;
+    this.sweptAt = now;
+    for (const [key, log] of this.logs) {
+      log.attempts = log.attempts.filter((a) => a.at > now - log.windowMs);
+      if (!log.attempts.length) this.logs.delete(key);
+    }
+    for (const [key, until] of this.claims) if (until <= now) this.claims.delete(key);
+  }
+
+  hit(key: string, id: string, windowMs: number, limit: number): Promise<WindowHit> {
+    const now = this.now();
+    this.sweep(now);
+    const log = this.logs.get(key) ?? { windowMs, attempts: [] };
+    log.windowMs = Math.max(log.windowMs, windowMs);
+    log.attempts = log.attempts.filter((a) => a.at > now - windowMs);
+    this.logs.set(key, log);
+    const n = log.attempts.length;
+    if (n >= limit) {
+      const freeing = log.attempts[n - limit]!.at;
+      return Promise.resolve({ allowed: false, count: n, retryAfterMs: freeing + windowMs - now });
+    }
+    log.attempts.push({ id, at: now });
+    return Promise.resolve({ allowed: true, count: n + 1, retryAfterMs: 0 });
+  }
+
+  count(key: string, windowMs: number): Promise<number> {
+    const since = this.now() - windowMs;
+    return Promise.resolve(this.logs.get(key)?.attempts.filter((a) => a.at > since).length ?? 0);
+  }
+
+  forget(key: string, id: string): Promise<void> {
+    const log = this.logs.get(key);
+    if (log) log.attempts = log.attempts.filter((a) => a.id !== id);
+    return Promise.resolve();
+  }
+
+  claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    this.sweep(now);
+    const until = this.claims.get(key);
+    if (until !== undefined && until > now) return Promise.resolve(false);
+    this.claims.set(key, now + ttlMs);
+    return Promise.resolve(true);
+  }
+}
+
+/**
+ * One sorted set per key: members are attempt ids, scores their times. The script prunes, counts and adds
+ * in one step, so concurrent attempts on any replica cannot both take the last place.
+ */
+const HIT_SCRIPT = `
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local n = redis.call('ZCARD', key)
+if n >= limit then
+  local freeing = redis.call('ZRANGE', key, n - limit, n - limit, 'WITHSCORES')
+  return {0, n, tonumber(freeing[2]) + window - now}
+end
+redis.call('ZADD', key, now, ARGV[4])
+redis.call('PEXPIRE', key, window)
+return {1, n + 1, 0}
+`;
+
+class RedisAttemptWindows extends AttemptWindows {
+  private static readonly PREFIX = 'shala:attempts:';
+
+  constructor(private readonly redis: ThrottlerStorageRedisService['redis']) {
+    super();
+  }
+
+  async hit(key: string, id: string, windowMs: number, limit: number): Promise<WindowHit> {
+    try {
+      const [allowed, count, retryAfterMs] = (await this.redis.eval(
+        HIT_SCRIPT,
+        1,
+        RedisAttemptWindows.PREFIX + key,
+        Date.now(),
+        windowMs,
+        limit,
+        id,
+      )) as [number, number, number];
+      return { allowed: allowed === 1, count, retryAfterMs };
+    } catch {
+      throw unavailable();
+    }
+  }
+
+  async count(key: string, windowMs: number): Promise<number> {
+    try {
+      return await this.redis.zcount(RedisAttemptWindows.PREFIX + key, `(${Date.now() - windowMs}`, '+inf');
+    } catch {
+      throw unavailable();
+    }
+  }
+
+  async forget(key: string, id: string): Promise<void> {
+    try {
+      await this.redis.zrem(RedisAttemptWindows.PREFIX + key, id);
+    } catch {
+      throw unavailable();
+    }
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    try {
+      return (
+        (await this.redis.set(RedisAttemptWindows.PREFIX + key, '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK'
+      );
+    } catch {
+      throw unavailable();
+    }
   }
 }
 

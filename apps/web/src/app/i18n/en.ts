@@ -73,6 +73,7 @@ export const en = {
       passwordPlaceholder: 'Your password',
       submit: 'Sign in',
       failed: 'Sign-in failed',
+      checkingBrowser: 'Checking your browser…',
       forgotPassword: 'Forgot your password?',
       invitationAccepted: 'Your password is set. Sign in to continue.',
       invitationAcceptedMfa:

@@ -51,12 +51,14 @@ export const feesText = {
     amountTooLarge: 'This is more than the outstanding dues',
     continue: 'Continue',
     confirmTitle: 'Pay {{amount}}?',
-    confirmBody:
-      'You will pay {{amount}} towards the dues of {{name}} through the payment gateway (sandbox).',
+    confirmBody: "You will pay {{amount}} towards the dues of {{name}} through the school's payment gateway.",
     confirm: 'Pay now',
     failed: 'The payment did not go through',
     successTitle: 'Payment received',
     success: '{{amount}} paid for {{name}}.',
+    notCompletedTitle: 'Payment not completed',
+    notCompleted:
+      "The school's payment gateway ({{provider}}) completes payments in its own checkout, which this app cannot open yet. Nothing was charged.",
   },
   heads: {
     title: 'Fee heads',

@@ -1,18 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PAGE_LIMIT_MAX } from '@shala/contracts';
+import { IsBoundedTimestamp } from '../../../platform/http/validators';
 
 export class AuditFilterQuery {
   @ApiPropertyOptional({ description: 'Exact action, or a prefix ending in * (e.g. auth.*)' })
@@ -47,12 +37,12 @@ export class AuditFilterQuery {
 
   @ApiPropertyOptional({ description: 'ISO-8601 UTC, inclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBoundedTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 UTC, inclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBoundedTimestamp()
   to?: string;
 }
 

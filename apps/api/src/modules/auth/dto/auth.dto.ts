@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsJWT, IsString, Length, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsJWT,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'greenwood' })
@@ -19,6 +29,16 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(1024)
   password!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'After a 429 CHALLENGE_REQUIRED: base64 of JSON { challenge, solution: { counter, derivedKey } } ' +
+      '(an ALTCHA v2 solution of details[0].challenge); each solution works once (AUT-07)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  proofOfWork?: string;
 }
 
 export class MfaVerifyDto {

@@ -10,7 +10,9 @@ import {
   Length,
   Matches,
   MaxLength,
+  MinLength,
 } from 'class-validator';
+import type { ResetUserMfaRequest } from '@shala/contracts';
 import { PageQuery } from '../../../platform/http/page-query';
 
 const ROLE_KEY = /^[a-z][a-z0-9_]{1,63}$/;
@@ -48,4 +50,31 @@ export class ListUsersQuery extends PageQuery {
   @IsOptional()
   @IsIn(['active', 'invited', 'disabled'])
   status?: 'active' | 'invited' | 'disabled';
+}
+
+/**
+ * POST users/:id/mfa/reset (AUT-06). The caller's own credentials, not the user's: required when the user
+ * holds users.write or roles.write, checked whenever sent.
+ */
+export class ResetMfaDto implements ResetUserMfaRequest {
+  @ApiPropertyOptional({
+    description:
+      "The caller's current password. Required to reset a user who holds users.write or roles.write; " +
+      'wrong: 401 REAUTHENTICATION_FAILED, missing when required: 403 REAUTHENTICATION_REQUIRED.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  currentPassword?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "A current 6-digit code from the caller's authenticator app, required with the password when the " +
+      "caller's MFA is on; wrong or reused: 401 INVALID_MFA_CODE.",
+    example: '123456',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{6}$/, { message: 'code must be 6 digits' })
+  code?: string;
 }

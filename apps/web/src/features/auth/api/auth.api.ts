@@ -1,3 +1,10 @@
+import { isAxiosError } from 'axios';
+import {
+  AuthErrorCode,
+  isErrorEnvelope,
+  type ProofOfWorkChallenge,
+  type ProofOfWorkDetail,
+} from '@shala/contracts';
 import type {
   AcceptInvitationRequest,
   AcceptInvitationResponse,
@@ -14,6 +21,7 @@ import type {
 import { apiClient, isAccessTokenResponse } from '../../../app/api/client';
 import { sessionStore } from '../../../app/api/session-store';
 import type { SignInOutcome } from './auth.types';
+import { solveProofOfWork } from './proof-of-work';
 
 /** Thrown when a 2xx answer does not have the documented shape. */
 export class UnexpectedResponseError extends Error {
@@ -43,10 +51,48 @@ function outcomeOf(data: unknown, what: string): SignInOutcome {
   throw new UnexpectedResponseError(what);
 }
 
-/** POST /api/v1/auth/login. The refresh token arrives as an HttpOnly cookie we never see. */
-export async function login(request: LoginRequest): Promise<SignInOutcome> {
-  const { data } = await apiClient.post<unknown>('/v1/auth/login', request, signedOutRequest);
-  return outcomeOf(data, 'login');
+/** A replayed or expired solution is answered with a new challenge; a sign-in solves at most this many. */
+const MAX_CHALLENGES = 3;
+
+/** The proof-of-work challenge of a 429 CHALLENGE_REQUIRED answer (AUT-07), if that is what this is. */
+export function challengeOf(error: unknown): ProofOfWorkChallenge | null {
+  if (!isAxiosError(error) || error.response?.status !== 429) return null;
+  const body: unknown = error.response.data;
+  if (!isErrorEnvelope(body) || body.error.code !== AuthErrorCode.ChallengeRequired) return null;
+  const detail = body.error.details?.find((d) => d.field === 'proofOfWork') as ProofOfWorkDetail | undefined;
+  return detail && typeof detail.challenge?.parameters === 'object' ? detail.challenge : null;
+}
+
+export interface LoginProgress {
+  /** True while the browser solves a proof-of-work challenge ("Checking your browser…"), then false. */
+  onCheckingBrowser?: (checking: boolean) => void;
+}
+
+/**
+ * POST /api/v1/auth/login. The refresh token arrives as an HttpOnly cookie we never see. After many failed
+ * sign-ins from the user's network the API asks for a proof of work first: it is solved here, off the UI
+ * thread, and the sign-in is sent again with the solution, without the user doing anything (AUT-07).
+ */
+export async function login(request: LoginRequest, progress: LoginProgress = {}): Promise<SignInOutcome> {
+  let body: LoginRequest = request;
+  for (let solved = 0; ; solved++) {
+    try {
+      const { data } = await apiClient.post<unknown>('/v1/auth/login', body, signedOutRequest);
+      return outcomeOf(data, 'login');
+    } catch (error) {
+      const challenge = challengeOf(error);
+      if (!challenge || solved >= MAX_CHALLENGES) throw error;
+      progress.onCheckingBrowser?.(true);
+      try {
+        body = { ...request, proofOfWork: await solveProofOfWork(challenge) };
+      } catch {
+        // The browser could not do the work: show the API's answer.
+        throw error;
+      } finally {
+        progress.onCheckingBrowser?.(false);
+      }
+    }
+  }
 }
 
 /** POST /api/v1/auth/mfa/verify with a TOTP code or a single-use recovery code. */

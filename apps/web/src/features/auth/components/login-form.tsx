@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Button, Loader, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { PasswordField } from '../../../app/components/password-field';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,8 @@ const FIELDS = ['institution', 'email', 'password'] as const;
 
 export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcome }: LoginFormProps) {
   const { t } = useTranslation();
-  const login = useLogin();
+  const [checkingBrowser, setCheckingBrowser] = useState(false);
+  const login = useLogin({ onCheckingBrowser: setCheckingBrowser });
   const {
     register,
     handleSubmit,
@@ -82,6 +84,14 @@ export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcom
         <Button type="submit" size="md" fullWidth loading={isSubmitting} mt="xs">
           {t('auth.login.submit')}
         </Button>
+        {checkingBrowser ? (
+          <Group gap="xs" justify="center" role="status" aria-live="polite">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm" c="dimmed">
+              {t('auth.login.checkingBrowser')}
+            </Text>
+          </Group>
+        ) : null}
       </Stack>
     </form>
   );

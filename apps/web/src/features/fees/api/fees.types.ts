@@ -69,6 +69,8 @@ export interface OnlineOrder {
   providerOrderId: string;
   status: 'created' | 'paid' | 'failed';
   paymentId: string | null;
+  /** What the provider's checkout needs; `sandboxCheckout` only where the API offers the sandbox. */
+  checkout?: Record<string, string | number | boolean | undefined> & { sandboxCheckout?: string };
 }
 
 export interface StudentSearchItem {

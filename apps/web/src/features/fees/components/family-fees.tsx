@@ -274,12 +274,20 @@ function PayOnlineModal({ child, onClose }: { child: StudentDues; onClose: () =>
           pay.mutate(
             { studentId: child.studentId, amount: confirming },
             {
-              onSuccess: () => {
-                notifications.show({
-                  color: 'green',
-                  title: t('pay.successTitle'),
-                  message: t('pay.success', { amount: amountText, name: child.fullName }),
-                });
+              onSuccess: (order) => {
+                notifications.show(
+                  order.status === 'paid'
+                    ? {
+                        color: 'green',
+                        title: t('pay.successTitle'),
+                        message: t('pay.success', { amount: amountText, name: child.fullName }),
+                      }
+                    : {
+                        color: 'yellow',
+                        title: t('pay.notCompletedTitle'),
+                        message: t('pay.notCompleted', { provider: order.provider }),
+                      },
+                );
                 onClose();
               },
             },

@@ -99,7 +99,11 @@ describe('a parent on the fees page', () => {
           providerOrderId: 'sb_1',
           status: 'created',
           paymentId: null,
-          checkout: { provider: 'sandbox', order_id: 'sb_1', sandboxCheckout: true },
+          checkout: {
+            provider: 'sandbox',
+            order_id: 'sb_1',
+            sandboxCheckout: '/api/v1/fees/online-orders/ord-1/sandbox-checkout',
+          },
         },
       }))
       .on('POST /api/v1/fees/online-orders/ord-1/sandbox-checkout', {
@@ -130,6 +134,32 @@ describe('a parent on the fees page', () => {
     expect(api.requestsTo(`POST /api/v1/fees/students/${VIK}/online-orders`)[0]?.body).toEqual({
       amount: 250000,
     });
+  });
+
+  it('completes no sandbox checkout when the API does not offer the sandbox for the order', async () => {
+    api.on(`POST /api/v1/fees/students/${VIK}/online-orders`, {
+      status: 201,
+      body: {
+        id: 'ord-2',
+        studentId: VIK,
+        amount: 900000,
+        currency: 'INR',
+        provider: 'razorpay',
+        providerOrderId: 'order_Rz1',
+        status: 'created',
+        paymentId: null,
+        checkout: { provider: 'razorpay', order_id: 'order_Rz1', amount: 900000, currency: 'INR' },
+      },
+    });
+    const { user } = renderApp('/fees');
+    await user.click(await screen.findByRole('button', { name: 'Pay online for Vikram Kumar' }));
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Pay ₹9,000.00?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Pay now' }));
+    expect(await screen.findByText('Payment not completed')).toBeInTheDocument();
+    expect(api.requestsTo(`POST /api/v1/fees/students/${VIK}/online-orders`)).toHaveLength(1);
+    expect(api.requestsTo('POST /api/v1/fees/online-orders/ord-2/sandbox-checkout')).toHaveLength(0);
+    expect(screen.queryByText('Payment received')).not.toBeInTheDocument();
   });
 
   it('refuses an amount above the outstanding dues', async () => {

@@ -12,7 +12,12 @@ import {
   recordPayment,
   searchStudents,
 } from '../api/fees.api';
-import type { PaymentView, RecordPaymentBody } from '../api/fees.types';
+import type { OnlineOrder, PaymentView, RecordPaymentBody } from '../api/fees.types';
+
+/** The API offers the sandbox's checkout for this order (never in staging or production). */
+export function isSandboxOrder(order: OnlineOrder): boolean {
+  return order.provider === 'sandbox' && Boolean(order.checkout?.sandboxCheckout);
+}
 
 export function useFamilyDues() {
   const institutionId = useInstitutionId();
@@ -50,14 +55,18 @@ export function useStudentSearch(q: string) {
   });
 }
 
-/** Online payment through the provider's sandbox: create the order, then complete its checkout. */
+/**
+ * Online payment: create the order, then complete it through the sandbox's checkout, but only when the
+ * API says the sandbox is the order's provider (it offers `checkout.sandboxCheckout` in development and
+ * test alone). Any other provider's order is answered as it is (status created: nothing was paid here).
+ */
 export function usePayOnline() {
   const institutionId = useInstitutionId();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ studentId, amount }: { studentId: string; amount: number }) => {
       const order = await createOnlineOrder(studentId, amount);
-      return completeSandboxCheckout(order.id);
+      return isSandboxOrder(order) ? completeSandboxCheckout(order.id) : order;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: feesKeys.all(institutionId) }),
   });

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DefaultRole, Permission } from '@shala/contracts';
+import { DefaultRole, Permission, canGrant } from '@shala/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authKeys } from '../../auth/api/auth.keys';
 import { roleLabel } from '../../auth/components/display-name';
-import { useCan, useInstitutionId } from '../../auth/hooks/current-user';
+import { useCan, useCurrentUser, useInstitutionId } from '../../auth/hooks/current-user';
 import {
   createRole,
   deleteRole,
@@ -36,22 +36,33 @@ export function usePermissionCatalogue() {
   });
 }
 
-/** Role choices for pickers (value = key, label = name), and the names of custom roles by key. */
+/**
+ * Role choices for pickers (value = key, label = name), and the names of custom roles by key. Roles with
+ * permissions the signed-in user does not hold are disabled: the API refuses to grant them (AZ-02).
+ */
 export function useRoleOptions() {
   const { t } = useTranslation();
   const roles = useRoles();
+  const held = useCurrentUser().permissions;
   return useMemo(() => {
     const names = new Map((roles.data?.items ?? []).map((role) => [role.key, role.name] as const));
+    const permissions = new Map(
+      (roles.data?.items ?? []).map((role) => [role.key, role.permissions] as const),
+    );
     // Without roles.read (or before the answer) the default school roles are the choices.
     const keys = roles.data
       ? roles.data.items.map((role) => role.key)
       : Object.values(DefaultRole).filter((key) => key !== DefaultRole.PlatformOperator);
     return {
-      options: keys.map((key) => ({ value: key, label: roleLabel(t, key, names) })),
+      options: keys.map((key) => ({
+        value: key,
+        label: roleLabel(t, key, names),
+        disabled: !canGrant(held, permissions.get(key) ?? []),
+      })),
       names,
       isPending: roles.isLoading,
     };
-  }, [roles.data, roles.isLoading, t]);
+  }, [roles.data, roles.isLoading, held, t]);
 }
 
 function useRolesMutation<Variables, Result>(

@@ -2,6 +2,7 @@ import {
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
   type InviteUserRequest,
+  type ResetUserMfaRequest,
   type UserDto,
   type UserListResponse,
   type UserStatus,
@@ -68,8 +69,15 @@ export async function setUserRoles({ id, roles }: { id: string; roles: string[] 
   return data;
 }
 
-/** POST /api/v1/users/:id/mfa/reset: MFA off, recovery codes gone, sessions ended. */
-export async function resetUserMfa(id: string): Promise<UserDto> {
-  const { data } = await apiClient.post<UserDto>(path(id, '/mfa/reset'));
+/**
+ * POST /api/v1/users/:id/mfa/reset: MFA off, recovery codes gone, sessions ended. The body carries the
+ * caller's own password (and TOTP code): required for a user who manages users or roles (AUT-06); a wrong
+ * one answers 401 REAUTHENTICATION_FAILED or INVALID_MFA_CODE, which does not end the caller's session.
+ */
+export async function resetUserMfa({
+  id,
+  ...confirmation
+}: { id: string } & ResetUserMfaRequest): Promise<UserDto> {
+  const { data } = await apiClient.post<UserDto>(path(id, '/mfa/reset'), confirmation);
   return data;
 }

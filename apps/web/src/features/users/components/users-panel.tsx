@@ -37,14 +37,9 @@ import { usePhoneLayout } from '../../../app/use-phone-layout';
 import { displayNameOf, roleLabel } from '../../auth/components/display-name';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
-import {
-  useDeactivateUser,
-  useReactivateUser,
-  useResendInvitation,
-  useResetUserMfa,
-  useUsers,
-} from '../hooks/use-users';
+import { useDeactivateUser, useReactivateUser, useResendInvitation, useUsers } from '../hooks/use-users';
 import { InviteUserModal } from './invite-user-modal';
+import { ResetMfaModal } from './reset-mfa-modal';
 import { UserRolesModal } from './user-roles-modal';
 
 type Filter = UserStatus | 'all';
@@ -67,7 +62,6 @@ export function UsersPanel() {
   const deactivate = useDeactivateUser();
   const reactivate = useReactivateUser();
   const resend = useResendInvitation();
-  const resetMfa = useResetUserMfa();
 
   const failed = (error: unknown) =>
     notifications.show({
@@ -78,7 +72,6 @@ export function UsersPanel() {
   const closeDialog = () => {
     setDialog(null);
     deactivate.reset();
-    resetMfa.reset();
   };
 
   const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
@@ -353,27 +346,7 @@ export function UsersPanel() {
       >
         {dialog ? t('users.deactivateBody', { name: displayNameOf(dialog.user) }) : ''}
       </ConfirmModal>
-      <ConfirmModal
-        opened={dialog?.kind === 'reset-mfa'}
-        title={dialog ? t('users.resetMfaTitle', { name: displayNameOf(dialog.user) }) : ''}
-        confirmLabel={t('users.resetMfa')}
-        loading={resetMfa.isPending}
-        error={resetMfa.error}
-        errorTitle={t('users.actionFailed')}
-        onClose={closeDialog}
-        onConfirm={() => {
-          if (!dialog) return;
-          const name = displayNameOf(dialog.user);
-          resetMfa.mutate(dialog.user.id, {
-            onSuccess: () => {
-              closeDialog();
-              notifications.show({ color: 'teal', message: t('users.mfaReset', { name }) });
-            },
-          });
-        }}
-      >
-        {t('users.resetMfaBody')}
-      </ConfirmModal>
+      {dialog?.kind === 'reset-mfa' ? <ResetMfaModal user={dialog.user} onClose={closeDialog} /> : null}
     </Stack>
   );
 }

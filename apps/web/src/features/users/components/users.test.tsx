@@ -2,7 +2,7 @@ import { DEFAULT_ROLE_PERMISSIONS, type RoleDto, type UserDto } from '@shala/con
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
-import { adminMe, givenSignedInTeacher } from '../../../test/fixtures';
+import { adminMe, givenSignedInTeacher, meWith } from '../../../test/fixtures';
 import { givenPhoneScreen } from '../../../test/phone';
 import { renderApp } from '../../../test/render-app';
 
@@ -184,8 +184,130 @@ describe('users admin', () => {
     expect(screen.queryByRole('menuitem', { name: 'Send the invitation again' })).not.toBeInTheDocument();
     await actor.click(await screen.findByRole('menuitem', { name: 'Reset two-step verification' }));
     const dialog = await screen.findByRole('dialog', { name: 'Reset two-step verification of User 2?' });
+    await actor.type(within(dialog).getByLabelText(/^Your password/), 'my own passphrase');
+    await actor.type(within(dialog).getByLabelText(/^Your authentication code/), '123 456');
     await actor.click(within(dialog).getByRole('button', { name: 'Reset two-step verification' }));
-    await waitFor(() => expect(api.requestsTo(`POST /api/v1/users/${user(2).id}/mfa/reset`)).toHaveLength(1));
+    await waitFor(() =>
+      expect(api.requestsTo(`POST /api/v1/users/${user(2).id}/mfa/reset`)[0]?.body).toEqual({
+        currentPassword: 'my own passphrase',
+        code: '123456',
+      }),
+    );
+    expect(await screen.findByText('Two-step verification of User 2 was reset.')).toBeInTheDocument();
+  });
+
+  it('[AUT-06] asks for the admin password and code first, and shows a wrong password at the password field', async () => {
+    let attempts = 0;
+    api
+      .on('GET /api/v1/users', {
+        status: 200,
+        body: { items: [user(2, { mfaEnabled: true, roles: ['school_admin'] })], nextCursor: null },
+      })
+      .on(`POST /api/v1/users/${user(2).id}/mfa/reset`, () =>
+        ++attempts === 1
+          ? envelope(401, 'REAUTHENTICATION_FAILED', 'Your current password is not right.')
+          : { status: 200, body: user(2, { roles: ['school_admin'] }) },
+      );
+    const { user: actor } = renderApp('/users');
+    await actor.click(
+      within(await rowOf('user2@greenwood.test')).getByRole('button', { name: 'Actions for User 2' }),
+    );
+    await actor.click(await screen.findByRole('menuitem', { name: 'Reset two-step verification' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reset two-step verification of User 2?' });
+    const password = within(dialog).getByLabelText(/^Your password/);
+
+    // Nothing is sent until the admin has typed both.
+    await actor.click(within(dialog).getByRole('button', { name: 'Reset two-step verification' }));
+    expect(await within(dialog).findByText('Enter your current password')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter the 6-digit code')).toBeInTheDocument();
+    expect(api.requestsTo(`POST /api/v1/users/${user(2).id}/mfa/reset`)).toHaveLength(0);
+
+    await actor.type(password, 'not my password');
+    await actor.type(within(dialog).getByLabelText(/^Your authentication code/), '123456');
+    await actor.click(within(dialog).getByRole('button', { name: 'Reset two-step verification' }));
+    expect(await within(dialog).findByText('Your current password is not right.')).toBeInTheDocument();
+    await waitFor(() => expect(password).toHaveFocus());
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription('Your current password is not right.');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    // Still signed in: a wrong password is not an ended session.
+    expect(screen.queryByText('Your session ended')).not.toBeInTheDocument();
+
+    await actor.clear(password);
+    await actor.type(password, 'my own passphrase');
+    await actor.click(within(dialog).getByRole('button', { name: 'Reset two-step verification' }));
+    expect(await screen.findByText('Two-step verification of User 2 was reset.')).toBeInTheDocument();
+    expect(api.requestsTo(`POST /api/v1/users/${user(2).id}/mfa/reset`)[1]?.body).toEqual({
+      currentPassword: 'my own passphrase',
+      code: '123456',
+    });
+  });
+
+  it('[AZ-02] shows why the API refuses to reset a user who outranks the admin', async () => {
+    api
+      .on('GET /api/v1/users', {
+        status: 200,
+        body: { items: [user(2, { mfaEnabled: true })], nextCursor: null },
+      })
+      .on(
+        `POST /api/v1/users/${user(2).id}/mfa/reset`,
+        envelope(
+          403,
+          'USER_OUTRANKS_ACTOR',
+          'This user holds permissions you do not (roles.write), so you cannot change their account.',
+        ),
+      );
+    const { user: actor } = renderApp('/users');
+    await actor.click(
+      within(await rowOf('user2@greenwood.test')).getByRole('button', { name: 'Actions for User 2' }),
+    );
+    await actor.click(await screen.findByRole('menuitem', { name: 'Reset two-step verification' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reset two-step verification of User 2?' });
+    await actor.type(within(dialog).getByLabelText(/^Your password/), 'my own passphrase');
+    await actor.type(within(dialog).getByLabelText(/^Your authentication code/), '123456');
+    await actor.click(within(dialog).getByRole('button', { name: 'Reset two-step verification' }));
+    expect(
+      await within(dialog).findByText(
+        'This user holds permissions you do not (roles.write), so you cannot change their account.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('[AUT-06] asks an admin without two-step verification for the password only', async () => {
+    givenSignedInTeacher(api, { ...adminMe, user: { ...adminMe.user, mfaEnabled: false } });
+    api
+      .on('GET /api/v1/users', {
+        status: 200,
+        body: { items: [user(2, { mfaEnabled: true })], nextCursor: null },
+      })
+      .on(`POST /api/v1/users/${user(2).id}/mfa/reset`, { status: 200, body: user(2) });
+    const { user: actor } = renderApp('/users');
+    await actor.click(
+      within(await rowOf('user2@greenwood.test')).getByRole('button', { name: 'Actions for User 2' }),
+    );
+    await actor.click(await screen.findByRole('menuitem', { name: 'Reset two-step verification' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reset two-step verification of User 2?' });
+    expect(within(dialog).queryByLabelText(/^Your authentication code/)).not.toBeInTheDocument();
+    await actor.type(within(dialog).getByLabelText(/^Your password/), 'my own passphrase');
+    await actor.click(within(dialog).getByRole('button', { name: 'Reset two-step verification' }));
+    await waitFor(() =>
+      expect(api.requestsTo(`POST /api/v1/users/${user(2).id}/mfa/reset`)[0]?.body).toEqual({
+        currentPassword: 'my own passphrase',
+      }),
+    );
+  });
+
+  it('[AZ-02] offers only the roles the signed-in user may grant', async () => {
+    givenSignedInTeacher(api, meWith(['users.read', 'users.write', 'roles.read', 'students.read'], adminMe));
+    api.on('GET /api/v1/users', { status: 200, body: { items: [user(1)], nextCursor: null } });
+    const { user: actor } = renderApp('/users');
+    await actor.click(await screen.findByRole('button', { name: 'Invite user' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite a user' });
+    await actor.click(within(dialog).getByRole('textbox', { name: /^Roles/ }));
+    const option = async (name: string) => screen.findByRole('option', { name });
+    expect(await option('School admin')).toHaveAttribute('data-combobox-disabled', 'true');
+    expect(await option('Teacher')).toHaveAttribute('data-combobox-disabled', 'true');
+    expect(await option('Librarian')).not.toHaveAttribute('data-combobox-disabled');
   });
 
   it('changes the roles of a user', async () => {

@@ -20,3 +20,19 @@ export type InviteUserValues = z.output<typeof inviteUserSchema>;
 export const userRolesSchema = z.object({ roles: roles() });
 export type UserRolesInput = z.input<typeof userRolesSchema>;
 export type UserRolesValues = z.output<typeof userRolesSchema>;
+
+/**
+ * The admin confirms a two-step reset with their own password, and their own code when their two-step
+ * verification is on (the API requires both for users who manage users or roles).
+ */
+export const resetMfaSchema = z.object({
+  currentPassword: fields.password('validation.currentPasswordRequired'),
+  code: fields.totpCode(),
+});
+/** For an admin without two-step verification of their own: the code field is not shown nor sent. */
+export const resetMfaPasswordOnlySchema = z.object({
+  currentPassword: fields.password('validation.currentPasswordRequired'),
+  code: z.string(),
+});
+export type ResetMfaInput = z.input<typeof resetMfaSchema>;
+export type ResetMfaValues = z.output<typeof resetMfaSchema>;
