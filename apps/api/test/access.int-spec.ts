@@ -326,6 +326,12 @@ describe(`roles, users and provisioning on ${TEST_DB}`, () => {
         })
       ).statusCode,
     ).toBe(409);
+    const noAdmin = await req('POST', '/api/v1/platform/institutions', op.auth, {
+      slug: 'hillside',
+      name: 'Hillside School',
+    });
+    expect(noAdmin.statusCode).toBe(400);
+    expect(noAdmin.json()).toMatchObject({ error: { details: [{ field: 'admin' }] } });
     const list = (await req('GET', '/api/v1/platform/institutions', op.auth))
       .json<{ items: { slug: string }[] }>()
       .items.map((i) => i.slug);

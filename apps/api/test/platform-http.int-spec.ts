@@ -60,6 +60,21 @@ describe(`HTTP platform on ${TEST_DB}`, () => {
     expect(res.json()).toMatchObject({ ...ENVELOPE, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
+  it('[APP-01] answers a badly encoded or over-long path parameter in the envelope, without echoing it', async () => {
+    for (const url of [
+      '/api/v1/students/%zz',
+      '/api/v1/students/%C0%AF',
+      `/api/v1/students/${'a'.repeat(150)}`,
+    ]) {
+      const res = await t.request({ url });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ ...ENVELOPE, error: { code: 'VALIDATION_FAILED' } });
+      expect(res.json<{ requestId: string }>().requestId).toBe(res.headers['x-request-id']);
+      expect(res.body).not.toContain('%zz');
+      expect(res.body).not.toContain('aaaaaaaaaa');
+    }
+  });
+
   it('answers a body of the wrong media type with 415', async () => {
     const res = await t.request({
       method: 'POST',

@@ -476,4 +476,25 @@ describe(`students on ${TEST_DB}`, () => {
     );
     expect(history).toHaveLength(6);
   });
+
+  it('[APP-01] answers an empty PATCH with the record unchanged, not a 500', async () => {
+    const sectionId = gw.sections['Class 5 A']!;
+    for (const payload of [{}, undefined]) {
+      const res = await t.request({
+        method: 'PATCH',
+        url: `/api/v1/academics/sections/${sectionId}`,
+        headers: admin.auth,
+        ...(payload ? { payload } : {}),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ id: sectionId, name: 'A' });
+    }
+    const missing = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/academics/sections/01a24962-0000-7000-8000-000000000000',
+      headers: admin.auth,
+      payload: {},
+    });
+    expect(missing.statusCode).toBe(404);
+  });
 });

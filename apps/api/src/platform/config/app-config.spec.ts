@@ -101,7 +101,7 @@ describe('loadConfig', () => {
 
   it('bounds every wait on the database and Redis, with defaults and a way to lift the query limit', () => {
     expect(loadConfig({})).toMatchObject({
-      database: { queryTimeoutMs: 5000, acquireTimeoutMs: 3000 },
+      database: { queryTimeoutMs: 4000, acquireTimeoutMs: 3000 },
       redisTimeouts: { commandTimeoutMs: 2000, connectTimeoutMs: 3000 },
     });
     expect(

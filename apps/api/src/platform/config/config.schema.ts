@@ -32,7 +32,7 @@ export const rawConfigSchema = z.object({
   // A statement that has not answered by then fails (503); 0 switches the limit off (long CLI jobs).
   DB_QUERY_TIMEOUT_MS: int(0, 600_000)
     .refine((v) => v === 0 || v >= 100, 'must be 0 (no limit) or at least 100')
-    .default(5000),
+    .default(4000),
   // Waiting for a pooled connection (MySQL), and for a new one's handshake, gives up after this long.
   DB_ACQUIRE_TIMEOUT_MS: int(100, 120_000).default(3000),
   REDIS_URL: z

@@ -143,6 +143,10 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
   /** Updates the tenant's rows matching `where`; the patch may not move a row to another tenant. */
   protected async update(where: FindOptionsWhere<T>, patch: QueryDeepPartialEntity<T>): Promise<number> {
     if (hasOwnTenant(patch)) throw new TenantIsolationError('An update may not change tenant_id.');
+    // An empty PATCH changes nothing: answer how many rows match (callers read 0 as "not found") instead
+    // of sending an UPDATE with no SET, which TypeORM refuses.
+    if (Object.values(patch).every((v) => v === undefined))
+      return this.manager.count(this.entity, { where: this.scoped(where) as FindOptionsWhere<T> });
     const result = await this.manager.update(this.entity, this.scoped(where) as FindOptionsWhere<T>, patch);
     return result.affected ?? 0;
   }

@@ -158,6 +158,21 @@ export function resolveError(error: unknown, route?: { method: string; url: stri
     (error instanceof SyntaxError && (error as FastifyLikeError).statusCode === 400)
   ) {
     const status = (error as FastifyLikeError).statusCode ?? 500;
+    const code = (error as FastifyLikeError).code;
+    // The router refuses a path before any route runs: bad percent-encoding, or a parameter over its
+    // length limit. The path is not echoed back.
+    if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      return {
+        status: 400,
+        body: envelope(
+          CommonErrorCode.ValidationFailed,
+          code === 'FST_ERR_BAD_URL'
+            ? 'The URL is not valid: a path segment is not correctly percent-encoded.'
+            : 'The URL is not valid: a path parameter is longer than 100 characters.',
+        ),
+        internal: false,
+      };
+    }
     if (status === 413) {
       return {
         status,

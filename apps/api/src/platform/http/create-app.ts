@@ -1,16 +1,17 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { VersioningType } from '@nestjs/common';
+import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from '../../app.module';
 import type { AppConfig } from '../config/app-config';
-import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter';
+import { resolveError } from '../errors/error-envelope';
+import { ErrorEnvelopeFilter, sendError } from '../errors/error-envelope.filter';
 import { useJsonBodyParser } from './json-body';
 import { LoopTurns } from './loop-turns';
 import { requestIdFor } from './request-id';
@@ -33,6 +34,8 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const frameworkLogger = new Logger('Errors');
+
 /**
  * Builds the HTTP application with every cross-cutting concern registered in this one place: Fastify
  * with its body limits and bounded JSON parser, request ids, pino logs, helmet, no-store on API answers,
@@ -50,6 +53,10 @@ export async function createApp(
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Paths the router refuses (bad percent-encoding, over-long parameters) answer in the one envelope.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      sendError(reply, request, resolveError(error), frameworkLogger, error);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsIn,
   IsOptional,
@@ -47,6 +48,7 @@ export class ProvisionInstitutionDto {
   currency?: string;
 
   @ApiProperty({ type: FirstAdminDto })
+  @IsDefined({ message: 'admin is required: the first school admin (email and name)' })
   @ValidateNested()
   @Type(() => FirstAdminDto)
   admin!: FirstAdminDto;
