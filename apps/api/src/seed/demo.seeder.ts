@@ -15,8 +15,8 @@ import { StudentImportService } from '../modules/students/student-import.service
 import { StudentsService } from '../modules/students/students.service';
 import { NotificationsSetup } from '../modules/notifications/notifications-setup.service';
 import { FieldCrypto } from '../platform/security/field-crypto';
-import { AttendanceReportsService } from '../modules/attendance/attendance-reports.service';
-import { AttendanceService } from '../modules/attendance/attendance.service';
+import { RegisterService } from '../modules/attendance/register.service';
+import { SchoolCalendar } from '../modules/attendance/school-calendar';
 import { FeesDemoSeeder } from '../modules/fees/fees-demo.seeder';
 import { addDays } from '../platform/time/local-time';
 import { createHash } from 'node:crypto';
@@ -72,8 +72,8 @@ export class DemoSeeder {
     private readonly students: StudentsService,
     private readonly crypto: FieldCrypto,
     private readonly notifications: NotificationsSetup,
-    private readonly attendance: AttendanceService,
-    private readonly attendanceReports: AttendanceReportsService,
+    private readonly calendar: SchoolCalendar,
+    private readonly registers: RegisterService,
     private readonly feesDemo: FeesDemoSeeder,
   ) {}
 
@@ -82,10 +82,10 @@ export class DemoSeeder {
    * present, a few are late or absent, and every 13th student misses about a third of the days.
    */
   async seedAttendanceHistory(days: number): Promise<number> {
-    const { today } = await this.attendance.localNow();
-    const workingDays = (
-      await this.attendanceReports.workingDays(addDays(today, -days), addDays(today, -1))
-    ).slice(-days);
+    const { today } = await this.calendar.localNow();
+    const workingDays = (await this.calendar.workingDays(addDays(today, -days), addDays(today, -1))).slice(
+      -days,
+    );
     const sections = await this.academics.listSections();
     let marks = 0;
     for (const section of sections) {
@@ -105,7 +105,7 @@ export class DemoSeeder {
           return { studentId: r.studentId, status };
         }),
       }));
-      marks += await this.attendance.importHistory(registers);
+      marks += await this.registers.importHistory(registers);
     }
     return marks;
   }
@@ -221,7 +221,7 @@ export class DemoSeeder {
         await this.linkDemoAccounts(prefix, i + 1, school.slug);
         // Demo schools take attendance every day and lock a day at 23:59, so the demo works at any hour
         // on any day; real schools default to Sundays off and a 17:00 lock.
-        await this.attendance.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
+        await this.calendar.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
         await this.seedAttendanceHistory(20);
         await this.feesDemo.seed();
       });
@@ -293,12 +293,12 @@ export class DemoSeeder {
             if (teacherIds[k])
               await this.academics.updateSection(section.id, { classTeacherUserId: teacherIds[k] });
           }
-          await this.attendance.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
+          await this.calendar.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
           if (attendanceDays > 0) {
             // History runs Monday to Saturday like a real school, then every day is open for marking.
-            await this.attendance.updateSettings({ weeklyOffDays: [0] });
+            await this.calendar.updateSettings({ weeklyOffDays: [0] });
             marks += await this.seedAttendanceHistory(attendanceDays);
-            await this.attendance.updateSettings({ weeklyOffDays: [] });
+            await this.calendar.updateSettings({ weeklyOffDays: [] });
           }
         }
       });

@@ -3,9 +3,9 @@ import { TenantCache } from '../../platform/cache/tenant-cache';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
-import { StudentsService } from '../students/students.service';
-import { AttendanceService } from './attendance.service';
+import { StudentDirectory } from '../students/student-directory';
 import { AttendanceStatus } from './entities/attendance.entities';
+import { RegisterService } from './register.service';
 
 const STATUS_WORDS: Record<AttendanceStatus, string> = {
   present: 'present',
@@ -22,16 +22,16 @@ const STATUS_WORDS: Record<AttendanceStatus, string> = {
 @Injectable()
 export class AbsenceAlerts implements OnModuleInit {
   constructor(
-    private readonly attendance: AttendanceService,
+    private readonly register: RegisterService,
     private readonly notifier: GuardianNotifier,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
     private readonly institutions: InstitutionsService,
     private readonly context: RequestContext,
     private readonly cache: TenantCache,
   ) {}
 
   onModuleInit(): void {
-    this.attendance.setAbsenceListener({ onAbsent: (events) => this.send(events) });
+    this.register.setAbsenceListener({ onAbsent: (events) => this.send(events) });
   }
 
   private async send(events: { studentId: string; date: string; status: AttendanceStatus }[]): Promise<void> {

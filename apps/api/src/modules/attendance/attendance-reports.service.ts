@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
-import { addDays, datesBetween, daysBetween, monthRange, weekdayOf } from '../../platform/time/local-time';
+import { addDays, datesBetween, daysBetween, monthRange } from '../../platform/time/local-time';
 import { AcademicsService } from '../academics/academics.service';
-import { StudentAccessPolicy } from '../students/student-access.policy';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import {
   AttendanceMarksRepository,
   DaySummariesRepository,
-  HolidaysRepository,
   LeaveRequestsRepository,
 } from './attendance.repository';
-import {
-  AttendanceService,
-  Counts,
-  SettingsView,
-  attendancePercent,
-  countStatuses,
-} from './attendance.service';
+import { Counts, attendancePercent, countStatuses } from './attendance-counts';
 import { AttendanceStatus } from './entities/attendance.entities';
+import { RegisterService } from './register.service';
+import { SchoolCalendar } from './school-calendar';
 
 const CODE: Record<AttendanceStatus, string> = {
   present: 'P',
@@ -45,42 +39,23 @@ function checkRange(from: string, to: string): void {
 @Injectable()
 export class AttendanceReportsService {
   constructor(
-    private readonly attendance: AttendanceService,
+    private readonly calendar: SchoolCalendar,
+    private readonly register: RegisterService,
     private readonly academics: AcademicsService,
-    private readonly students: StudentsService,
-    private readonly policy: StudentAccessPolicy,
+    private readonly students: StudentDirectory,
     private readonly marks: AttendanceMarksRepository,
     private readonly summaries: DaySummariesRepository,
-    private readonly holidays: HolidaysRepository,
     private readonly leave: LeaveRequestsRepository,
   ) {}
 
-  /** Working days in a range: not weekly off, not a holiday, inside the current year, not after today. */
-  async workingDays(from: string, to: string, settings?: SettingsView): Promise<string[]> {
-    const s = settings ?? (await this.attendance.settings());
-    const [holidays, year, now] = await Promise.all([
-      this.holidays.inRange(from, to),
-      this.academics.findCurrentYear(),
-      this.attendance.localNow(),
-    ]);
-    const off = new Set(holidays.map((h) => h.date));
-    return datesBetween(from, to).filter(
-      (d) =>
-        !s.weeklyOffDays.includes(weekdayOf(d)) &&
-        !off.has(d) &&
-        d <= now.today &&
-        (!year || (d >= year.startsOn && d <= year.endsOn)),
-    );
-  }
-
   /** A section's monthly register: one row per student with a code per working day and totals. */
   async sectionMonth(sectionId: string, month: string) {
-    await this.attendance.requireSection(sectionId);
+    await this.register.requireSection(sectionId);
     const { from, to } = monthRange(month); // a calendar month: the route's MonthParam checked it
     const [roster, marks, days] = await Promise.all([
       this.students.roster(sectionId),
       this.marks.forSectionInRange(sectionId, from, to),
-      this.workingDays(from, to),
+      this.calendar.workingDays(from, to),
     ]);
     const byStudent = new Map<string, Map<string, AttendanceStatus>>();
     for (const m of marks) {
@@ -109,7 +84,7 @@ export class AttendanceReportsService {
     checkRange(from, to);
     const [marks, days, leaveDays] = await Promise.all([
       this.marks.forStudentInRange(studentId, from, to),
-      this.workingDays(from, to),
+      this.calendar.workingDays(from, to),
       this.leaveDaysOf(studentId, from, to),
     ]);
     const byDate = new Map(marks.map((m) => [m.date, m]));
@@ -134,7 +109,7 @@ export class AttendanceReportsService {
     const [classes, sections, scope] = await Promise.all([
       this.academics.listClasses(),
       this.academics.listSections(),
-      this.policy.scope(),
+      this.students.scope(),
     ]);
     const className = new Map(classes.map((c) => [c.id, c.name]));
     const ordinal = new Map(classes.map((c) => [c.id, c.ordinal]));
@@ -161,7 +136,7 @@ export class AttendanceReportsService {
       this.sectionsInScope(),
       this.summaries.onDay(date),
       this.marks.absentOn(date),
-      this.attendance.nonWorkingReason(date),
+      this.calendar.nonWorkingReason(date),
     ]);
     // A day that is not a working day (a holiday declared after marking, say) counts for nothing, as in the
     // month register; the sections are still listed.
@@ -217,7 +192,7 @@ export class AttendanceReportsService {
     const [sections, marked, reason] = await Promise.all([
       this.sectionsInScope(),
       this.summaries.markedOnDay(date),
-      this.attendance.nonWorkingReason(date),
+      this.calendar.nonWorkingReason(date),
     ]);
     if (reason) return { date, workingDay: false, nonWorkingReason: reason, sections: [] };
     const done = new Set(marked.map((m) => m.sectionId));
@@ -232,12 +207,12 @@ export class AttendanceReportsService {
   /** Students below a percentage over a range (default: the institution's chronic-absence threshold). */
   async chronicAbsentees(from: string, to: string, threshold?: number) {
     checkRange(from, to);
-    const settings = await this.attendance.settings();
+    const settings = await this.calendar.settings();
     const limit = threshold ?? settings.chronicThresholdPercent;
     const [days, sections, scope] = await Promise.all([
-      this.workingDays(from, to, settings),
+      this.calendar.workingDays(from, to, settings),
       this.sectionsInScope(),
-      this.policy.scope(),
+      this.students.scope(),
     ]);
     // Only working days count, as in the month register and the calendar: a mark saved on a day later
     // declared a holiday (or made a weekly off) stays stored but is not counted. One grouped count over

@@ -18,8 +18,6 @@ import { csvRow } from '../../platform/http/csv';
 import { DateParam, MonthParam } from '../../platform/http/validators';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { AttendanceReportsService } from './attendance-reports.service';
-import { AttendanceService } from './attendance.service';
-import { CalendarService } from './calendar.service';
 import {
   DateQuery,
   HolidayDto,
@@ -33,47 +31,49 @@ import {
   SettingsDto,
 } from './dto/attendance.dto';
 import { LeaveService } from './leave.service';
+import { RegisterService } from './register.service';
+import { SchoolCalendar } from './school-calendar';
 
 @ApiTags('attendance')
 @ApiBearerAuth()
 @Controller('attendance')
 export class AttendanceController {
   constructor(
-    private readonly attendance: AttendanceService,
+    private readonly calendar: SchoolCalendar,
+    private readonly registers: RegisterService,
     private readonly reports: AttendanceReportsService,
-    private readonly calendar: CalendarService,
     private readonly leave: LeaveService,
   ) {}
 
   @Get('settings')
   @RequirePermission(Permission.AttendanceRead)
   settings() {
-    return this.attendance.settings();
+    return this.calendar.settings();
   }
 
   @Put('settings')
   @RequirePermission(Permission.InstitutionSettingsWrite)
   updateSettings(@Body() body: SettingsDto) {
-    return this.attendance.updateSettings(body);
+    return this.calendar.updateSettings(body);
   }
 
   @Get('holidays')
   @RequirePermission(Permission.AttendanceRead)
   async holidays(@Query() query: RangeQuery) {
-    return { items: await this.calendar.list(query.from, query.to), nextCursor: null };
+    return { items: await this.calendar.holidays(query.from, query.to), nextCursor: null };
   }
 
   @Post('holidays')
   @RequirePermission(Permission.InstitutionSettingsWrite)
   addHoliday(@Body() body: HolidayDto) {
-    return this.calendar.add(body.date, body.name);
+    return this.calendar.addHoliday(body.date, body.name);
   }
 
   @Delete('holidays/:id')
   @HttpCode(204)
   @RequirePermission(Permission.InstitutionSettingsWrite)
   async removeHoliday(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    await this.calendar.remove(id);
+    await this.calendar.removeHoliday(id);
   }
 
   @Get('sections/:sectionId/days/:date')
@@ -86,7 +86,7 @@ export class AttendanceController {
     @DateParam('date') date: string,
     @Query() query: PeriodQuery,
   ) {
-    return this.attendance.register(sectionId, date, query.period);
+    return this.registers.register(sectionId, date, query.period);
   }
 
   @Put('sections/:sectionId/days/:date')
@@ -100,7 +100,7 @@ export class AttendanceController {
     @DateParam('date') date: string,
     @Body() body: SaveRegisterDto,
   ) {
-    return this.attendance.save(sectionId, date, body);
+    return this.registers.save(sectionId, date, body);
   }
 
   @Get('sections/:sectionId/months/:month')
@@ -166,19 +166,19 @@ export class AttendanceController {
   @RequirePermission(Permission.AttendanceRead)
   @ApiOkResponse({ description: 'The day across sections in scope: present %, absentees by section' })
   async summary(@Query() query: DateQuery) {
-    return this.reports.daySummary(query.date ?? (await this.attendance.localNow()).today);
+    return this.reports.daySummary(query.date ?? (await this.calendar.localNow()).today);
   }
 
   @Get('unmarked')
   @RequirePermission(Permission.AttendanceRead)
   async unmarked(@Query() query: DateQuery) {
-    return this.reports.unmarked(query.date ?? (await this.attendance.localNow()).today);
+    return this.reports.unmarked(query.date ?? (await this.calendar.localNow()).today);
   }
 
   @Get('chronic-absentees')
   @RequirePermission(Permission.AttendanceRead)
   async chronic(@Query() query: OptionalRangeQuery) {
-    const range = this.reports.defaultRange((await this.attendance.localNow()).today);
+    const range = this.reports.defaultRange((await this.calendar.localNow()).today);
     return this.reports.chronicAbsentees(query.from ?? range.from, query.to ?? range.to, query.threshold);
   }
 

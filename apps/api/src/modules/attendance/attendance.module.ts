@@ -12,9 +12,9 @@ import {
   HolidaysRepository,
   LeaveRequestsRepository,
 } from './attendance.repository';
-import { AttendanceService } from './attendance.service';
-import { CalendarService } from './calendar.service';
 import { LeaveService } from './leave.service';
+import { RegisterService } from './register.service';
+import { SchoolCalendar } from './school-calendar';
 
 @Module({
   imports: [AcademicsModule, StudentsModule, InstitutionsModule],
@@ -25,12 +25,12 @@ import { LeaveService } from './leave.service';
     AttendanceMarksRepository,
     DaySummariesRepository,
     LeaveRequestsRepository,
-    AttendanceService,
+    SchoolCalendar,
+    RegisterService,
     AttendanceReportsService,
-    CalendarService,
     LeaveService,
     AbsenceAlerts,
   ],
-  exports: [AttendanceService, AttendanceReportsService],
+  exports: [SchoolCalendar, RegisterService, AttendanceReportsService],
 })
 export class AttendanceModule {}

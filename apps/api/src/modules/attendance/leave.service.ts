@@ -12,16 +12,16 @@ import { Clock } from '../../platform/time/clock';
 import { addDays, daysBetween } from '../../platform/time/local-time';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { StudentAccessPolicy } from '../students/student-access.policy';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { AttendanceErrorCode } from './attendance.errors';
 import {
   AttendanceMarksRepository,
   DaySummariesRepository,
   LeaveRequestsRepository,
 } from './attendance.repository';
-import { AttendanceService, countStatuses } from './attendance.service';
+import { countStatuses } from './attendance-counts';
 import { LeaveRequest, LeaveStatus } from './entities/attendance.entities';
+import { SchoolCalendar } from './school-calendar';
 
 export const MAX_LEAVE_DAYS = 60;
 
@@ -49,9 +49,8 @@ export class LeaveService {
     private readonly db: Database,
     private readonly context: RequestContext,
     private readonly clock: Clock,
-    private readonly students: StudentsService,
-    private readonly policy: StudentAccessPolicy,
-    private readonly attendance: AttendanceService,
+    private readonly students: StudentDirectory,
+    private readonly calendar: SchoolCalendar,
     private readonly leave: LeaveRequestsRepository,
     private readonly marks: AttendanceMarksRepository,
     private readonly summaries: DaySummariesRepository,
@@ -90,7 +89,7 @@ export class LeaveService {
       throw new ValidationFailedError([
         { field: 'toDate', message: `a request covers at most ${MAX_LEAVE_DAYS} days` },
       ]);
-    const { today } = await this.attendance.localNow();
+    const { today } = await this.calendar.localNow();
     if (input.fromDate < addDays(today, -30))
       throw new RuleViolationError('Leave can be asked for at most 30 days after the fact.', 'LEAVE_TOO_OLD');
     return this.db.transaction(async () => {
@@ -125,7 +124,7 @@ export class LeaveService {
 
   /** Requests the caller may see: their children's (parent), their sections' (teacher), or all (staff). */
   async list(status?: LeaveStatus, limit = 100): Promise<LeaveView[]> {
-    const scope = await this.policy.scope();
+    const scope = await this.students.scope();
     if (scope.kind === 'all') return this.views(await this.leave.list({ status }, limit));
     if (scope.kind === 'students')
       return this.views(await this.leave.list({ studentIds: scope.studentIds, status }, limit));
@@ -138,7 +137,7 @@ export class LeaveService {
   private async visibleRequest(id: string): Promise<LeaveRequest> {
     const request = await this.leave.byId(id);
     if (!request) throw new NotFoundError('The leave request');
-    const scope = await this.policy.scope();
+    const scope = await this.students.scope();
     if (scope.kind === 'students' && !scope.studentIds.includes(request.studentId))
       throw new NotFoundError('The leave request');
     if (scope.kind === 'sections') {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '../../platform/time/local-time';
 import { AcademicsService } from '../academics/academics.service';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { FeesPaymentsService } from './fees-payments.service';
 import { FeesSetupService } from './fees-setup.service';
 
@@ -17,7 +17,7 @@ export class FeesDemoSeeder {
     private readonly setup: FeesSetupService,
     private readonly payments: FeesPaymentsService,
     private readonly academics: AcademicsService,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
   ) {}
 
   async seed(): Promise<{ invoices: number; payments: number }> {

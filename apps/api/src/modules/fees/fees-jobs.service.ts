@@ -6,7 +6,7 @@ import { MIN_DATE } from '../../platform/time/calendar-date';
 import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { formatMoney } from './amount-in-words';
 import { FeeLateFeeRule, FeeReminderRule, LateFeeKind, ReminderKind } from './entities/fee-rules.entities';
 import { FeeInvoice } from './entities/fees.entities';
@@ -67,7 +67,7 @@ export class FeesJobsService {
     private readonly applications: LateFeeApplicationsRepository,
     private readonly reminderRules: ReminderRulesRepository,
     private readonly sent: RemindersSentRepository,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
     private readonly notifier: GuardianNotifier,
     private readonly audit: AuditService,
     private readonly setup: FeesSetupService,

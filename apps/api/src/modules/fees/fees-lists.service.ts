@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PAGE_LIMIT_DEFAULT } from '@shala/contracts';
 import { z } from 'zod';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
-import { StudentAccessPolicy } from '../students/student-access.policy';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
 import { FeesPaymentsService, PaymentView } from './fees-payments.service';
 import { FeesReportsService } from './fees-reports.service';
@@ -90,8 +89,7 @@ export class FeesListsService {
     private readonly paymentRows: FeePaymentsRepository,
     private readonly paymentViews: FeesPaymentsService,
     private readonly reports: FeesReportsService,
-    private readonly students: StudentsService,
-    private readonly policy: StudentAccessPolicy,
+    private readonly students: StudentDirectory,
   ) {}
 
   /**
@@ -102,7 +100,7 @@ export class FeesListsService {
     query: PaymentFilter & Page,
   ): Promise<{ items: PaymentListItem[]; nextCursor: string | null }> {
     if (query.studentId) await this.students.visible(query.studentId);
-    else if ((await this.policy.scope()).kind !== 'all') throw new StaffOnlyError();
+    else if ((await this.students.scope()).kind !== 'all') throw new StaffOnlyError();
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const after = decodeCursor(query.cursor, paymentCursor);
     const rows = await this.paymentRows.page(

@@ -15,7 +15,7 @@ import {
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { InstitutionsService } from '../institutions/institutions.service';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { FeeOnlineOrder } from './entities/fees.entities';
 import { FeesErrorCode, OverpaymentError } from './fees.errors';
 import { OnlinePaymentsNotSetUpError, PaymentWebhookSignatureError } from './fees-online.errors';
@@ -74,7 +74,7 @@ export class FeesOnlineService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly institutions: InstitutionsService,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
     private readonly ledger: FeesLedgerService,
     private readonly payments: FeesPaymentsService,
     private readonly orders: FeeOnlineOrdersRepository,

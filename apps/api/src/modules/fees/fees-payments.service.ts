@@ -8,7 +8,7 @@ import { RequestContext } from '../../platform/tenancy/request-context';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { allocate, percentOf } from './allocation';
 import { formatMoney } from './amount-in-words';
 import { FeeLedgerEntry, FeePayment, PaymentMethod } from './entities/fees.entities';
@@ -72,7 +72,7 @@ export class FeesPaymentsService {
     private readonly counters: FeeReceiptCountersRepository,
     private readonly payments: FeePaymentsRepository,
     private readonly invoices: FeeInvoicesRepository,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
     private readonly audit: AuditService,
     private readonly notifier: GuardianNotifier,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { amountInWords, formatMoney } from './amount-in-words';
 import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
@@ -12,7 +12,7 @@ export class FeesReceiptService {
   constructor(
     private readonly payments: FeesPaymentsService,
     private readonly ledger: FeesLedgerService,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
     private readonly invoices: FeeInvoicesRepository,
     private readonly heads: FeeHeadsRepository,
   ) {}

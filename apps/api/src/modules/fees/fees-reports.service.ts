@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { AcademicsService } from '../academics/academics.service';
-import { StudentAccessPolicy } from '../students/student-access.policy';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
 import { FeesLedgerService, InvoiceView } from './fees-ledger.service';
 import {
@@ -41,14 +40,13 @@ export class FeesReportsService {
     private readonly entries: FeeLedgerRepository,
     private readonly invoices: FeeInvoicesRepository,
     private readonly heads: FeeHeadsRepository,
-    private readonly students: StudentsService,
-    private readonly policy: StudentAccessPolicy,
+    private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
     private readonly studentHeads: FeeStudentHeadsRepository,
   ) {}
 
   private async requireStaff(): Promise<void> {
-    if ((await this.policy.scope()).kind !== 'all') throw new StaffOnlyError();
+    if ((await this.students.scope()).kind !== 'all') throw new StaffOnlyError();
   }
 
   async duesOf(studentId: string): Promise<StudentDues> {
@@ -130,7 +128,7 @@ export class FeesReportsService {
 
   /** The caller's own children (parents) or self (students), each with their dues. */
   async family(): Promise<{ items: StudentDues[]; currency: string }> {
-    const scope = await this.policy.scope();
+    const scope = await this.students.scope();
     const ids = scope.kind === 'students' ? scope.studentIds : [];
     const items: StudentDues[] = [];
     for (const id of ids) items.push(await this.duesOf(id));

@@ -10,7 +10,7 @@ import {
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import type { Enrolled } from '../students/enrolment-events';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { FeeInstalment, FeeStructure } from './entities/fees.entities';
 import { FeesErrorCode } from './fees.errors';
 import { FeesLedgerService } from './fees-ledger.service';
@@ -68,7 +68,7 @@ export class FeesSetupService {
     private readonly accounts: FeeAccountsRepository,
     private readonly ledger: FeesLedgerService,
     private readonly academics: AcademicsService,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
     private readonly audit: AuditService,
   ) {}
 

@@ -4,8 +4,7 @@ import { Database } from '../../platform/database/database';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { StudentAccessPolicy } from '../students/student-access.policy';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import {
   CONSENT_CHANNELS,
   CONSENT_PURPOSES,
@@ -63,8 +62,7 @@ export class ConsentsService {
     private readonly history: ConsentEventsRepository,
     private readonly outbox: OutboxRepository,
     private readonly events: MessageEventsRepository,
-    private readonly students: StudentsService,
-    private readonly policy: StudentAccessPolicy,
+    private readonly students: StudentDirectory,
     private readonly audit: AuditService,
   ) {}
 
@@ -132,11 +130,9 @@ export class ConsentsService {
    */
   private async ownGuardianIds(): Promise<string[]> {
     const userId = this.context.userId;
-    const scope = await this.policy.scope();
+    const scope = await this.students.scope();
     if (!userId || scope.kind !== 'students' || scope.studentIds.length === 0) return [];
-    const candidates = new Set<string>();
-    for (const studentId of scope.studentIds)
-      for (const g of (await this.students.get(studentId)).guardians) candidates.add(g.id);
+    const candidates = new Set([...(await this.students.guardianIdsOf(scope.studentIds)).values()].flat());
     return (await this.students.guardianContacts([...candidates]))
       .filter((c) => c.userId === userId)
       .map((c) => c.guardianId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../../platform/database/database';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { normalisePhone } from '../../platform/security/field-crypto';
-import { StudentsService } from '../students/students.service';
+import { StudentDirectory } from '../students/student-directory';
 import { ChannelSettingsService } from './channel-settings.service';
 import { CONSENT_PURPOSES, ConsentPurpose, GuardianConsent } from './entities/consent.entity';
 import { ConsentsRepository } from './notifications.repositories';
@@ -50,7 +50,7 @@ export class GuardianNotifier {
     private readonly outbox: OutboxService,
     private readonly consents: ConsentsRepository,
     private readonly channels: ChannelSettingsService,
-    private readonly students: StudentsService,
+    private readonly students: StudentDirectory,
   ) {}
 
   notify(notice: GuardianNotice): Promise<{ enqueued: number }> {

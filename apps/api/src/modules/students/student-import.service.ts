@@ -4,12 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { isLocalDate } from '../../platform/http/validators';
 import { DomainError, ValidationFailedError } from '../../platform/errors/domain-error';
-import { FieldCrypto } from '../../platform/security/field-crypto';
 import { DATE_RULE } from '../../platform/time/calendar-date';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { GENDERS, Gender, Guardian, RELATIONSHIPS, Relationship, Student } from './entities/student.entities';
-import { guardianCell, studentCell } from './student-view';
+import { StudentsCrypto } from './students.crypto';
 import { nameSearchOf } from './students.service';
 import { EnrolmentEvents, Enrolled } from './enrolment-events';
 import {
@@ -118,7 +117,7 @@ const chunks = <T>(list: T[], size: number): T[][] =>
 export class StudentImportService {
   constructor(
     private readonly db: Database,
-    private readonly crypto: FieldCrypto,
+    private readonly crypto: StudentsCrypto,
     private readonly academics: AcademicsService,
     private readonly students: StudentsRepository,
     private readonly enrolments: EnrolmentsRepository,
@@ -316,10 +315,7 @@ export class StudentImportService {
         dateOfBirth: r.dateOfBirth,
         gender: r.gender,
         admissionDate: r.admissionDate,
-        nationalIdEnc: await this.crypto.encrypt(studentCell(id, 'national_id_enc'), r.nationalId),
-        nationalIdBidx: this.crypto.blindIndex('national_id', r.nationalId),
-        medicalNotesEnc: await this.crypto.encrypt(studentCell(id, 'medical_notes_enc'), r.medicalNotes),
-        addressEnc: await this.crypto.encrypt(studentCell(id, 'address_enc'), r.address),
+        ...(await this.crypto.sealWholeStudent(id, r)),
       };
       if (current) await this.students.patch(id, fields);
       else newStudents.push({ id, admissionNo: r.admissionNo, status: 'active', userId: null, ...fields });
@@ -363,7 +359,7 @@ export class StudentImportService {
     const phoneIndexes = [
       ...new Set(
         rows
-          .flatMap((r) => r.guardians.map((g) => this.crypto.blindIndex('phone', g.phone)))
+          .flatMap((r) => r.guardians.map((g) => this.crypto.index('phone', g.phone)))
           .filter((x): x is string => !!x),
       ),
     ];
@@ -378,18 +374,14 @@ export class StudentImportService {
     }[] = [];
     for (const r of rows) {
       for (const [i, g] of r.guardians.entries()) {
-        const bidx = this.crypto.blindIndex('phone', g.phone);
+        const bidx = this.crypto.index('phone', g.phone);
         let guardian = bidx ? byPhone.get(bidx) : undefined;
         if (!guardian) {
           const id = uuidv7();
           const row = {
             id,
             fullName: g.fullName,
-            phoneEnc: await this.crypto.encrypt(guardianCell(id, 'phone_enc'), g.phone),
-            phoneBidx: bidx,
-            emailEnc: await this.crypto.encrypt(guardianCell(id, 'email_enc'), g.email?.toLowerCase()),
-            emailBidx: this.crypto.blindIndex('email', g.email),
-            addressEnc: null,
+            ...(await this.crypto.sealGuardian(id, g)),
             userId: null,
           };
           newGuardians.push(row);

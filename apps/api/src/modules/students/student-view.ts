@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { FieldCrypto } from '../../platform/security/field-crypto';
 import { mask } from '../../platform/security/data-classification';
 import { Guardian, Student, StudentGuardian } from './entities/student.entities';
+import { StudentsCrypto } from './students.crypto';
 
 export interface EnrolmentView {
   academicYearId: string;
@@ -44,13 +44,24 @@ export interface StudentProfile extends StudentSummary {
   guardians: GuardianView[];
 }
 
-export const studentCell = (id: string, column: string) => ({ table: 'students', column, rowId: id });
-export const guardianCell = (id: string, column: string) => ({ table: 'guardians', column, rowId: id });
+/** Section and class names by section id. */
+export type SectionDirectory = Map<string, { sectionName: string; classId: string; className: string }>;
+
+/** The view of an enrolment, or null when there is none or its section is unknown. */
+export function enrolmentView(
+  dir: SectionDirectory,
+  yearId: string | null,
+  e: { sectionId: string; rollNo: number | null } | null,
+): EnrolmentView | null {
+  if (!e || !yearId) return null;
+  const d = dir.get(e.sectionId);
+  return d ? { academicYearId: yearId, sectionId: e.sectionId, rollNo: e.rollNo, ...d } : null;
+}
 
 /** Builds responses; highly sensitive fields are decrypted then masked unless revealed (AZ-04, DAT-04). */
 @Injectable()
 export class StudentViews {
-  constructor(private readonly crypto: FieldCrypto) {}
+  constructor(private readonly crypto: StudentsCrypto) {}
 
   summary(
     s: Pick<
@@ -74,8 +85,7 @@ export class StudentViews {
   }
 
   async guardian(g: Guardian, link: StudentGuardian | null, reveal: boolean): Promise<GuardianView> {
-    const phone = await this.crypto.decrypt(guardianCell(g.id, 'phone_enc'), g.phoneEnc);
-    const email = await this.crypto.decrypt(guardianCell(g.id, 'email_enc'), g.emailEnc);
+    const { phone, email } = await this.crypto.openGuardian(g);
     return {
       id: g.id,
       fullName: g.fullName,
@@ -94,9 +104,7 @@ export class StudentViews {
     guardians: GuardianView[],
     reveal: boolean,
   ): Promise<StudentProfile> {
-    const nationalId = await this.crypto.decrypt(studentCell(s.id, 'national_id_enc'), s.nationalIdEnc);
-    const medical = await this.crypto.decrypt(studentCell(s.id, 'medical_notes_enc'), s.medicalNotesEnc);
-    const address = await this.crypto.decrypt(studentCell(s.id, 'address_enc'), s.addressEnc);
+    const { nationalId, medicalNotes: medical, address } = await this.crypto.openStudent(s);
     return {
       ...this.summary(s, enrolment),
       nationalId: reveal ? nationalId : mask('national_id', nationalId),

@@ -30,7 +30,10 @@ import {
   SearchStudentsDto,
   UpdateStudentDto,
 } from './dto/students.dto';
+import { GuardiansService } from './guardians.service';
 import { PromotionService } from './promotion.service';
+import { StudentDirectory } from './student-directory';
+import { StudentSearch } from './student-search.service';
 import { StudentImportService } from './student-import.service';
 import { StudentsService } from './students.service';
 
@@ -56,6 +59,9 @@ export class StudentsController {
     private readonly students: StudentsService,
     private readonly importer: StudentImportService,
     private readonly promotion: PromotionService,
+    private readonly guardians: GuardiansService,
+    private readonly directory: StudentDirectory,
+    private readonly finder: StudentSearch,
   ) {}
 
   @Get()
@@ -146,8 +152,8 @@ export class StudentsController {
         { field: 'body', message: 'give exactly one of nationalId, guardianPhone, guardianEmail' },
       ]);
     const items = body.nationalId
-      ? await this.students.findByNationalId(body.nationalId)
-      : await this.students.findByGuardianContact(
+      ? await this.finder.byNationalId(body.nationalId)
+      : await this.finder.byGuardianContact(
           body.guardianPhone ? 'phone' : 'email',
           (body.guardianPhone ?? body.guardianEmail)!,
         );
@@ -167,7 +173,7 @@ export class StudentsController {
     @Param('guardianId', new ParseUUIDPipe()) guardianId: string,
     @Body() body: AccountLinkDto,
   ) {
-    await this.students.linkParentAccount(guardianId, body.userId);
+    await this.guardians.linkParentAccount(guardianId, body.userId);
     return { guardianId, userId: body.userId };
   }
 
@@ -200,13 +206,13 @@ export class StudentsController {
   @Post(':id/guardians')
   @RequirePermission(Permission.StudentsWrite)
   async addGuardian(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: GuardianDto) {
-    return { items: await this.students.addGuardian(id, body), nextCursor: null };
+    return { items: await this.guardians.add(id, body), nextCursor: null };
   }
 
   @Put(':id/account')
   @RequirePermission(Permission.StudentsWrite)
   async linkStudentAccount(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AccountLinkDto) {
-    await this.students.visible(id);
+    await this.directory.visible(id);
     await this.students.linkStudentAccount(id, body.userId);
     return { studentId: id, userId: body.userId };
   }

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AcademicsModule } from '../academics/academics.module';
+import { UsersModule } from '../users/users.module';
 import { EnrolmentEvents } from './enrolment-events';
+import { GuardiansService } from './guardians.service';
 import { PromotionService } from './promotion.service';
+import { SchoolUsers } from './school-users';
 import { StudentAccessPolicy } from './student-access.policy';
+import { StudentDirectory } from './student-directory';
+import { StudentSearch } from './student-search.service';
 import { StudentImportService } from './student-import.service';
 import { StudentKeysReEncryptor } from './student-keys.reencryptor';
 import { StudentViews } from './student-view';
 import { StudentsController } from './students.controller';
+import { StudentsCrypto } from './students.crypto';
 import {
   EnrolmentsRepository,
   GuardiansRepository,
@@ -16,7 +22,7 @@ import {
 import { StudentsService } from './students.service';
 
 @Module({
-  imports: [AcademicsModule],
+  imports: [AcademicsModule, UsersModule],
   controllers: [StudentsController],
   providers: [
     StudentsRepository,
@@ -24,13 +30,20 @@ import { StudentsService } from './students.service';
     GuardiansRepository,
     StudentGuardiansRepository,
     StudentAccessPolicy,
+    StudentsCrypto,
     StudentViews,
+    StudentDirectory,
+    GuardiansService,
+    SchoolUsers,
     StudentsService,
+    StudentSearch,
     StudentImportService,
     PromotionService,
     StudentKeysReEncryptor,
     EnrolmentEvents,
   ],
-  exports: [StudentsService, StudentAccessPolicy, StudentImportService, EnrolmentEvents],
+  // Other modules read students through StudentDirectory only; StudentsService and StudentImportService
+  // stay exported for the demo seeder.
+  exports: [StudentDirectory, StudentsService, StudentImportService, EnrolmentEvents],
 })
 export class StudentsModule {}

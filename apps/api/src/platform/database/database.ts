@@ -1,9 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
+import { isDeadlock } from './driver-errors';
 
 const TX_KEY = 'shala.entityManager';
 const GUARD_BYPASS_KEY = 'shala.sqlGuardBypass';
+
+/** Attempts in all for a transaction that opted into deadlock retries. */
+export const DEADLOCK_ATTEMPTS = 3;
+
+export interface TransactionOptions {
+  /**
+   * Run the whole transaction again when the database picks it as a deadlock victim: up to
+   * DEADLOCK_ATTEMPTS attempts with a short jittered pause between them. Only the outermost transaction
+   * retries (a nested call joins it and fails with it), so `fn` must do nothing outside the transaction
+   * that may not happen twice. A busy or timed-out wait is not retried here (it answers 503).
+   */
+  retryOnDeadlock?: boolean;
+}
+
+/** A few milliseconds, growing with the attempt and jittered, so two victims do not collide again. */
+const deadlockPause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
 
 /**
  * The database handle modules use through their repositories. A transaction started with `transaction()`
@@ -38,8 +56,24 @@ export class Database {
   }
 
   /** Runs `fn` in one transaction (joining the current one if any); everything inside commits or none of it. */
-  async transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    fn: (manager: EntityManager) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
     if (this.inTransaction) return fn(this.manager);
+    if (!options.retryOnDeadlock) return this.outermost(fn);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.outermost(fn);
+      } catch (error) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+        await deadlockPause(attempt);
+      }
+    }
+  }
+
+  /** One attempt at an outermost transaction, carried in the request context (queued on SQLite). */
+  private outermost<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     const run = () =>
       this.dataSource.transaction(async (manager) => {
         this.cls.set(TX_KEY, manager);

@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import { Permission } from '@shala/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import { Database } from '../../platform/database/database';
+import { NotFoundError, RuleViolationError, ValidationFailedError } from '../../platform/errors/domain-error';
+import { Clock } from '../../platform/time/clock';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { AcademicsService } from '../academics/academics.service';
+import { AuditService } from '../audit/audit.service';
+import { StudentDirectory } from '../students/student-directory';
+import { Counts, countStatuses } from './attendance-counts';
+import {
+  AttendanceErrorCode,
+  NonWorkingDayError,
+  NotSubjectTeacherError,
+  OverrideNotPermittedError,
+} from './attendance.errors';
+import {
+  AttendanceMarksRepository,
+  DaySummariesRepository,
+  LeaveRequestsRepository,
+} from './attendance.repository';
+import { AttendanceMark, AttendanceStatus } from './entities/attendance.entities';
+import { checkMarks, checkPeriod } from './register-rules';
+import { SchoolCalendar, SettingsView } from './school-calendar';
+
+export interface MarkInput {
+  studentId: string;
+  status: AttendanceStatus;
+  note?: string | null;
+}
+
+export interface RegisterRow {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  rollNo: number | null;
+  status: AttendanceStatus | null;
+  note: string | null;
+  source: string | null;
+  onLeave: boolean;
+}
+
+export interface RegisterView {
+  sectionId: string;
+  date: string;
+  period: number;
+  workingDay: boolean;
+  nonWorkingReason: string | null;
+  locked: boolean;
+  marked: boolean;
+  rows: RegisterRow[];
+  summary: Counts;
+}
+
+/** What a save answers: the day's counts after it, without echoing the register back. */
+export interface SaveResult {
+  sectionId: string;
+  date: string;
+  period: number;
+  locked: boolean;
+  changed: number;
+  override: boolean;
+  summary: Counts;
+}
+
+/** Called for each student newly marked absent, inside the same transaction (absence alerts). */
+export interface AbsenceListener {
+  onAbsent(events: { studentId: string; date: string; status: AttendanceStatus }[]): Promise<void>;
+}
+
+/**
+ * A section's register: a teacher sees it and saves it whole in one idempotent transaction; after the
+ * institution's cut-off a change needs the override permission and a reason and is audited with before
+ * and after; approved leave shows as excused. The school calendar says which days count and when they lock.
+ */
+@Injectable()
+export class RegisterService {
+  private listener: AbsenceListener | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+    private readonly calendar: SchoolCalendar,
+    private readonly academics: AcademicsService,
+    private readonly students: StudentDirectory,
+    private readonly marks: AttendanceMarksRepository,
+    private readonly summaries: DaySummariesRepository,
+    private readonly leave: LeaveRequestsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The notifications side registers here; attendance does not know how families are messaged. */
+  setAbsenceListener(listener: AbsenceListener): void {
+    this.listener = listener;
+  }
+
+  /** The caller may take attendance in this section: staff everywhere, teachers in the sections they teach. */
+  async requireSection(sectionId: string): Promise<void> {
+    await this.academics.section(sectionId);
+    const scope = await this.students.scope();
+    if (scope.kind === 'all') return;
+    if (scope.kind === 'sections' && scope.sectionIds.includes(sectionId)) return;
+    throw new NotFoundError('The section');
+  }
+
+  /**
+   * Period-wise attendance may name the period's subject: it must be taught in the section this year, and
+   * a teacher marks only a subject they teach there (the class teacher marks any period). Daily attendance
+   * takes no subject.
+   */
+  private async checkSubject(
+    settings: SettingsView,
+    sectionId: string,
+    subjectId: string | null | undefined,
+  ): Promise<string | null> {
+    if (!subjectId) return null;
+    if (settings.mode === 'daily')
+      throw new ValidationFailedError([
+        { field: 'subjectId', message: 'this institution takes daily attendance; leave subjectId out' },
+      ]);
+    const assignment = (await this.academics.currentAssignments()).find(
+      (a) => a.sectionId === sectionId && a.subjectId === subjectId,
+    );
+    if (!assignment)
+      throw new RuleViolationError(
+        'That subject is not taught in this section this year.',
+        AttendanceErrorCode.SubjectNotInSection,
+        [{ field: 'subjectId', message: 'not taught in this section this year' }],
+      );
+    if ((await this.students.scope()).kind === 'sections') {
+      const userId = this.context.userId;
+      const section = await this.academics.section(sectionId);
+      if (section.classTeacherUserId !== userId && assignment.teacherUserId !== userId)
+        throw new NotSubjectTeacherError();
+    }
+    return subjectId;
+  }
+
+  async register(sectionId: string, date: string, period?: number): Promise<RegisterView> {
+    await this.requireSection(sectionId);
+    const settings = await this.calendar.settings();
+    const p = checkPeriod(settings, period);
+    return this.registerView(sectionId, date, p, settings);
+  }
+
+  private async registerView(
+    sectionId: string,
+    date: string,
+    period: number,
+    settings: SettingsView,
+  ): Promise<RegisterView> {
+    const roster = await this.students.roster(sectionId);
+    const ids = roster.map((r) => r.studentId);
+    const [marks, leaves, reason, locked] = await Promise.all([
+      this.marks.forStudentsOnDay(ids, date, period),
+      this.leave.approvedCovering(ids, date),
+      this.calendar.nonWorkingReason(date, settings),
+      this.calendar.isLocked(date, settings),
+    ]);
+    const byStudent = new Map(marks.map((m) => [m.studentId, m]));
+    const onLeave = new Set(leaves.map((l) => l.studentId));
+    const rows = roster.map((r) => {
+      const m = byStudent.get(r.studentId);
+      return {
+        ...r,
+        status: m?.status ?? null,
+        note: m?.note ?? null,
+        source: m?.source ?? null,
+        onLeave: onLeave.has(r.studentId),
+      };
+    });
+    return {
+      sectionId,
+      date,
+      period,
+      workingDay: reason === null,
+      nonWorkingReason: reason,
+      locked,
+      marked: marks.length > 0,
+      rows,
+      summary: countStatuses(marks.map((m) => m.status)),
+    };
+  }
+
+  /**
+   * Loads past registers without the lock rules (demo seed, benchmarks, migrations from another system):
+   * marks and day summaries in bulk, one audit event. Never used by request handlers.
+   */
+  async importHistory(days: { sectionId: string; date: string; marks: MarkInput[] }[]): Promise<number> {
+    const at = this.clock.now();
+    return this.db.transaction(async () => {
+      const rows: Omit<AttendanceMark, 'tenantId'>[] = [];
+      const summaries = days.map((d) => ({
+        date: d.date,
+        sectionId: d.sectionId,
+        period: 0,
+        ...countStatuses(d.marks.map((m) => m.status)),
+        markedBy: null,
+        markedAt: at,
+      }));
+      for (const d of days) {
+        for (const m of d.marks) {
+          rows.push({
+            id: uuidv7(),
+            studentId: m.studentId,
+            date: d.date,
+            period: 0,
+            subjectId: null,
+            sectionId: d.sectionId,
+            status: m.status,
+            note: m.note ?? null,
+            source: 'import',
+            markedBy: null,
+            updatedAt: at,
+          });
+        }
+      }
+      await this.marks.upsertMany(rows);
+      await this.summaries.writeMany(summaries);
+      await this.audit.record({
+        action: 'attendance.import',
+        details: { days: days.length, marks: rows.length },
+      });
+      return rows.length;
+    });
+  }
+
+  /**
+   * Saves a section's register for a date in one transaction. Idempotent: the same marks again change
+   * nothing. After the cut-off, any change needs a reason and the override permission (audited).
+   */
+  async save(
+    sectionId: string,
+    date: string,
+    input: { period?: number; subjectId?: string | null; marks: MarkInput[]; reason?: string | null },
+  ): Promise<SaveResult> {
+    await this.requireSection(sectionId);
+    const settings = await this.calendar.settings();
+    const period = checkPeriod(settings, input.period);
+    const subjectId = await this.checkSubject(settings, sectionId, input.subjectId);
+    const now = await this.calendar.localNow();
+    if (date > now.today)
+      throw new RuleViolationError(
+        `Attendance for ${date} cannot be taken before the day.`,
+        AttendanceErrorCode.FutureDate,
+      );
+    const why = await this.calendar.nonWorkingReason(date, settings);
+    if (why) throw new NonWorkingDayError(date, why);
+    checkMarks(input.marks);
+    const roster = new Set(await this.students.rosterIds(sectionId));
+    const strangers = input.marks.map((m, i) => ({ m, i })).filter(({ m }) => !roster.has(m.studentId));
+    if (strangers.length) {
+      throw new RuleViolationError(
+        `${strangers.length} student(s) are not enrolled in this section this year.`,
+        AttendanceErrorCode.NotInSection,
+        strangers.map(({ i }) => ({
+          field: `marks.${i}.studentId`,
+          message: 'not enrolled in this section',
+        })),
+      );
+    }
+    const locked = await this.calendar.isLocked(date, settings);
+
+    // A deadlock victim runs again from the top: the marks are re-read under the day's lock.
+    const result = await this.db.transaction(
+      () =>
+        this.write({ sectionId, date, period, subjectId, locked, marks: input.marks, reason: input.reason }),
+      { retryOnDeadlock: true },
+    );
+    return { sectionId, date, period, locked, ...result };
+  }
+
+  /** One attempt at the save, inside its transaction: the changed marks, the day's summary, alerts, audit. */
+  private async write(input: {
+    sectionId: string;
+    date: string;
+    period: number;
+    subjectId: string | null;
+    locked: boolean;
+    marks: MarkInput[];
+    reason?: string | null;
+  }): Promise<{ changed: number; override: boolean; summary: Counts }> {
+    const { sectionId, date, period, subjectId, locked } = input;
+    const userId = this.context.userId;
+    await this.summaries.lockDay(date, sectionId, period);
+    // The section's marks of the day, read once: what changes, and the day's counts afterwards.
+    const sectionMarks = await this.marks.sectionDay(sectionId, date, period);
+    const existing = new Map(sectionMarks.map((m) => [m.studentId, m]));
+    const changes = input.marks.filter((m) => {
+      const e = existing.get(m.studentId);
+      return (
+        !e || e.status !== m.status || (e.note ?? null) !== (m.note ?? null) || e.sectionId !== sectionId
+      );
+    });
+    if (changes.length === 0)
+      return {
+        changed: 0,
+        override: false,
+        summary: countStatuses(sectionMarks.map((m) => m.status)),
+      };
+    if (locked) {
+      if (!input.reason?.trim()) {
+        throw new RuleViolationError(
+          'This register is locked after the cut-off; give a reason for the change.',
+          AttendanceErrorCode.ReasonRequired,
+          [{ field: 'reason', message: 'required to change a locked register' }],
+        );
+      }
+      if (!this.context.permissions.includes(Permission.AttendanceOverride))
+        throw new OverrideNotPermittedError();
+    }
+    const at = this.clock.now();
+    const rows: Omit<AttendanceMark, 'tenantId'>[] = changes.map((m) => ({
+      id: existing.get(m.studentId)?.id ?? uuidv7(),
+      studentId: m.studentId,
+      date,
+      period,
+      subjectId,
+      sectionId,
+      status: m.status,
+      note: m.note?.trim() || null,
+      source: locked ? 'override' : 'teacher',
+      markedBy: userId,
+      updatedAt: at,
+    }));
+    await this.marks.upsertMany(rows);
+    const after = new Map<string, AttendanceStatus>(sectionMarks.map((m) => [m.studentId, m.status]));
+    for (const r of rows) after.set(r.studentId, r.status);
+    const summary = countStatuses([...after.values()]);
+    await this.summaries.write({
+      date,
+      sectionId,
+      period,
+      ...summary,
+      markedBy: userId,
+      markedAt: at,
+    });
+    const newlyAbsent = changes.filter(
+      (m) => m.status === 'absent' && existing.get(m.studentId)?.status !== 'absent',
+    );
+    if (newlyAbsent.length && this.listener && period === 0) {
+      await this.listener.onAbsent(
+        newlyAbsent.map((m) => ({ studentId: m.studentId, date, status: m.status })),
+      );
+    }
+    // Last, so the institution's audit chain head stays locked only for the append and the commit.
+    const diff = changes.map((m) => ({
+      studentId: m.studentId,
+      from: existing.get(m.studentId)?.status ?? null,
+      to: m.status,
+    }));
+    await this.audit.record(
+      locked
+        ? {
+            action: 'attendance.override',
+            targetType: 'section',
+            targetId: sectionId,
+            details: { date, period, reason: input.reason!.trim(), changes: diff },
+          }
+        : {
+            action: 'attendance.mark',
+            targetType: 'section',
+            targetId: sectionId,
+            details: {
+              date,
+              period,
+              created: diff.filter((d) => d.from === null).length,
+              changed: diff.filter((d) => d.from !== null).length,
+            },
+          },
+    );
+    return { changed: changes.length, override: locked, summary };
+  }
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../platform/errors/domain-error';
+import { AcademicsService } from '../academics/academics.service';
+import { Guardian, Student } from './entities/student.entities';
+import { StudentAccessPolicy, StudentScope } from './student-access.policy';
+import { EnrolmentView, SectionDirectory, enrolmentView } from './student-view';
+import { StudentsCrypto } from './students.crypto';
+import {
+  EnrolmentsRepository,
+  GuardiansRepository,
+  StudentGuardiansRepository,
+  StudentsRepository,
+} from './students.repository';
+
+export interface GuardianContact {
+  guardianId: string;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  userId: string | null;
+}
+
+const CHUNK = 500;
+
+async function inChunks<T, R>(ids: T[], read: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+const fullNameOf = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`.trim();
+
+/**
+ * What other modules may know about students: rosters, names, guardians and their contacts, and whether
+ * the caller may see a student (AZ-03). The only door other modules use into the students module.
+ */
+@Injectable()
+export class StudentDirectory {
+  constructor(
+    private readonly crypto: StudentsCrypto,
+    private readonly students: StudentsRepository,
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly guardians: GuardiansRepository,
+    private readonly links: StudentGuardiansRepository,
+    private readonly academics: AcademicsService,
+    private readonly policy: StudentAccessPolicy,
+  ) {}
+
+  /** Which students the caller may reach (AZ-03). */
+  scope(): Promise<StudentScope> {
+    return this.policy.scope();
+  }
+
+  /** Section and class names for enrolment views, read once per call. */
+  async sectionDirectory(): Promise<SectionDirectory> {
+    const [classes, sections] = await Promise.all([
+      this.academics.listClasses(),
+      this.academics.listSections(),
+    ]);
+    const classById = new Map(classes.map((c) => [c.id, c]));
+    return new Map(
+      sections.map((s) => [
+        s.id,
+        { sectionName: s.name, classId: s.classId, className: classById.get(s.classId)?.name ?? '' },
+      ]),
+    );
+  }
+
+  /** The view of each student's active enrolment this year (one query). */
+  async currentEnrolmentViews(ids: string[]): Promise<(id: string) => EnrolmentView | null> {
+    const [year, dir] = await Promise.all([this.academics.findCurrentYear(), this.sectionDirectory()]);
+    const active = year
+      ? (await this.enrolments.inYearForStudents(year.id, ids)).filter((e) => e.status === 'active')
+      : [];
+    return (id) => enrolmentView(dir, year?.id ?? null, active.find((e) => e.studentId === id) ?? null);
+  }
+
+  /**
+   * The students among `ids` the caller may see, in the order asked; the others are left out, so a caller
+   * cannot tell an unseen student from a missing one (AZ-03, TEN-04). A query per 500 ids, not per id.
+   */
+  async visibleMany(ids: string[]): Promise<Student[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const scope = await this.policy.scope();
+    let allowed: (id: string) => boolean = () => true;
+    if (scope.kind === 'students') allowed = (id) => scope.studentIds.includes(id);
+    if (scope.kind === 'sections') {
+      const year = await this.academics.findCurrentYear();
+      const inScope = new Set(
+        (year ? await inChunks(unique, (c) => this.enrolments.inYearForStudents(year.id, c)) : [])
+          .filter((e) => e.status === 'active' && scope.sectionIds.includes(e.sectionId))
+          .map((e) => e.studentId),
+      );
+      allowed = (id) => inScope.has(id);
+    }
+    const candidates = unique.filter(allowed);
+    const byId = new Map((await inChunks(candidates, (c) => this.students.byIds(c))).map((s) => [s.id, s]));
+    return unique.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+  }
+
+  /** The student if the caller may see them; otherwise not found (AZ-03, TEN-04). */
+  async visible(id: string): Promise<Student> {
+    const [student] = await this.visibleMany([id]);
+    if (!student) throw new NotFoundError('The student');
+    return student;
+  }
+
+  /** Students actively enrolled this year in a section, by roll number: a register's rows. */
+  async roster(
+    sectionId: string,
+  ): Promise<{ studentId: string; fullName: string; admissionNo: string; rollNo: number | null }[]> {
+    const year = await this.academics.findCurrentYear();
+    if (!year) return [];
+    const enrolments = await this.enrolments.activeInSections(year.id, [sectionId]);
+    const students = new Map(
+      (await this.students.byIds(enrolments.map((e) => e.studentId))).map((s) => [s.id, s]),
+    );
+    return enrolments
+      .filter((e) => students.has(e.studentId))
+      .map((e) => {
+        const s = students.get(e.studentId)!;
+        return { studentId: s.id, fullName: fullNameOf(s), admissionNo: s.admissionNo, rollNo: e.rollNo };
+      })
+      .sort((a, b) => (a.rollNo ?? 1e9) - (b.rollNo ?? 1e9) || a.fullName.localeCompare(b.fullName));
+  }
+
+  /** Ids of the students actively enrolled this year in a section (one query). */
+  async rosterIds(sectionId: string): Promise<string[]> {
+    const year = await this.academics.findCurrentYear();
+    return year ? this.enrolments.activeStudentIds(year.id, sectionId) : [];
+  }
+
+  /** Students' display names, for messages to their families. */
+  async namesOf(studentIds: string[]): Promise<Map<string, string>> {
+    const rows = await inChunks(studentIds, (c) => this.students.namesByIds(c));
+    return new Map(rows.map((s) => [s.id, fullNameOf(s)]));
+  }
+
+  /** Names and current sections of students, for reports. */
+  async directory(
+    studentIds: string[],
+  ): Promise<Map<string, { fullName: string; admissionNo: string; sectionId: string | null }>> {
+    const year = await this.academics.findCurrentYear();
+    const out = new Map<string, { fullName: string; admissionNo: string; sectionId: string | null }>();
+    for (let i = 0; i < studentIds.length; i += CHUNK) {
+      const chunk = studentIds.slice(i, i + CHUNK);
+      const [students, enrolments] = await Promise.all([
+        this.students.byIds(chunk),
+        year ? this.enrolments.inYearForStudents(year.id, chunk) : [],
+      ]);
+      for (const s of students) {
+        const e = enrolments.find((x) => x.studentId === s.id && x.status === 'active');
+        out.set(s.id, {
+          fullName: fullNameOf(s),
+          admissionNo: s.admissionNo,
+          sectionId: e?.sectionId ?? null,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The section a student is in this year, or null. */
+  async currentSectionOf(studentId: string): Promise<string | null> {
+    const year = await this.academics.findCurrentYear();
+    const e = year ? await this.enrolments.inYear(year.id, studentId) : null;
+    return e && e.status === 'active' ? e.sectionId : null;
+  }
+
+  /** Guardian ids of each student, for messages to families. */
+  async guardianIdsOf(studentIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const l of await inChunks(studentIds, (c) => this.links.ofStudents(c)))
+      out.set(l.studentId, [...(out.get(l.studentId) ?? []), l.guardianId]);
+    return out;
+  }
+
+  /** The guardian with this phone (blind index), for linking accounts. */
+  async guardianIdByPhone(phone: string): Promise<string | null> {
+    const bidx = this.crypto.index('phone', phone);
+    return bidx ? ((await this.guardians.byPhoneIndexes([bidx]))[0]?.id ?? null) : null;
+  }
+
+  /**
+   * Names and decrypted contacts of guardians, for messages to families (the notifications module);
+   * `userId` is the parent account linked to the guardian. Unknown ids are left out.
+   */
+  async guardianContacts(guardianIds: string[]): Promise<GuardianContact[]> {
+    const rows: Guardian[] = await inChunks([...new Set(guardianIds)], (c) => this.guardians.byIds(c));
+    return Promise.all(
+      rows.map(async (g) => ({
+        guardianId: g.id,
+        fullName: g.fullName,
+        ...(await this.crypto.openGuardian(g)),
+        userId: g.userId,
+      })),
+    );
+  }
+
+  async studentIdByAdmissionNo(admissionNo: string): Promise<string | null> {
+    return (await this.students.byAdmissionNo(admissionNo))?.id ?? null;
+  }
+}
