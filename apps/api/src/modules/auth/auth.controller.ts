@@ -21,7 +21,7 @@ import { AuthThrottle, RetryAfterHeader } from '../../platform/security/throttli
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode } from './auth.errors';
-import { AuthService, SignedIn } from './auth.service';
+import { CurrentSessionService } from './current-session.service';
 import {
   AcceptInvitationDto,
   ChangePasswordDto,
@@ -35,6 +35,9 @@ import {
   ResetPasswordDto,
   ResetRequestDto,
 } from './dto/auth.dto';
+import { LoginService, SignedIn } from './login.service';
+import { MfaService } from './mfa.service';
+import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
 
 export const REFRESH_COOKIE = 'shala_refresh';
@@ -52,7 +55,10 @@ type CookieRequest = FastifyRequest & { cookies: Record<string, string | undefin
 export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly auth: AuthService,
+    private readonly loginService: LoginService,
+    private readonly passwords: PasswordService,
+    private readonly mfa: MfaService,
+    private readonly currentSession: CurrentSessionService,
     private readonly sessions: SessionsService,
     private readonly context: RequestContext,
     private readonly audit: AuditService,
@@ -114,7 +120,7 @@ export class AuthController {
       'repeat the request with proofOfWork (AUT-07)',
   })
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.auth.login(body);
+    const outcome = await this.loginService.login(body);
     if (outcome.kind === 'mfa') return { mfaRequired: true, mfaToken: outcome.mfaToken };
     if (outcome.kind === 'enroll') return { mfaEnrollmentRequired: true, mfaToken: outcome.mfaToken };
     return this.signedIn(reply, outcome);
@@ -127,7 +133,7 @@ export class AuthController {
   })
   @HttpCode(200)
   async verifyMfa(@Body() body: MfaVerifyDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.signedIn(reply, await this.auth.verifyMfa(body));
+    return this.signedIn(reply, await this.loginService.verifyMfa(body));
   }
 
   @Public()
@@ -135,7 +141,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Forced enrolment: { secret, otpauthUri } for the authenticator app' })
   startEnrolment(@Body() body: MfaTokenDto) {
-    return this.auth.startForcedEnrolment(body.mfaToken);
+    return this.loginService.startForcedEnrolment(body.mfaToken);
   }
 
   @Public()
@@ -143,7 +149,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Tokens as for login, plus the 10 recovery codes (shown once)' })
   async confirmEnrolment(@Body() body: MfaTokenCodeDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.auth.confirmForcedEnrolment(body.mfaToken, body.code);
+    const result = await this.loginService.confirmForcedEnrolment(body.mfaToken, body.code);
     return { ...this.signedIn(reply, result), recoveryCodes: result.recoveryCodes };
   }
 
@@ -155,7 +161,7 @@ export class AuthController {
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     this.checkOrigin(request);
     try {
-      const result = await this.auth.refresh((request as CookieRequest).cookies?.[REFRESH_COOKIE]);
+      const result = await this.currentSession.refresh((request as CookieRequest).cookies?.[REFRESH_COOKIE]);
       this.setRefreshCookie(reply, result.refreshCookie, result.refreshExpiresAt);
       return { accessToken: result.accessToken, expiresIn: result.expiresIn };
     } catch (error) {
@@ -173,8 +179,8 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     this.checkOrigin(request);
-    const sessionId = await this.auth.sessionOfBearer(request.headers.authorization);
-    await this.auth.logout(sessionId, (request as CookieRequest).cookies?.[REFRESH_COOKIE]);
+    const sessionId = await this.currentSession.sessionOfBearer(request.headers.authorization);
+    await this.currentSession.logout(sessionId, (request as CookieRequest).cookies?.[REFRESH_COOKIE]);
     this.clearRefreshCookie(reply);
   }
 
@@ -184,7 +190,7 @@ export class AuthController {
   @HttpCode(202)
   @ApiOkResponse({ description: 'Always 202: a link is mailed when the account exists' })
   async requestReset(@Body() body: ResetRequestDto): Promise<{ status: 'accepted' }> {
-    await this.auth.requestPasswordReset(body);
+    await this.passwords.requestPasswordReset(body);
     return { status: 'accepted' };
   }
 
@@ -193,7 +199,7 @@ export class AuthController {
   @Post('password/reset')
   @HttpCode(204)
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
-    await this.auth.resetPassword(body.token, body.newPassword);
+    await this.passwords.resetPassword(body.token, body.newPassword);
   }
 
   @Public()
@@ -201,7 +207,7 @@ export class AuthController {
   @Post('invitations/accept')
   @HttpCode(200)
   acceptInvitation(@Body() body: AcceptInvitationDto) {
-    return this.auth.acceptInvitation(body.token, body.password);
+    return this.passwords.acceptInvitation(body.token, body.password);
   }
 
   @Authenticated()
@@ -209,7 +215,7 @@ export class AuthController {
   @Post('password/change')
   @HttpCode(200)
   changePassword(@Body() body: ChangePasswordDto) {
-    return this.auth.changePassword(this.context.sessionId, body.currentPassword, body.newPassword);
+    return this.passwords.changePassword(this.context.sessionId, body.currentPassword, body.newPassword);
   }
 
   @Authenticated()
@@ -266,7 +272,7 @@ export class AuthController {
   @Post('mfa/setup')
   @HttpCode(200)
   startMfaSetup() {
-    return this.auth.startMfaSetup();
+    return this.mfa.startSetup();
   }
 
   @Authenticated()
@@ -274,7 +280,7 @@ export class AuthController {
   @Post('mfa/setup/confirm')
   @HttpCode(200)
   confirmMfaSetup(@Body() body: MfaCodeDto) {
-    return this.auth.confirmMfaSetup(body.code);
+    return this.mfa.confirmSetup(body.code);
   }
 
   @Authenticated()
@@ -282,7 +288,7 @@ export class AuthController {
   @Post('mfa/disable')
   @HttpCode(204)
   async disableMfa(@Body() body: MfaDisableDto): Promise<void> {
-    await this.auth.disableMfa(body.password, body.code);
+    await this.mfa.disable(body.password, body.code);
   }
 
   @Authenticated()
@@ -290,7 +296,7 @@ export class AuthController {
   @Post('mfa/recovery-codes')
   @HttpCode(200)
   regenerateRecoveryCodes(@Body() body: PasswordDto) {
-    return this.auth.regenerateRecoveryCodes(body.password);
+    return this.mfa.regenerateRecoveryCodes(body.password);
   }
 }
 
@@ -299,7 +305,7 @@ export class AuthController {
 @Controller('me')
 export class MeController {
   constructor(
-    private readonly auth: AuthService,
+    private readonly currentSession: CurrentSessionService,
     private readonly context: RequestContext,
   ) {}
 
@@ -307,6 +313,6 @@ export class MeController {
   @Get()
   @ApiOkResponse({ description: '{ user, institution, roles, permissions }' })
   me() {
-    return this.auth.me(this.context.sessionId);
+    return this.currentSession.me(this.context.sessionId);
   }
 }

@@ -32,6 +32,13 @@ export class InvalidCredentialsError extends UnauthenticatedError {
   }
 }
 
+/** AUT-06: a TOTP or recovery code that does not match, or was already used. */
+export class InvalidMfaCodeError extends UnauthenticatedError {
+  constructor() {
+    super(AuthErrorCode.InvalidMfaCode, 'That code is not right, or it was already used.');
+  }
+}
+
 /**
  * AUT-07: many sign-ins failed from this address lately, so this one must carry a solved proof-of-work
  * challenge. 429, with the challenge in the details: the client solves it and repeats the request.

@@ -12,12 +12,17 @@ import {
   SessionsRepository,
   UserTokensRepository,
 } from './auth.repositories';
-import { AuthService } from './auth.service';
+import { AuthLookups } from './auth-lookups.service';
+import { CurrentSessionService } from './current-session.service';
 import { SessionIdentityResolver } from './identity-resolver.service';
+import { LoginService } from './login.service';
 import { MfaService } from './mfa.service';
+import { PasswordService } from './password.service';
 import { ProofOfWork } from './proof-of-work';
+import { ReauthenticationService } from './reauthentication.service';
 import { SessionsService } from './sessions.service';
 import { SignInLimits } from './sign-in-limits';
+import { TotpService } from './totp.service';
 
 @Module({
   imports: [UsersModule, AccessModule, InstitutionsModule],
@@ -28,7 +33,10 @@ import { SignInLimits } from './sign-in-limits';
     RecoveryCodesRepository,
     UserTokensRepository,
     SessionsService,
+    TotpService,
+    ReauthenticationService,
     MfaService,
+    AuthLookups,
     // The sign-in limits count in the throttler's store: Redis when configured, so replicas share counts.
     // The worker and seed contexts have no throttler module and count in memory (they never sign anyone in).
     {
@@ -38,10 +46,12 @@ import { SignInLimits } from './sign-in-limits';
     },
     ProofOfWork,
     SignInLimits,
-    AuthService,
+    LoginService,
+    CurrentSessionService,
+    PasswordService,
     SessionIdentityResolver,
     { provide: IDENTITY_RESOLVER, useExisting: SessionIdentityResolver },
   ],
-  exports: [AuthService, SessionsService, MfaService, IDENTITY_RESOLVER],
+  exports: [PasswordService, ReauthenticationService, SessionsService, MfaService, IDENTITY_RESOLVER],
 })
 export class AuthModule {}

@@ -1,20 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { authenticator } from 'otplib';
 import { createHmac, randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
-import { SecretBox } from '../../platform/security/secret-box';
+import { Database } from '../../platform/database/database';
+import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { RequestContext } from '../../platform/tenancy/request-context';
+import { AuditService } from '../audit/audit.service';
+import { InstitutionsService } from '../institutions/institutions.service';
+import { User } from '../users/entities/user.entity';
+import { UserCredentials } from '../users/user-credentials.service';
+import { AuthErrorCode, InvalidMfaCodeError, UnauthenticatedError } from './auth.errors';
 import { RecoveryCodesRepository } from './auth.repositories';
+import { ReauthenticationService } from './reauthentication.service';
+import { TotpService } from './totp.service';
 
 export const RECOVERY_CODE_COUNT = 10;
-const STEP_SECONDS = 30;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-authenticator.options = { step: STEP_SECONDS, window: 1, digits: 6 };
-
 /**
- * AUT-06: RFC 6238 TOTP (otplib) with one step of clock drift either way, secrets sealed at rest, and
- * 10 single-use recovery codes stored as keyed hashes.
+ * AUT-06: a user's MFA: enrolling an authenticator (TOTP secrets sealed at rest, see TotpService), turning it
+ * off, and 10 single-use recovery codes stored as keyed hashes. Every change is audited.
  */
 @Injectable()
 export class MfaService {
@@ -22,34 +27,101 @@ export class MfaService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly box: SecretBox,
+    private readonly db: Database,
+    private readonly context: RequestContext,
+    private readonly totp: TotpService,
+    private readonly credentials: UserCredentials,
+    private readonly institutions: InstitutionsService,
+    private readonly reauthentication: ReauthenticationService,
     private readonly recoveryCodes: RecoveryCodesRepository,
+    private readonly audit: AuditService,
   ) {
     this.pepper = config.secrets.PASSWORD_PEPPER;
   }
 
-  newSecret(): string {
-    return authenticator.generateSecret(20);
-  }
-
-  otpauthUri(secret: string, account: string, issuer: string): string {
-    return authenticator.keyuri(account, issuer, secret);
-  }
-
+  /** Seals a TOTP secret for storage on the user row (the seeder and test accounts enrol this way). */
   seal(secret: string, tenantId: string, userId: string): string {
-    return this.box.seal(secret, `users.mfa_secret:${tenantId}:${userId}`);
+    return this.totp.seal(secret, tenantId, userId);
   }
 
-  open(sealed: string, tenantId: string, userId: string): string {
-    return this.box.open(sealed, `users.mfa_secret:${tenantId}:${userId}`);
+  // --- Enrolment: at a forced sign-in step (LoginService) or by a signed-in user --------------------
+
+  /** Keeps a new secret pending on the user until a code from it is confirmed. */
+  async startEnrolment(user: User, institutionName: string): Promise<{ secret: string; otpauthUri: string }> {
+    const secret = this.totp.newSecret();
+    await this.credentials.setPendingMfaSecret(
+      user.id,
+      this.totp.seal(secret, this.context.tenantId, user.id),
+    );
+    return { secret, otpauthUri: this.totp.otpauthUri(secret, user.email, `Shala (${institutionName})`) };
   }
 
-  /** The time step a code belongs to, or null when it matches none in the window. */
-  matchingStep(code: string, secret: string, now = Date.now()): number | null {
-    if (!/^[0-9]{6}$/.test(code)) return null;
-    const delta = authenticator.checkDelta(code, secret);
-    if (delta === null) return null;
-    return Math.floor(now / 1000 / STEP_SECONDS) + delta;
+  /** Turns MFA on with the pending secret once a code from it matches; returns the recovery codes. */
+  async confirmEnrolment(user: User, code: string): Promise<string[]> {
+    const fresh = await this.credentials.byId(user.id);
+    if (!fresh?.mfaPendingSecret)
+      throw new ValidationFailedError([{ field: 'code', message: 'start MFA enrolment first' }]);
+    const secret = this.totp.open(fresh.mfaPendingSecret, this.context.tenantId, user.id);
+    const step = this.totp.matchingStep(code, secret);
+    if (step === null || step <= fresh.mfaLastStep)
+      throw new UnauthenticatedError(
+        AuthErrorCode.InvalidMfaCode,
+        'That code is not right; check the time on your phone and try again.',
+      );
+    return this.db.transaction(async () => {
+      await this.credentials.enableMfa(user.id, this.totp.seal(secret, this.context.tenantId, user.id), step);
+      const codes = await this.issueRecoveryCodes(user.id);
+      await this.audit.record({
+        action: 'auth.mfa_enabled',
+        targetType: 'user',
+        targetId: user.id,
+        actorUserId: user.id,
+      });
+      return codes;
+    });
+  }
+
+  async startSetup(): Promise<{ secret: string; otpauthUri: string }> {
+    const user = (await this.credentials.byId(this.context.userId!))!;
+    if (user.mfaEnabled)
+      throw new ValidationFailedError([
+        { field: 'mfa', message: 'MFA is already on; turn it off first to enrol a new device' },
+      ]);
+    const institution = (await this.institutions.findById(this.context.tenantId))!;
+    return this.startEnrolment(user, institution.name);
+  }
+
+  async confirmSetup(code: string): Promise<{ recoveryCodes: string[] }> {
+    const user = (await this.credentials.byId(this.context.userId!))!;
+    if (user.mfaEnabled) throw new ValidationFailedError([{ field: 'mfa', message: 'MFA is already on' }]);
+    return { recoveryCodes: await this.confirmEnrolment(user, code) };
+  }
+
+  /** Turning MFA off needs the password and a current code (re-authentication). */
+  async disable(password: string, code: string): Promise<void> {
+    const user = await this.reauthentication.reauthenticate(password, code);
+    if (!user.mfaEnabled) throw new InvalidMfaCodeError();
+    await this.db.transaction(async () => {
+      await this.credentials.disableMfa(user.id);
+      await this.removeRecoveryCodes(user.id);
+      await this.audit.record({ action: 'auth.mfa_disabled', targetType: 'user', targetId: user.id });
+    });
+  }
+
+  // --- Recovery codes ----------------------------------------------------------------------------
+
+  async regenerateRecoveryCodes(password: string): Promise<{ recoveryCodes: string[] }> {
+    const user = await this.reauthentication.reauthenticate(password);
+    if (!user.mfaEnabled) throw new ValidationFailedError([{ field: 'mfa', message: 'turn MFA on first' }]);
+    return this.db.transaction(async () => {
+      const recoveryCodes = await this.issueRecoveryCodes(user.id);
+      await this.audit.record({
+        action: 'auth.recovery_codes_regenerated',
+        targetType: 'user',
+        targetId: user.id,
+      });
+      return { recoveryCodes };
+    });
   }
 
   private hashRecovery(code: string): string {

@@ -6,7 +6,8 @@ import { NotFoundError, RuleViolationError } from '../../platform/errors/domain-
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { AuthService, institutionDto } from '../auth/auth.service';
+import { institutionDto } from '../auth/auth-lookups.service';
+import { PasswordService } from '../auth/password.service';
 import { UsersService } from '../users/users.service';
 import { Institution } from './entities/institution.entity';
 import { InstitutionsService, NewInstitution } from './institutions.service';
@@ -23,7 +24,7 @@ export class ProvisioningService {
     private readonly institutions: InstitutionsService,
     private readonly access: AccessService,
     private readonly users: UsersService,
-    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly cache: TenantCache,
   ) {}
@@ -46,7 +47,7 @@ export class ProvisioningService {
           displayName: input.admin.displayName,
           roleKeys: [DefaultRole.SchoolAdmin],
         });
-        await this.auth.sendInvitation(user, null);
+        await this.passwords.sendInvitation(user, null);
         return { id: user.id, email: user.email, status: user.status };
       });
       await this.audit.record({

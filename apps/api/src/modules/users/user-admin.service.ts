@@ -5,8 +5,8 @@ import { RequestContext } from '../../platform/tenancy/request-context';
 import { GrantRefusedError } from '../access/access.errors';
 import { AccessService, Actor, Grants } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { AuthService } from '../auth/auth.service';
 import { MfaService } from '../auth/mfa.service';
+import { PasswordService } from '../auth/password.service';
 import { SessionsService } from '../auth/sessions.service';
 import { ActorReauthentication } from './actor-reauthentication.service';
 import { User } from './entities/user.entity';
@@ -36,7 +36,7 @@ export class UserAdminService {
     private readonly users: UsersService,
     private readonly credentials: UserCredentials,
     private readonly access: AccessService,
-    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
     private readonly mfa: MfaService,
     private readonly audit: AuditService,
@@ -92,7 +92,7 @@ export class UserAdminService {
           displayName: input.displayName,
           roleKeys: input.roles,
         });
-        await this.auth.sendInvitation(user, this.context.userId);
+        await this.passwords.sendInvitation(user, this.context.userId);
         return this.view(user);
       }),
     );
@@ -104,7 +104,7 @@ export class UserAdminService {
       async () => {
         const { user } = await this.actOn(id);
         if (user.status !== 'invited') return;
-        await this.db.transaction(() => this.auth.sendInvitation(user, this.context.userId));
+        await this.db.transaction(() => this.passwords.sendInvitation(user, this.context.userId));
       },
     );
   }
