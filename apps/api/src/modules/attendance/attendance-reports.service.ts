@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
+import type { CsvFile } from '../../platform/http/send-csv';
 import { addDays, datesBetween, daysBetween, monthRange } from '../../platform/time/local-time';
 import { AcademicsService } from '../academics/academics.service';
 import { StudentDirectory } from '../students/student-directory';
@@ -130,8 +131,9 @@ export class AttendanceReportsService {
       .sort((a, b) => a.ordinal - b.ordinal || a.sectionName.localeCompare(b.sectionName));
   }
 
-  /** The institution's day: present %, and absentees by section, from the day summaries (AUD dashboard). */
-  async daySummary(date: string) {
+  /** The institution's day (default today): present %, absentees by section, from the day summaries. */
+  async daySummary(day?: string) {
+    const date = day ?? (await this.today());
     const [sections, recorded, absentMarks, reason] = await Promise.all([
       this.sectionsInScope(),
       this.summaries.onDay(date),
@@ -187,8 +189,9 @@ export class AttendanceReportsService {
     };
   }
 
-  /** Sections in the caller's scope not yet marked on a date. */
-  async unmarked(date: string) {
+  /** Sections in the caller's scope not yet marked on a date (default today). */
+  async unmarked(day?: string) {
+    const date = day ?? (await this.today());
     const [sections, marked, reason] = await Promise.all([
       this.sectionsInScope(),
       this.summaries.markedOnDay(date),
@@ -204,8 +207,13 @@ export class AttendanceReportsService {
     };
   }
 
-  /** Students below a percentage over a range (default: the institution's chronic-absence threshold). */
-  async chronicAbsentees(from: string, to: string, threshold?: number) {
+  /**
+   * Students below a percentage (default: the institution's chronic-absence threshold) over a range
+   * (default: the last 30 days up to today).
+   */
+  async chronicAbsentees(range: { from?: string; to?: string; threshold?: number }) {
+    const today = await this.today();
+    const { from = addDays(today, -29), to = today, threshold } = range;
     checkRange(from, to);
     const settings = await this.calendar.settings();
     const limit = threshold ?? settings.chronicThresholdPercent;
@@ -259,7 +267,39 @@ export class AttendanceReportsService {
       .flatMap((r) => datesBetween(r.fromDate > from ? r.fromDate : from, r.toDate < to ? r.toDate : to));
   }
 
-  defaultRange(today: string): { from: string; to: string } {
-    return { from: addDays(today, -29), to: today };
+  /** The section's month register as a CSV file: one row per student, one column per working day. */
+  async sectionMonthCsv(sectionId: string, month: string): Promise<CsvFile> {
+    const register = await this.sectionMonth(sectionId, month);
+    return {
+      filename: `attendance-${month}.csv`,
+      header: [
+        'roll_no',
+        'admission_no',
+        'name',
+        ...register.workingDays,
+        'present',
+        'absent',
+        'late',
+        'excused',
+        'half_day',
+        'percent',
+      ],
+      rows: register.rows.map((r) => [
+        r.rollNo,
+        r.admissionNo,
+        r.fullName,
+        ...register.workingDays.map((d) => r.days[d] ?? ''),
+        r.counts.present,
+        r.counts.absent,
+        r.counts.late,
+        r.counts.excused,
+        r.counts.halfDay,
+        r.percent ?? '',
+      ]),
+    };
+  }
+
+  private async today(): Promise<string> {
+    return (await this.calendar.localNow()).today;
   }
 }

@@ -14,7 +14,8 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
-import { csvRow } from '../../platform/http/csv';
+import { page } from '../../platform/http/page-query';
+import { sendCsv } from '../../platform/http/send-csv';
 import { DateParam, MonthParam } from '../../platform/http/validators';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { AttendanceReportsService } from './attendance-reports.service';
@@ -60,7 +61,7 @@ export class AttendanceController {
   @Get('holidays')
   @RequirePermission(Permission.AttendanceRead)
   async holidays(@Query() query: RangeQuery) {
-    return { items: await this.calendar.holidays(query.from, query.to), nextCursor: null };
+    return page(await this.calendar.holidays(query.from, query.to));
   }
 
   @Post('holidays')
@@ -119,41 +120,7 @@ export class AttendanceController {
     @MonthParam('month') month: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const register = await this.reports.sectionMonth(sectionId, month);
-    const lines = [
-      csvRow([
-        'roll_no',
-        'admission_no',
-        'name',
-        ...register.workingDays,
-        'present',
-        'absent',
-        'late',
-        'excused',
-        'half_day',
-        'percent',
-      ]),
-    ];
-    for (const r of register.rows) {
-      lines.push(
-        csvRow([
-          r.rollNo,
-          r.admissionNo,
-          r.fullName,
-          ...register.workingDays.map((d) => r.days[d] ?? ''),
-          r.counts.present,
-          r.counts.absent,
-          r.counts.late,
-          r.counts.excused,
-          r.counts.halfDay,
-          r.percent ?? '',
-        ]),
-      );
-    }
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="attendance-${month}.csv"`)
-      .send(lines.join(''));
+    await sendCsv(reply, await this.reports.sectionMonthCsv(sectionId, month));
   }
 
   @Get('students/:studentId/calendar')
@@ -165,21 +132,20 @@ export class AttendanceController {
   @Get('summary')
   @RequirePermission(Permission.AttendanceRead)
   @ApiOkResponse({ description: 'The day across sections in scope: present %, absentees by section' })
-  async summary(@Query() query: DateQuery) {
-    return this.reports.daySummary(query.date ?? (await this.calendar.localNow()).today);
+  summary(@Query() query: DateQuery) {
+    return this.reports.daySummary(query.date);
   }
 
   @Get('unmarked')
   @RequirePermission(Permission.AttendanceRead)
-  async unmarked(@Query() query: DateQuery) {
-    return this.reports.unmarked(query.date ?? (await this.calendar.localNow()).today);
+  unmarked(@Query() query: DateQuery) {
+    return this.reports.unmarked(query.date);
   }
 
   @Get('chronic-absentees')
   @RequirePermission(Permission.AttendanceRead)
-  async chronic(@Query() query: OptionalRangeQuery) {
-    const range = this.reports.defaultRange((await this.calendar.localNow()).today);
-    return this.reports.chronicAbsentees(query.from ?? range.from, query.to ?? range.to, query.threshold);
+  chronic(@Query() query: OptionalRangeQuery) {
+    return this.reports.chronicAbsentees(query);
   }
 
   @Post('leave-requests')
@@ -191,7 +157,7 @@ export class AttendanceController {
   @Get('leave-requests')
   @RequirePermission(Permission.AttendanceRead)
   async leaveRequests(@Query() query: LeaveListQuery) {
-    return { items: await this.leave.list(query.status), nextCursor: null };
+    return page(await this.leave.list(query.status));
   }
 
   @Post('leave-requests/:id/decision')

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Between, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { Database } from '../../platform/database/database';
+import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { upsertClause } from '../../platform/database/upsert-clause';
 import { sqlTimestamp } from '../../platform/database/transformers';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import {
@@ -111,10 +113,7 @@ export class AttendanceMarksRepository extends TenantScopedRepository<Attendance
     const columns =
       'tenant_id, id, student_id, date, period, subject_id, section_id, status, note, source, marked_by, updated_at';
     const updated = ['subject_id', 'section_id', 'status', 'note', 'source', 'marked_by', 'updated_at'];
-    const onConflict =
-      this.db.dialect === 'mysql'
-        ? `ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-        : `ON CONFLICT (tenant_id, student_id, date, period) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    const onConflict = upsertClause(this.db.dialect, ['tenant_id', 'student_id', 'date', 'period'], updated);
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       const tenantId = this.tenantId;
@@ -180,10 +179,9 @@ export class DaySummariesRepository extends TenantScopedRepository<AttendanceDay
   async lockDay(date: string, sectionId: string, period: number): Promise<void> {
     // One statement that inserts the row or touches it: either way this transaction now holds its row lock
     // until commit, and the day's counts are rewritten before then.
-    const touch =
-      this.db.dialect === 'mysql'
-        ? 'ON DUPLICATE KEY UPDATE total = total'
-        : 'ON CONFLICT (tenant_id, date, section_id, period) DO UPDATE SET total = total';
+    const touch = upsertClause(this.db.dialect, ['tenant_id', 'date', 'section_id', 'period'], {
+      total: 'total',
+    });
     await this.sql(
       `INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period) VALUES (?, ?, ?, ?) ${touch}`,
       [date, sectionId, period],
@@ -193,10 +191,7 @@ export class DaySummariesRepository extends TenantScopedRepository<AttendanceDay
   /** One section-day's counts (a register save, a leave approval): one hand-written upsert. */
   async write(s: Omit<AttendanceDaySummary, 'tenantId'>): Promise<void> {
     const counts = ['present', 'absent', 'late', 'excused', 'half_day', 'total', 'marked_by', 'marked_at'];
-    const onConflict =
-      this.db.dialect === 'mysql'
-        ? `ON DUPLICATE KEY UPDATE ${counts.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-        : `ON CONFLICT (tenant_id, date, section_id, period) DO UPDATE SET ${counts.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    const onConflict = upsertClause(this.db.dialect, ['tenant_id', 'date', 'section_id', 'period'], counts);
     await this.sql(
       `INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period, ${counts.join(', ')}) VALUES ${TenantScopedRepository.rowsOf(1, 12)} ${onConflict}`,
       [
@@ -268,8 +263,8 @@ export class LeaveRequestsRepository extends TenantScopedRepository<LeaveRequest
   byId(id: string): Promise<LeaveRequest | null> {
     return this.findOneBy({ id });
   }
-  async add(r: Omit<LeaveRequest, 'tenantId' | 'createdAt'>): Promise<void> {
-    await this.insert(r as Omit<LeaveRequest, 'tenantId'>);
+  async add(r: Insertable<LeaveRequest>): Promise<void> {
+    await this.insert(r);
   }
   list(filter: { studentIds?: string[]; status?: LeaveStatus }, limit: number): Promise<LeaveRequest[]> {
     return this.find({

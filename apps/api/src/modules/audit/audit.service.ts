@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_EXPORT_COLUMNS, AuditEventDto, PAGE_LIMIT_DEFAULT } from '@shala/contracts';
 import { ClsService } from 'nestjs-cls';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/database/database';
+import { csvLines } from '../../platform/http/csv';
+import { Page, page } from '../../platform/http/page-query';
+import { CSV_CONTENT_TYPE, Download } from '../../platform/http/send-csv';
 import { RequestContext, ShalaStore } from '../../platform/tenancy/request-context';
 import { GENESIS_HASH, headMac, linkHash } from './audit-chain';
 import { AuditEventsRepository, AuditFilter, AuditHeadsRepository } from './audit.repository';
+import { AuditExportQuery, AuditFilterQuery, AuditListQuery } from './dto/audit-query.dto';
 import { AuditEvent } from './entities/audit-event.entity';
 
 export interface AuditRecord {
@@ -35,6 +40,51 @@ function redact(value: unknown): unknown {
     );
   }
   return value;
+}
+
+function toFilter(q: AuditFilterQuery): AuditFilter {
+  return {
+    action: q.action,
+    actorUserId: q.actorUserId,
+    targetType: q.targetType,
+    targetId: q.targetId,
+    outcome: q.outcome,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+  };
+}
+
+export function auditEventDto(e: AuditEvent): AuditEventDto {
+  return {
+    seq: e.seq,
+    id: e.id,
+    occurredAt: e.occurredAt.toISOString(),
+    actorUserId: e.actorUserId,
+    action: e.action,
+    outcome: e.outcome,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    ip: e.ip,
+    userAgent: e.userAgent,
+    requestId: e.requestId,
+    details: e.details ? (JSON.parse(e.details) as unknown) : null,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+async function* csvRowsOf(events: AsyncIterable<AuditEventDto>): AsyncGenerator<unknown[]> {
+  for await (const dto of events) yield AUDIT_EXPORT_COLUMNS.map((c) => dto[c]);
+}
+
+async function* jsonArrayOf(events: AsyncIterable<AuditEventDto>): AsyncGenerator<string> {
+  yield '[';
+  let first = true;
+  for await (const dto of events) {
+    yield `${first ? '' : ','}\n${JSON.stringify(dto)}`;
+    first = false;
+  }
+  yield '\n]\n';
 }
 
 /**
@@ -99,6 +149,38 @@ export class AuditService {
 
   list(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEvent[]> {
     return this.events.newestFirst(filter, limit, beforeSeq);
+  }
+
+  /** The institution's events newest first, one page at a time (the cursor is the last seq seen). */
+  async eventsPage(query: AuditListQuery): Promise<Page<AuditEventDto>> {
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const rows = await this.list(toFilter(query), limit + 1, query.cursor ? Number(query.cursor) : undefined);
+    const items = rows.slice(0, limit);
+    return page(items.map(auditEventDto), rows.length > limit ? String(items[items.length - 1]!.seq) : null);
+  }
+
+  /**
+   * Records the export itself, then streams the filtered log oldest first as CSV (formulas neutralised)
+   * or a JSON array. The tenant is captured now, so the stream reads the right chain after the handler.
+   */
+  async exportFile(query: AuditExportQuery): Promise<Download> {
+    const format = query.format ?? 'csv';
+    const tenantId = this.context.tenantId;
+    await this.record({
+      action: 'audit.export',
+      details: { format, filter: { ...query, format: undefined } },
+    });
+    const events = this.exportedEvents(tenantId, toFilter(query));
+    return {
+      filename: `audit-${new Date().toISOString().slice(0, 10)}.${format}`,
+      contentType: format === 'csv' ? CSV_CONTENT_TYPE : 'application/json; charset=utf-8',
+      body: format === 'csv' ? csvLines(AUDIT_EXPORT_COLUMNS, csvRowsOf(events)) : jsonArrayOf(events),
+      noStore: true,
+    };
+  }
+
+  private async *exportedEvents(tenantId: string, filter: AuditFilter): AsyncGenerator<AuditEventDto> {
+    for await (const batch of this.batches(tenantId, filter)) for (const e of batch) yield auditEventDto(e);
   }
 
   /** Oldest-first batches for streaming exports; each batch runs in the tenant captured by the caller. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../platform/database/database';
+import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { FeeGatewaySettings } from './entities/fee-gateway.entities';
@@ -14,8 +15,8 @@ export class FeeGatewaySettingsRepository extends TenantScopedRepository<FeeGate
     return this.findOneBy({ provider });
   }
 
-  async add(row: Omit<FeeGatewaySettings, 'tenantId' | 'createdAt'>): Promise<void> {
-    await this.insert(row as Omit<FeeGatewaySettings, 'tenantId'>);
+  async add(row: Insertable<FeeGatewaySettings>): Promise<void> {
+    await this.insert(row);
   }
 
   patch(

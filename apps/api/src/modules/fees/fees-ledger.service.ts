@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import type { Insertable } from '../../platform/database/insertable';
 import { Clock } from '../../platform/time/clock';
 import { localDate } from '../../platform/time/local-time';
 import { RequestContext } from '../../platform/tenancy/request-context';
@@ -102,7 +103,7 @@ export class FeesLedgerService {
     const currency = await this.currency();
     const today = await this.today();
     const userId = this.context.userId;
-    const invoices: Omit<FeeInvoice, 'tenantId' | 'createdAt'>[] = plans.map((p) => ({
+    const invoices: Insertable<FeeInvoice>[] = plans.map((p) => ({
       id: uuidv7(),
       studentId: p.studentId,
       academicYearId: p.academicYearId,
@@ -112,7 +113,7 @@ export class FeesLedgerService {
       currency,
       createdBy: userId,
     }));
-    await this.invoices.add(invoices as never);
+    await this.invoices.add(invoices);
     await this.append(
       plans.flatMap((p, k) =>
         p.charges.map((c) => ({
@@ -141,7 +142,7 @@ export class FeesLedgerService {
       entryDate: date,
       createdBy: userId,
     }));
-    await this.entries.append(full as never);
+    await this.entries.append(full);
     return full as unknown as FeeLedgerEntry[];
   }
 

@@ -179,7 +179,7 @@ export class FeesPaymentsService {
       reversedAt: null,
       reversedBy: null,
       reversalReason: null,
-    } as never);
+    });
     await this.ledger.append(
       allocations.map((a) => ({
         studentId,

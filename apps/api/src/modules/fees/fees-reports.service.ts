@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../platform/errors/domain-error';
+import type { CsvFile } from '../../platform/http/send-csv';
 import { AcademicsService } from '../academics/academics.service';
 import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
@@ -232,6 +233,48 @@ export class FeesReportsService {
       currency: await this.ledger.currency(),
       totalCollected: items.reduce((s, i) => s + i.amount, 0),
       items,
+    };
+  }
+
+  /** The defaulters report as a CSV file named for its as-of date. */
+  async defaultersCsv(query: { asOf?: string; classId?: string; minDaysOverdue?: number }): Promise<CsvFile> {
+    const report = await this.defaulters(query);
+    return {
+      filename: `fee-defaulters-${report.asOf}.csv`,
+      header: [
+        'admission_no',
+        'name',
+        'class',
+        'section',
+        'outstanding_minor',
+        'currency',
+        'oldest_due',
+        'days_overdue',
+      ],
+      rows: report.items.map((r) => [
+        r.admissionNo,
+        r.fullName,
+        r.className,
+        r.sectionName,
+        r.outstanding,
+        report.currency,
+        r.oldestDueDate,
+        r.daysOverdue,
+      ]),
+    };
+  }
+
+  /** The collections report as a CSV file named for its range. */
+  async collectionsCsv(query: {
+    from: string;
+    to: string;
+    groupBy?: 'day' | 'class' | 'head';
+  }): Promise<CsvFile> {
+    const report = await this.collections(query);
+    return {
+      filename: `fee-collections-${query.from}-${query.to}.csv`,
+      header: [report.groupBy, 'label', 'amount_minor', 'currency'],
+      rows: report.items.map((r) => [r.key, r.label, r.amount, report.currency]),
     };
   }
 }

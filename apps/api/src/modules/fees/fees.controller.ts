@@ -15,7 +15,8 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagge
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
-import { csvRow } from '../../platform/http/csv';
+import { page } from '../../platform/http/page-query';
+import { sendCsv } from '../../platform/http/send-csv';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import {
   AdjustmentDto,
@@ -57,7 +58,7 @@ export class FeesController {
   @Get('heads')
   @RequirePermission(Permission.FeesRead)
   async heads() {
-    return { items: await this.setup.listHeads(), nextCursor: null };
+    return page(await this.setup.listHeads());
   }
 
   @Post('heads')
@@ -69,7 +70,7 @@ export class FeesController {
   @Get('structures')
   @RequirePermission(Permission.FeesRead)
   async structures(@Query() query: StructureListQuery) {
-    return { items: await this.setup.listStructures(query.academicYearId), nextCursor: null };
+    return page(await this.setup.listStructures(query.academicYearId));
   }
 
   @Post('structures')
@@ -127,7 +128,7 @@ export class FeesController {
   @Get('students/:studentId/payments')
   @RequirePermission(Permission.FeesRead)
   async studentPayments(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
-    return { items: await this.payments.ofStudent(studentId), nextCursor: null };
+    return page(await this.payments.ofStudent(studentId));
   }
 
   @Post('students/:studentId/payments')
@@ -196,35 +197,7 @@ export class FeesController {
   @Get('reports/defaulters/export')
   @RequirePermission(Permission.FeesRead)
   async exportDefaulters(@Query() query: DefaultersQuery, @Res() reply: FastifyReply): Promise<void> {
-    const report = await this.reports.defaulters(query);
-    const lines = [
-      csvRow([
-        'admission_no',
-        'name',
-        'class',
-        'section',
-        'outstanding_minor',
-        'currency',
-        'oldest_due',
-        'days_overdue',
-      ]),
-      ...report.items.map((r) =>
-        csvRow([
-          r.admissionNo,
-          r.fullName,
-          r.className,
-          r.sectionName,
-          r.outstanding,
-          report.currency,
-          r.oldestDueDate,
-          r.daysOverdue,
-        ]),
-      ),
-    ];
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="fee-defaulters-${report.asOf}.csv"`)
-      .send(lines.join(''));
+    await sendCsv(reply, await this.reports.defaultersCsv(query));
   }
 
   @Get('reports/collections')
@@ -236,14 +209,6 @@ export class FeesController {
   @Get('reports/collections/export')
   @RequirePermission(Permission.FeesRead)
   async exportCollections(@Query() query: CollectionsQuery, @Res() reply: FastifyReply): Promise<void> {
-    const report = await this.reports.collections(query);
-    const lines = [
-      csvRow([report.groupBy, 'label', 'amount_minor', 'currency']),
-      ...report.items.map((r) => csvRow([r.key, r.label, r.amount, report.currency])),
-    ];
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="fee-collections-${query.from}-${query.to}.csv"`)
-      .send(lines.join(''));
+    await sendCsv(reply, await this.reports.collectionsCsv(query));
   }
 }

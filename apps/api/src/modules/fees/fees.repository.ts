@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Database } from '../../platform/database/database';
+import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
+import { upsertClause } from '../../platform/database/upsert-clause';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import {
   FeeAccount,
@@ -18,8 +20,6 @@ import {
   FeeWebhookEvent,
 } from './entities/fees.entities';
 
-type Row<T> = Omit<T, 'tenantId'>;
-
 @Injectable()
 export class FeeHeadsRepository extends TenantScopedRepository<FeeHead> {
   constructor(db: Database, context: RequestContext) {
@@ -34,7 +34,7 @@ export class FeeHeadsRepository extends TenantScopedRepository<FeeHead> {
   byName(name: string): Promise<FeeHead | null> {
     return this.findOneBy({ name });
   }
-  async add(row: Row<FeeHead>): Promise<void> {
+  async add(row: Insertable<FeeHead>): Promise<void> {
     await this.insert(row);
   }
 }
@@ -53,7 +53,7 @@ export class FeeStructuresRepository extends TenantScopedRepository<FeeStructure
   ofClass(academicYearId: string, classId: string): Promise<FeeStructure | null> {
     return this.findOneBy({ academicYearId, classId });
   }
-  async add(row: Row<FeeStructure>): Promise<void> {
+  async add(row: Insertable<FeeStructure>): Promise<void> {
     await this.insert(row);
   }
 }
@@ -68,7 +68,7 @@ export class FeeInstalmentsRepository extends TenantScopedRepository<FeeInstalme
       ? this.find({ where: { structureId: In(structureIds) }, order: { seq: 'ASC' } })
       : Promise.resolve([]);
   }
-  async add(rows: Row<FeeInstalment>[]): Promise<void> {
+  async add(rows: Insertable<FeeInstalment>[]): Promise<void> {
     await this.insert(rows);
   }
 }
@@ -81,7 +81,7 @@ export class FeeInstalmentLinesRepository extends TenantScopedRepository<FeeInst
   ofInstalments(ids: string[]): Promise<FeeInstalmentLine[]> {
     return ids.length ? this.find({ where: { instalmentId: In(ids) } }) : Promise.resolve([]);
   }
-  async add(rows: Row<FeeInstalmentLine>[]): Promise<void> {
+  async add(rows: Insertable<FeeInstalmentLine>[]): Promise<void> {
     await this.insert(rows);
   }
 }
@@ -96,7 +96,11 @@ export class FeeStudentHeadsRepository extends TenantScopedRepository<FeeStudent
       ? this.find({ where: { academicYearId, studentId: In(studentIds) } })
       : Promise.resolve([]);
   }
-  async replaceFor(studentId: string, academicYearId: string, rows: Row<FeeStudentHead>[]): Promise<void> {
+  async replaceFor(
+    studentId: string,
+    academicYearId: string,
+    rows: Insertable<FeeStudentHead>[],
+  ): Promise<void> {
     await this.delete({ studentId, academicYearId });
     if (rows.length) await this.insert(rows);
   }
@@ -114,10 +118,7 @@ export class FeeAccountsRepository extends TenantScopedRepository<FeeAccount> {
    * payments can never both see the same outstanding amount (APP-06). SQLite transactions take turns.
    */
   async lock(studentId: string): Promise<void> {
-    const touch =
-      this.db.dialect === 'mysql'
-        ? 'ON DUPLICATE KEY UPDATE movements = movements + 1'
-        : 'ON CONFLICT (tenant_id, student_id) DO UPDATE SET movements = movements + 1';
+    const touch = upsertClause(this.db.dialect, ['tenant_id', 'student_id'], { movements: 'movements + 1' });
     await this.sql(`INSERT INTO fee_accounts (tenant_id, student_id, movements) VALUES (?, ?, 1) ${touch}`, [
       studentId,
     ]);
@@ -135,10 +136,9 @@ export class FeeReceiptCountersRepository extends TenantScopedRepository<FeeRece
    * transaction, so numbers are sequential and a rolled-back payment gives its number back (gapless).
    */
   async next(academicYearId: string): Promise<number> {
-    const bump =
-      this.db.dialect === 'mysql'
-        ? 'ON DUPLICATE KEY UPDATE last_seq = last_seq + 1'
-        : 'ON CONFLICT (tenant_id, academic_year_id) DO UPDATE SET last_seq = last_seq + 1';
+    const bump = upsertClause(this.db.dialect, ['tenant_id', 'academic_year_id'], {
+      last_seq: 'last_seq + 1',
+    });
     await this.sql(
       `INSERT INTO fee_receipt_counters (tenant_id, academic_year_id, last_seq) VALUES (?, ?, 1) ${bump}`,
       [academicYearId],
@@ -193,8 +193,8 @@ export class FeeInvoicesRepository extends TenantScopedRepository<FeeInvoice> {
   dueBy(date: string): Promise<FeeInvoice[]> {
     return this.query('i').andWhere('i.dueDate <= :date', { date }).getMany();
   }
-  async add(rows: Row<FeeInvoice>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300) as never);
+  async add(rows: Insertable<FeeInvoice>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300));
   }
 }
 
@@ -204,8 +204,8 @@ export class FeeLedgerRepository extends TenantScopedRepository<FeeLedgerEntry> 
     super(db, context, FeeLedgerEntry);
   }
   /** Appends entries; the table refuses UPDATE and DELETE (triggers), corrections are reversals. */
-  async append(rows: Row<FeeLedgerEntry>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300) as never);
+  async append(rows: Insertable<FeeLedgerEntry>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300));
   }
   ofStudent(studentId: string): Promise<FeeLedgerEntry[]> {
     return this.find({ where: { studentId }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -283,8 +283,8 @@ export class FeePaymentsRepository extends TenantScopedRepository<FeePayment> {
       });
     return qb.orderBy('p.paidOn', 'DESC').addOrderBy('p.id', 'DESC').limit(limit).getMany();
   }
-  async add(row: Row<FeePayment>): Promise<void> {
-    await this.insert(row as never);
+  async add(row: Insertable<FeePayment>): Promise<void> {
+    await this.insert(row);
   }
   async markReversed(id: string, by: string | null, reason: string, at: Date): Promise<number> {
     return this.update(
@@ -305,7 +305,7 @@ export class FeeOnlineOrdersRepository extends TenantScopedRepository<FeeOnlineO
   byProviderOrderId(provider: string, providerOrderId: string): Promise<FeeOnlineOrder | null> {
     return this.findOneBy({ provider, providerOrderId });
   }
-  async add(row: Row<FeeOnlineOrder>): Promise<void> {
+  async add(row: Insertable<FeeOnlineOrder>): Promise<void> {
     await this.insert(row);
   }
   async markPaid(id: string, paymentId: string): Promise<number> {
@@ -322,7 +322,7 @@ export class FeeWebhookEventsRepository extends TenantScopedRepository<FeeWebhoo
     super(db, context, FeeWebhookEvent);
   }
   /** Records an event id; false when it was already recorded (a replay or duplicate delivery). */
-  async claim(row: Row<FeeWebhookEvent>): Promise<boolean> {
+  async claim(row: Insertable<FeeWebhookEvent>): Promise<boolean> {
     const before = await this.exists({ provider: row.provider, eventId: row.eventId });
     if (before) return false;
     await this.insert(row);

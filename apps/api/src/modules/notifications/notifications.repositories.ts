@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Database } from '../../platform/database/database';
+import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { ChannelSettingsRow, NotificationPreferencesRow } from './entities/channel-settings.entity';
@@ -58,8 +59,8 @@ export class TemplatesRepository extends TenantScopedRepository<NotificationTemp
     return this.findOneBy({ name, language });
   }
 
-  async add(rows: TemplateRow[]): Promise<void> {
-    await this.insert(rows as Omit<NotificationTemplate, 'tenantId'>[]);
+  async add(rows: Insertable<NotificationTemplate>[]): Promise<void> {
+    await this.insert(rows);
   }
 
   replace(id: string, patch: Omit<TemplateRow, 'id' | 'name' | 'language'>): Promise<number> {
@@ -85,8 +86,8 @@ export class ChannelSettingsRepository extends TenantScopedRepository<ChannelSet
     return this.findOneBy({ channel });
   }
 
-  async add(row: Omit<ChannelSettingsRow, 'tenantId' | 'createdAt'>): Promise<void> {
-    await this.insert(row as Omit<ChannelSettingsRow, 'tenantId'>);
+  async add(row: Insertable<ChannelSettingsRow>): Promise<void> {
+    await this.insert(row);
   }
 
   patch(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, LessThan } from 'typeorm';
 import { Database } from '../../platform/database/database';
+import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { OutboxChannel, OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
@@ -16,8 +17,6 @@ export interface MessageFilter {
 
 /** Statuses a message never leaves by itself: what retention may delete (PRV-04). */
 export const FINISHED: OutboxStatus[] = ['sent', 'delivered', 'read', 'failed', 'dead', 'cancelled'];
-
-type NewMessage = Omit<OutboxMessage, 'tenantId' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class OutboxRepository extends TenantScopedRepository<OutboxMessage> {
@@ -51,13 +50,13 @@ export class OutboxRepository extends TenantScopedRepository<OutboxMessage> {
     return this.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  async add(message: NewMessage): Promise<void> {
-    await this.insert(message as Omit<OutboxMessage, 'tenantId'>);
+  async add(message: Insertable<OutboxMessage>): Promise<void> {
+    await this.insert(message);
   }
 
   /** Several messages in one INSERT. */
-  async addMany(messages: NewMessage[]): Promise<void> {
-    if (messages.length) await this.insert(messages as Omit<OutboxMessage, 'tenantId'>[]);
+  async addMany(messages: Insertable<OutboxMessage>[]): Promise<void> {
+    if (messages.length) await this.insert(messages);
   }
 
   /** One page of the delivery log, newest first (ids are time-ordered), after the cursor's id. */

@@ -14,9 +14,9 @@ import {
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
-import { csvRow } from '../../platform/http/csv';
+import { page } from '../../platform/http/page-query';
+import { CSV_CONTENT_TYPE, sendCsv, sendDownload } from '../../platform/http/send-csv';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { RawBody } from '../../platform/http/raw-body.decorator';
 import {
@@ -36,20 +36,6 @@ import { StudentDirectory } from './student-directory';
 import { StudentSearch } from './student-search.service';
 import { StudentImportService } from './student-import.service';
 import { StudentsService } from './students.service';
-
-/** DAT-04: exports carry sensitive fields only; highly sensitive ones (national ID, medical, address, contacts) never. */
-const EXPORT_COLUMNS = [
-  'admission_no',
-  'first_name',
-  'last_name',
-  'date_of_birth',
-  'gender',
-  'admission_date',
-  'status',
-  'class',
-  'section',
-  'roll_no',
-];
 
 @ApiTags('students')
 @ApiBearerAuth()
@@ -80,49 +66,17 @@ export class StudentsController {
     description: 'CSV of the filtered list; formulas neutralised; no highly sensitive fields',
   })
   async export(@Query() query: ExportStudentsQuery, @Res() reply: FastifyReply): Promise<void> {
-    const students = this.students;
-    async function* lines(): AsyncGenerator<string> {
-      yield csvRow(EXPORT_COLUMNS);
-      let cursor: string | undefined;
-      do {
-        const page = await students.list({ ...query, limit: 200, cursor });
-        for (const s of page.items) {
-          yield csvRow([
-            s.admissionNo,
-            s.firstName,
-            s.lastName,
-            s.dateOfBirth,
-            s.gender,
-            s.admissionDate,
-            s.status,
-            s.enrolment?.className,
-            s.enrolment?.sectionName,
-            s.enrolment?.rollNo,
-          ]);
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }
-    // Build the whole file inside the request's context (tenant and caller scope), then stream it out.
-    const chunks: string[] = [];
-    for await (const line of lines()) chunks.push(line);
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="students-${new Date().toISOString().slice(0, 10)}.csv"`,
-      )
-      .header('cache-control', 'no-store')
-      .send(Readable.from(chunks));
+    await sendCsv(reply, await this.students.exportCsv(query));
   }
 
   @Get('import/template')
   @RequirePermission(Permission.StudentsImport)
   async template(@Res() reply: FastifyReply): Promise<void> {
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="students-template.csv"')
-      .send(this.importer.template());
+    await sendDownload(reply, {
+      filename: 'students-template.csv',
+      contentType: CSV_CONTENT_TYPE,
+      body: this.importer.template(),
+    });
   }
 
   @Post('import')
@@ -157,7 +111,7 @@ export class StudentsController {
           body.guardianPhone ? 'phone' : 'email',
           (body.guardianPhone ?? body.guardianEmail)!,
         );
-    return { items, nextCursor: null };
+    return page(items);
   }
 
   @Post('promotions')
@@ -206,7 +160,7 @@ export class StudentsController {
   @Post(':id/guardians')
   @RequirePermission(Permission.StudentsWrite)
   async addGuardian(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: GuardianDto) {
-    return { items: await this.guardians.add(id, body), nextCursor: null };
+    return page(await this.guardians.add(id, body));
   }
 
   @Put(':id/account')

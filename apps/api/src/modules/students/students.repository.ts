@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, In } from 'typeorm';
 import { Database } from '../../platform/database/database';
+import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Enrolment, Guardian, Student, StudentGuardian, StudentStatus } from './entities/student.entities';
@@ -96,9 +97,8 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
     return this.find({ where: { nationalIdBidx: bidx } });
   }
 
-  async add(rows: Omit<Student, 'tenantId' | 'createdAt' | 'updatedAt'>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200)
-      await this.insert(rows.slice(i, i + 200) as Omit<Student, 'tenantId'>[]);
+  async add(rows: Insertable<Student>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await this.insert(rows.slice(i, i + 200));
   }
 
   patch(id: string, patch: Partial<Omit<Student, 'tenantId' | 'id' | 'createdAt'>>): Promise<number> {

@@ -3,6 +3,8 @@ import { PAGE_LIMIT_DEFAULT } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
+import type { Page } from '../../platform/http/page-query';
+import type { CsvFile } from '../../platform/http/send-csv';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { Enrolment, Gender, Student, StudentStatus } from './entities/student.entities';
@@ -49,6 +51,19 @@ export interface StudentListQuery {
   cursor?: string;
 }
 
+const EXPORT_COLUMNS = [
+  'admission_no',
+  'first_name',
+  'last_name',
+  'date_of_birth',
+  'gender',
+  'admission_date',
+  'status',
+  'class',
+  'section',
+  'roll_no',
+];
+
 export function nameSearchOf(first: string, last: string): string {
   return `${first} ${last}`.trim().toLowerCase().slice(0, 201);
 }
@@ -70,7 +85,40 @@ export class StudentsService {
     private readonly users: SchoolUsers,
   ) {}
 
-  async list(query: StudentListQuery): Promise<{ items: StudentSummary[]; nextCursor: string | null }> {
+  /**
+   * The filtered list (every page, within the caller scope) as a CSV file. DAT-04: exports carry sensitive
+   * fields only; highly sensitive ones (national ID, medical, address, contacts) never. The rows are read
+   * here, inside the request's context (tenant and caller scope), before anything is sent.
+   */
+  async exportCsv(query: Omit<StudentListQuery, 'limit' | 'cursor'>): Promise<CsvFile> {
+    const rows: unknown[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...query, limit: 200, cursor });
+      for (const s of page.items)
+        rows.push([
+          s.admissionNo,
+          s.firstName,
+          s.lastName,
+          s.dateOfBirth,
+          s.gender,
+          s.admissionDate,
+          s.status,
+          s.enrolment?.className,
+          s.enrolment?.sectionName,
+          s.enrolment?.rollNo,
+        ]);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return {
+      filename: `students-${new Date().toISOString().slice(0, 10)}.csv`,
+      header: EXPORT_COLUMNS,
+      rows,
+      noStore: true,
+    };
+  }
+
+  async list(query: StudentListQuery): Promise<Page<StudentSummary>> {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const sort = query.sort ?? 'name';
     const [scope, year, dir] = await Promise.all([

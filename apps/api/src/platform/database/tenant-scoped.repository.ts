@@ -11,6 +11,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { TenantIsolationError } from '../errors/domain-error';
 import { RequestContext } from '../tenancy/request-context';
 import { Database } from './database';
+import type { Insertable } from './insertable';
 import type { TenantEntity, WithoutTenant } from './tenant-entity';
 
 type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
@@ -93,7 +94,7 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
   }
 
   /** Inserts rows stamped with the context tenant; a row carrying its own tenant id is refused. */
-  protected async insert(rows: WithoutTenant<T> | WithoutTenant<T>[]): Promise<T[]> {
+  protected async insert(rows: Insertable<T> | Insertable<T>[]): Promise<T[]> {
     const tenantId = this.tenantId;
     const list = Array.isArray(rows) ? rows : [rows];
     if (list.length === 0) return [];
@@ -110,7 +111,7 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
    * Inserts rows, or updates them where they collide on `conflictPaths` (plus tenant_id): one statement,
    * `ON CONFLICT DO UPDATE` on SQLite and `ON DUPLICATE KEY UPDATE` on MySQL.
    */
-  protected async upsert(rows: WithoutTenant<T>[], conflictPaths: (keyof T & string)[]): Promise<void> {
+  protected async upsert(rows: Insertable<T>[], conflictPaths: (keyof T & string)[]): Promise<void> {
     if (rows.length === 0) return;
     const tenantId = this.tenantId;
     const stamped = rows.map((row) => {

@@ -17,3 +17,19 @@ export function csvCell(value: unknown): string {
 export function csvRow(values: unknown[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
+
+/** A whole CSV file: the header line, then one line per row. */
+export function csvText(header: readonly unknown[], rows: Iterable<readonly unknown[]>): string {
+  let text = csvRow([...header]);
+  for (const row of rows) text += csvRow([...row]);
+  return text;
+}
+
+/** The same file line by line, for rows that arrive in batches (streamed exports). */
+export async function* csvLines(
+  header: readonly unknown[],
+  rows: AsyncIterable<readonly unknown[]>,
+): AsyncGenerator<string> {
+  yield csvRow([...header]);
+  for await (const row of rows) yield csvRow([...row]);
+}

@@ -19,3 +19,14 @@ export class PageQuery {
   @MaxLength(600)
   cursor?: string;
 }
+
+/** One page of a list: the shape every list endpoint answers with. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Wraps items as a page; `nextCursor` is null on the last (or only) page. */
+export function page<T>(items: T[], nextCursor: string | null = null): Page<T> {
+  return { items, nextCursor };
+}
