@@ -8,9 +8,8 @@ import {
   RuleViolationError,
   ValidationFailedError,
 } from '../../platform/errors/domain-error';
-import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { AccessService } from './access.service';
 import { Role } from './entities/role.entity';
 import { RolePermissionsRepository, RolesRepository, UserRolesRepository } from './roles.repository';
@@ -37,11 +36,10 @@ const ADMIN_KEEPS: readonly string[] = [
 export class RolesService {
   constructor(
     private readonly db: Database,
-    private readonly context: RequestContext,
     private readonly roles: RolesRepository,
     private readonly rolePermissions: RolePermissionsRepository,
     private readonly userRoles: UserRolesRepository,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
@@ -84,7 +82,7 @@ export class RolesService {
 
   /** Only catalogued permissions, and only those that fit the institution kind (TEN-05). */
   private async checkPermissions(permissions: string[]): Promise<void> {
-    const institution = await this.institutions.findById(this.context.tenantId);
+    const institution = await this.institution.find();
     const platform = institution?.kind === InstitutionKind.Platform;
     const details = permissions.flatMap((p) => {
       if (!isPermission(p)) return [{ field: 'permissions', message: `unknown permission "${p}"` }];

@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TenantCache } from '../../platform/cache/tenant-cache';
-import { RequestContext } from '../../platform/tenancy/request-context';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
 import { StudentDirectory } from '../students/student-directory';
 import { AttendanceStatus } from './entities/attendance.entities';
@@ -25,9 +23,7 @@ export class AbsenceAlerts implements OnModuleInit {
     private readonly register: RegisterService,
     private readonly notifier: GuardianNotifier,
     private readonly students: StudentDirectory,
-    private readonly institutions: InstitutionsService,
-    private readonly context: RequestContext,
-    private readonly cache: TenantCache,
+    private readonly institution: CurrentInstitution,
   ) {}
 
   onModuleInit(): void {
@@ -39,10 +35,7 @@ export class AbsenceAlerts implements OnModuleInit {
     const [guardians, names, school] = await Promise.all([
       this.students.guardianIdsOf(ids),
       this.students.namesOf(ids),
-      this.cache.get(
-        'institution:name',
-        async () => (await this.institutions.findById(this.context.tenantId))?.name ?? '',
-      ),
+      this.institution.find().then((i) => i?.name ?? ''),
     ]);
     await this.notifier.notifyMany(
       events.flatMap((e) => {

@@ -8,7 +8,7 @@ import { datesBetween, daysBetween, localDate, localTime, weekdayOf } from '../.
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { AttendanceSettingsRepository, HolidaysRepository } from './attendance.repository';
 import { AttendanceSettings } from './entities/attendance.entities';
 
@@ -50,7 +50,7 @@ export class SchoolCalendar {
     private readonly db: Database,
     private readonly context: RequestContext,
     private readonly clock: Clock,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly academics: AcademicsService,
     private readonly settingsRepo: AttendanceSettingsRepository,
     private readonly holidayRows: HolidaysRepository,
@@ -116,10 +116,7 @@ export class SchoolCalendar {
   }
 
   private async computeLocalNow(now: Date): Promise<LocalNow> {
-    const timeZone = await this.cache.get(
-      'institution:time-zone',
-      async () => (await this.institutions.findById(this.context.tenantId))?.timeZone ?? 'Asia/Kolkata',
-    );
+    const timeZone = (await this.institution.find())?.timeZone ?? 'Asia/Kolkata';
     return { today: localDate(timeZone, now), time: localTime(timeZone, now), timeZone };
   }
 

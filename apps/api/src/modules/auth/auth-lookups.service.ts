@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InstitutionDto, InstitutionStatus, MFA_REQUIRED_ROLES } from '@shala/contracts';
 import { AccessService } from '../access/access.service';
+import type { InstitutionView } from '../institutions/current-institution';
 import { Institution } from '../institutions/entities/institution.entity';
 import { InstitutionsService } from '../institutions/institutions.service';
 
-export function institutionDto(i: Institution): InstitutionDto {
+export function institutionDto(i: InstitutionView): InstitutionDto {
   return {
     id: i.id,
     slug: i.slug,

@@ -4,7 +4,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from '../../platform/security/
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { UserCredentials } from '../users/user-credentials.service';
 import { institutionDto } from './auth-lookups.service';
 import { AuthErrorCode, UnauthenticatedError } from './auth.errors';
@@ -19,7 +19,7 @@ export class CurrentSessionService {
   constructor(
     private readonly context: RequestContext,
     private readonly credentials: UserCredentials,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly access: AccessService,
     private readonly tokens: AccessTokens,
     private readonly sessions: SessionsService,
@@ -97,7 +97,7 @@ export class CurrentSessionService {
     const userId = this.context.userId!;
     const [user, institution, grants] = await Promise.all([
       this.credentials.byId(userId),
-      this.institutions.findById(this.context.tenantId),
+      this.institution.find(),
       this.access.grantsOf(userId),
     ]);
     return {

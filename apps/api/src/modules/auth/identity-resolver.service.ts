@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InstitutionStatus } from '@shala/contracts';
-import { TenantCache } from '../../platform/cache/tenant-cache';
 import type { AccessClaims } from '../../platform/security/access-tokens';
 import type { IdentityResolver } from '../../platform/security/identity';
 import { AccessService } from '../access/access.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { SessionsService } from './sessions.service';
 
 /**
@@ -16,15 +15,12 @@ export class SessionIdentityResolver implements IdentityResolver {
   constructor(
     private readonly sessions: SessionsService,
     private readonly access: AccessService,
-    private readonly institutions: InstitutionsService,
-    private readonly cache: TenantCache,
+    private readonly institution: CurrentInstitution,
   ) {}
 
   async resolve(claims: AccessClaims): Promise<{ roles: string[]; permissions: string[] } | null> {
-    const status = await this.cache.get(
-      'institution:status',
-      async () => (await this.institutions.findById(claims.tid))?.status ?? null,
-    );
+    // The guard has already put claims.tid in the request context.
+    const status = (await this.institution.find())?.status ?? null;
     if (status !== InstitutionStatus.Active) return null;
     if (!(await this.sessions.isLive(claims.sid, claims.sub))) return null;
     return this.access.grantsOf(claims.sub);

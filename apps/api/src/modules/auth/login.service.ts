@@ -12,7 +12,7 @@ import { PasswordHasher } from '../../platform/security/password-hasher';
 import { randomToken } from '../../platform/security/tokens';
 import { RequestContext, ShalaStore } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { User } from '../users/entities/user.entity';
 import { UserCredentials } from '../users/user-credentials.service';
 import { AuthLookups } from './auth-lookups.service';
@@ -55,7 +55,7 @@ export class LoginService implements OnModuleInit {
   constructor(
     private readonly context: RequestContext,
     private readonly cls: ClsService<ShalaStore>,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly lookups: AuthLookups,
     private readonly credentials: UserCredentials,
     private readonly hasher: PasswordHasher,
@@ -211,8 +211,8 @@ export class LoginService implements OnModuleInit {
   /** Forced enrolment: a privileged user without MFA can only do this before signing in. */
   async startForcedEnrolment(mfaToken: string): Promise<{ secret: string; otpauthUri: string }> {
     const claims = await this.mfaClaims(mfaToken, 'enroll');
-    const institution = await this.institutions.findById(claims.tid);
     return this.context.runAsTenant(claims.tid, async () => {
+      const institution = await this.institution.find();
       const user = await this.credentials.byId(claims.sub);
       if (!user || user.status !== 'active' || user.mfaEnabled || !institution) throw stepExpired();
       return this.mfa.startEnrolment(user, institution.name);

@@ -6,7 +6,7 @@ import { Database } from '../../platform/database/database';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { User } from '../users/entities/user.entity';
 import { UserCredentials } from '../users/user-credentials.service';
 import { AuthErrorCode, InvalidMfaCodeError, UnauthenticatedError } from './auth.errors';
@@ -31,7 +31,7 @@ export class MfaService {
     private readonly context: RequestContext,
     private readonly totp: TotpService,
     private readonly credentials: UserCredentials,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly reauthentication: ReauthenticationService,
     private readonly recoveryCodes: RecoveryCodesRepository,
     private readonly audit: AuditService,
@@ -87,8 +87,7 @@ export class MfaService {
       throw new ValidationFailedError([
         { field: 'mfa', message: 'MFA is already on; turn it off first to enrol a new device' },
       ]);
-    const institution = (await this.institutions.findById(this.context.tenantId))!;
-    return this.startEnrolment(user, institution.name);
+    return this.startEnrolment(user, await this.institution.name());
   }
 
   async confirmSetup(code: string): Promise<{ recoveryCodes: string[] }> {

@@ -8,7 +8,7 @@ import { passwordProblems } from '../../platform/security/password-policy';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/security/tokens';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { OutboxService } from '../notifications/outbox.service';
 import { UserCredentials } from '../users/user-credentials.service';
 import { AuthLookups } from './auth-lookups.service';
@@ -49,7 +49,7 @@ export class PasswordService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Database,
     private readonly context: RequestContext,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly lookups: AuthLookups,
     private readonly credentials: UserCredentials,
     private readonly hasher: PasswordHasher,
@@ -189,8 +189,8 @@ export class PasswordService {
     password: string,
   ): Promise<{ institution: string; email: string; mfaEnrollmentRequired: boolean }> {
     const { tenantId, userId, tokenId } = await this.redeem(rawToken, 'invite');
-    const institution = (await this.institutions.findById(tenantId))!;
     return this.context.runAsTenant(tenantId, async () => {
+      const institution = (await this.institution.find())!;
       const user = (await this.credentials.byId(userId))!;
       this.checkPolicy(password, user.email, 'password');
       const hash = await this.hasher.hash(password);
@@ -218,7 +218,6 @@ export class PasswordService {
     user: { id: string; email: string; displayName: string },
     invitedBy: string | null,
   ): Promise<void> {
-    const institution = (await this.institutions.findById(this.context.tenantId))!;
-    await this.mailLink(user, 'invite', institution.name, invitedBy);
+    await this.mailLink(user, 'invite', await this.institution.name(), invitedBy);
   }
 }

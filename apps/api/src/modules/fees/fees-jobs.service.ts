@@ -5,6 +5,7 @@ import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { MIN_DATE } from '../../platform/time/calendar-date';
 import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
 import { StudentDirectory } from '../students/student-directory';
 import { formatMoney } from './amount-in-words';
@@ -59,6 +60,7 @@ export class FeesJobsService {
   constructor(
     private readonly db: Database,
     private readonly ledger: FeesLedgerService,
+    private readonly institution: CurrentInstitution,
     private readonly invoices: FeeInvoicesRepository,
     private readonly entries: FeeLedgerRepository,
     private readonly heads: FeeHeadsRepository,
@@ -139,7 +141,7 @@ export class FeesJobsService {
 
   /** Runs late fees then reminders for the institution in context, as of its local today (or `asOf`). */
   async runDaily(asOf?: string): Promise<DailyRunResult> {
-    const today = asOf ?? (await this.ledger.today());
+    const today = asOf ?? (await this.institution.today());
     const invoices = await this.setup.invoiceNewEnrolments();
     const lateFees = await this.applyLateFees(today);
     const reminders = await this.sendReminders(today);
@@ -249,7 +251,7 @@ export class FeesJobsService {
     const open = candidates.filter((i) => (sums.get(i.id)?.total ?? 0) > 0);
     const dir = await this.students.directory([...new Set(open.map((i) => i.studentId))]);
     const guardians = await this.students.guardianIdsOf([...new Set(open.map((i) => i.studentId))]);
-    const school = await this.ledger.institutionName();
+    const school = await this.institution.name();
     let sent = 0;
     let enqueued = 0;
     for (const inv of open)

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { Insertable } from '../../platform/database/insertable';
-import { Clock } from '../../platform/time/clock';
-import { localDate } from '../../platform/time/local-time';
 import { RequestContext } from '../../platform/tenancy/request-context';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import type { Due } from './allocation';
 import { FeeInvoice, FeeLedgerEntry, LedgerKind } from './entities/fees.entities';
 import { FeeHeadsRepository, FeeInvoicesRepository, FeeLedgerRepository } from './fees.repository';
@@ -71,37 +69,17 @@ function add(t: Totals, kind: LedgerKind, amount: number): void {
 export class FeesLedgerService {
   constructor(
     private readonly context: RequestContext,
-    private readonly clock: Clock,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly invoices: FeeInvoicesRepository,
     private readonly entries: FeeLedgerRepository,
     private readonly heads: FeeHeadsRepository,
   ) {}
 
-  private async institution() {
-    const institution = await this.institutions.findById(this.context.tenantId);
-    if (!institution) throw new Error('The tenant has no institution');
-    return institution;
-  }
-
-  async currency(): Promise<string> {
-    return (await this.institution()).currency;
-  }
-
-  /** The institution's local date now (ledger entry dates, receipts, overdue checks). */
-  async today(): Promise<string> {
-    return localDate((await this.institution()).timeZone, this.clock.now());
-  }
-
-  async institutionName(): Promise<string> {
-    return (await this.institution()).name;
-  }
-
   /** Creates invoices with one charge entry per head, inside the caller's transaction. */
   async createInvoices(plans: InvoicePlan[]): Promise<string[]> {
     if (!plans.length) return [];
-    const currency = await this.currency();
-    const today = await this.today();
+    const currency = await this.institution.currency();
+    const today = await this.institution.today();
     const userId = this.context.userId;
     const invoices: Insertable<FeeInvoice>[] = plans.map((p) => ({
       id: uuidv7(),
@@ -132,7 +110,7 @@ export class FeesLedgerService {
 
   /** Appends ledger entries dated `entryDate` (default today), inside the caller's transaction. */
   async append(rows: EntryInput[], entryDate?: string): Promise<FeeLedgerEntry[]> {
-    const date = entryDate ?? (await this.today());
+    const date = entryDate ?? (await this.institution.today());
     const userId = this.context.userId;
     const full = rows.map((r) => ({
       id: uuidv7(),
@@ -158,7 +136,7 @@ export class FeesLedgerService {
   private async viewsOf(invoices: FeeInvoice[]): Promise<InvoiceView[]> {
     const entries = await this.entries.ofInvoices(invoices.map((i) => i.id));
     const names = new Map((await this.heads.list()).map((h) => [h.id, h.name]));
-    const today = await this.today();
+    const today = await this.institution.today();
     return invoices.map((inv) => {
       const byHead = new Map<string, Totals>();
       const total = zero();

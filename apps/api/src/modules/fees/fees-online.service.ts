@@ -14,6 +14,7 @@ import {
 } from '../../platform/errors/domain-error';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { StudentDirectory } from '../students/student-directory';
 import { FeeOnlineOrder } from './entities/fees.entities';
@@ -76,6 +77,7 @@ export class FeesOnlineService {
     private readonly institutions: InstitutionsService,
     private readonly students: StudentDirectory,
     private readonly ledger: FeesLedgerService,
+    private readonly institution: CurrentInstitution,
     private readonly payments: FeesPaymentsService,
     private readonly orders: FeeOnlineOrdersRepository,
     private readonly accounts: FeeAccountsRepository,
@@ -158,7 +160,7 @@ export class FeesOnlineService {
     await this.students.visible(studentId);
     const dues = await this.ledger.duesOf(studentId);
     const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
-    const currency = await this.ledger.currency();
+    const currency = await this.institution.currency();
     if (amount > outstanding) throw new OverpaymentError(outstanding, currency);
     const gateway = await this.gatewayForOrders();
     const id = uuidv7();

@@ -7,6 +7,7 @@ import { Clock } from '../../platform/time/clock';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
 import { StudentDirectory } from '../students/student-directory';
 import { allocate, percentOf } from './allocation';
@@ -68,6 +69,7 @@ export class FeesPaymentsService {
     private readonly context: RequestContext,
     private readonly clock: Clock,
     private readonly ledger: FeesLedgerService,
+    private readonly institution: CurrentInstitution,
     private readonly accounts: FeeAccountsRepository,
     private readonly counters: FeeReceiptCountersRepository,
     private readonly payments: FeePaymentsRepository,
@@ -151,7 +153,7 @@ export class FeesPaymentsService {
   ): Promise<string> {
     const dues = await this.ledger.duesOf(studentId);
     const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
-    const currency = await this.ledger.currency();
+    const currency = await this.institution.currency();
     if (outstanding === 0)
       throw new RuleViolationError('Nothing is outstanding for this student.', FeesErrorCode.NothingDue);
     if (input.amount > outstanding) throw new OverpaymentError(outstanding, currency);
@@ -159,7 +161,7 @@ export class FeesPaymentsService {
     const year = await this.academics.currentYear();
     const seq = await this.counters.next(year.id);
     const id = uuidv7();
-    const paidOn = await this.ledger.today();
+    const paidOn = await this.institution.today();
     const receiptNo = `${year.name}/${String(seq).padStart(5, '0')}`;
     await this.payments.add({
       id,
@@ -210,7 +212,7 @@ export class FeesPaymentsService {
           amount: formatMoney(input.amount, currency),
           receiptNo,
           date: paidOn,
-          school: await this.ledger.institutionName(),
+          school: await this.institution.name(),
         },
         idempotencyKey: `fee-receipt:${id}`,
       });

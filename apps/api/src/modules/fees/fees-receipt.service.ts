@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { StudentDirectory } from '../students/student-directory';
 import { amountInWords, formatMoney } from './amount-in-words';
-import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
 import { FeeHeadsRepository, FeeInvoicesRepository } from './fees.repository';
 
@@ -11,7 +11,7 @@ import { FeeHeadsRepository, FeeInvoicesRepository } from './fees.repository';
 export class FeesReceiptService {
   constructor(
     private readonly payments: FeesPaymentsService,
-    private readonly ledger: FeesLedgerService,
+    private readonly institution: CurrentInstitution,
     private readonly students: StudentDirectory,
     private readonly invoices: FeeInvoicesRepository,
     private readonly heads: FeeHeadsRepository,
@@ -27,7 +27,7 @@ export class FeesReceiptService {
       ]),
     );
     const headNames = new Map((await this.heads.list()).map((h) => [h.id, h.name]));
-    const school = await this.ledger.institutionName();
+    const school = await this.institution.name();
 
     const doc = new PDFDocument({ size: 'A5', margin: 36, info: { Title: `Receipt ${payment.receiptNo}` } });
     const chunks: Buffer[] = [];

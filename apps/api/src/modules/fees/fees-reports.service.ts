@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import type { CsvFile } from '../../platform/http/send-csv';
 import { AcademicsService } from '../academics/academics.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
 import { FeesLedgerService, InvoiceView } from './fees-ledger.service';
@@ -38,6 +39,7 @@ export interface DefaulterRow {
 export class FeesReportsService {
   constructor(
     private readonly ledger: FeesLedgerService,
+    private readonly institution: CurrentInstitution,
     private readonly entries: FeeLedgerRepository,
     private readonly invoices: FeeInvoicesRepository,
     private readonly heads: FeeHeadsRepository,
@@ -54,12 +56,12 @@ export class FeesReportsService {
     await this.students.visible(studentId);
     const dir = (await this.students.directory([studentId])).get(studentId);
     const invoices = await this.ledger.invoicesOf(studentId);
-    const today = await this.ledger.today();
+    const today = await this.institution.today();
     return {
       studentId,
       fullName: dir?.fullName ?? '',
       admissionNo: dir?.admissionNo ?? '',
-      currency: await this.ledger.currency(),
+      currency: await this.institution.currency(),
       outstanding: invoices.reduce((s, i) => s + i.outstanding, 0),
       overdue: invoices.filter((i) => i.dueDate < today).reduce((s, i) => s + Math.max(0, i.outstanding), 0),
       invoices,
@@ -124,7 +126,7 @@ export class FeesReportsService {
         balance,
       };
     });
-    return { currency: await this.ledger.currency(), balance, items };
+    return { currency: await this.institution.currency(), balance, items };
   }
 
   /** The caller's own children (parents) or self (students), each with their dues. */
@@ -134,7 +136,7 @@ export class FeesReportsService {
     const items: StudentDues[] = [];
     for (const id of ids) items.push(await this.duesOf(id));
     items.sort((a, b) => a.admissionNo.localeCompare(b.admissionNo));
-    return { items, currency: await this.ledger.currency() };
+    return { items, currency: await this.institution.currency() };
   }
 
   /** Students with something outstanding on invoices due on or before `asOf` (today by default). */
@@ -146,7 +148,7 @@ export class FeesReportsService {
     items: DefaulterRow[];
   }> {
     await this.requireStaff();
-    const asOf = query.asOf ?? (await this.ledger.today());
+    const asOf = query.asOf ?? (await this.institution.today());
     const due = await this.invoices.dueBy(asOf);
     const sums = await this.entries.sumsByInvoice(due.map((i) => i.id));
     const outstandingOf = new Map<string, number>();
@@ -186,7 +188,7 @@ export class FeesReportsService {
     items.sort((a, b) => b.outstanding - a.outstanding || a.admissionNo.localeCompare(b.admissionNo));
     return {
       asOf,
-      currency: await this.ledger.currency(),
+      currency: await this.institution.currency(),
       totalOutstanding: items.reduce((s, i) => s + i.outstanding, 0),
       count: items.length,
       items,
@@ -230,7 +232,7 @@ export class FeesReportsService {
       from: query.from,
       to: query.to,
       groupBy,
-      currency: await this.ledger.currency(),
+      currency: await this.institution.currency(),
       totalCollected: items.reduce((s, i) => s + i.amount, 0),
       items,
     };

@@ -9,6 +9,7 @@ import {
 } from '../../platform/errors/domain-error';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import type { Enrolled } from '../students/enrolment-events';
 import { StudentDirectory } from '../students/student-directory';
 import { FeeInstalment, FeeStructure } from './entities/fees.entities';
@@ -67,6 +68,7 @@ export class FeesSetupService {
     private readonly invoices: FeeInvoicesRepository,
     private readonly accounts: FeeAccountsRepository,
     private readonly ledger: FeesLedgerService,
+    private readonly institution: CurrentInstitution,
     private readonly academics: AcademicsService,
     private readonly students: StudentDirectory,
     private readonly audit: AuditService,
@@ -105,7 +107,7 @@ export class FeesSetupService {
   }
 
   private async views(structures: FeeStructure[]): Promise<StructureView[]> {
-    const currency = await this.ledger.currency();
+    const currency = await this.institution.currency();
     const instalments = await this.instalments.ofStructures(structures.map((s) => s.id));
     const lines = await this.lines.ofInstalments(instalments.map((i) => i.id));
     const headNames = new Map((await this.heads.list()).map((h) => [h.id, h.name]));

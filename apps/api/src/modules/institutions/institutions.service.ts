@@ -8,6 +8,7 @@ import {
 import type { ErrorDetail } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
+import { CurrentInstitution } from './current-institution';
 import { Institution } from './entities/institution.entity';
 import { InstitutionSlugTakenError, InvalidInstitutionError } from './institutions.errors';
 import { InstitutionsRepository } from './institutions.repository';
@@ -36,6 +37,7 @@ export class InstitutionsService {
   constructor(
     private readonly institutions: InstitutionsRepository,
     private readonly db: Database,
+    private readonly current: CurrentInstitution,
   ) {}
 
   findBySlug(slug: string): Promise<Institution | null> {
@@ -50,8 +52,10 @@ export class InstitutionsService {
     return this.institutions.listSchools();
   }
 
-  setStatus(id: string, status: Institution['status']): Promise<void> {
-    return this.institutions.setStatus(id, status);
+  /** Changes an institution's status; the next read of it, in this process, sees the change at once. */
+  async setStatus(id: string, status: Institution['status']): Promise<void> {
+    await this.institutions.setStatus(id, status);
+    this.current.invalidate(id);
   }
 
   count(): Promise<number> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DefaultRole, InstitutionKind, InstitutionStatus } from '@shala/contracts';
-import { TenantCache } from '../../platform/cache/tenant-cache';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, RuleViolationError } from '../../platform/errors/domain-error';
 import { RequestContext } from '../../platform/tenancy/request-context';
@@ -26,7 +25,6 @@ export class ProvisioningService {
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    private readonly cache: TenantCache,
   ) {}
 
   async provision(input: NewInstitution & { admin: { email: string; displayName: string } }) {
@@ -79,7 +77,6 @@ export class ProvisioningService {
           'INSTITUTION_TERMINATED',
         );
       await this.institutions.setStatus(id, status);
-      this.cache.invalidateFor(id, 'institution:');
       await this.audit.record({
         action: 'platform.institution_status',
         targetType: 'institution',

@@ -5,7 +5,7 @@ import { Database } from '../../platform/database/database';
 import { FieldCrypto } from '../../platform/security/field-crypto';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { EmailSettings, SmsSettings, WhatsAppSettings } from './channels/channel';
 import { ChannelSettingsRow } from './entities/channel-settings.entity';
 import type { OutboxChannel } from './entities/outbox-message.entity';
@@ -81,7 +81,7 @@ export class ChannelSettingsService {
     private readonly crypto: FieldCrypto,
     private readonly rows: ChannelSettingsRepository,
     private readonly preferences: PreferencesRepository,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly audit: AuditService,
   ) {}
 
@@ -272,10 +272,7 @@ export class ChannelSettingsService {
   }
 
   async getPreferences(): Promise<PreferencesView> {
-    const [row, institution] = await Promise.all([
-      this.preferences.get(),
-      this.institutions.findById(this.context.tenantId),
-    ]);
+    const [row, institution] = await Promise.all([this.preferences.get(), this.institution.find()]);
     return {
       quietHours: row?.quietStart && row.quietEnd ? { start: row.quietStart, end: row.quietEnd } : null,
       defaultLanguage: row?.defaultLanguage ?? DEFAULT_LANGUAGE,

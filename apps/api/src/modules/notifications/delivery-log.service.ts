@@ -4,10 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
 import { mask } from '../../platform/security/data-classification';
-import { RequestContext } from '../../platform/tenancy/request-context';
 import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
-import { InstitutionsService } from '../institutions/institutions.service';
+import { CurrentInstitution } from '../institutions/current-institution';
 import { startOfLocalDay } from './delivery-timing';
 import { MessageEventKind } from './entities/message-event.entity';
 import { OutboxChannel, OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
@@ -77,10 +76,9 @@ export interface MessageQuery {
 export class DeliveryLogService {
   constructor(
     private readonly db: Database,
-    private readonly context: RequestContext,
     private readonly outbox: OutboxRepository,
     private readonly events: MessageEventsRepository,
-    private readonly institutions: InstitutionsService,
+    private readonly institution: CurrentInstitution,
     private readonly audit: AuditService,
   ) {}
 
@@ -126,7 +124,7 @@ export class DeliveryLogService {
       guardianId: query.guardianId,
     };
     if (query.from || query.to) {
-      const tz = (await this.institutions.findById(this.context.tenantId))?.timeZone ?? 'UTC';
+      const tz = (await this.institution.find())?.timeZone ?? 'UTC';
       if (query.from) filter.createdFrom = startOfLocalDay(query.from, tz);
       if (query.to) filter.createdBefore = startOfLocalDay(addDays(query.to, 1), tz);
     }

@@ -12,6 +12,8 @@ export interface ShalaStore extends ClsStore {
   permissions?: string[];
   ip?: string;
   userAgent?: string;
+  /** Values read once per request or job, by `tenant|name` (see `RequestContext.memo`). */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 export interface RequestIdentity {
@@ -66,6 +68,31 @@ export class RequestContext {
     return (this.cls.isActive() && this.cls.get('permissions')) || [];
   }
 
+  /**
+   * `load`ed once for the rest of this request or job, per tenant: later calls (concurrent ones too) share
+   * the first promise; a failed load is forgotten. Outside a context it simply loads.
+   */
+  memo<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const key = `${this.tenantId}|${name}`;
+    if (!this.cls.isActive()) return load();
+    let memo = this.cls.get('memo');
+    if (!memo) {
+      memo = new Map();
+      this.cls.set('memo', memo);
+    }
+    const hit = memo.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const value = load();
+    memo.set(key, value);
+    value.catch(() => memo.delete(key));
+    return value;
+  }
+
+  /** Drops a memoised value of `tenantId` from this context, after the request itself changed it. */
+  forgetMemo(tenantId: string, name: string): void {
+    if (this.cls.isActive()) this.cls.get('memo')?.delete(`${tenantId}|${name}`);
+  }
+
   /** Called by the authentication guard once the token is verified. */
   setIdentity(identity: RequestIdentity): void {
     if (!identity.tenantId) throw new TenantIsolationError('Refusing to set an empty tenant id.');
@@ -83,6 +110,9 @@ export class RequestContext {
     return this.cls.run({ ifNested: 'inherit' }, () => {
       this.cls.set('tenantId', tenantId);
       if (userId) this.cls.set('userId', userId);
+      // A job's values are read afresh, not shared with a long-lived outer context (an inherited store
+      // would otherwise hand every tenant's job the outer context's memo).
+      this.cls.set('memo', undefined);
       return fn();
     });
   }

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StudentsService } from '../src/modules/students/students.service';
+import { Clock } from '../src/platform/time/clock';
+import { admissionNo } from '../src/seed/school-data';
+import { signIn } from './support/accounts';
+import { Auth, generate, givenAccountants, givenFees } from './support/fees';
+import { School, givenSchool } from './support/school';
+import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+
+/** Friday 2026-11-20, 10:30 in Kolkata. */
+const NOW = new Date('2026-11-20T05:00:00Z');
+
+/**
+ * Counts the statements a counter payment sends to the driver, by wrapping the query runner's `query`
+ * (every statement, transaction control included, passes through it on SQLite and MariaDB).
+ */
+describe(`statements per fee payment on ${TEST_DB}`, () => {
+  let t: TestApp;
+  let gw: School;
+  let accountant: Auth;
+  let student: string;
+  const sent: string[] = [];
+  let counting = false;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    t.app.get(Clock).setForTests(NOW);
+    gw = await givenSchool(t, await t.given.institution('greenwood'), 1, 2);
+    const rs = await givenSchool(t, await t.given.institution('riverside'), 2, 2);
+    const [gwAccountant] = await givenAccountants(t, gw, rs);
+    const admin = await signIn(t, gw.admin, '10.72.0.1');
+    accountant = await signIn(t, gwAccountant, '10.72.0.2');
+    const fees = await givenFees(t, gw, admin);
+    await generate(t, admin, fees.structures['Class 5']!);
+    student = (await t.context.runAsTenant(gw.institution.id, () =>
+      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
+    ))!;
+    // Outside the SQL guard's wrapper, so every statement the app sends is counted once.
+    const driver = t.dataSource.driver as unknown as { createQueryRunner: (mode: string) => unknown };
+    const create = driver.createQueryRunner.bind(driver);
+    const wrapped = new WeakSet<object>();
+    driver.createQueryRunner = (mode) => {
+      const runner = create(mode) as { query: (...args: unknown[]) => Promise<unknown> };
+      if (!wrapped.has(runner)) {
+        wrapped.add(runner);
+        const query = runner.query.bind(runner);
+        runner.query = (...args) => {
+          if (counting) sent.push(String(args[0]));
+          return query(...args);
+        };
+      }
+      return runner;
+    };
+  });
+
+  afterAll(async () => {
+    t.app.get(Clock).setForTests(null);
+    await t?.close();
+  });
+
+  const pay = async (amount: number) => {
+    sent.length = 0;
+    counting = true;
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/fees/students/${student}/payments`,
+      headers: accountant.auth,
+      payload: { amount, method: 'cash' },
+    });
+    counting = false;
+    expect(res.statusCode, res.body).toBe(201);
+    return [...sent];
+  };
+
+  it('reads the institution row at most once per counter payment', async () => {
+    const cold = await pay(100_00); // the first one fills the per-process caches (session, grants, year)
+    const statements = await pay(100_00);
+    const institutionReads = statements.filter((s) => /\binstitutions\b/i.test(s));
+    console.info(
+      `[statements] counter payment on ${TEST_DB}: ${cold.length} statements cold, ` +
+        `${statements.length} warm, ${institutionReads.length} institution reads`,
+    );
+    if (process.env.SHOW_STATEMENTS) console.info(statements.join('\n'));
+    expect(institutionReads.length).toBeLessThanOrEqual(1);
+  });
+});
