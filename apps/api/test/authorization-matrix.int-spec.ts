@@ -1,10 +1,9 @@
-import { DEFAULT_ROLE_PERMISSIONS, DefaultRole, InstitutionKind, PLATFORM_SLUG } from '@shala/contracts';
+import { DEFAULT_ROLE_PERMISSIONS, DefaultRole } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessService } from '../src/modules/access/access.service';
-import { InstitutionsService } from '../src/modules/institutions/institutions.service';
 import { Account, account, signIn } from './support/accounts';
 import { discoverRoutes } from './support/routes';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+import { givenPlatform } from './support/school';
 
 type Probe = {
   url: string;
@@ -427,14 +426,7 @@ describe(`authorization matrix on ${TEST_DB}`, () => {
   beforeAll(async () => {
     t = await bootTestApp();
     const school = await t.given.institution('greenwood');
-    const platform = await t.context.runWithoutTenant(() =>
-      t.app
-        .get(InstitutionsService)
-        .create({ slug: PLATFORM_SLUG, name: 'Shala Platform', kind: InstitutionKind.Platform }),
-    );
-    await t.context.runAsTenant(platform.id, () =>
-      t.app.get(AccessService).installDefaultRoles(InstitutionKind.Platform),
-    );
+    const platform = await givenPlatform(t);
     let ip = 1;
     for (const role of ROLES) {
       const mfa = MFA_ROLES.includes(role);

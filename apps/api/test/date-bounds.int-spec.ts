@@ -1,13 +1,11 @@
-import { DEFAULT_ROLE_PERMISSIONS, DefaultRole, InstitutionKind, PLATFORM_SLUG } from '@shala/contracts';
+import { DEFAULT_ROLE_PERMISSIONS, DefaultRole } from '@shala/contracts';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessService } from '../src/modules/access/access.service';
-import { InstitutionsService } from '../src/modules/institutions/institutions.service';
 import { addDays } from '../src/platform/time/local-time';
 import { DEMO_CLASSES, DEMO_SECTIONS, demoStudentsCsv } from '../src/seed/school-data';
 import { account, signIn } from './support/accounts';
 import { discoverRoutes } from './support/routes';
-import { School, givenSchool } from './support/school';
+import { School, givenPlatform, givenSchool } from './support/school';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
 
 /*
@@ -189,14 +187,7 @@ describe(`[APP-01] date bounds on ${TEST_DB}`, () => {
     t = await bootTestApp();
     gw = await givenSchool(t, await t.given.institution('greenwood'), 1, 3);
     await givenSchool(t, await t.given.institution('riverside'), 2, 2);
-    const platform = await t.context.runWithoutTenant(() =>
-      t.app
-        .get(InstitutionsService)
-        .create({ slug: PLATFORM_SLUG, name: 'Shala Platform', kind: InstitutionKind.Platform }),
-    );
-    await t.context.runAsTenant(platform.id, () =>
-      t.app.get(AccessService).installDefaultRoles(InstitutionKind.Platform),
-    );
+    const platform = await givenPlatform(t);
     const accountant = await account(
       t,
       gw.institution,

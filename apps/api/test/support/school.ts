@@ -1,4 +1,6 @@
-import { DefaultRole } from '@shala/contracts';
+import { DefaultRole, InstitutionKind, PLATFORM_SLUG } from '@shala/contracts';
+import { AccessService } from '../../src/modules/access/access.service';
+import { InstitutionsService } from '../../src/modules/institutions/institutions.service';
 import { AcademicsService } from '../../src/modules/academics/academics.service';
 import type { Institution } from '../../src/modules/institutions/entities/institution.entity';
 import { StudentImportService } from '../../src/modules/students/student-import.service';
@@ -61,4 +63,17 @@ export async function givenSchool(
     );
   });
   return { institution, prefix, sections, admin, teacher, parent, student };
+}
+
+/** The platform institution the operator signs in to, with its default roles. */
+export async function givenPlatform(t: TestApp): Promise<Institution> {
+  const platform = await t.context.runWithoutTenant(() =>
+    t.app
+      .get(InstitutionsService)
+      .create({ slug: PLATFORM_SLUG, name: 'Shala Platform', kind: InstitutionKind.Platform }),
+  );
+  await t.context.runAsTenant(platform.id, () =>
+    t.app.get(AccessService).installDefaultRoles(InstitutionKind.Platform),
+  );
+  return platform;
 }

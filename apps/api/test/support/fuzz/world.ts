@@ -1,14 +1,12 @@
-import { DEMO_TOTP_SECRET, DefaultRole, InstitutionKind, PLATFORM_SLUG } from '@shala/contracts';
-import { AccessService } from '../../../src/modules/access/access.service';
+import { DEMO_TOTP_SECRET, DefaultRole, PLATFORM_SLUG } from '@shala/contracts';
 import type { Institution } from '../../../src/modules/institutions/entities/institution.entity';
-import { InstitutionsService } from '../../../src/modules/institutions/institutions.service';
 import { StudentsService } from '../../../src/modules/students/students.service';
 import { AccessTokens } from '../../../src/platform/security/access-tokens';
 import { Clock } from '../../../src/platform/time/clock';
 import { demoParentPhone } from '../../../src/seed/school-data';
 import { PASSWORD, account, totp } from '../accounts';
 import { generate, givenFees } from '../fees';
-import { School, givenSchool } from '../school';
+import { School, givenPlatform, givenSchool } from '../school';
 import type { TestApp } from '../test-app';
 import { Callers, RoleSeat } from './identities';
 import type { KnownValues } from './pools';
@@ -39,14 +37,7 @@ export async function buildWorld(t: TestApp): Promise<FuzzWorld> {
   t.app.get(Clock).setForTests(FUZZ_NOW);
   const greenwood = await givenSchool(t, await t.given.institution('greenwood'), 1, 4);
   const riverside = await givenSchool(t, await t.given.institution('riverside'), 2, 2);
-  const platform = await t.context.runWithoutTenant(() =>
-    t.app
-      .get(InstitutionsService)
-      .create({ slug: PLATFORM_SLUG, name: 'Shala Platform', kind: InstitutionKind.Platform }),
-  );
-  await t.context.runAsTenant(platform.id, () =>
-    t.app.get(AccessService).installDefaultRoles(InstitutionKind.Platform),
-  );
+  const platform = await givenPlatform(t);
   const accountant = await account(
     t,
     greenwood.institution,
