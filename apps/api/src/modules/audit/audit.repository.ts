@@ -3,6 +3,7 @@ import { FindOptionsWhere, LessThan, LessThanOrEqual, Like, MoreThan, MoreThanOr
 import { Database } from '../../platform/database/database';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { sqlTimestamp } from '../../platform/database/transformers';
+import { upsertClause } from '../../platform/database/upsert-clause';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditChainHead, AuditEvent } from './entities/audit-event.entity';
 
@@ -104,13 +105,10 @@ export class AuditHeadsRepository extends TenantScopedRepository<AuditChainHead>
     await this.insert(head as Omit<AuditChainHead, 'tenantId'>);
   }
 
-  /** Moves the (locked) head on: one hand-written upsert, the tenant first as `sql` requires. */
+  /** Moves the (locked) head on: one upsert, the tenant first as `sql` requires. */
   async advance(head: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>): Promise<void> {
     const moved = ['last_seq', 'last_hash', 'head_mac', 'updated_at'];
-    const onConflict =
-      this.db.dialect === 'mysql'
-        ? `ON DUPLICATE KEY UPDATE ${moved.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-        : `ON CONFLICT (tenant_id) DO UPDATE SET ${moved.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    const onConflict = upsertClause(this.db.dialect, ['tenant_id'], moved);
     await this.sql(
       `INSERT INTO audit_chain_heads (tenant_id, ${moved.join(', ')}) VALUES ${TenantScopedRepository.rowsOf(1, 5)} ${onConflict}`,
       [head.lastSeq, head.lastHash, head.headMac, sqlTimestamp(new Date(), this.db.dialect)],
