@@ -59,6 +59,8 @@ COPY --from=build /src/packages/contracts/package.json packages/contracts/packag
 COPY --from=build /src/packages/contracts/dist/ packages/contracts/dist/
 COPY --from=build /src/apps/api/package.json apps/api/package.json
 COPY --from=build /src/apps/api/dist/ apps/api/dist/
+# Fonts the PDFs embed (report cards: Noto Sans Devanagari, OFL); resolved from dist/ as ../assets.
+COPY --from=build /src/apps/api/assets/ apps/api/assets/
 # Only used when DATABASE_URL is sqlite: (not in compose, which runs MySQL).
 RUN mkdir -p apps/api/data && chown node:node apps/api/data
 WORKDIR /app/apps/api

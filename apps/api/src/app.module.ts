@@ -10,8 +10,9 @@ import { AcademicsModule } from './modules/academics/academics.module';
 import { StudentsModule } from './modules/students/students.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { FeesModule } from './modules/fees/fees.module';
-import { ProvisioningModule } from './modules/institutions/provisioning.module';
-import { UserAdminModule } from './modules/users/user-admin.module';
+import { ExamsModule } from './modules/exams/exams.module';
+import { ProvisioningModule } from './modules/provisioning/provisioning.module';
+import { UserAdminModule } from './modules/user-admin/user-admin.module';
 import { AccessGuard } from './platform/security/access.guard';
 import { ShalaThrottlerGuard, throttlerOptions } from './platform/security/throttling';
 import { SCHEMA } from './database.registry';
@@ -68,6 +69,7 @@ export const DOMAIN_MODULES = [
   StudentsModule,
   AttendanceModule,
   FeesModule,
+  ExamsModule,
 ];
 
 /** Modules that only the HTTP API needs. */

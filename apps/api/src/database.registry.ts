@@ -39,6 +39,8 @@ import { FEE_RULE_ENTITIES } from './modules/fees/entities/fee-rules.entities';
 import { FeeRules1764230400001 } from './platform/database/migrations/1764230400001-FeeRules';
 import { FEE_GATEWAY_ENTITIES } from './modules/fees/entities/fee-gateway.entities';
 import { FeeGatewaySettings1764316800100 } from './platform/database/migrations/1764316800100-FeeGatewaySettings';
+import { EXAM_ENTITIES } from './modules/exams/entities/exams.entities';
+import { Exams1765000000000 } from './platform/database/migrations/1765000000000-Exams';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -79,6 +81,7 @@ export const SCHEMA: Schema = {
     ...FEE_ENTITIES,
     ...FEE_RULE_ENTITIES,
     ...FEE_GATEWAY_ENTITIES,
+    ...EXAM_ENTITIES,
   ],
   migrations: [
     Foundation1763798400000,
@@ -89,5 +92,6 @@ export const SCHEMA: Schema = {
     Fees1764230400000,
     FeeRules1764230400001,
     FeeGatewaySettings1764316800100,
+    Exams1765000000000,
   ],
 };

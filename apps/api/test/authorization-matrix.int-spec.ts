@@ -173,6 +173,92 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: INVALID,
     permitted: 400,
   },
+  // Exams structure and marks entry (issue 12): probes with malformed ids or bodies answer 400.
+  'GET /api/v1/exams/structure': { url: '/api/v1/exams/structure?academicYearId=not-a-uuid', permitted: 400 },
+  'POST /api/v1/exams/grading-scales': {
+    url: '/api/v1/exams/grading-scales',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/grading-scales/:scaleId': {
+    url: '/api/v1/exams/grading-scales/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/years/:academicYearId/terms': {
+    url: '/api/v1/exams/years/not-a-uuid/terms',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/terms/:termId/assessments': {
+    url: '/api/v1/exams/terms/not-a-uuid/assessments',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/assessments/:assessmentId/papers': {
+    url: '/api/v1/exams/assessments/not-a-uuid/papers',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/exams/co-scholastic-areas': {
+    url: '/api/v1/exams/co-scholastic-areas',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/exams/papers/:paperId/sections/:sectionId/marks': {
+    url: '/api/v1/exams/papers/not-a-uuid/sections/not-a-uuid/marks',
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/papers/:paperId/sections/:sectionId/marks': {
+    url: '/api/v1/exams/papers/not-a-uuid/sections/not-a-uuid/marks',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/exams/papers/:paperId/sections/:sectionId/marks/submit': {
+    url: '/api/v1/exams/papers/not-a-uuid/sections/not-a-uuid/marks/submit',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/progress': { url: '/api/v1/exams/progress?assessmentId=not-a-uuid', permitted: 400 },
+  'GET /api/v1/exams/students/:studentId/results': {
+    url: '/api/v1/exams/students/not-a-uuid/results',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/terms/:termId/sections/:sectionId/results': {
+    url: '/api/v1/exams/terms/not-a-uuid/sections/not-a-uuid/results',
+    permitted: 400,
+  },
+  'POST /api/v1/exams/terms/:termId/classes/:classId/publish': {
+    url: '/api/v1/exams/terms/not-a-uuid/classes/not-a-uuid/publish',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/exams/terms/:termId/classes/:classId/unpublish': {
+    url: '/api/v1/exams/terms/not-a-uuid/classes/not-a-uuid/unpublish',
+    payload: {},
+    permitted: 400,
+  },
+  // Report cards, the section ZIP job and the transcript (issue 12).
+  'GET /api/v1/exams/students/:studentId/report-card': {
+    url: '/api/v1/exams/students/not-a-uuid/report-card',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/students/:studentId/transcript': {
+    url: '/api/v1/exams/students/not-a-uuid/transcript',
+    permitted: 400,
+  },
+  'POST /api/v1/exams/terms/:termId/sections/:sectionId/report-cards': {
+    url: '/api/v1/exams/terms/not-a-uuid/sections/not-a-uuid/report-cards',
+    payload: {},
+    permitted: 400,
+  },
+  'GET /api/v1/exams/report-card-jobs/:jobId': {
+    url: '/api/v1/exams/report-card-jobs/not-a-uuid',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/report-card-jobs/:jobId/download': {
+    url: '/api/v1/exams/report-card-jobs/not-a-uuid/download',
+    permitted: 400,
+  },
   'GET /api/v1/attendance/settings': { url: '/api/v1/attendance/settings', permitted: 200 },
   'PUT /api/v1/attendance/settings': { url: '/api/v1/attendance/settings', payload: INVALID, permitted: 400 },
   'GET /api/v1/attendance/holidays': {

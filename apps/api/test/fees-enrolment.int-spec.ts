@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeesJobsService } from '../src/modules/fees/fees-jobs.service';
-import { EnrolmentEvents } from '../src/modules/students/enrolment-events';
+import { DomainEvents } from '../src/platform/events/domain-events';
 import { StudentsService } from '../src/modules/students/students.service';
 import { Clock } from '../src/platform/time/clock';
 import { signIn } from './support/accounts';
@@ -232,7 +232,7 @@ describe(`fee structures applied at enrolment on ${TEST_DB}`, () => {
   it('runs enrolment listeners inside the enrolling transaction: a failing one undoes the enrolment', async () => {
     // A later listener fails after fees has invoiced: the student, enrolment and invoices are all undone
     // (fee_invoices references students, so no invoice can outlive the rolled-back student).
-    t.app.get(EnrolmentEvents).subscribe(() => Promise.reject(new Error('a later step failed')));
+    t.app.get(DomainEvents).on('students.enrolled', () => Promise.reject(new Error('a later step failed')));
     const res = await t.request({
       method: 'POST',
       url: '/api/v1/students',

@@ -2,6 +2,7 @@ import { ALL_PERMISSIONS, DefaultRole, Permission } from '@shala/contracts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RolesService } from '../src/modules/access/roles.service';
+import { UserAccounts } from '../src/modules/access/user-accounts.service';
 import { UserRolesRepository } from '../src/modules/access/roles.repository';
 import type { Institution } from '../src/modules/institutions/entities/institution.entity';
 import { UserCredentials } from '../src/modules/users/user-credentials.service';
@@ -99,7 +100,7 @@ describe(`privilege escalation by random custom roles on ${TEST_DB}`, () => {
     const email = `actor${run}@greenwood.test`;
     const id = await inSchool(async () => {
       const user = await t.app
-        .get(UsersService)
+        .get(UserAccounts)
         .create({ email, displayName: `Actor ${run}`, roleKeys: [roleKey] });
       await t.app.get(UserCredentials).activateWithPassword(user.id, passwordHash);
       return user.id;

@@ -1,27 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@shala/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { horizontalOverflow } from './support/layout';
 import { resultsDir } from './support/paths';
 
 const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The demo school's date `days` from today (Asia/Kolkata), and as the screens write it. */
 function schoolDate(days: number): { iso: string; shown: string } {
@@ -35,10 +23,7 @@ function schoolDate(days: number): { iso: string; shown: string } {
 }
 
 async function signInOnPhone(email: string): Promise<{ page: Page; problems: () => string[] }> {
-  const context = await browser.newContext(PHONE_390);
-  contexts.push(context);
-  const page = await context.newPage();
-  const watched = watchPage(page);
+  const { page, problems: watched } = await browser.open(PHONE_390, 'file');
   await page.goto(`${baseURL()}/attendance`);
   await page.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');
   await page.getByRole('textbox', { name: /^Email/ }).fill(email);

@@ -1,20 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@shala/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage, type PageProblems } from './support/console';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
+import type { PageProblems } from './support/console';
 import { baseURL } from './support/context';
 import { captureBothWidths, DESKTOP, horizontalOverflow } from './support/layout';
-import { resultsDir } from './support/paths';
 import { signInWithTotp, withoutSpentCodeRefusals, type SignInResult } from './support/sign-in';
 
-let browser: Browser;
-let admin: BrowserContext;
+const browser = useBrowser();
 let page: Page;
 let problems: PageProblems;
 let signIn: SignInResult;
-const others: BrowserContext[] = [];
 
 /** The demo school's date `days` from today (Asia/Kolkata). */
 function schoolDate(days: number): string {
@@ -26,22 +22,13 @@ function schoolDate(days: number): string {
 
 // One admin sign-in for the file: each TOTP code works once, and the admin signs in in other files too.
 beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-  admin = await browser.newContext({ viewport: DESKTOP });
-  page = await admin.newPage();
-  problems = watchPage(page);
+  ({ page, problems } = await browser.open({ viewport: DESKTOP }, 'file'));
   signIn = await signInWithTotp(page, {
     institution: 'greenwood',
     email: 'admin@greenwood.test',
     secret: DEMO_TOTP_SECRET,
   });
 }, 120_000);
-afterAll(async () => {
-  for (const context of others) await context.close();
-  await admin?.close();
-  await browser?.close();
-});
 
 /** The page's problems, less the 409 the first test provokes on purpose (a second holiday on one date). */
 function unexpectedProblems(): string[] {
@@ -117,10 +104,10 @@ describe('attendance settings', () => {
       expect(await page.getByRole('textbox', { name: 'Periods per day' }).inputValue()).toBe('6');
 
       // The class teacher of Class 5 A teaches it Mathematics (demo data): that is the only subject offered.
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
-      others.push(context);
-      const teacher = await context.newPage();
-      const teacherProblems = watchPage(teacher);
+      const { page: teacher, problems: teacherProblems } = await browser.open({
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+      });
       await teacher.goto(`${baseURL()}/attendance`);
       await teacher.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');
       await teacher.getByRole('textbox', { name: /^Email/ }).fill('teacher@greenwood.test');

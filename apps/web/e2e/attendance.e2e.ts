@@ -1,34 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@shala/contracts';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { horizontalOverflow, PHONE } from './support/layout';
 import { resultsDir } from './support/paths';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('attendance marking on a phone', () => {
   it('lets the class teacher mark Class 5 A for today on a 390 px phone, and the marks persist', async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
-    const page = await context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await browser.open({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
     await page.goto(`${baseURL()}/attendance`);
     await page.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');
@@ -82,9 +64,7 @@ describe('attendance marking on a phone', () => {
   });
 
   it("shows a parent their child's month and lets them ask for leave and cancel it, on a phone", async () => {
-    context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await browser.open({ viewport: PHONE });
 
     await page.goto(`${baseURL()}/attendance`);
     await page.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');

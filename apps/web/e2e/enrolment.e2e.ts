@@ -1,30 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, type UserListResponse } from '@shala/contracts';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { horizontalOverflow, PHONE } from './support/layout';
 import { resultsDir } from './support/paths';
 import { apiCall, apiSignIn } from './support/sign-in';
 import { totp } from './support/totp';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const ACCOUNTANT = 'accountant@greenwood.test';
 
@@ -41,9 +25,7 @@ describe('forced MFA enrolment', () => {
     expect(accountant).toBeDefined();
     await apiCall(adminToken, 'POST', `/api/v1/users/${accountant!.id}/mfa/reset`);
 
-    context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await browser.open({ viewport: PHONE });
     await page.goto(`${baseURL()}/login`);
     await page.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');
     await page.getByRole('textbox', { name: /^Email/ }).fill(ACCOUNTANT);

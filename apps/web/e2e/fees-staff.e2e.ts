@@ -1,37 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import { DEMO_TOTP_SECRET } from '@shala/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage, type PageProblems } from './support/console';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
+import type { PageProblems } from './support/console';
 import { baseURL } from './support/context';
 import { captureBothWidths, DESKTOP } from './support/layout';
-import { resultsDir } from './support/paths';
 import { signInWithTotp, withoutSpentCodeRefusals, type SignInResult } from './support/sign-in';
 
-let browser: Browser;
-let context: BrowserContext;
+const browser = useBrowser();
 let page: Page;
 let problems: PageProblems;
 let signIn: SignInResult;
 
 // One sign-in for the whole file: each TOTP code works once, and the admin signs in in other files too.
 beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-  context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-  page = await context.newPage();
-  problems = watchPage(page);
+  ({ page, problems } = await browser.open({ viewport: DESKTOP, acceptDownloads: true }, 'file'));
   signIn = await signInWithTotp(page, {
     institution: 'greenwood',
     email: 'admin@greenwood.test',
     secret: DEMO_TOTP_SECRET,
   });
 }, 120_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
 
 async function openTab(tab: string) {
   await page.goto(`${baseURL()}/fees?tab=${tab}`);

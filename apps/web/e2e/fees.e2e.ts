@@ -1,28 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@shala/contracts';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { horizontalOverflow } from './support/layout';
 import { resultsDir } from './support/paths';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** "₹12,500.50" -> 1250050 paise. */
 function paiseOf(text: string | null): number {
@@ -32,13 +17,11 @@ function paiseOf(text: string | null): number {
 
 describe('a parent paying fees on a phone', () => {
   it("sees both children's dues, pays part online, and downloads the receipt", async () => {
-    context = await browser.newContext({
+    const { page, problems } = await browser.open({
       viewport: { width: 390, height: 844 },
       hasTouch: true,
       acceptDownloads: true,
     });
-    const page = await context.newPage();
-    const problems = watchPage(page);
 
     await page.goto(`${baseURL()}/fees`);
     await page.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');

@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { DEMO_TOTP_SECRET } from '@shala/contracts';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { captureBothWidths, DESKTOP } from './support/layout';
-import { resultsDir } from './support/paths';
 import { signInWithTotp, withoutSpentCodeRefusals } from './support/sign-in';
 
 /** A gateway key that must never come back: not in the page, not in any API answer. */
@@ -14,23 +10,11 @@ const DLT_TEMPLATE_ID = '1107161234567890123';
 /** The demo parent of Greenwood (institution 1 of the demo seed), guardian of the two siblings. */
 const DEMO_PARENT_PHONE = '+919701000001';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('notification settings for the school admin', () => {
   it('edits a template and saves the SMS channel without the key ever coming back, on desktop and phone', async () => {
-    context = await browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await browser.open({ viewport: DESKTOP });
     const answers: string[] = [];
     page.on('response', (response) => {
       if (!new URL(response.url()).pathname.startsWith('/api/v1/notifications/')) return;

@@ -1,30 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { DEMO_TOTP_SECRET } from '@shala/contracts';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { captureBothWidths, DESKTOP } from './support/layout';
-import { resultsDir } from './support/paths';
 import { signInWithTotp, withoutSpentCodeRefusals } from './support/sign-in';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('notifications for the school admin', () => {
   it('shows the delivery log and the dead-letter queue, usable on a phone', async () => {
-    context = await browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await browser.open({ viewport: DESKTOP });
     const signIn = await signInWithTotp(page, {
       institution: 'greenwood',
       email: 'admin@greenwood.test',

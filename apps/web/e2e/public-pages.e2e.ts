@@ -1,31 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { captureBothWidths, DESKTOP } from './support/layout';
-import { resultsDir } from './support/paths';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openPage() {
-  context = await browser.newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  return { page, problems: watchPage(page) };
+  return browser.open({ viewport: DESKTOP });
 }
 
 /** Looks like a link token (tenant.id.secret) but was never issued. */

@@ -1,37 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthErrorCode, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@shala/contracts';
 import { createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { resultsDir } from './support/paths';
 import { freshCode } from './support/sign-in';
 
 const ADMIN = { institution: 'greenwood', email: 'admin@greenwood.test', secret: DEMO_TOTP_SECRET };
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openPage(viewport = { width: 1280, height: 800 }) {
-  context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  return { page, problems: watchPage(page) };
+  return browser.open({ viewport });
 }
 
 async function submitCredentials(page: Page, institution: string, email: string) {

@@ -1,31 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { baseURL } from './support/context';
 import { resultsDir } from './support/paths';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openPage(viewport = { width: 1280, height: 800 }) {
-  context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  return { page, problems: watchPage(page) };
+  return browser.open({ viewport });
 }
 
 describe('smoke', () => {

@@ -1,28 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TOTP_SECRET } from '@shala/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchPage } from './support/console';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/use-browser';
 import { captureBothWidths } from './support/layout';
 import { resultsDir } from './support/paths';
 import { signInWithTotp, withoutSpentCodeRefusals } from './support/sign-in';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(resultsDir, { recursive: true });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const HEADER =
   'admission_no,first_name,last_name,date_of_birth,gender,admission_date,class,section,roll_no,guardian_name,guardian_relationship,guardian_phone';
@@ -53,9 +38,7 @@ async function chooseCsv(page: Page, text: string, name: string) {
 
 describe('importing students from a CSV', () => {
   it('lets the admin dry-run a file, fix the bad row, import, and find the student', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watchPage(page);
+    const { page, problems } = await browser.open({ viewport: { width: 1280, height: 800 } });
     const signIn = await signInWithTotp(page, {
       institution: 'greenwood',
       email: 'admin@greenwood.test',

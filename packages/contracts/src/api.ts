@@ -44,6 +44,11 @@ export interface HealthStatus {
   checks: Record<string, 'up' | 'down' | 'not_configured'>;
 }
 
+/** GET health/live: the process answers. */
+export interface LivenessStatus {
+  status: 'ok';
+}
+
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   if (typeof value !== 'object' || value === null) return false;
   const error = (value as { error?: unknown }).error;

@@ -190,6 +190,11 @@ export interface ChangePasswordResponse {
   otherSessionsEnded: number;
 }
 
+/** A request taken in: a link is mailed when there is someone to mail it to (202 Accepted, or 200). */
+export interface AcceptedResponse {
+  status: 'accepted';
+}
+
 /** POST auth/password/reset-request: answers 202 whether or not the account exists. */
 export interface PasswordResetLinkRequest {
   institution: string;

@@ -37,6 +37,8 @@ export const Permission = {
   ExamsRead: 'exams.read',
   ExamsWrite: 'exams.write',
   ExamsPublish: 'exams.publish',
+  /** Change a submitted (locked) mark sheet, with a reason; audited with before and after. */
+  ExamsModerate: 'exams.moderate',
 
   NotificationsRead: 'notifications.read',
   NotificationsManage: 'notifications.manage',

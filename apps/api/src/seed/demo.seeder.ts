@@ -18,6 +18,7 @@ import { FieldCrypto } from '../platform/security/field-crypto';
 import { RegisterService } from '../modules/attendance/register.service';
 import { SchoolCalendar } from '../modules/attendance/school-calendar';
 import { FeesDemoSeeder } from '../modules/fees/fees-demo.seeder';
+import { ExamsDemoSeeder } from '../modules/exams/exams-demo.seeder';
 import { addDays } from '../platform/time/local-time';
 import { createHash } from 'node:crypto';
 import {
@@ -33,6 +34,7 @@ import { MfaService } from '../modules/auth/mfa.service';
 import { UserCredentials } from '../modules/users/user-credentials.service';
 import { InstitutionsService } from '../modules/institutions/institutions.service';
 import { UsersService } from '../modules/users/users.service';
+import { UserAccounts } from '../modules/access/user-accounts.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { RequestContext } from '../platform/tenancy/request-context';
 
@@ -65,6 +67,7 @@ export class DemoSeeder {
     private readonly institutions: InstitutionsService,
     private readonly access: AccessService,
     private readonly users: UsersService,
+    private readonly accounts: UserAccounts,
     private readonly credentials: UserCredentials,
     private readonly mfa: MfaService,
     private readonly academics: AcademicsService,
@@ -75,6 +78,7 @@ export class DemoSeeder {
     private readonly calendar: SchoolCalendar,
     private readonly registers: RegisterService,
     private readonly feesDemo: FeesDemoSeeder,
+    private readonly examsDemo: ExamsDemoSeeder,
   ) {}
 
   /**
@@ -162,7 +166,12 @@ export class DemoSeeder {
 
   /** Demo accounts whose role requires MFA are enrolled with the published demo TOTP secret. */
   private async createDemoUser(email: string, displayName: string, role: DefaultRole): Promise<void> {
-    const user = await this.users.create({ email, displayName, password: DEMO_PASSWORD, roleKeys: [role] });
+    const user = await this.accounts.create({
+      email,
+      displayName,
+      password: DEMO_PASSWORD,
+      roleKeys: [role],
+    });
     if ((MFA_REQUIRED_ROLES as readonly string[]).includes(role)) {
       await this.credentials.enableMfa(
         user.id,
@@ -224,6 +233,7 @@ export class DemoSeeder {
         await this.calendar.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
         await this.seedAttendanceHistory(20);
         await this.feesDemo.seed();
+        await this.examsDemo.seed();
       });
     }
     return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students };
@@ -261,7 +271,7 @@ export class DemoSeeder {
         ];
         const teacherIds: string[] = [];
         for (const s of staff) {
-          const user = await this.users.create({
+          const user = await this.accounts.create({
             email: `${s.local}@${slug}.test`,
             displayName: s.local,
             password: DEMO_PASSWORD,

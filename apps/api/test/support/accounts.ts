@@ -3,8 +3,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { authenticator } from 'otplib';
 import { MfaService } from '../../src/modules/auth/mfa.service';
 import type { Institution } from '../../src/modules/institutions/entities/institution.entity';
+import { UserAccounts } from '../../src/modules/access/user-accounts.service';
 import { UserCredentials } from '../../src/modules/users/user-credentials.service';
-import { UsersService } from '../../src/modules/users/users.service';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'a-long-test-passphrase-42';
@@ -31,7 +31,7 @@ export async function account(
   roles: string[],
   mfa = false,
 ): Promise<Account> {
-  const users = t.app.get(UsersService);
+  const users = t.app.get(UserAccounts);
   const credentials = t.app.get(UserCredentials);
   const mfaService = t.app.get(MfaService);
   const id = await t.context.runAsTenant(institution.id, async () => {

@@ -8,7 +8,7 @@ import { SCHEMA } from '../../src/database.registry';
 import { AccessService } from '../../src/modules/access/access.service';
 import type { Institution } from '../../src/modules/institutions/entities/institution.entity';
 import { InstitutionsService } from '../../src/modules/institutions/institutions.service';
-import { UsersService } from '../../src/modules/users/users.service';
+import { UserAccounts } from '../../src/modules/access/user-accounts.service';
 import { AppConfig, loadConfig } from '../../src/platform/config/app-config';
 import { connectWithRetry } from '../../src/platform/database/data-source';
 import { Database } from '../../src/platform/database/database';
@@ -88,7 +88,7 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
   const context = app.get(RequestContext);
   const institutions = app.get(InstitutionsService);
   const access = app.get(AccessService);
-  const users = app.get(UsersService);
+  const users = app.get(UserAccounts);
   const given: Given = {
     async institution(slug, name) {
       const institution = await context.runWithoutTenant(() =>

@@ -9,25 +9,25 @@ import type { LoginRouteState } from './login-route';
 
 /** /accept-invitation?token=... — an invited user chooses a password, then signs in. */
 export function AcceptInvitationRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const token = params.get('token');
   const accept = useAcceptInvitation();
 
   return (
-    <AuthPage title={t('auth.invitation.title')} intro={token ? t('auth.invitation.intro') : undefined}>
+    <AuthPage title={t('invitation.title')} intro={token ? t('invitation.intro') : undefined}>
       {!token ? (
         <Alert color="yellow" variant="light">
-          <Text size="sm">{t('auth.invitation.missingToken')}</Text>
+          <Text size="sm">{t('invitation.missingToken')}</Text>
         </Alert>
       ) : (
         <>
-          {accept.isError ? <ApiErrorAlert error={accept.error} title={t('auth.invitation.failed')} /> : null}
+          {accept.isError ? <ApiErrorAlert error={accept.error} title={t('invitation.failed')} /> : null}
           <NewPasswordForm
-            passwordLabel={t('auth.invitation.password')}
-            confirmLabel={t('auth.invitation.confirmPassword')}
-            submitLabel={t('auth.invitation.submit')}
+            passwordLabel={t('invitation.password')}
+            confirmLabel={t('invitation.confirmPassword')}
+            submitLabel={t('invitation.submit')}
             serverField="password"
             onSubmit={async (password) => {
               const accepted = await accept.mutateAsync({ token, password });

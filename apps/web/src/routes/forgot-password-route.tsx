@@ -3,9 +3,9 @@ import { ForgotPasswordForm } from '../features/auth/components/forgot-password-
 import { AuthPage } from './auth-page';
 
 export function ForgotPasswordRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   return (
-    <AuthPage title={t('auth.forgot.title')}>
+    <AuthPage title={t('forgot.title')}>
       <ForgotPasswordForm />
     </AuthPage>
   );

@@ -17,7 +17,7 @@ function isLoginRouteState(value: unknown): value is LoginRouteState {
 }
 
 export function LoginRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -39,8 +39,8 @@ export function LoginRoute() {
       <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
         <Text size="sm">
           {invitation.mfaEnrollmentRequired
-            ? t('auth.login.invitationAcceptedMfa')
-            : t('auth.login.invitationAccepted')}
+            ? t('login.invitationAcceptedMfa')
+            : t('login.invitationAccepted')}
         </Text>
       </Alert>
     ) : null;

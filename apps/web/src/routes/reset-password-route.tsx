@@ -11,19 +11,19 @@ import { AuthPage } from './auth-page';
 
 /** /reset-password?token=... — the page the emailed reset link opens. */
 export function ResetPasswordRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const [params] = useSearchParams();
   const token = params.get('token');
   const reset = useResetPassword();
 
   if (reset.isSuccess) {
     return (
-      <AuthPage title={t('auth.reset.doneTitle')}>
+      <AuthPage title={t('reset.doneTitle')}>
         <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
-          <Text size="sm">{t('auth.reset.done')}</Text>
+          <Text size="sm">{t('reset.done')}</Text>
         </Alert>
         <Button component={Link} to="/login" size="md" fullWidth>
-          {t('auth.login.submit')}
+          {t('login.submit')}
         </Button>
       </AuthPage>
     );
@@ -31,31 +31,31 @@ export function ResetPasswordRoute() {
 
   const linkRefused = reset.isError && toApiProblem(reset.error).code === AuthErrorCode.LinkInvalid;
   return (
-    <AuthPage title={t('auth.reset.title')} intro={token ? t('auth.reset.intro') : undefined}>
+    <AuthPage title={t('reset.title')} intro={token ? t('reset.intro') : undefined}>
       {!token ? (
         <Stack gap="sm">
           <Alert color="yellow" variant="light">
-            <Text size="sm">{t('auth.reset.missingToken')}</Text>
+            <Text size="sm">{t('reset.missingToken')}</Text>
           </Alert>
           <Anchor component={Link} to="/forgot-password" size="sm">
-            {t('auth.reset.requestNew')}
+            {t('reset.requestNew')}
           </Anchor>
         </Stack>
       ) : (
         <>
           {reset.isError ? (
-            <ApiErrorAlert error={reset.error} title={t('auth.reset.failed')}>
+            <ApiErrorAlert error={reset.error} title={t('reset.failed')}>
               {linkRefused ? (
                 <Anchor component={Link} to="/forgot-password" size="sm" mt={6} display="inline-block">
-                  {t('auth.reset.requestNew')}
+                  {t('reset.requestNew')}
                 </Anchor>
               ) : null}
             </ApiErrorAlert>
           ) : null}
           <NewPasswordForm
-            passwordLabel={t('auth.reset.newPassword')}
-            confirmLabel={t('auth.reset.confirmPassword')}
-            submitLabel={t('auth.reset.submit')}
+            passwordLabel={t('reset.newPassword')}
+            confirmLabel={t('reset.confirmPassword')}
+            submitLabel={t('reset.submit')}
             serverField="newPassword"
             onSubmit={async (newPassword) => {
               await reset.mutateAsync({ token, newPassword });

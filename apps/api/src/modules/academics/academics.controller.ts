@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
+import { ApiNoBody, ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { AcademicsService } from './academics.service';
 import {
@@ -41,12 +42,14 @@ export class AcademicsController {
 
   @Get('years')
   @RequirePermission(Permission.AcademicsRead)
+  @ApiView('AcademicYear', { page: true })
   async years() {
     return { items: (await this.academics.listYears()).map(yearDto), nextCursor: null };
   }
 
   @Post('years')
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('AcademicYear', { status: 201 })
   async createYear(@Body() body: CreateYearDto) {
     return yearDto(await this.academics.createYear(body));
   }
@@ -54,6 +57,7 @@ export class AcademicsController {
   @Post('years/:id/current')
   @HttpCode(200)
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('AcademicYear')
   async makeCurrent(@Param('id', new ParseUUIDPipe()) id: string) {
     return yearDto(await this.academics.makeCurrent(id));
   }
@@ -61,6 +65,7 @@ export class AcademicsController {
   /** Classes with their sections and class teachers: the structure screen in one call. */
   @Get('classes')
   @RequirePermission(Permission.AcademicsRead)
+  @ApiView('ClassDto', { page: true })
   async classes() {
     const [classes, sections] = await Promise.all([
       this.academics.listClasses(),
@@ -81,6 +86,7 @@ export class AcademicsController {
 
   @Post('classes')
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('ClassDto', { status: 201 })
   async createClass(@Body() body: CreateClassDto) {
     const c = await this.academics.createClass(body);
     return { id: c.id, name: c.name, ordinal: c.ordinal, sections: [] };
@@ -88,6 +94,7 @@ export class AcademicsController {
 
   @Post('sections')
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('SectionView', { status: 201 })
   async createSection(@Body() body: CreateSectionDto) {
     const s = await this.academics.createSection(body);
     return { id: s.id, classId: s.classId, name: s.name, classTeacherUserId: s.classTeacherUserId };
@@ -95,6 +102,7 @@ export class AcademicsController {
 
   @Patch('sections/:id')
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('SectionView')
   async updateSection(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateSectionDto) {
     const s = await this.academics.updateSection(id, body);
     return { id: s.id, classId: s.classId, name: s.name, classTeacherUserId: s.classTeacherUserId };
@@ -102,6 +110,7 @@ export class AcademicsController {
 
   @Get('subjects')
   @RequirePermission(Permission.AcademicsRead)
+  @ApiView('SubjectDto', { page: true })
   async subjects() {
     return {
       items: (await this.academics.listSubjects()).map((s) => ({ id: s.id, code: s.code, name: s.name })),
@@ -111,6 +120,7 @@ export class AcademicsController {
 
   @Post('subjects')
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('SubjectDto', { status: 201 })
   async createSubject(@Body() body: CreateSubjectDto) {
     const s = await this.academics.createSubject(body);
     return { id: s.id, code: s.code, name: s.name };
@@ -118,6 +128,7 @@ export class AcademicsController {
 
   @Get('subject-assignments')
   @RequirePermission(Permission.AcademicsRead)
+  @ApiView('SubjectAssignment', { page: true })
   async assignments(@Query() query: YearQuery) {
     const rows = await this.academics.listAssignments(query.yearId);
     return {
@@ -134,6 +145,7 @@ export class AcademicsController {
 
   @Post('subject-assignments')
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('SubjectAssignment', { status: 201 })
   async assign(@Body() body: AssignSubjectDto) {
     const a = await this.academics.assignSubject(body);
     return {
@@ -148,6 +160,7 @@ export class AcademicsController {
   @Delete('subject-assignments/:id')
   @HttpCode(204)
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiNoBody()
   async unassign(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.academics.unassignSubject(id);
   }

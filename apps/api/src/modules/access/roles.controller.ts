@@ -10,8 +10,9 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_PERMISSIONS, Permission } from '@shala/contracts';
+import { ApiNoBody, ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { CreateRoleDto, PermissionsDto, RenameRoleDto } from './dto/roles.dto';
 import { RolesService } from './roles.service';
@@ -27,9 +28,9 @@ export class RolesController {
 
   @Get('permissions')
   @RequirePermission(Permission.RolesRead)
-  @ApiOkResponse({ description: 'The permission catalogue, grouped by area' })
+  @ApiView('PermissionArea', { page: true, description: 'The permission catalogue, grouped by area' })
   catalogue() {
-    const groups = new Map<string, string[]>();
+    const groups = new Map<string, Permission[]>();
     for (const p of ALL_PERMISSIONS)
       groups.set(p.split('.')[0]!, [...(groups.get(p.split('.')[0]!) ?? []), p]);
     return { items: [...groups].map(([area, permissions]) => ({ area, permissions })), nextCursor: null };
@@ -37,6 +38,7 @@ export class RolesController {
 
   @Get('roles')
   @RequirePermission(Permission.RolesRead)
+  @ApiView('RoleDto', { page: true })
   async list() {
     return { items: await this.roles.list(), nextCursor: null };
   }
@@ -44,6 +46,7 @@ export class RolesController {
   @Post('roles')
   @RequirePermission(Permission.RolesWrite)
   @ApiForbiddenResponse({ description: BEYOND })
+  @ApiView('RoleDto', { status: 201 })
   create(@Body() body: CreateRoleDto) {
     return this.roles.create(body);
   }
@@ -51,6 +54,7 @@ export class RolesController {
   @Put('roles/:id/permissions')
   @RequirePermission(Permission.RolesWrite)
   @ApiForbiddenResponse({ description: BEYOND })
+  @ApiView('RoleDto')
   setPermissions(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PermissionsDto) {
     return this.roles.setPermissions(id, body.permissions);
   }
@@ -58,6 +62,7 @@ export class RolesController {
   @Patch('roles/:id')
   @RequirePermission(Permission.RolesWrite)
   @ApiForbiddenResponse({ description: BEYOND })
+  @ApiView('RoleDto')
   rename(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RenameRoleDto) {
     return this.roles.rename(id, body.name);
   }
@@ -66,6 +71,7 @@ export class RolesController {
   @HttpCode(204)
   @RequirePermission(Permission.RolesWrite)
   @ApiForbiddenResponse({ description: BEYOND })
+  @ApiNoBody()
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.roles.remove(id);
   }

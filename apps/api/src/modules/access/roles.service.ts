@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DefaultRole, InstitutionKind, Permission, isPermission } from '@shala/contracts';
+import {
+  DefaultRole,
+  InstitutionKind,
+  isPermission,
+  Permission,
+  type RoleDto as RoleView,
+} from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import {
@@ -13,15 +19,6 @@ import { CurrentInstitution } from '../institutions/current-institution';
 import { AccessService } from './access.service';
 import { Role } from './entities/role.entity';
 import { RolePermissionsRepository, RolesRepository, UserRolesRepository } from './roles.repository';
-
-export interface RoleView {
-  id: string;
-  key: string;
-  name: string;
-  isSystem: boolean;
-  permissions: string[];
-  holders: number;
-}
 
 /** Permissions a school admin must keep, so nobody edits the institution into a state nobody can manage. */
 const ADMIN_KEEPS: readonly string[] = [
@@ -50,7 +47,8 @@ export class RolesService {
       key: role.key,
       name: role.name,
       isSystem: role.isSystem,
-      permissions: await this.rolePermissions.ofRole(role.id),
+      // Stored permissions are checked against the catalogue when they are saved.
+      permissions: (await this.rolePermissions.ofRole(role.id)) as Permission[],
       holders: await this.userRoles.countHolders(role.id),
     };
   }
@@ -68,7 +66,7 @@ export class RolesService {
       isSystem: r.isSystem,
       permissions: grants
         .filter((g) => g.roleId === r.id)
-        .map((g) => g.permission)
+        .map((g) => g.permission as Permission)
         .sort(),
       holders: holders.filter((h) => h.roleId === r.id).length,
     }));

@@ -1,9 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
 import { StudentDirectory } from '../students/student-directory';
 import { AttendanceStatus } from './entities/attendance.entities';
-import { RegisterService } from './register.service';
 
 const STATUS_WORDS: Record<AttendanceStatus, string> = {
   present: 'present',
@@ -13,24 +12,28 @@ const STATUS_WORDS: Record<AttendanceStatus, string> = {
   half_day: 'present for half the day',
 };
 
+/** A student newly marked absent on a day (daily attendance). */
+export interface Absence {
+  studentId: string;
+  date: string;
+  status: AttendanceStatus;
+}
+
 /**
  * Absence alerts (issue 5): when a register save marks a student absent, one outbox message per guardian
  * who opted in, in the same transaction; the cause key `absence:<student>:<date>` makes re-saves silent.
+ * RegisterService calls `send` inside its save transaction (both live in attendance, so a direct call:
+ * how families are messaged stays in this file and GuardianNotifier).
  */
 @Injectable()
-export class AbsenceAlerts implements OnModuleInit {
+export class AbsenceAlerts {
   constructor(
-    private readonly register: RegisterService,
     private readonly notifier: GuardianNotifier,
     private readonly students: StudentDirectory,
     private readonly institution: CurrentInstitution,
   ) {}
 
-  onModuleInit(): void {
-    this.register.setAbsenceListener({ onAbsent: (events) => this.send(events) });
-  }
-
-  private async send(events: { studentId: string; date: string; status: AttendanceStatus }[]): Promise<void> {
+  async send(events: Absence[]): Promise<void> {
     const ids = events.map((e) => e.studentId);
     const [guardians, names, school] = await Promise.all([
       this.students.guardianIdsOf(ids),

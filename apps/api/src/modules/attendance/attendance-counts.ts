@@ -1,13 +1,8 @@
+import type { AttendanceCounts } from '@shala/contracts';
 import { AttendanceStatus } from './entities/attendance.entities';
 
-export interface Counts {
-  present: number;
-  absent: number;
-  late: number;
-  excused: number;
-  halfDay: number;
-  total: number;
-}
+/** The day's or the range's marks counted by status (the wire type of @shala/contracts). */
+export type Counts = AttendanceCounts;
 
 export function countStatuses(statuses: AttendanceStatus[]): Counts {
   const c: Counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: statuses.length };

@@ -1,4 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type {
+  ChronicAbsenteesReport,
+  DayLetter,
+  DaySummary,
+  SectionMonth,
+  StudentCalendar,
+  UnmarkedSections,
+} from '@shala/contracts';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import type { CsvFile } from '../../platform/http/send-csv';
 import { addDays, datesBetween, daysBetween, monthRange } from '../../platform/time/local-time';
@@ -14,7 +22,7 @@ import { AttendanceStatus } from './entities/attendance.entities';
 import { RegisterService } from './register.service';
 import { SchoolCalendar } from './school-calendar';
 
-const CODE: Record<AttendanceStatus, string> = {
+const CODE: Record<AttendanceStatus, DayLetter> = {
   present: 'P',
   absent: 'A',
   late: 'L',
@@ -50,7 +58,7 @@ export class AttendanceReportsService {
   ) {}
 
   /** A section's monthly register: one row per student with a code per working day and totals. */
-  async sectionMonth(sectionId: string, month: string) {
+  async sectionMonth(sectionId: string, month: string): Promise<SectionMonth> {
     await this.register.requireSection(sectionId);
     const { from, to } = monthRange(month); // a calendar month: the route's MonthParam checked it
     const [roster, marks, days] = await Promise.all([
@@ -80,7 +88,7 @@ export class AttendanceReportsService {
   }
 
   /** A student's days and percentage over a range (parents see their own children only). */
-  async studentCalendar(studentId: string, from: string, to: string) {
+  async studentCalendar(studentId: string, from: string, to: string): Promise<StudentCalendar> {
     await this.students.visible(studentId);
     checkRange(from, to);
     const [marks, days, leaveDays] = await Promise.all([
@@ -132,7 +140,7 @@ export class AttendanceReportsService {
   }
 
   /** The institution's day (default today): present %, absentees by section, from the day summaries. */
-  async daySummary(day?: string) {
+  async daySummary(day?: string): Promise<DaySummary> {
     const date = day ?? (await this.today());
     const [sections, recorded, absentMarks, reason] = await Promise.all([
       this.sectionsInScope(),
@@ -190,7 +198,7 @@ export class AttendanceReportsService {
   }
 
   /** Sections in the caller's scope not yet marked on a date (default today). */
-  async unmarked(day?: string) {
+  async unmarked(day?: string): Promise<UnmarkedSections> {
     const date = day ?? (await this.today());
     const [sections, marked, reason] = await Promise.all([
       this.sectionsInScope(),
@@ -211,7 +219,11 @@ export class AttendanceReportsService {
    * Students below a percentage (default: the institution's chronic-absence threshold) over a range
    * (default: the last 30 days up to today).
    */
-  async chronicAbsentees(range: { from?: string; to?: string; threshold?: number }) {
+  async chronicAbsentees(range: {
+    from?: string;
+    to?: string;
+    threshold?: number;
+  }): Promise<ChronicAbsenteesReport> {
     const today = await this.today();
     const { from = addDays(today, -29), to = today, threshold } = range;
     checkRange(from, to);

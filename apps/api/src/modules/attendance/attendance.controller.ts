@@ -11,9 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
+import { ApiFile, ApiNoBody, ApiView } from '../../platform/http/api-view';
 import { page } from '../../platform/http/page-query';
 import { sendCsv } from '../../platform/http/send-csv';
 import { DateParam, MonthParam } from '../../platform/http/validators';
@@ -48,24 +49,28 @@ export class AttendanceController {
 
   @Get('settings')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('AttendanceSettings')
   settings() {
     return this.calendar.settings();
   }
 
   @Put('settings')
   @RequirePermission(Permission.InstitutionSettingsWrite)
+  @ApiView('AttendanceSettings')
   updateSettings(@Body() body: SettingsDto) {
     return this.calendar.updateSettings(body);
   }
 
   @Get('holidays')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('Holiday', { page: true })
   async holidays(@Query() query: RangeQuery) {
     return page(await this.calendar.holidays(query.from, query.to));
   }
 
   @Post('holidays')
   @RequirePermission(Permission.InstitutionSettingsWrite)
+  @ApiView('Holiday', { status: 201 })
   addHoliday(@Body() body: HolidayDto) {
     return this.calendar.addHoliday(body.date, body.name);
   }
@@ -73,13 +78,14 @@ export class AttendanceController {
   @Delete('holidays/:id')
   @HttpCode(204)
   @RequirePermission(Permission.InstitutionSettingsWrite)
+  @ApiNoBody()
   async removeHoliday(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.calendar.removeHoliday(id);
   }
 
   @Get('sections/:sectionId/days/:date')
   @RequirePermission(Permission.AttendanceRead)
-  @ApiOkResponse({
+  @ApiView('RegisterView', {
     description: 'The register: enrolled students with their marks, leave, lock and working-day state',
   })
   register(
@@ -92,7 +98,7 @@ export class AttendanceController {
 
   @Put('sections/:sectionId/days/:date')
   @RequirePermission(Permission.AttendanceMark)
-  @ApiOkResponse({
+  @ApiView('SaveRegisterResult', {
     description:
       'Saves the marks in one transaction (idempotent); after the cut-off needs attendance.override and a reason',
   })
@@ -106,6 +112,7 @@ export class AttendanceController {
 
   @Get('sections/:sectionId/months/:month')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('SectionMonth')
   sectionMonth(
     @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
     @MonthParam('month') month: string,
@@ -115,6 +122,7 @@ export class AttendanceController {
 
   @Get('sections/:sectionId/months/:month/export')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiFile('text/csv')
   async exportMonth(
     @Param('sectionId', new ParseUUIDPipe()) sectionId: string,
     @MonthParam('month') month: string,
@@ -125,37 +133,42 @@ export class AttendanceController {
 
   @Get('students/:studentId/calendar')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('StudentCalendar')
   studentCalendar(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Query() query: RangeQuery) {
     return this.reports.studentCalendar(studentId, query.from, query.to);
   }
 
   @Get('summary')
   @RequirePermission(Permission.AttendanceRead)
-  @ApiOkResponse({ description: 'The day across sections in scope: present %, absentees by section' })
+  @ApiView('DaySummary', { description: 'The day across sections in scope: present %, absentees by section' })
   summary(@Query() query: DateQuery) {
     return this.reports.daySummary(query.date);
   }
 
   @Get('unmarked')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('UnmarkedSections')
   unmarked(@Query() query: DateQuery) {
     return this.reports.unmarked(query.date);
   }
 
   @Get('chronic-absentees')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('ChronicAbsenteesReport')
   chronic(@Query() query: OptionalRangeQuery) {
     return this.reports.chronicAbsentees(query);
   }
 
   @Post('leave-requests')
   @RequirePermission(Permission.AttendanceLeaveRequest)
+  @ApiView('LeaveRequestView', { status: 201 })
   requestLeave(@Body() body: LeaveRequestDto) {
     return this.leave.request(body);
   }
 
   @Get('leave-requests')
   @RequirePermission(Permission.AttendanceRead)
+  @ApiView('LeaveRequestView', { page: true })
   async leaveRequests(@Query() query: LeaveListQuery) {
     return page(await this.leave.list(query.status));
   }
@@ -163,6 +176,7 @@ export class AttendanceController {
   @Post('leave-requests/:id/decision')
   @HttpCode(200)
   @RequirePermission(Permission.AttendanceLeaveApprove)
+  @ApiView('LeaveRequestView')
   decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: LeaveDecisionDto) {
     return this.leave.decide(id, body.decision, body.note);
   }
@@ -170,6 +184,7 @@ export class AttendanceController {
   @Post('leave-requests/:id/cancel')
   @HttpCode(200)
   @RequirePermission(Permission.AttendanceLeaveRequest)
+  @ApiView('LeaveRequestView')
   cancel(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.leave.cancel(id);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DefaultRole } from '@shala/contracts';
+import { DefaultRole, type LeaveRequestView } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import {
@@ -25,19 +25,7 @@ import { SchoolCalendar } from './school-calendar';
 
 export const MAX_LEAVE_DAYS = 60;
 
-export interface LeaveView {
-  id: string;
-  studentId: string;
-  studentName: string;
-  fromDate: string;
-  toDate: string;
-  reason: string;
-  status: LeaveStatus;
-  requestedBy: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+type LeaveView = LeaveRequestView;
 
 /**
  * Leave: a parent asks for a child over a range of days; the class teacher (or a teacher of the section, or

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Permission } from '@shala/contracts';
+import { Permission, type RegisterView, type SaveRegisterResult } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, RuleViolationError, ValidationFailedError } from '../../platform/errors/domain-error';
@@ -8,6 +8,7 @@ import { RequestContext } from '../../platform/tenancy/request-context';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { StudentDirectory } from '../students/student-directory';
+import { AbsenceAlerts } from './absence-alerts';
 import { Counts, countStatuses } from './attendance-counts';
 import {
   AttendanceErrorCode,
@@ -30,45 +31,6 @@ export interface MarkInput {
   note?: string | null;
 }
 
-export interface RegisterRow {
-  studentId: string;
-  fullName: string;
-  admissionNo: string;
-  rollNo: number | null;
-  status: AttendanceStatus | null;
-  note: string | null;
-  source: string | null;
-  onLeave: boolean;
-}
-
-export interface RegisterView {
-  sectionId: string;
-  date: string;
-  period: number;
-  workingDay: boolean;
-  nonWorkingReason: string | null;
-  locked: boolean;
-  marked: boolean;
-  rows: RegisterRow[];
-  summary: Counts;
-}
-
-/** What a save answers: the day's counts after it, without echoing the register back. */
-export interface SaveResult {
-  sectionId: string;
-  date: string;
-  period: number;
-  locked: boolean;
-  changed: number;
-  override: boolean;
-  summary: Counts;
-}
-
-/** Called for each student newly marked absent, inside the same transaction (absence alerts). */
-export interface AbsenceListener {
-  onAbsent(events: { studentId: string; date: string; status: AttendanceStatus }[]): Promise<void>;
-}
-
 /**
  * A section's register: a teacher sees it and saves it whole in one idempotent transaction; after the
  * institution's cut-off a change needs the override permission and a reason and is audited with before
@@ -76,8 +38,6 @@ export interface AbsenceListener {
  */
 @Injectable()
 export class RegisterService {
-  private listener: AbsenceListener | null = null;
-
   constructor(
     private readonly db: Database,
     private readonly context: RequestContext,
@@ -89,12 +49,8 @@ export class RegisterService {
     private readonly summaries: DaySummariesRepository,
     private readonly leave: LeaveRequestsRepository,
     private readonly audit: AuditService,
+    private readonly absenceAlerts: AbsenceAlerts,
   ) {}
-
-  /** The notifications side registers here; attendance does not know how families are messaged. */
-  setAbsenceListener(listener: AbsenceListener): void {
-    this.listener = listener;
-  }
 
   /** The caller may take attendance in this section: staff everywhere, teachers in the sections they teach. */
   async requireSection(sectionId: string): Promise<void> {
@@ -235,7 +191,7 @@ export class RegisterService {
     sectionId: string,
     date: string,
     input: { period?: number; subjectId?: string | null; marks: MarkInput[]; reason?: string | null },
-  ): Promise<SaveResult> {
+  ): Promise<SaveRegisterResult> {
     await this.requireSection(sectionId);
     const settings = await this.calendar.settings();
     const period = checkPeriod(settings, input.period);
@@ -340,8 +296,9 @@ export class RegisterService {
     const newlyAbsent = changes.filter(
       (m) => m.status === 'absent' && existing.get(m.studentId)?.status !== 'absent',
     );
-    if (newlyAbsent.length && this.listener && period === 0) {
-      await this.listener.onAbsent(
+    // Absence alerts go to the outbox in this transaction, so they commit or roll back with the marks.
+    if (newlyAbsent.length && period === 0) {
+      await this.absenceAlerts.send(
         newlyAbsent.map((m) => ({ studentId: m.studentId, date, status: m.status })),
       );
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AttendanceSettings as AttendanceSettingsView, Holiday } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
@@ -12,13 +13,8 @@ import { CurrentInstitution } from '../institutions/current-institution';
 import { AttendanceSettingsRepository, HolidaysRepository } from './attendance.repository';
 import { AttendanceSettings } from './entities/attendance.entities';
 
-export interface SettingsView {
-  mode: 'daily' | 'period';
-  periodsPerDay: number;
-  cutoffTime: string;
-  weeklyOffDays: number[];
-  chronicThresholdPercent: number;
-}
+/** The institution's attendance settings (the wire type of @shala/contracts). */
+export type SettingsView = AttendanceSettingsView;
 
 export const DEFAULT_SETTINGS: SettingsView = {
   mode: 'daily',
@@ -156,7 +152,7 @@ export class SchoolCalendar {
   }
 
   /** The holidays in a range (no attendance is taken on them). */
-  async holidays(from: string, to: string) {
+  async holidays(from: string, to: string): Promise<Holiday[]> {
     const span = daysBetween(from, to);
     if (span < 0) throw new ValidationFailedError([{ field: 'to', message: 'must be on or after from' }]);
     if (span > 400)
@@ -164,7 +160,7 @@ export class SchoolCalendar {
     return (await this.holidayRows.inRange(from, to)).map((h) => ({ id: h.id, date: h.date, name: h.name }));
   }
 
-  async addHoliday(date: string, rawName: string) {
+  async addHoliday(date: string, rawName: string): Promise<Holiday> {
     const name = rawName.trim();
     // The DTO counts the spaces too: "  x " would otherwise be saved as a one-letter holiday.
     if (name.length < 2)

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
+import { ApiFile, ApiView } from '../../platform/http/api-view';
 import { sendDownload } from '../../platform/http/send-csv';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { AuditService } from './audit.service';
@@ -15,21 +16,26 @@ export class AuditController {
 
   @Get('events')
   @RequirePermission(Permission.AuditRead)
-  @ApiOkResponse({ description: 'The institution audit events, newest first: { items, nextCursor }' })
+  @ApiView('AuditEventDto', {
+    page: true,
+    description: 'The institution audit events, newest first: { items, nextCursor }',
+  })
   events(@Query() query: AuditListQuery) {
     return this.audit.eventsPage(query);
   }
 
   @Get('export')
   @RequirePermission(Permission.AuditExport)
-  @ApiOkResponse({ description: 'Streams the filtered log oldest first as CSV or a JSON array.' })
+  @ApiFile(['text/csv', 'application/json'], 'Streams the filtered log oldest first as CSV or a JSON array.')
   async export(@Query() query: AuditExportQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendDownload(reply, await this.audit.exportFile(query));
   }
 
   @Get('verify')
   @RequirePermission(Permission.AuditRead)
-  @ApiOkResponse({ description: '{ ok: true, checked } or { ok: false, firstBrokenSeq, reason, checked }' })
+  @ApiView('AuditVerifyResponse', {
+    description: '{ ok: true, checked } or { ok: false, firstBrokenSeq, reason, checked }',
+  })
   verify() {
     return this.audit.verify();
   }

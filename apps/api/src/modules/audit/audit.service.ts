@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_EXPORT_COLUMNS, AuditEventDto, PAGE_LIMIT_DEFAULT } from '@shala/contracts';
+import {
+  AUDIT_EXPORT_COLUMNS,
+  AuditEventDto,
+  type AuditVerifyResponse,
+  PAGE_LIMIT_DEFAULT,
+} from '@shala/contracts';
 import { ClsService } from 'nestjs-cls';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
@@ -24,10 +29,6 @@ export interface AuditRecord {
   /** Defaults to the authenticated user of the request context. */
   actorUserId?: string | null;
 }
-
-export type VerifyResult =
-  | { ok: true; checked: number; lastSeq: number }
-  | { ok: false; checked: number; firstBrokenSeq: number; reason: string };
 
 const SENSITIVE_KEY =
   /pass(word)?|secret|token|code|otp|pepper|key|cookie|authorization|nationalId|national_id/i;
@@ -201,7 +202,7 @@ export class AuditService {
    * Recomputes the current tenant's chain and names the first broken link: an edited row (hash mismatch),
    * a deleted row (a gap in seq), or a truncated tail (the signed head names a later seq).
    */
-  async verify(): Promise<VerifyResult> {
+  async verify(): Promise<AuditVerifyResponse> {
     const tenantId = this.context.tenantId;
     const head = await this.heads.current();
     let expectedSeq = 1;

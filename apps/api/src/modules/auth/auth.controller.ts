@@ -12,8 +12,10 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { LoginResponse } from '@shala/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiNoBody, ApiView } from '../../platform/http/api-view';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { DomainError, NotFoundError } from '../../platform/errors/domain-error';
 import { Authenticated, Public } from '../../platform/security/route-policy.decorators';
@@ -109,17 +111,20 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({
-    description:
-      '{ accessToken, expiresIn, user } + refresh cookie; or { mfaRequired, mfaToken }; or { mfaEnrollmentRequired, mfaToken }',
-  })
   @ApiTooManyRequestsResponse({
     description:
       'THROTTLED with Retry-After (too many failures for this account), or CHALLENGE_REQUIRED: many ' +
       'failures from this address, so solve the proof-of-work challenge in details[0].challenge and ' +
       'repeat the request with proofOfWork (AUT-07)',
   })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiView('LoginResponse', {
+    description:
+      '{ accessToken, expiresIn, user } + refresh cookie; or { mfaRequired, mfaToken }; or { mfaEnrollmentRequired, mfaToken }',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
     const outcome = await this.loginService.login(body);
     if (outcome.kind === 'mfa') return { mfaRequired: true, mfaToken: outcome.mfaToken };
     if (outcome.kind === 'enroll') return { mfaEnrollmentRequired: true, mfaToken: outcome.mfaToken };
@@ -132,6 +137,7 @@ export class AuthController {
     description: 'THROTTLED with Retry-After: 10 wrong codes on this mfaToken, or 20 for the user in an hour',
   })
   @HttpCode(200)
+  @ApiView('SignedInResponse')
   async verifyMfa(@Body() body: MfaVerifyDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.signedIn(reply, await this.loginService.verifyMfa(body));
   }
@@ -139,7 +145,9 @@ export class AuthController {
   @Public()
   @Post('mfa/enrollment')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Forced enrolment: { secret, otpauthUri } for the authenticator app' })
+  @ApiView('MfaSecretResponse', {
+    description: 'Forced enrolment: { secret, otpauthUri } for the authenticator app',
+  })
   startEnrolment(@Body() body: MfaTokenDto) {
     return this.loginService.startForcedEnrolment(body.mfaToken);
   }
@@ -147,7 +155,9 @@ export class AuthController {
   @Public()
   @Post('mfa/enrollment/confirm')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Tokens as for login, plus the 10 recovery codes (shown once)' })
+  @ApiView('MfaEnrollmentConfirmResponse', {
+    description: 'Tokens as for login, plus the 10 recovery codes (shown once)',
+  })
   async confirmEnrolment(@Body() body: MfaTokenCodeDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.loginService.confirmForcedEnrolment(body.mfaToken, body.code);
     return { ...this.signedIn(reply, result), recoveryCodes: result.recoveryCodes };
@@ -157,7 +167,7 @@ export class AuthController {
   @AuthThrottle('refresh')
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Rotates the refresh cookie: { accessToken, expiresIn }' })
+  @ApiView('AccessTokenResponse', { description: 'Rotates the refresh cookie: { accessToken, expiresIn }' })
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     this.checkOrigin(request);
     try {
@@ -174,6 +184,7 @@ export class AuthController {
   @AuthThrottle('refresh')
   @Post('logout')
   @HttpCode(204)
+  @ApiNoBody()
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -188,7 +199,10 @@ export class AuthController {
   @AuthThrottle('reset')
   @Post('password/reset-request')
   @HttpCode(202)
-  @ApiOkResponse({ description: 'Always 202: a link is mailed when the account exists' })
+  @ApiView('AcceptedResponse', {
+    status: 202,
+    description: 'Always 202: a link is mailed when the account exists',
+  })
   async requestReset(@Body() body: ResetRequestDto): Promise<{ status: 'accepted' }> {
     await this.passwords.requestPasswordReset(body);
     return { status: 'accepted' };
@@ -198,6 +212,7 @@ export class AuthController {
   @AuthThrottle('reset')
   @Post('password/reset')
   @HttpCode(204)
+  @ApiNoBody()
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
     await this.passwords.resetPassword(body.token, body.newPassword);
   }
@@ -206,6 +221,7 @@ export class AuthController {
   @AuthThrottle('reset')
   @Post('invitations/accept')
   @HttpCode(200)
+  @ApiView('AcceptInvitationResponse')
   acceptInvitation(@Body() body: AcceptInvitationDto) {
     return this.passwords.acceptInvitation(body.token, body.password);
   }
@@ -214,6 +230,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('password/change')
   @HttpCode(200)
+  @ApiView('ChangePasswordResponse')
   changePassword(@Body() body: ChangePasswordDto) {
     return this.passwords.changePassword(this.context.sessionId, body.currentPassword, body.newPassword);
   }
@@ -221,6 +238,7 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @Get('sessions')
+  @ApiView('SessionDto', { page: true })
   async listSessions() {
     const current = this.context.sessionId;
     const sessions = await this.sessions.listActiveOf(this.context.userId!);
@@ -242,6 +260,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Delete('sessions/:id')
   @HttpCode(204)
+  @ApiNoBody()
   async revokeSession(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     const session = await this.sessions.findById(id);
     if (!session || session.userId !== this.context.userId || session.revokedAt)
@@ -254,7 +273,9 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('sessions/revoke-all')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Signs out everywhere, this device included: { ended }' })
+  @ApiView('RevokeAllSessionsResponse', {
+    description: 'Signs out everywhere, this device included: { ended }',
+  })
   async revokeAll(@Res({ passthrough: true }) reply: FastifyReply) {
     const ended = await this.sessions.revokeAllOf(this.context.userId!, 'sign_out_everywhere');
     await this.audit.record({
@@ -271,6 +292,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('mfa/setup')
   @HttpCode(200)
+  @ApiView('MfaSecretResponse')
   startMfaSetup() {
     return this.mfa.startSetup();
   }
@@ -279,6 +301,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('mfa/setup/confirm')
   @HttpCode(200)
+  @ApiView('RecoveryCodesResponse')
   confirmMfaSetup(@Body() body: MfaCodeDto) {
     return this.mfa.confirmSetup(body.code);
   }
@@ -287,6 +310,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('mfa/disable')
   @HttpCode(204)
+  @ApiNoBody()
   async disableMfa(@Body() body: MfaDisableDto): Promise<void> {
     await this.mfa.disable(body.password, body.code);
   }
@@ -295,6 +319,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('mfa/recovery-codes')
   @HttpCode(200)
+  @ApiView('RecoveryCodesResponse')
   regenerateRecoveryCodes(@Body() body: PasswordDto) {
     return this.mfa.regenerateRecoveryCodes(body.password);
   }
@@ -311,7 +336,7 @@ export class MeController {
 
   @Authenticated()
   @Get()
-  @ApiOkResponse({ description: '{ user, institution, roles, permissions }' })
+  @ApiView('MeResponse', { description: '{ user, institution, roles, permissions }' })
   me() {
     return this.currentSession.me(this.context.sessionId);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MFA_REQUIRED_ROLES } from '@shala/contracts';
+import { MFA_REQUIRED_ROLES, type MeResponse, type Permission } from '@shala/contracts';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from '../../platform/security/access-tokens';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AccessService } from '../access/access.service';
@@ -93,7 +93,7 @@ export class CurrentSessionService {
     });
   }
 
-  async me(sessionId: string | null) {
+  async me(sessionId: string | null): Promise<MeResponse> {
     const userId = this.context.userId!;
     const [user, institution, grants] = await Promise.all([
       this.credentials.byId(userId),
@@ -110,7 +110,8 @@ export class CurrentSessionService {
       },
       institution: institutionDto(institution!),
       roles: grants.roles,
-      permissions: grants.permissions,
+      // Role permissions are checked against the catalogue when they are saved.
+      permissions: grants.permissions as Permission[],
       sessionId,
       mfaRequired: (MFA_REQUIRED_ROLES as readonly string[]).some((r) => grants.roles.includes(r)),
     };

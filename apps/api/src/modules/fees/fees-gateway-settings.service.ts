@@ -1,3 +1,4 @@
+import type { GatewaySettingsView } from '@shala/contracts';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/database/database';
@@ -15,21 +16,6 @@ import type { RazorpayCredentials } from './payments/razorpay.gateway';
 const RAZORPAY = 'razorpay';
 const SECRET_NAMES = ['keySecret', 'webhookSecret'] as const;
 type SecretName = (typeof SECRET_NAMES)[number];
-
-export interface GatewaySettingsView {
-  provider: 'razorpay';
-  enabled: boolean;
-  /** Enabled and complete: parents' online payments go to Razorpay (otherwise to the sandbox). */
-  ready: boolean;
-  problems: string[];
-  /** Razorpay's public key id (it is shown to the checkout anyway). */
-  keyId: string | null;
-  /** Credentials are never returned: only whether each is set. */
-  secrets: Record<SecretName, { set: boolean }>;
-  /** The URL to register as the webhook in Razorpay's dashboard (events payment.captured, payment.failed). */
-  webhookUrl: string;
-  updatedAt: string | null;
-}
 
 /** An update: keyId replaces; a credential is kept when absent, set when a string, cleared when null. */
 export interface GatewaySettingsUpdate {

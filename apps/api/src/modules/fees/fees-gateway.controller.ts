@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
+import { ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { RazorpaySettingsDto } from './dto/fees-gateway.dto';
 import { FeesGatewaySettingsService } from './fees-gateway-settings.service';
@@ -13,7 +14,7 @@ export class FeesGatewayController {
 
   @Get('razorpay')
   @RequirePermission(Permission.FeesSetup)
-  @ApiOkResponse({
+  @ApiView('GatewaySettingsView', {
     description:
       "The institution's Razorpay account: { provider, enabled, ready, problems, keyId, secrets: { keySecret: { set }, webhookSecret: { set } }, webhookUrl, updatedAt }; secrets are never returned",
   })
@@ -23,7 +24,9 @@ export class FeesGatewayController {
 
   @Put('razorpay')
   @RequirePermission(Permission.FeesSetup)
-  @ApiOkResponse({ description: 'Saves the account (credentials write-only); answers as GET' })
+  @ApiView('GatewaySettingsView', {
+    description: 'Saves the account (credentials write-only); answers as GET',
+  })
   setRazorpay(@Body() body: RazorpaySettingsDto) {
     return this.settings.update(body);
   }

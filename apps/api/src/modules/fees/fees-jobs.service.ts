@@ -1,3 +1,4 @@
+import type { DailyRunResult } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
@@ -35,14 +36,6 @@ export interface LateFeeRuleInput {
   graceDays?: number;
   cap?: number;
   headId: string;
-}
-
-export interface DailyRunResult {
-  asOf: string;
-  /** Invoices created for students enrolled since the last run (structures apply on enrolment). */
-  invoices: number;
-  lateFees: { invoices: number; amount: number };
-  reminders: { sent: number; enqueued: number };
 }
 
 /** How far back a missed before-due or on-due reminder is still sent (the job did not run that day). */

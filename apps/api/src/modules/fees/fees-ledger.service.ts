@@ -1,3 +1,4 @@
+import type { InvoiceLine as InvoiceLineView, InvoiceView } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { Insertable } from '../../platform/database/insertable';
@@ -20,33 +21,6 @@ export interface InvoicePlan {
   label: string;
   dueDate: string;
   charges: { headId: string; amount: number }[];
-}
-
-export interface InvoiceLineView {
-  headId: string;
-  headName: string;
-  charged: number;
-  concession: number;
-  fine: number;
-  paid: number;
-  outstanding: number;
-}
-
-export interface InvoiceView {
-  id: string;
-  studentId: string;
-  label: string;
-  dueDate: string;
-  currency: string;
-  charged: number;
-  concession: number;
-  fine: number;
-  paid: number;
-  outstanding: number;
-  status: 'paid' | 'partial' | 'due' | 'overdue';
-  /** Past its due date with something still outstanding (also when partly paid). */
-  overdue: boolean;
-  lines: InvoiceLineView[];
 }
 
 type Totals = Pick<InvoiceLineView, 'charged' | 'concession' | 'fine' | 'paid' | 'outstanding'>;

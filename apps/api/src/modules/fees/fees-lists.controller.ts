@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
+import { ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import {
   CollectionsPageQuery,
@@ -18,7 +19,8 @@ export class FeesListsController {
 
   @Get('payments')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({
+  @ApiView('PaymentListItem', {
+    page: true,
     description:
       "{ items, nextCursor }: payments newest first, each with the student's fullName and admissionNo; without studentId, staff only",
   })
@@ -28,7 +30,7 @@ export class FeesListsController {
 
   @Get('defaulters')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({
+  @ApiView('DefaultersPage', {
     description:
       '{ asOf, currency, totalOutstanding, count, items, nextCursor }: the defaulters report one page at a time (totals cover every page); staff only',
   })
@@ -38,7 +40,7 @@ export class FeesListsController {
 
   @Get('collections')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({
+  @ApiView('CollectionsPage', {
     description:
       '{ from, to, groupBy, currency, totalCollected, items, nextCursor }: collections one page at a time (by day oldest first, by class or head largest first; the total covers every page); staff only',
   })
@@ -48,7 +50,7 @@ export class FeesListsController {
 
   @Get('ledger')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({
+  @ApiView('LedgerPage', {
     description:
       "{ currency, balance, items, nextCursor }: a student's ledger entries oldest first, each with its running balance",
   })

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { PAGE_LIMIT_DEFAULT } from '@shala/contracts';
+import { PAGE_LIMIT_DEFAULT, type PaymentListItem } from '@shala/contracts';
 import { z } from 'zod';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
-import { FeesPaymentsService, PaymentView } from './fees-payments.service';
+import { FeesPaymentsService } from './fees-payments.service';
 import { FeesReportsService } from './fees-reports.service';
 import { FeePaymentsRepository, PaymentFilter } from './fees.repository';
-
-export interface PaymentListItem extends PaymentView {
-  fullName: string;
-  admissionNo: string;
-}
 
 interface Page {
   limit?: number;

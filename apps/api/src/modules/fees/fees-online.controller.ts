@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyRequest } from 'fastify';
+import { ApiView } from '../../platform/http/api-view';
 import { Public, RequirePermission } from '../../platform/security/route-policy.decorators';
 import { CreateOrderDto } from './dto/fees.dto';
 import { FeesOnlineService } from './fees-online.service';
@@ -15,7 +16,8 @@ export class FeesOnlineController {
   @Post('students/:studentId/online-orders')
   @ApiBearerAuth()
   @RequirePermission(Permission.FeesPay)
-  @ApiOkResponse({
+  @ApiView('OnlineOrder', {
+    status: 201,
     description:
       'An order with the provider and what its checkout needs (checkout.sandboxCheckout only where the sandbox exists); 422 FEES_ONLINE_PAYMENTS_NOT_SET_UP when the school has no payment gateway ready',
   })
@@ -26,6 +28,7 @@ export class FeesOnlineController {
   @Get('online-orders/:id')
   @ApiBearerAuth()
   @RequirePermission(Permission.FeesRead)
+  @ApiView('OnlineOrder')
   order(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.online.order(id);
   }
@@ -34,7 +37,7 @@ export class FeesOnlineController {
   @HttpCode(200)
   @ApiBearerAuth()
   @RequirePermission(Permission.FeesPay)
-  @ApiOkResponse({
+  @ApiView('OnlineOrder', {
     description:
       'Sandbox only (development and test with demo mode; 404 elsewhere): the payer who opened the order pays it through the signed webhook; answers the order. 404 for anyone else.',
   })
@@ -46,6 +49,7 @@ export class FeesOnlineController {
   @Post('webhooks/:provider/:institutionId')
   @Public()
   @HttpCode(200)
+  @ApiView('PaymentWebhookOutcome')
   webhook(
     @Param('provider') provider: string,
     @Param('institutionId', new ParseUUIDPipe()) institutionId: string,

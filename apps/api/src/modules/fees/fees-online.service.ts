@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { CommonErrorCode } from '@shala/contracts';
+import {
+  CommonErrorCode,
+  type OnlineOrder as OrderView,
+  type PaymentWebhookOutcome as WebhookOutcome,
+} from '@shala/contracts';
 import type { FastifyInstance } from 'fastify';
 import { createHmac } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -34,22 +38,6 @@ import { RazorpayGateway } from './payments/razorpay.gateway';
 import { RazorpayTransport } from './payments/razorpay-transport';
 import { PAYMENT_SANDBOX } from './payments/sandbox-policy';
 import { SandboxGateway } from './payments/sandbox.gateway';
-
-export interface OrderView {
-  id: string;
-  studentId: string;
-  amount: number;
-  currency: string;
-  provider: string;
-  providerOrderId: string;
-  status: FeeOnlineOrder['status'];
-  paymentId: string | null;
-  checkout: Record<string, string | number>;
-}
-
-export interface WebhookOutcome {
-  outcome: 'credited' | 'duplicate' | 'ignored' | 'failed' | 'unallocatable';
-}
 
 type WebhookReader = Pick<PaymentGateway, 'verifySignature' | 'parseEvent'>;
 

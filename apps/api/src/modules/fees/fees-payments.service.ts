@@ -1,3 +1,4 @@
+import type { PaymentView } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -28,22 +29,6 @@ export interface PaymentInput {
   method: PaymentMethod;
   reference?: string | null;
   note?: string | null;
-}
-
-export interface PaymentView {
-  id: string;
-  studentId: string;
-  amount: number;
-  currency: string;
-  method: PaymentMethod;
-  reference: string | null;
-  paidOn: string;
-  receiptNo: string;
-  status: 'completed' | 'reversed';
-  reversedAt: string | null;
-  reversalReason: string | null;
-  createdAt: string;
-  allocations: { invoiceId: string; headId: string; amount: number }[];
 }
 
 export interface AdjustmentInput {

@@ -1,3 +1,4 @@
+import type { DefaulterRow, InvoiceView, StudentDues } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import type { CsvFile } from '../../platform/http/send-csv';
@@ -5,34 +6,13 @@ import { AcademicsService } from '../academics/academics.service';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
-import { FeesLedgerService, InvoiceView } from './fees-ledger.service';
+import { FeesLedgerService } from './fees-ledger.service';
 import {
   FeeHeadsRepository,
   FeeInvoicesRepository,
   FeeLedgerRepository,
   FeeStudentHeadsRepository,
 } from './fees.repository';
-
-export interface StudentDues {
-  studentId: string;
-  fullName: string;
-  admissionNo: string;
-  currency: string;
-  outstanding: number;
-  overdue: number;
-  invoices: InvoiceView[];
-}
-
-export interface DefaulterRow {
-  studentId: string;
-  fullName: string;
-  admissionNo: string;
-  className: string;
-  sectionName: string;
-  outstanding: number;
-  oldestDueDate: string;
-  daysOverdue: number;
-}
 
 /** Dues per child for families; collections and defaulters for staff. */
 @Injectable()

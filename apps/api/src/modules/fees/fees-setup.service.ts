@@ -1,3 +1,4 @@
+import type { FeeHead as HeadView, FeeStructure as StructureView } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
@@ -10,7 +11,7 @@ import {
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { CurrentInstitution } from '../institutions/current-institution';
-import type { Enrolled } from '../students/enrolment-events';
+import type { Enrolled } from '../students/students.events';
 import { StudentDirectory } from '../students/student-directory';
 import { FeeInstalment, FeeStructure } from './entities/fees.entities';
 import { FeesErrorCode } from './fees.errors';
@@ -25,34 +26,11 @@ import {
   FeeStudentHeadsRepository,
 } from './fees.repository';
 
-export interface HeadView {
-  id: string;
-  name: string;
-  optional: boolean;
-}
-
 export interface StructureInput {
   classId: string;
   academicYearId?: string;
   name: string;
   instalments: { label: string; dueDate: string; lines: { headId: string; amount: number }[] }[];
-}
-
-export interface StructureView {
-  id: string;
-  academicYearId: string;
-  classId: string;
-  name: string;
-  currency: string;
-  total: number;
-  instalments: {
-    id: string;
-    seq: number;
-    label: string;
-    dueDate: string;
-    total: number;
-    lines: { headId: string; headName: string; amount: number }[];
-  }[];
 }
 
 /** Fee heads, class fee structures with instalments, optional heads per student, and invoice runs. */
@@ -238,7 +216,7 @@ export class FeesSetupService {
   /**
    * Applies the class fee structure of each enrolment's year to the students just enrolled (new, moved
    * into the class, imported or promoted), inside the enrolling transaction. Called through the students
-   * module's EnrolmentEvents; idempotent like every invoice run.
+   * module's `students.enrolled` event (FeesEnrolmentListener); idempotent like every invoice run.
    */
   async applyOnEnrolment(enrolled: Enrolled[]): Promise<number> {
     const classOf = new Map(

@@ -11,9 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
+import { ApiFile, ApiView } from '../../platform/http/api-view';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { page } from '../../platform/http/page-query';
 import { sendCsv } from '../../platform/http/send-csv';
@@ -57,30 +58,35 @@ export class FeesController {
 
   @Get('heads')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('FeeHead', { page: true })
   async heads() {
     return page(await this.setup.listHeads());
   }
 
   @Post('heads')
   @RequirePermission(Permission.FeesSetup)
+  @ApiView('FeeHead', { status: 201 })
   createHead(@Body() body: CreateHeadDto) {
     return this.setup.createHead(body);
   }
 
   @Get('structures')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('FeeStructure', { page: true })
   async structures(@Query() query: StructureListQuery) {
     return page(await this.setup.listStructures(query.academicYearId));
   }
 
   @Post('structures')
   @RequirePermission(Permission.FeesSetup)
+  @ApiView('FeeStructure', { status: 201 })
   createStructure(@Body() body: CreateStructureDto) {
     return this.setup.createStructure(body);
   }
 
   @Get('structures/:id')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('FeeStructure')
   structure(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.setup.structure(id);
   }
@@ -88,45 +94,53 @@ export class FeesController {
   @Post('structures/:id/invoices')
   @HttpCode(200)
   @RequirePermission(Permission.FeesSetup)
-  @ApiOkResponse({ description: 'Invoices the class (idempotent): { created, skipped, students }' })
+  @ApiView('InvoiceRunResult', {
+    description: 'Invoices the class (idempotent): { created, skipped, students }',
+  })
   generate(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.setup.generateInvoices(id);
   }
 
   @Get('students/:studentId/optional-heads')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({ description: "The student's optional heads this year: { academicYearId, heads }" })
+  @ApiView('StudentOptionalHeads', {
+    description: "The student's optional heads this year: { academicYearId, heads }",
+  })
   studentOptionalHeads(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
     return this.reports.optionalHeadsOf(studentId);
   }
 
   @Put('students/:studentId/optional-heads')
   @RequirePermission(Permission.FeesSetup)
+  @ApiView('OptionalHeadsUpdate')
   optionalHeads(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Body() body: OptionalHeadsDto) {
     return this.setup.setOptionalHeads(studentId, body.heads);
   }
 
   @Get('family')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({ description: "The caller's children (parent) or self (student), each with dues" })
+  @ApiView('FamilyDues', { description: "The caller's children (parent) or self (student), each with dues" })
   family() {
     return this.reports.family();
   }
 
   @Get('students/:studentId/dues')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('StudentDues')
   dues(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
     return this.reports.duesOf(studentId);
   }
 
   @Get('students/:studentId/ledger')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('StudentLedger')
   ledger(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
     return this.reports.ledgerOf(studentId);
   }
 
   @Get('students/:studentId/payments')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('PaymentView', { page: true })
   async studentPayments(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
     return page(await this.payments.ofStudent(studentId));
   }
@@ -138,6 +152,7 @@ export class FeesController {
     required: false,
     description: 'a retry with the same key answers the original payment',
   })
+  @ApiView('PaymentView', { status: 201 })
   async recordPayment(
     @Param('studentId', new ParseUUIDPipe()) studentId: string,
     @Body() body: RecordPaymentDto,
@@ -151,13 +166,14 @@ export class FeesController {
 
   @Get('invoices/:id')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('InvoiceView')
   invoice(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.reports.invoice(id);
   }
 
   @Post('invoices/:id/adjustments')
   @RequirePermission(Permission.FeesConcession)
-  @ApiOkResponse({ description: 'A concession, waiver or fine; answers the invoice' })
+  @ApiView('InvoiceView', { status: 201, description: 'A concession, waiver or fine; answers the invoice' })
   async adjust(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AdjustmentDto) {
     await this.payments.adjust(id, body);
     return this.reports.invoice(id);
@@ -165,6 +181,7 @@ export class FeesController {
 
   @Get('payments/:id')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('PaymentView')
   payment(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.payments.get(id);
   }
@@ -172,13 +189,14 @@ export class FeesController {
   @Post('payments/:id/reverse')
   @HttpCode(200)
   @RequirePermission(Permission.FeesReverse)
+  @ApiView('PaymentView')
   reverse(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReversePaymentDto) {
     return this.payments.reverse(id, body.reason);
   }
 
   @Get('payments/:id/receipt')
   @RequirePermission(Permission.FeesRead)
-  @ApiOkResponse({ description: 'application/pdf' })
+  @ApiFile('application/pdf', 'application/pdf')
   async receipt(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const { receiptNo, body } = await this.receipts.pdf(id);
     await reply
@@ -190,24 +208,28 @@ export class FeesController {
 
   @Get('reports/defaulters')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('DefaultersReport')
   defaulters(@Query() query: DefaultersQuery) {
     return this.reports.defaulters(query);
   }
 
   @Get('reports/defaulters/export')
   @RequirePermission(Permission.FeesRead)
+  @ApiFile('text/csv')
   async exportDefaulters(@Query() query: DefaultersQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendCsv(reply, await this.reports.defaultersCsv(query));
   }
 
   @Get('reports/collections')
   @RequirePermission(Permission.FeesRead)
+  @ApiView('CollectionsReport')
   collections(@Query() query: CollectionsQuery) {
     return this.reports.collections(query);
   }
 
   @Get('reports/collections/export')
   @RequirePermission(Permission.FeesRead)
+  @ApiFile('text/csv')
   async exportCollections(@Query() query: CollectionsQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendCsv(reply, await this.reports.collectionsCsv(query));
   }

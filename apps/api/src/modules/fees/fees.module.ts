@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { EventsModule } from '../../platform/events/events.module';
 import { AcademicsModule } from '../academics/academics.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -47,7 +48,7 @@ import {
 } from './fees.repository';
 
 @Module({
-  imports: [AcademicsModule, StudentsModule, InstitutionsModule, NotificationsModule],
+  imports: [AcademicsModule, StudentsModule, InstitutionsModule, NotificationsModule, EventsModule],
   controllers: [
     FeesController,
     FeesOnlineController,

@@ -1,3 +1,4 @@
+import type { ChannelView, SendingPreferences as PreferencesView } from '@shala/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
@@ -31,36 +32,11 @@ const SHAPE: Record<OutboxChannel, { settings: string[]; secrets: string[]; requ
 
 export const CHANNELS: readonly OutboxChannel[] = ['email', 'sms', 'whatsapp'];
 
-export interface ChannelView {
-  channel: OutboxChannel;
-  enabled: boolean;
-  /** Enabled and complete: messages on this channel can be sent. */
-  ready: boolean;
-  /** What is missing before the channel can send. */
-  problems: string[];
-  settings: Record<string, string | null>;
-  /** Credentials are never returned: only whether each is set. */
-  secrets: Record<string, { set: boolean }>;
-  updatedAt: string | null;
-  /**
-   * SMS and WhatsApp: the callback URL to register with the provider (SMS: delivery reports; WhatsApp:
-   * GET verify and POST statuses).
-   */
-  webhookUrl?: string;
-}
-
 /** A channel update: settings replace; a credential is kept when absent, set when a string, cleared when null. */
 export interface ChannelUpdate {
   enabled: boolean;
   settings: Record<string, string | null | undefined>;
   secrets: Record<string, string | null | undefined>;
-}
-
-export interface PreferencesView {
-  quietHours: { start: string; end: string } | null;
-  defaultLanguage: string;
-  /** The institution's time zone, in which quiet hours are read. */
-  timeZone: string;
 }
 
 export type ResolvedSettings =

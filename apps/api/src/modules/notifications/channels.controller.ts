@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
+import { ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { ChannelSettingsService } from './channel-settings.service';
 import { EmailChannelDto, PreferencesDto, SmsChannelDto, WhatsAppChannelDto } from './dto/notifications.dto';
@@ -13,7 +14,8 @@ export class ChannelsController {
 
   @Get('channels')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({
+  @ApiView('ChannelView', {
+    page: true,
     description:
       '{ items }: email, sms, whatsapp: enabled, ready, problems, settings, secrets as { set } only, SMS and WhatsApp webhookUrl',
   })
@@ -23,6 +25,7 @@ export class ChannelsController {
 
   @Put('channels/email')
   @RequirePermission(Permission.NotificationsManage)
+  @ApiView('ChannelView')
   email(@Body() dto: EmailChannelDto) {
     return this.channels.update('email', {
       enabled: dto.enabled,
@@ -33,7 +36,7 @@ export class ChannelsController {
 
   @Put('channels/sms')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({ description: '422 when enabling without entity id, sender header or API key' })
+  @ApiView('ChannelView', { description: '422 when enabling without entity id, sender header or API key' })
   sms(@Body() dto: SmsChannelDto) {
     return this.channels.update('sms', {
       enabled: dto.enabled,
@@ -44,7 +47,7 @@ export class ChannelsController {
 
   @Put('channels/whatsapp')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({
+  @ApiView('ChannelView', {
     description: '422 when enabling without phone number id, access token, app secret or verify token',
   })
   whatsapp(@Body() dto: WhatsAppChannelDto) {
@@ -57,13 +60,16 @@ export class ChannelsController {
 
   @Get('settings')
   @RequirePermission(Permission.NotificationsRead)
-  @ApiOkResponse({ description: '{ quietHours: { start, end } | null, defaultLanguage, timeZone }' })
+  @ApiView('SendingPreferences', {
+    description: '{ quietHours: { start, end } | null, defaultLanguage, timeZone }',
+  })
   preferences() {
     return this.channels.getPreferences();
   }
 
   @Put('settings')
   @RequirePermission(Permission.NotificationsManage)
+  @ApiView('SendingPreferences')
   setPreferences(@Body() dto: PreferencesDto) {
     return this.channels.setPreferences({
       quietHours: dto.quietHours ? { start: dto.quietHours.start, end: dto.quietHours.end } : null,

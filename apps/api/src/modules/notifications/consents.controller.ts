@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
+import { ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { ConsentsService } from './consents.service';
 import { MyConsentsDto, StaffConsentsDto } from './dto/notifications.dto';
@@ -13,7 +14,8 @@ export class ConsentsController {
 
   @Get('my-consents')
   @RequirePermission(Permission.PrivacyConsentManage)
-  @ApiOkResponse({
+  @ApiView('GuardianConsentsView', {
+    page: true,
     description:
       "{ items }: the signed-in parent's own guardian records, each with its consent per channel and purpose",
   })
@@ -23,14 +25,16 @@ export class ConsentsController {
 
   @Get('my-consents/:guardianId')
   @RequirePermission(Permission.PrivacyConsentManage)
-  @ApiOkResponse({ description: "the parent's own guardian record (any other answers 404)" })
+  @ApiView('GuardianConsentsView', {
+    description: "the parent's own guardian record (any other answers 404)",
+  })
   getMine(@Param('guardianId', ParseUUIDPipe) guardianId: string) {
     return this.consents.getMine(guardianId);
   }
 
   @Put('my-consents/:guardianId')
   @RequirePermission(Permission.PrivacyConsentManage)
-  @ApiOkResponse({
+  @ApiView('ConsentsChanged', {
     description: 'records the changes (source parent_app); withdrawals cancel unsent messages',
   })
   changeMine(@Param('guardianId', ParseUUIDPipe) guardianId: string, @Body() dto: MyConsentsDto) {
@@ -39,14 +43,14 @@ export class ConsentsController {
 
   @Get('guardians/:guardianId/consents')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({ description: "a guardian's consents and their recorded history" })
+  @ApiView('GuardianConsentsHistory', { description: "a guardian's consents and their recorded history" })
   forStaff(@Param('guardianId', ParseUUIDPipe) guardianId: string) {
     return this.consents.forStaff(guardianId);
   }
 
   @Put('guardians/:guardianId/consents')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({
+  @ApiView('ConsentsChanged', {
     description: 'records consent given or withdrawn at the school (source and optional note)',
   })
   changeAsStaff(@Param('guardianId', ParseUUIDPipe) guardianId: string, @Body() dto: StaffConsentsDto) {

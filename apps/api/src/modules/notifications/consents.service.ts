@@ -1,3 +1,9 @@
+import type {
+  ConsentChange,
+  ConsentEntry,
+  ConsentHistoryEntry,
+  GuardianConsentsView,
+} from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
@@ -8,8 +14,6 @@ import { StudentDirectory } from '../students/student-directory';
 import {
   CONSENT_CHANNELS,
   CONSENT_PURPOSES,
-  ConsentChannel,
-  ConsentPurpose,
   ConsentSource,
   GuardianConsent,
 } from './entities/consent.entity';
@@ -19,34 +23,6 @@ import {
   ConsentsRepository,
   MessageEventsRepository,
 } from './notifications.repositories';
-
-export interface ConsentChange {
-  channel: ConsentChannel;
-  purpose: ConsentPurpose;
-  granted: boolean;
-}
-
-export interface ConsentEntry {
-  channel: ConsentChannel;
-  purpose: ConsentPurpose;
-  granted: boolean;
-  /** Who recorded the current choice and how; null when never asked (no consent). */
-  source: ConsentSource | null;
-  recordedAt: string | null;
-  recordedByUserId: string | null;
-}
-
-export interface GuardianConsentsView {
-  guardianId: string;
-  fullName: string;
-  /** Which channels can reach this guardian at all (an address on file). */
-  reachable: Record<ConsentChannel, boolean>;
-  consents: ConsentEntry[];
-}
-
-export interface ConsentHistoryEntry extends ConsentEntry {
-  note: string | null;
-}
 
 /**
  * PRV-01: a guardian's consent per channel and purpose, with source, time and who recorded it. A

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
+import { ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { DeliveryLogService } from './delivery-log.service';
 import { ListDeadLettersQuery, ListMessagesQuery } from './dto/notifications.dto';
@@ -13,7 +14,8 @@ export class DeliveryLogController {
 
   @Get('messages')
   @RequirePermission(Permission.NotificationsRead)
-  @ApiOkResponse({
+  @ApiView('MessageView', {
+    page: true,
     description:
       '{ items, nextCursor }: the delivery log, newest first; status queued|sending|sent|delivered|read|failed|dead|cancelled; recipients masked',
   })
@@ -23,7 +25,7 @@ export class DeliveryLogController {
 
   @Get('messages/:id')
   @RequirePermission(Permission.NotificationsRead)
-  @ApiOkResponse({ description: 'one message with its timeline (events) and variable names' })
+  @ApiView('MessageDetail', { description: 'one message with its timeline (events) and variable names' })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.log.get(id);
   }
@@ -31,14 +33,17 @@ export class DeliveryLogController {
   @Post('messages/:id/retry')
   @HttpCode(200)
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({ description: 'the dead message, queued again (409 unless it was dead)' })
+  @ApiView('MessageDetail', { description: 'the dead message, queued again (409 unless it was dead)' })
   retry(@Param('id', ParseUUIDPipe) id: string) {
     return this.log.retry(id);
   }
 
   @Get('dead-letters')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({ description: '{ items, nextCursor }: dead messages, newest first, with their reasons' })
+  @ApiView('MessageView', {
+    page: true,
+    description: '{ items, nextCursor }: dead messages, newest first, with their reasons',
+  })
   deadLetters(@Query() query: ListDeadLettersQuery) {
     return this.log.list(query, ['dead']);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PAGE_LIMIT_DEFAULT } from '@shala/contracts';
+import { type MessageDetail, type MessageView, PAGE_LIMIT_DEFAULT } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
@@ -8,7 +8,6 @@ import { addDays } from '../../platform/time/local-time';
 import { AuditService } from '../audit/audit.service';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { startOfLocalDay } from './delivery-timing';
-import { MessageEventKind } from './entities/message-event.entity';
 import { OutboxChannel, OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { MessageNotRetryableError } from './notifications.errors';
 import { MessageEventsRepository } from './notifications.repositories';
@@ -30,34 +29,6 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 const toApi = (s: OutboxStatus): MessageStatus => (s === 'pending' ? 'queued' : s);
 const fromApi = (s: MessageStatus): OutboxStatus => (s === 'queued' ? 'pending' : s);
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
-export interface MessageView {
-  id: string;
-  channel: OutboxChannel;
-  template: string;
-  purpose: string | null;
-  guardianId: string | null;
-  /** Masked: the delivery log never shows a full address. */
-  recipient: string;
-  status: MessageStatus;
-  attempts: number;
-  /** Why it failed, went dead or was cancelled (the last error while it is retried). */
-  reason: string | null;
-  providerMessageId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** When a queued message is due (after backoff or quiet hours). */
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  readAt: string | null;
-}
-
-export interface MessageDetail extends MessageView {
-  /** The names of the variables it carries (values stay out of the log: a reset link is a credential). */
-  variableNames: string[];
-  events: { at: string; event: MessageEventKind; detail: string | null; attempt: number | null }[];
-}
 
 export interface MessageQuery {
   status?: MessageStatus;

@@ -1,6 +1,7 @@
 import { Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ApiView } from '../../platform/http/api-view';
 import { webhookRawBody } from '../../platform/http/webhook-raw-body';
 import { Public } from '../../platform/security/route-policy.decorators';
 import { SmsWebhookService } from './sms-webhook.service';
@@ -23,7 +24,7 @@ export class SmsWebhookController {
     required: true,
     description: 'sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" under the school\'s SMS webhookSecret>',
   })
-  @ApiOkResponse({
+  @ApiView('SmsWebhookResult', {
     description:
       'MSG91 webhook v2 shape (form field data = JSON array of { requestId, report: [{ date, number, status, desc, failedReason }] }); ' +
       'X-Dlr-Timestamp and X-Dlr-Signature: sha256=HMAC-SHA256(webhook secret, "<timestamp>.<raw body>"); ' +

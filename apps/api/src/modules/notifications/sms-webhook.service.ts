@@ -1,3 +1,4 @@
+import type { SmsWebhookResult } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
@@ -60,13 +61,6 @@ const dataSchema = z
   )
   .min(1)
   .max(1000);
-
-export interface SmsWebhookResult {
-  reports: number;
-  applied: number;
-  duplicates: number;
-  ignored: number;
-}
 
 /** MSG91 reports times in India Standard Time, without a zone. */
 function reportedAt(date: string | undefined, received: Date): Date {

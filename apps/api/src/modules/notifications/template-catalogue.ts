@@ -1,3 +1,4 @@
+import type { TemplateContent } from '@shala/contracts';
 import type { ConsentPurpose } from './entities/consent.entity';
 import type { OutboxChannel } from './entities/outbox-message.entity';
 
@@ -73,13 +74,6 @@ export const TEMPLATE_NAMES = TEMPLATE_KINDS.map((k) => k.name);
 
 export function templateKind(name: string): TemplateKind | undefined {
   return TEMPLATE_KINDS.find((k) => k.name === name);
-}
-
-/** The wording of one template in one language, per channel; a missing part means "not on that channel". */
-export interface TemplateContent {
-  email: { subject: string; body: string } | null;
-  sms: { body: string; dltTemplateId: string | null; dltTemplate: string | null } | null;
-  whatsapp: { templateName: string; languageCode: string; parameters: string[] } | null;
 }
 
 /** `{{var}}` -> `{#var#}`: the DLT registration text that matches a body with every variable in place. */

@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '@shala/contracts';
-import type { TemplateContent, TemplateKind } from './template-catalogue';
+import type { TemplateContent } from '@shala/contracts';
+import type { TemplateKind } from './template-catalogue';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 /** TRAI's DLT rules: each {#var#} stands for at most 30 characters. */

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Permission } from '@shala/contracts';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Permission, type TemplateContent } from '@shala/contracts';
+import { ApiNoBody, ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { CreateTemplateDto, TemplateContentDto } from './dto/notifications.dto';
-import { TemplateContent } from './template-catalogue';
 import { TemplatesService } from './templates.service';
 
 const contentOf = (dto: TemplateContentDto): TemplateContent => ({
@@ -26,7 +26,8 @@ export class TemplatesController {
 
   @Get('template-kinds')
   @RequirePermission(Permission.NotificationsRead)
-  @ApiOkResponse({
+  @ApiView('TemplateKind', {
+    page: true,
     description:
       '{ items }: each message kind with its purpose, declared variables, required variables, channels and built-in wording',
   })
@@ -36,7 +37,8 @@ export class TemplatesController {
 
   @Get('templates')
   @RequirePermission(Permission.NotificationsRead)
-  @ApiOkResponse({
+  @ApiView('TemplateView', {
+    page: true,
     description:
       "{ items, nextCursor }: the institution's templates (kinds without one use the built-in wording)",
   })
@@ -46,13 +48,15 @@ export class TemplatesController {
 
   @Get('templates/:id')
   @RequirePermission(Permission.NotificationsRead)
+  @ApiView('TemplateView')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.templates.get(id);
   }
 
   @Post('templates')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({
+  @ApiView('TemplateView', {
+    status: 201,
     description: '201 the template; 400 names undeclared or missing variables per field; 409 if it exists',
   })
   create(@Body() dto: CreateTemplateDto) {
@@ -61,7 +65,9 @@ export class TemplatesController {
 
   @Put('templates/:id')
   @RequirePermission(Permission.NotificationsManage)
-  @ApiOkResponse({ description: 'replaces the wording of every channel (an absent part: not sent there)' })
+  @ApiView('TemplateView', {
+    description: 'replaces the wording of every channel (an absent part: not sent there)',
+  })
   replace(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TemplateContentDto) {
     return this.templates.replace(id, contentOf(dto));
   }
@@ -69,6 +75,7 @@ export class TemplatesController {
   @Delete('templates/:id')
   @HttpCode(204)
   @RequirePermission(Permission.NotificationsManage)
+  @ApiNoBody()
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.templates.remove(id);
   }

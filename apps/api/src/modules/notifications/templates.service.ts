@@ -1,3 +1,4 @@
+import type { TemplateContent, TemplateKind as TemplateKindView, TemplateView } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
@@ -6,30 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationTemplate } from './entities/notification-template.entity';
 import { TemplateExistsError } from './notifications.errors';
 import { TemplatesRepository } from './notifications.repositories';
-import {
-  DEFAULT_LANGUAGE,
-  DEFAULT_TEMPLATES,
-  TEMPLATE_KINDS,
-  TemplateContent,
-  TemplateKind,
-  templateKind,
-} from './template-catalogue';
+import { DEFAULT_LANGUAGE, DEFAULT_TEMPLATES, TEMPLATE_KINDS, templateKind } from './template-catalogue';
 import { checkTemplate } from './template-renderer';
-
-export interface TemplateView extends TemplateContent {
-  id: string;
-  name: string;
-  language: string;
-  purpose: string | null;
-  /** The variables this kind's event provides: the only ones a wording may use. */
-  variables: readonly string[];
-  updatedAt: string;
-}
-
-export interface TemplateKindView extends TemplateKind {
-  /** The built-in English wording used while the institution has no template of this kind. */
-  defaults: TemplateContent;
-}
 
 function contentOf(row: NotificationTemplate): TemplateContent {
   let parameters: string[] = [];

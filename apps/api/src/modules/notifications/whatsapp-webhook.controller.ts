@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ApiFile, ApiView } from '../../platform/http/api-view';
 import { webhookRawBody } from '../../platform/http/webhook-raw-body';
 import { Public } from '../../platform/security/route-policy.decorators';
 import { WebhookVerifyQuery } from './dto/notifications.dto';
@@ -30,6 +31,7 @@ export class WhatsAppWebhookController {
   @Public()
   @Header('content-type', 'text/plain; charset=utf-8')
   @Header('cache-control', 'no-store')
+  @ApiFile('text/plain')
   verify(@Param('institutionId', ParseUUIDPipe) institutionId: string, @Query() query: WebhookVerifyQuery) {
     return this.webhooks.verify(
       institutionId,
@@ -42,6 +44,7 @@ export class WhatsAppWebhookController {
   @Post(':institutionId')
   @Public()
   @HttpCode(200)
+  @ApiView('WhatsAppWebhookResult')
   receive(
     @Param('institutionId', ParseUUIDPipe) institutionId: string,
     @Req() request: FastifyRequest,

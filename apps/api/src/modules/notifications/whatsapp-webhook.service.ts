@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode } from '@shala/contracts';
+import { CommonErrorCode, type WhatsAppWebhookResult as WebhookResult } from '@shala/contracts';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -66,13 +66,6 @@ const payloadSchema = z.object({
 });
 
 const EVENTS: readonly string[] = ['sent', 'delivered', 'read', 'failed'] satisfies ProviderEvent[];
-
-export interface WebhookResult {
-  statuses: number;
-  applied: number;
-  duplicates: number;
-  ignored: number;
-}
 
 /**
  * WhatsApp delivery webhooks (APP-07), one callback URL per institution. The X-Hub-Signature-256 HMAC

@@ -5,7 +5,8 @@ import { NotFoundError, ValidationFailedError } from '../../platform/errors/doma
 import { AuditService } from '../audit/audit.service';
 import { Guardian, Relationship } from './entities/student.entities';
 import { StudentDirectory } from './student-directory';
-import { GuardianView, StudentViews } from './student-view';
+import type { Guardian as GuardianView } from '@shala/contracts';
+import { StudentViews } from './student-view';
 import { StudentsCrypto } from './students.crypto';
 import { SchoolUsers } from './school-users';
 import { GuardiansRepository, StudentGuardiansRepository } from './students.repository';

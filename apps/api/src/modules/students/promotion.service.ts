@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { RuleViolationError } from '../../platform/errors/domain-error';
+import { DomainEvents } from '../../platform/events/domain-events';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
-import { EnrolmentEvents } from './enrolment-events';
 import { EnrolmentsRepository } from './students.repository';
 
 /**
@@ -18,7 +18,7 @@ export class PromotionService {
     private readonly academics: AcademicsService,
     private readonly enrolments: EnrolmentsRepository,
     private readonly audit: AuditService,
-    private readonly enrolmentEvents: EnrolmentEvents,
+    private readonly events: DomainEvents,
   ) {}
 
   async promote(input: {
@@ -70,7 +70,7 @@ export class PromotionService {
           status: 'active' as const,
         }));
       await this.enrolments.add(fresh);
-      await this.enrolmentEvents.enrolled(fresh);
+      if (fresh.length) await this.events.publish('students.enrolled', fresh);
       for (const e of current.filter((x) => !already.has(x.studentId)))
         await this.enrolments.setStatus(e.id, 'promoted');
       await this.audit.record({

@@ -3,7 +3,8 @@ import { NotFoundError } from '../../platform/errors/domain-error';
 import { AcademicsService } from '../academics/academics.service';
 import { Guardian, Student } from './entities/student.entities';
 import { StudentAccessPolicy, StudentScope } from './student-access.policy';
-import { EnrolmentView, SectionDirectory, enrolmentView } from './student-view';
+import type { Enrolment as EnrolmentView } from '@shala/contracts';
+import { SectionDirectory, enrolmentView } from './student-view';
 import { StudentsCrypto } from './students.crypto';
 import {
   EnrolmentsRepository,

@@ -1,16 +1,18 @@
+import type { ImportProblem, ImportReport } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { isLocalDate } from '../../platform/http/validators';
 import { DomainError, ValidationFailedError } from '../../platform/errors/domain-error';
+import { DomainEvents } from '../../platform/events/domain-events';
 import { DATE_RULE } from '../../platform/time/calendar-date';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { GENDERS, Gender, Guardian, RELATIONSHIPS, Relationship, Student } from './entities/student.entities';
 import { StudentsCrypto } from './students.crypto';
 import { nameSearchOf } from './students.service';
-import { EnrolmentEvents, Enrolled } from './enrolment-events';
+import type { Enrolled } from './students.events';
 import {
   EnrolmentsRepository,
   GuardiansRepository,
@@ -53,22 +55,6 @@ const REQUIRED = [
 
 type Column = (typeof IMPORT_COLUMNS)[number];
 type Raw = Partial<Record<Column, string>>;
-
-export interface ImportProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  guardiansCreated: number;
-  errors: ImportProblem[];
-  durationMs: number;
-}
 
 interface ParsedGuardian {
   fullName: string;
@@ -124,7 +110,7 @@ export class StudentImportService {
     private readonly guardians: GuardiansRepository,
     private readonly links: StudentGuardiansRepository,
     private readonly audit: AuditService,
-    private readonly enrolmentEvents: EnrolmentEvents,
+    private readonly events: DomainEvents,
   ) {}
 
   private parseCsv(csv: string): { header: string[]; records: Raw[] } {
@@ -351,7 +337,8 @@ export class StudentImportService {
         }
       }
       await this.enrolments.add(fresh);
-      await this.enrolmentEvents.enrolled([...fresh, ...moved]);
+      const enrolledNow: Enrolled[] = [...fresh, ...moved];
+      if (enrolledNow.length) await this.events.publish('students.enrolled', enrolledNow);
     }
 
     // Guardians: one per phone within the file and the database; siblings share theirs.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { GuardiansService } from './guardians.service';
 import { StudentDirectory } from './student-directory';
-import { StudentSummary, StudentViews } from './student-view';
+import type { StudentSummary } from '@shala/contracts';
+import { StudentViews } from './student-view';
 import { StudentsCrypto } from './students.crypto';
 import { StudentsRepository } from './students.repository';
 

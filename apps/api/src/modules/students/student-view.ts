@@ -1,48 +1,13 @@
+import type {
+  Enrolment as EnrolmentView,
+  Guardian as GuardianView,
+  StudentProfile,
+  StudentSummary,
+} from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { mask } from '../../platform/security/data-classification';
 import { Guardian, Student, StudentGuardian } from './entities/student.entities';
 import { StudentsCrypto } from './students.crypto';
-
-export interface EnrolmentView {
-  academicYearId: string;
-  sectionId: string;
-  sectionName: string;
-  classId: string;
-  className: string;
-  rollNo: number | null;
-}
-
-export interface GuardianView {
-  id: string;
-  fullName: string;
-  relationship: string;
-  isPrimary: boolean;
-  phone: string | null;
-  email: string | null;
-  hasAccount: boolean;
-  masked: boolean;
-}
-
-export interface StudentSummary {
-  id: string;
-  admissionNo: string;
-  firstName: string;
-  lastName: string;
-  fullName: string;
-  dateOfBirth: string;
-  gender: string;
-  admissionDate: string;
-  status: string;
-  enrolment: EnrolmentView | null;
-}
-
-export interface StudentProfile extends StudentSummary {
-  nationalId: string | null;
-  medicalNotes: string | null;
-  address: string | null;
-  masked: boolean;
-  guardians: GuardianView[];
-}
 
 /** Section and class names by section id. */
 export type SectionDirectory = Map<string, { sectionName: string; classId: string; className: string }>;

@@ -11,9 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
+import { ApiFile, ApiView } from '../../platform/http/api-view';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
 import { page } from '../../platform/http/page-query';
 import { CSV_CONTENT_TYPE, sendCsv, sendDownload } from '../../platform/http/send-csv';
@@ -52,7 +53,8 @@ export class StudentsController {
 
   @Get()
   @RequirePermission(Permission.StudentsRead)
-  @ApiOkResponse({
+  @ApiView('StudentSummary', {
+    page: true,
     description:
       '{ items, nextCursor }: within the caller scope (teacher: own sections, parent: own children)',
   })
@@ -62,15 +64,14 @@ export class StudentsController {
 
   @Get('export')
   @RequirePermission(Permission.StudentsExport)
-  @ApiOkResponse({
-    description: 'CSV of the filtered list; formulas neutralised; no highly sensitive fields',
-  })
+  @ApiFile('text/csv', 'CSV of the filtered list; formulas neutralised; no highly sensitive fields')
   async export(@Query() query: ExportStudentsQuery, @Res() reply: FastifyReply): Promise<void> {
     await sendCsv(reply, await this.students.exportCsv(query));
   }
 
   @Get('import/template')
   @RequirePermission(Permission.StudentsImport)
+  @ApiFile('text/csv')
   async template(@Res() reply: FastifyReply): Promise<void> {
     await sendDownload(reply, {
       filename: 'students-template.csv',
@@ -83,7 +84,7 @@ export class StudentsController {
   @HttpCode(200)
   @RequirePermission(Permission.StudentsImport)
   @ApiConsumes('text/csv')
-  @ApiOkResponse({
+  @ApiView('ImportReport', {
     description:
       'Row-by-row report { dryRun, rows, created, updated, errors: [{ row, column, message }] }; 422 when a real run has problems (nothing imported)',
   })
@@ -96,7 +97,8 @@ export class StudentsController {
   @Post('search')
   @HttpCode(200)
   @RequirePermission(Permission.StudentsRead)
-  @ApiOkResponse({
+  @ApiView('StudentSummary', {
+    page: true,
     description: 'Exact match on national ID or a guardian phone/email through blind indexes',
   })
   async search(@Body() body: SearchStudentsDto) {
@@ -117,12 +119,14 @@ export class StudentsController {
   @Post('promotions')
   @HttpCode(200)
   @RequirePermission(Permission.AcademicsWrite)
+  @ApiView('PromotionResult')
   promote(@Body() body: PromoteDto) {
     return this.promotion.promote(body);
   }
 
   @Put('guardians/:guardianId/account')
   @RequirePermission(Permission.StudentsWrite)
+  @ApiView('GuardianAccountLink')
   async linkGuardianAccount(
     @Param('guardianId', new ParseUUIDPipe()) guardianId: string,
     @Body() body: AccountLinkDto,
@@ -133,18 +137,21 @@ export class StudentsController {
 
   @Get(':id')
   @RequirePermission(Permission.StudentsRead)
+  @ApiView('StudentProfile')
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.students.get(id);
   }
 
   @Post()
   @RequirePermission(Permission.StudentsWrite)
+  @ApiView('StudentProfile', { status: 201 })
   create(@Body() body: CreateStudentDto) {
     return this.students.create(body);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.StudentsWrite)
+  @ApiView('StudentProfile')
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateStudentDto) {
     return this.students.update(id, body);
   }
@@ -152,19 +159,21 @@ export class StudentsController {
   @Post(':id/reveal')
   @HttpCode(200)
   @RequirePermission(Permission.StudentsSensitiveReveal)
-  @ApiOkResponse({ description: 'The profile with highly sensitive fields in clear; audited' })
+  @ApiView('StudentProfile', { description: 'The profile with highly sensitive fields in clear; audited' })
   reveal(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.students.reveal(id);
   }
 
   @Post(':id/guardians')
   @RequirePermission(Permission.StudentsWrite)
+  @ApiView('Guardian', { page: true, status: 201 })
   async addGuardian(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: GuardianDto) {
     return page(await this.guardians.add(id, body));
   }
 
   @Put(':id/account')
   @RequirePermission(Permission.StudentsWrite)
+  @ApiView('StudentAccountLink')
   async linkStudentAccount(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AccountLinkDto) {
     await this.directory.visible(id);
     await this.students.linkStudentAccount(id, body.userId);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AcademicsModule } from '../academics/academics.module';
+import { EventsModule } from '../../platform/events/events.module';
 import { UsersModule } from '../users/users.module';
-import { EnrolmentEvents } from './enrolment-events';
 import { GuardiansService } from './guardians.service';
 import { PromotionService } from './promotion.service';
 import { SchoolUsers } from './school-users';
@@ -22,7 +22,7 @@ import {
 import { StudentsService } from './students.service';
 
 @Module({
-  imports: [AcademicsModule, UsersModule],
+  imports: [AcademicsModule, UsersModule, EventsModule],
   controllers: [StudentsController],
   providers: [
     StudentsRepository,
@@ -40,10 +40,9 @@ import { StudentsService } from './students.service';
     StudentImportService,
     PromotionService,
     StudentKeysReEncryptor,
-    EnrolmentEvents,
   ],
   // Other modules read students through StudentDirectory only; StudentsService and StudentImportService
   // stay exported for the demo seeder.
-  exports: [StudentDirectory, StudentsService, StudentImportService, EnrolmentEvents],
+  exports: [StudentDirectory, StudentsService, StudentImportService],
 })
 export class StudentsModule {}

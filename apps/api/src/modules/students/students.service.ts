@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { PAGE_LIMIT_DEFAULT } from '@shala/contracts';
+import { PAGE_LIMIT_DEFAULT, type StudentProfile, type StudentSummary } from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
+import { DomainEvents } from '../../platform/events/domain-events';
 import type { Page } from '../../platform/http/page-query';
 import type { CsvFile } from '../../platform/http/send-csv';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { Enrolment, Gender, Student, StudentStatus } from './entities/student.entities';
-import { EnrolmentEvents } from './enrolment-events';
 import { GuardianInput, GuardiansService } from './guardians.service';
 import { SchoolUsers } from './school-users';
 import { StudentDirectory } from './student-directory';
-import { StudentProfile, StudentSummary, StudentViews, enrolmentView } from './student-view';
+import { StudentViews, enrolmentView } from './student-view';
 import { STUDENT_SEALED, StudentsCrypto } from './students.crypto';
 import { AdmissionNumberTakenError } from './students.errors';
 import {
@@ -81,7 +81,7 @@ export class StudentsService {
     private readonly guardians: GuardiansService,
     private readonly views: StudentViews,
     private readonly audit: AuditService,
-    private readonly enrolmentEvents: EnrolmentEvents,
+    private readonly events: DomainEvents,
     private readonly users: SchoolUsers,
   ) {}
 
@@ -225,7 +225,7 @@ export class StudentsService {
     return this.profileOf(student, false);
   }
 
-  /** Enrols the student this year in the section, or moves this year's enrolment there; tells listeners. */
+  /** Enrols the student this year in the section, or moves this year's enrolment there; publishes it. */
   private async enrol(
     academicYearId: string,
     studentId: string,
@@ -239,7 +239,7 @@ export class StudentsService {
         { id: uuidv7(), studentId, academicYearId, sectionId, rollNo, status: 'active' },
       ]);
     if (!current || current.status === 'active')
-      await this.enrolmentEvents.enrolled([{ studentId, academicYearId, sectionId }]);
+      await this.events.publish('students.enrolled', [{ studentId, academicYearId, sectionId }]);
   }
 
   async update(id: string, patch: Partial<StudentInput>): Promise<StudentProfile> {

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Res, VERSION_NEUTRAL, Version } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { HealthStatus } from '@shala/contracts';
+import type { HealthStatus, LivenessStatus } from '@shala/contracts';
 import type { FastifyReply } from 'fastify';
+import { ApiView } from '../http/api-view';
 import { Public } from '../security/route-policy.decorators';
 import { HealthService } from './health.service';
 
@@ -16,15 +17,15 @@ export class HealthController {
   @Version(VERSION_NEUTRAL)
   @Get('live')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The process is running.' })
-  live(): { status: 'ok' } {
+  @ApiView('LivenessStatus', { description: 'The process is running.' })
+  live(): LivenessStatus {
     return { status: 'ok' };
   }
 
   @Public()
   @Version(VERSION_NEUTRAL)
   @Get('ready')
-  @ApiOkResponse({ description: 'The database (and Redis, when configured) answer.' })
+  @ApiView('HealthStatus', { description: 'The database (and Redis, when configured) answer.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down.' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
     const status = await this.health.readiness();

@@ -19,6 +19,7 @@ import { useSecurityTxt } from './security-txt';
 import { SpaFallback } from './spa-fallback';
 import { useTextBodyParsers } from './text-body';
 import { createValidationPipe } from './validation';
+import { addViewSchemas } from './api-view';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -133,6 +134,8 @@ export async function createApp(
         .addBearerAuth()
         .build(),
     );
+    // The response views are generated from the @shala/contracts types (see api-view.ts).
+    addViewSchemas(document);
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: 'api/docs-json',
       useGlobalPrefix: false,

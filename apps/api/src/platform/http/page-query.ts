@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PAGE_LIMIT_MAX } from '@shala/contracts';
+import { PAGE_LIMIT_MAX, type Page } from '@shala/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -20,11 +20,8 @@ export class PageQuery {
   cursor?: string;
 }
 
-/** One page of a list: the shape every list endpoint answers with. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** One page of a list: the shape every list endpoint answers with (defined in @shala/contracts). */
+export type { Page };
 
 /** Wraps items as a page; `nextCursor` is null on the last (or only) page. */
 export function page<T>(items: T[], nextCursor: string | null = null): Page<T> {

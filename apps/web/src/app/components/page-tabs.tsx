@@ -1,4 +1,4 @@
-import { Tabs } from '@mantine/core';
+import { Tabs, type MantineSpacing } from '@mantine/core';
 import { Suspense, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -8,30 +8,40 @@ export interface PageTab {
   panel: ReactNode;
 }
 
+interface PageTabsProps {
+  tabs: PageTab[];
+  /**
+   * Where the open tab lives when it is not `?tab=`: the page's path (/account, /account/security).
+   * Give both, or neither.
+   */
+  active?: string;
+  onChange?: (key: string) => void;
+  /** Space above each panel. */
+  panelTop?: MantineSpacing;
+}
+
 /**
- * A page's tabs with the open one kept in `?tab=` (other query parameters stay). A missing, unknown or
- * not-allowed tab opens the first one; a panel mounts only while open, so a tab the user never opens
- * fetches nothing.
+ * A page's tabs, the one way tabbed pages are built. The open one is kept in `?tab=` (other query
+ * parameters stay) unless the page passes `active`/`onChange`. A missing, unknown or not-allowed tab
+ * opens the first one; a panel mounts only while open, so a tab the user never opens fetches nothing.
  */
-export function PageTabs({ tabs }: { tabs: PageTab[] }) {
+export function PageTabs({ tabs, active, onChange, panelTop = 'md' }: PageTabsProps) {
   const [params, setParams] = useSearchParams();
-  const asked = params.get('tab');
-  const active = tabs.find((tab) => tab.key === asked)?.key ?? tabs[0]?.key ?? null;
+  const asked = active ?? params.get('tab');
+  const open = tabs.find((tab) => tab.key === asked)?.key ?? tabs[0]?.key ?? null;
+  const change =
+    onChange ??
+    ((value: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('tab', value);
+          return next;
+        },
+        { replace: true },
+      ));
   return (
-    <Tabs
-      value={active}
-      onChange={(value) =>
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            if (value) next.set('tab', value);
-            return next;
-          },
-          { replace: true },
-        )
-      }
-      keepMounted={false}
-    >
+    <Tabs value={open} onChange={(value) => value && change(value)} keepMounted={false}>
       <Tabs.List>
         {tabs.map((tab) => (
           <Tabs.Tab key={tab.key} value={tab.key}>
@@ -40,7 +50,7 @@ export function PageTabs({ tabs }: { tabs: PageTab[] }) {
         ))}
       </Tabs.List>
       {tabs.map((tab) => (
-        <Tabs.Panel key={tab.key} value={tab.key} pt="md">
+        <Tabs.Panel key={tab.key} value={tab.key} pt={panelTop}>
           <Suspense fallback={null}>{tab.panel}</Suspense>
         </Tabs.Panel>
       ))}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INSTITUTION_SLUG_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@shala/contracts';
 import type { ValidationMessageKey } from './field-error';
 
-/** Zod messages are i18n keys; this keeps them to keys that exist (fieldErrorText translates them). */
+/** Zod messages are i18n keys; this keeps them to keys that exist (useFieldError translates them). */
 export const msg = (key: ValidationMessageKey): ValidationMessageKey => key;
 
 /** Field schemas that several forms share. */

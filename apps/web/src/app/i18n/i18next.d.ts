@@ -1,9 +1,11 @@
 import 'i18next';
-import type { EnglishResources } from './en';
+import type { EnglishResources } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: EnglishResources };
+    // A feature's t() also knows the shared keys (common., errors., validation. ...).
+    fallbackNS: 'translation';
+    resources: EnglishResources;
   }
 }

@@ -1,4 +1,4 @@
-import { useFeatureText } from '../attendance/feature-text';
+import { useTranslation } from 'react-i18next';
 
 export const academicsText = {
   title: 'Academics',
@@ -71,5 +71,5 @@ export const academicsText = {
 } as const;
 
 export function useAcademicsText() {
-  return useFeatureText('academics', academicsText);
+  return useTranslation('academics').t;
 }

@@ -1,4 +1,4 @@
-import { useFeatureText } from './feature-text';
+import { useTranslation } from 'react-i18next';
 
 export const attendanceText = {
   title: 'Attendance',
@@ -175,5 +175,5 @@ export const attendanceText = {
 export type AttendanceText = typeof attendanceText;
 
 export function useAttendanceText() {
-  return useFeatureText('attendance', attendanceText);
+  return useTranslation('attendance').t;
 }

@@ -1,4 +1,4 @@
-import { useFeatureText, type TextKey } from '../attendance/feature-text';
+import { useTranslation } from 'react-i18next';
 
 export const feesText = {
   title: 'Fees',
@@ -243,7 +243,6 @@ export const feesText = {
     actions: 'Actions',
     empty:
       'No payments match. Payments recorded at the counter or paid online show here; clear the filters to see them all.',
-    more: 'Load more',
   },
   reverse: {
     action: 'Reverse',
@@ -317,11 +316,5 @@ export const feesText = {
 export type FeesText = typeof feesText;
 
 export function useFeesText() {
-  return useFeatureText('fees', feesText);
-}
-
-/** Turns a zod message key of the fees forms into its text. */
-export function useFeesFieldError() {
-  const t = useFeesText();
-  return (message?: string) => (message ? t(message as TextKey<FeesText>) : undefined);
+  return useTranslation('fees').t;
 }

@@ -1,4 +1,4 @@
-import { useFeatureText } from '../attendance/feature-text';
+import { useTranslation } from 'react-i18next';
 
 export const notificationsText = {
   title: 'Notifications',
@@ -35,7 +35,6 @@ export const notificationsText = {
     label: 'Delivery log',
     empty:
       'No messages match. Messages appear here when attendance alerts, fee reminders or receipts are sent; try clearing the filters.',
-    loadMore: 'Load more',
     open: 'Details',
     attempts: 'attempts: {{count}}',
     details: 'Details of the message to {{recipient}}',
@@ -280,5 +279,5 @@ export const notificationsText = {
 export type NotificationsText = typeof notificationsText;
 
 export function useNotificationsText() {
-  return useFeatureText('notifications', notificationsText);
+  return useTranslation('notifications').t;
 }

@@ -1,4 +1,4 @@
-import { useFeatureText } from '../attendance/feature-text';
+import { useTranslation } from 'react-i18next';
 
 export const studentsText = {
   title: 'Students',
@@ -37,7 +37,6 @@ export const studentsText = {
     notEnrolled: 'Not enrolled',
     empty: 'No students match. Clear a filter, or add a student or import a CSV.',
     emptyNoFilter: 'No students yet. Add a student or import a class from a CSV file.',
-    loadMore: 'Load more',
     count: '{{count}} shown',
   },
   profile: {
@@ -131,5 +130,5 @@ export const studentsText = {
 } as const;
 
 export function useStudentsText() {
-  return useFeatureText('students', studentsText);
+  return useTranslation('students').t;
 }

@@ -1,6 +1,12 @@
 import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
-import type { AcademicYear, ClassDto, SubjectAssignment, SubjectDto, TeacherOption } from './academics.types';
+import type {
+  AcademicYear,
+  ClassDto,
+  SubjectAssignment,
+  SubjectDto,
+  UserDto as TeacherOption,
+} from '@shala/contracts';
 
 export const academicsKeys = {
   all: (institutionId: string) => tenantKey(institutionId, 'academics'),

@@ -4,10 +4,10 @@ import { PasswordField } from '../../../app/components/password-field';
 import { notifications } from '@mantine/notifications';
 import { AuthErrorCode } from '@shala/contracts';
 import { useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useAccountText } from '../i18n';
 import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { PasswordStrengthMeter } from '../../auth/components/password-strength-meter';
 import { useCurrentUser } from '../../auth/hooks/current-user';
@@ -22,7 +22,8 @@ const SERVER_FIELDS = ['currentPassword', 'newPassword'] as const;
 
 /** Change password with re-authentication (AUT-05); the API's policy answer shows on the field it names. */
 export function ChangePasswordCard() {
-  const { t } = useTranslation();
+  const t = useAccountText();
+  const fieldError = useFieldError();
   const me = useCurrentUser();
   const change = useChangePassword();
   const {
@@ -45,7 +46,7 @@ export function ChangePasswordCard() {
       change.reset();
       notifications.show({
         color: 'teal',
-        message: t('account.password.changed', { count: otherSessionsEnded }),
+        message: t('password.changed', { count: otherSessionsEnded }),
       });
     } catch (error) {
       const problem = toApiProblem(error);
@@ -66,26 +67,26 @@ export function ChangePasswordCard() {
   return (
     <Card component="section" aria-labelledby="password-title">
       <Title order={2} size="h4" id="password-title">
-        {t('account.password.title')}
+        {t('password.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {t('account.password.intro')}
+        {t('password.intro')}
       </Text>
       <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="password-title">
         <Stack gap="md" maw={440}>
-          {alertError ? <ApiErrorAlert error={alertError} title={t('account.password.failed')} /> : null}
+          {alertError ? <ApiErrorAlert error={alertError} title={t('password.failed')} /> : null}
           <PasswordField
             {...register('currentPassword')}
-            label={t('account.password.current')}
-            error={fieldErrorText(t, errors.currentPassword)}
+            label={t('password.current')}
+            error={fieldError(errors.currentPassword)}
             autoComplete="current-password"
             required
           />
           <Stack gap={6}>
             <PasswordField
               {...register('newPassword')}
-              label={t('account.password.new')}
-              error={fieldErrorText(t, errors.newPassword)}
+              label={t('password.new')}
+              error={fieldError(errors.newPassword)}
               autoComplete="new-password"
               required
             />
@@ -96,13 +97,13 @@ export function ChangePasswordCard() {
           </Stack>
           <PasswordField
             {...register('confirmPassword')}
-            label={t('account.password.confirm')}
-            error={fieldErrorText(t, errors.confirmPassword)}
+            label={t('password.confirm')}
+            error={fieldError(errors.confirmPassword)}
             autoComplete="new-password"
             required
           />
           <Button type="submit" loading={isSubmitting} w="fit-content">
-            {t('account.password.submit')}
+            {t('password.submit')}
           </Button>
         </Stack>
       </form>

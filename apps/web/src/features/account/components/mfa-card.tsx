@@ -20,9 +20,10 @@ import { IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useAccountText } from '../i18n';
 import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { MfaSecretPanel } from '../../auth/components/mfa-secret-panel';
 import { RecoveryCodesPanel } from '../../auth/components/recovery-codes-panel';
 import { TotpCodeForm } from '../../auth/components/totp-code-form';
@@ -46,7 +47,7 @@ type Dialog = 'setup' | 'disable' | 'regenerate' | null;
 
 /** The signed-in user's TOTP MFA (AUT-06): turn it on with a QR code, off with re-authentication, new recovery codes. */
 export function MfaCard() {
-  const { t } = useTranslation();
+  const t = useAccountText();
   const me = useCurrentUser();
   const [dialog, setDialog] = useState<Dialog>(null);
   const start = useStartMfaSetup();
@@ -69,31 +70,31 @@ export function MfaCard() {
           <IconShieldOff size={22} color="var(--mantine-color-gray-6)" aria-hidden />
         )}
         <Title order={2} size="h4" id="mfa-title">
-          {t('account.mfa.title')}
+          {t('mfa.title')}
         </Title>
         <Badge variant="light" color={me.user.mfaEnabled ? 'teal' : 'gray'} tt="none">
           {me.user.mfaEnabled ? t('common.on') : t('common.off')}
         </Badge>
       </Group>
       <Stack gap="sm">
-        <Text size="sm">{me.user.mfaEnabled ? t('account.mfa.isOn') : t('account.mfa.isOff')}</Text>
+        <Text size="sm">{me.user.mfaEnabled ? t('mfa.isOn') : t('mfa.isOff')}</Text>
         {me.mfaRequired ? (
           <Text size="sm" c="dimmed">
-            {t('account.mfa.requiredByRole')}
+            {t('mfa.requiredByRole')}
           </Text>
         ) : null}
         <Group gap="xs">
           {me.user.mfaEnabled ? (
             <>
               <Button variant="default" onClick={() => setDialog('regenerate')}>
-                {t('account.mfa.regenerate')}
+                {t('mfa.regenerate')}
               </Button>
               <Button variant="light" color="red" onClick={() => setDialog('disable')}>
-                {t('account.mfa.disable')}
+                {t('mfa.disable')}
               </Button>
             </>
           ) : (
-            <Button onClick={openSetup}>{t('account.mfa.enable')}</Button>
+            <Button onClick={openSetup}>{t('mfa.enable')}</Button>
           )}
         </Group>
       </Stack>
@@ -114,7 +115,9 @@ function SetupDialog({
   start: ReturnType<typeof useStartMfaSetup>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const t = useAccountText();
+  // The enrolment and recovery-code strings are the sign-in screens' (the auth namespace).
+  const { t: tAuth } = useTranslation('auth');
   const me = useCurrentUser();
   const confirm = useConfirmMfaSetup();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -137,7 +140,7 @@ function SetupDialog({
     <Modal
       opened={opened}
       onClose={close}
-      title={codes ? t('auth.recoveryCodes.title') : t('account.mfa.setupTitle')}
+      title={codes ? tAuth('recoveryCodes.title') : t('mfa.setupTitle')}
       centered
       // Once the codes are on screen the dialog closes only through "I have saved them".
       withCloseButton={!codes}
@@ -148,14 +151,14 @@ function SetupDialog({
         <RecoveryCodesPanel
           codes={codes}
           email={me.user.email}
-          doneLabel={t('auth.recoveryCodes.done')}
+          doneLabel={tAuth('recoveryCodes.done')}
           onDone={() => {
             close();
-            notifications.show({ color: 'teal', message: t('account.mfa.enabled') });
+            notifications.show({ color: 'teal', message: t('mfa.enabled') });
           }}
         />
       ) : start.isError ? (
-        <ApiErrorAlert error={start.error} title={t('account.mfa.failed')} />
+        <ApiErrorAlert error={start.error} title={t('mfa.failed')} />
       ) : !start.data ? (
         <Center py="xl">
           <Loader aria-label={t('common.loading')} />
@@ -163,13 +166,13 @@ function SetupDialog({
       ) : (
         <Stack gap="md">
           <MfaSecretPanel secret={start.data.secret} otpauthUri={start.data.otpauthUri} />
-          <Text size="sm">{t('auth.enrolment.confirmIntro')}</Text>
+          <Text size="sm">{tAuth('enrolment.confirmIntro')}</Text>
           {confirm.isError ? (
-            <ApiErrorAlert error={confirm.error} title={t('auth.enrolment.confirmFailed')} />
+            <ApiErrorAlert error={confirm.error} title={tAuth('enrolment.confirmFailed')} />
           ) : null}
           <TotpCodeForm
-            label={t('auth.enrolment.code')}
-            submitLabel={t('auth.enrolment.confirm')}
+            label={tAuth('enrolment.code')}
+            submitLabel={tAuth('enrolment.confirm')}
             onSubmit={submitCode}
             autoFocus={false}
           />
@@ -180,7 +183,8 @@ function SetupDialog({
 }
 
 function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useAccountText();
+  const fieldError = useFieldError();
   const me = useCurrentUser();
   const disable = useDisableMfa();
   const {
@@ -203,7 +207,7 @@ function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => vo
     try {
       await disable.mutateAsync(values);
       close();
-      notifications.show({ color: 'teal', message: t('account.mfa.disabled') });
+      notifications.show({ color: 'teal', message: t('mfa.disabled') });
     } catch (error) {
       const problem = toApiProblem(error);
       if (problem.code === AuthErrorCode.ReauthenticationFailed && problem.message) {
@@ -218,27 +222,27 @@ function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => vo
     disable.isError && !fieldCodes.includes(toApiProblem(disable.error).code ?? '') ? disable.error : null;
 
   return (
-    <Modal opened={opened} onClose={close} title={t('account.mfa.disableTitle')} centered>
+    <Modal opened={opened} onClose={close} title={t('mfa.disableTitle')} centered>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
-          <Text size="sm">{t('account.mfa.disableBody')}</Text>
+          <Text size="sm">{t('mfa.disableBody')}</Text>
           {me.mfaRequired ? (
             <Alert color="yellow" variant="light">
-              <Text size="sm">{t('account.mfa.disableRequired')}</Text>
+              <Text size="sm">{t('mfa.disableRequired')}</Text>
             </Alert>
           ) : null}
-          {alertError ? <ApiErrorAlert error={alertError} title={t('account.mfa.failed')} /> : null}
+          {alertError ? <ApiErrorAlert error={alertError} title={t('mfa.failed')} /> : null}
           <PasswordField
             {...register('password')}
-            label={t('account.mfa.password')}
-            error={fieldErrorText(t, errors.password)}
+            label={t('mfa.password')}
+            error={fieldError(errors.password)}
             autoComplete="current-password"
             required
           />
           <TextInput
             {...register('code')}
-            label={t('account.mfa.code')}
-            error={fieldErrorText(t, errors.code)}
+            label={t('mfa.code')}
+            error={fieldError(errors.code)}
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={7}
@@ -249,7 +253,7 @@ function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => vo
               {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={isSubmitting}>
-              {t('account.mfa.disableSubmit')}
+              {t('mfa.disableSubmit')}
             </Button>
           </Group>
         </Stack>
@@ -259,7 +263,10 @@ function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => vo
 }
 
 function RegenerateDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useAccountText();
+  const fieldError = useFieldError();
+  // The enrolment and recovery-code strings are the sign-in screens' (the auth namespace).
+  const { t: tAuth } = useTranslation('auth');
   const me = useCurrentUser();
   const regenerate = useRegenerateRecoveryCodes();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -300,7 +307,7 @@ function RegenerateDialog({ opened, onClose }: { opened: boolean; onClose: () =>
     <Modal
       opened={opened}
       onClose={close}
-      title={codes ? t('auth.recoveryCodes.title') : t('account.mfa.regenerateTitle')}
+      title={codes ? tAuth('recoveryCodes.title') : t('mfa.regenerateTitle')}
       centered
       withCloseButton={!codes}
       closeOnEscape={!codes}
@@ -310,18 +317,18 @@ function RegenerateDialog({ opened, onClose }: { opened: boolean; onClose: () =>
         <RecoveryCodesPanel
           codes={codes}
           email={me.user.email}
-          doneLabel={t('auth.recoveryCodes.done')}
+          doneLabel={tAuth('recoveryCodes.done')}
           onDone={close}
         />
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack gap="md">
-            <Text size="sm">{t('account.mfa.regenerateBody')}</Text>
-            {alertError ? <ApiErrorAlert error={alertError} title={t('account.mfa.failed')} /> : null}
+            <Text size="sm">{t('mfa.regenerateBody')}</Text>
+            {alertError ? <ApiErrorAlert error={alertError} title={t('mfa.failed')} /> : null}
             <PasswordField
               {...register('password')}
-              label={t('account.mfa.password')}
-              error={fieldErrorText(t, errors.password)}
+              label={t('mfa.password')}
+              error={fieldError(errors.password)}
               autoComplete="current-password"
               required
             />
@@ -330,7 +337,7 @@ function RegenerateDialog({ opened, onClose }: { opened: boolean; onClose: () =>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={isSubmitting}>
-                {t('account.mfa.regenerateSubmit')}
+                {t('mfa.regenerateSubmit')}
               </Button>
             </Group>
           </Stack>

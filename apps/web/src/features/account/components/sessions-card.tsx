@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { SessionDto } from '@shala/contracts';
 import { IconDevices, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useAccountText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { describeUserAgent, formatDateTime } from '../../../app/format';
@@ -12,7 +12,7 @@ import { useRevokeSession, useSessions, useSignOutEverywhere } from '../hooks/us
 
 /** Every session of the signed-in user, the current one marked; revoke one, or all of them (AUT-05). */
 export function SessionsCard() {
-  const { t } = useTranslation();
+  const t = useAccountText();
   const { institution } = useCurrentUser();
   const sessions = useSessions();
   const revoke = useRevokeSession();
@@ -22,7 +22,7 @@ export function SessionsCard() {
 
   const deviceName = (session: SessionDto) => {
     const device = describeUserAgent(session.userAgent);
-    return device ? t('account.sessions.deviceLine', device) : t('account.sessions.unknownDevice');
+    return device ? t('sessions.deviceLine', device) : t('sessions.unknownDevice');
   };
 
   const closeRevoke = () => {
@@ -34,7 +34,7 @@ export function SessionsCard() {
     revoke.mutate(toRevoke.id, {
       onSuccess: () => {
         closeRevoke();
-        notifications.show({ color: 'teal', message: t('account.sessions.revoked') });
+        notifications.show({ color: 'teal', message: t('sessions.revoked') });
       },
     });
   };
@@ -48,7 +48,7 @@ export function SessionsCard() {
     <Card component="section" aria-labelledby="sessions-title">
       <Group justify="space-between" align="flex-start" mb="xs" gap="sm">
         <Title order={2} size="h4" id="sessions-title">
-          {t('account.sessions.title')}
+          {t('sessions.title')}
         </Title>
         <Button
           variant="light"
@@ -57,11 +57,11 @@ export function SessionsCard() {
           leftSection={<IconLogout size={14} aria-hidden />}
           onClick={() => setConfirmEverywhere(true)}
         >
-          {t('account.sessions.everywhere')}
+          {t('sessions.everywhere')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        {t('account.sessions.intro')}
+        {t('sessions.intro')}
       </Text>
 
       {sessions.isPending ? (
@@ -82,7 +82,7 @@ export function SessionsCard() {
           p={0}
           m={0}
           style={{ listStyle: 'none' }}
-          aria-label={t('account.sessions.listLabel')}
+          aria-label={t('sessions.listLabel')}
         >
           {items.map((session) => (
             <Paper component="li" key={session.id} withBorder p="sm" data-testid="session-row">
@@ -96,19 +96,19 @@ export function SessionsCard() {
                       </Text>
                       {session.current ? (
                         <Badge size="sm" color="teal" variant="light" tt="none">
-                          {t('account.sessions.current')}
+                          {t('sessions.current')}
                         </Badge>
                       ) : null}
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {t('account.sessions.times', {
+                      {t('sessions.times', {
                         lastUsed: formatDateTime(session.lastUsedAt, institution.timeZone),
                         signedIn: formatDateTime(session.createdAt, institution.timeZone),
                       })}
                     </Text>
                     {session.ip ? (
                       <Text size="xs" c="dimmed">
-                        {t('account.sessions.ip', { ip: session.ip })}
+                        {t('sessions.ip', { ip: session.ip })}
                       </Text>
                     ) : null}
                   </Stack>
@@ -119,9 +119,9 @@ export function SessionsCard() {
                     size="xs"
                     style={{ flexShrink: 0 }}
                     onClick={() => setToRevoke(session)}
-                    aria-label={t('account.sessions.revokeLabel', { device: deviceName(session) })}
+                    aria-label={t('sessions.revokeLabel', { device: deviceName(session) })}
                   >
-                    {t('account.sessions.revoke')}
+                    {t('sessions.revoke')}
                   </Button>
                 )}
               </Group>
@@ -129,7 +129,7 @@ export function SessionsCard() {
           ))}
           {items.length <= 1 ? (
             <Text component="li" size="sm" c="dimmed">
-              {t('account.sessions.empty')}
+              {t('sessions.empty')}
             </Text>
           ) : null}
         </Stack>
@@ -137,19 +137,19 @@ export function SessionsCard() {
 
       <ConfirmModal
         opened={toRevoke !== null}
-        title={t('account.sessions.revokeTitle')}
-        confirmLabel={t('account.sessions.revoke')}
+        title={t('sessions.revokeTitle')}
+        confirmLabel={t('sessions.revoke')}
         loading={revoke.isPending}
         error={revoke.error}
         onConfirm={confirmRevoke}
         onClose={closeRevoke}
       >
-        {toRevoke ? t('account.sessions.revokeBody', { device: deviceName(toRevoke) }) : ''}
+        {toRevoke ? t('sessions.revokeBody', { device: deviceName(toRevoke) }) : ''}
       </ConfirmModal>
       <ConfirmModal
         opened={confirmEverywhere}
-        title={t('account.sessions.everywhereTitle')}
-        confirmLabel={t('account.sessions.everywhere')}
+        title={t('sessions.everywhereTitle')}
+        confirmLabel={t('sessions.everywhere')}
         loading={everywhere.isPending}
         error={everywhere.error}
         onConfirm={() => everywhere.mutate()}
@@ -158,7 +158,7 @@ export function SessionsCard() {
           everywhere.reset();
         }}
       >
-        {t('account.sessions.everywhereBody')}
+        {t('sessions.everywhereBody')}
       </ConfirmModal>
     </Card>
   );

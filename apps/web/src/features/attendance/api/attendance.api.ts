@@ -7,15 +7,15 @@ import type {
   ChronicAbsentee,
   DaySummary,
   Holiday,
-  LeaveRequest,
+  LeaveRequestView as LeaveRequest,
   LeaveStatus,
-  Register,
+  RegisterView as Register,
   SaveRegisterRequest,
-  SaveRegisterResponse,
+  SaveRegisterResult as SaveRegisterResponse,
   SectionMonth,
   StudentCalendar,
   UnmarkedSections,
-} from './attendance.types';
+} from '@shala/contracts';
 
 export const attendanceKeys = {
   all: (institutionId: string) => tenantKey(institutionId, 'attendance'),

@@ -1,9 +1,10 @@
-import { Stack, Tabs } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { Permission } from '@shala/contracts';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, useState } from 'react';
 import { PageHeader } from '../../../app/components/page-header';
+import { PageTabs, type PageTab } from '../../../app/components/page-tabs';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import { useAttendanceText } from '../i18n';
+import { useAttendanceText, type attendanceText } from '../i18n';
 import { MarkingPanel } from './marking-panel';
 
 const ReportsPanel = lazy(async () => ({ default: (await import('./reports-panel')).ReportsPanel }));
@@ -11,8 +12,6 @@ const LeavePanel = lazy(async () => ({ default: (await import('./leave-panel')).
 const ApprovalsPanel = lazy(async () => ({ default: (await import('./leave-panel')).ApprovalsPanel }));
 const CalendarPanel = lazy(async () => ({ default: (await import('./calendar-panel')).CalendarPanel }));
 const SettingsPanel = lazy(async () => ({ default: (await import('./settings-panel')).SettingsPanel }));
-
-type TabKey = 'mark' | 'reports' | 'leave' | 'approvals' | 'calendar' | 'settings';
 
 /** /attendance: the tabs this user's permissions allow, marking first for teachers, settings last for admins. */
 export function AttendancePage() {
@@ -24,34 +23,24 @@ export function AttendancePage() {
     can(Permission.AttendanceLeaveRequest) &&
     !can(Permission.AttendanceLeaveApprove) &&
     !can(Permission.AttendanceMark);
-  const tabs: { key: TabKey; panel: ReactNode }[] = [];
-  if (can(Permission.AttendanceMark)) tabs.push({ key: 'mark', panel: <MarkingPanel /> });
-  if (!parent) tabs.push({ key: 'reports', panel: <ReportsPanel /> });
-  if (can(Permission.AttendanceLeaveApprove)) tabs.push({ key: 'approvals', panel: <ApprovalsPanel /> });
+  const tabs: PageTab[] = [];
+  const add = (key: keyof (typeof attendanceText)['tabs'], panel: PageTab['panel']) =>
+    tabs.push({ key, label: t(`tabs.${key}`), panel });
+  if (can(Permission.AttendanceMark)) add('mark', <MarkingPanel />);
+  if (!parent) add('reports', <ReportsPanel />);
+  if (can(Permission.AttendanceLeaveApprove)) add('approvals', <ApprovalsPanel />);
   if (parent) {
-    tabs.push({ key: 'calendar', panel: <CalendarPanel /> });
-    tabs.push({ key: 'leave', panel: <LeavePanel /> });
+    add('calendar', <CalendarPanel />);
+    add('leave', <LeavePanel />);
   }
-  if (can(Permission.InstitutionSettingsWrite)) tabs.push({ key: 'settings', panel: <SettingsPanel /> });
-  const [active, setActive] = useState<string | null>(tabs[0]?.key ?? null);
+  if (can(Permission.InstitutionSettingsWrite)) add('settings', <SettingsPanel />);
+  // The open tab is the page's own state, not `?tab=`: switching tabs is no navigation here.
+  const [active, setActive] = useState(tabs[0]?.key);
 
   return (
     <Stack gap="md">
       <PageHeader title={t('title')} intro={t('intro')} />
-      <Tabs value={active} onChange={setActive} keepMounted={false}>
-        <Tabs.List>
-          {tabs.map((tab) => (
-            <Tabs.Tab key={tab.key} value={tab.key}>
-              {t(`tabs.${tab.key}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {tabs.map((tab) => (
-          <Tabs.Panel key={tab.key} value={tab.key} pt="md">
-            <Suspense fallback={null}>{tab.panel}</Suspense>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <PageTabs tabs={tabs} active={active} onChange={setActive} />
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { LeaveRequest } from '../api/attendance.types';
+import type { LeaveRequestView as LeaveRequest } from '@shala/contracts';
 
 const counts = { present: 24, absent: 1, late: 0, excused: 0, halfDay: 0, total: 25 };
 const S5A = '0190a1b2-0000-7000-8000-00000000a5a5';
@@ -23,7 +23,9 @@ const leave = (fields: Partial<LeaveRequest> = {}): LeaveRequest => ({
   toDate: '2025-06-10',
   reason: 'Family wedding',
   status: 'pending',
+  requestedBy: '0190a1b2-0000-7000-8000-000000000a01',
   decidedBy: null,
+  decidedAt: null,
   decisionNote: null,
   ...fields,
 });

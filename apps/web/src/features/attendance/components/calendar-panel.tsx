@@ -4,10 +4,10 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useStudents } from '../../students/hooks/use-students';
-import { MARK_STATUSES, type MarkStatus } from '../api/attendance.types';
+import { MARK_STATUSES, type MarkStatus } from '@shala/contracts';
 import { useStudentCalendar } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
-import { formatSchoolDate, monthRange, schoolToday } from '../school-date';
+import { formatSchoolDate, monthRange, schoolToday } from '../../../app/school-date';
 import { STATUS_COLOR } from './marking-panel';
 import { childLabel } from './child-label';
 

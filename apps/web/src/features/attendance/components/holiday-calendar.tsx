@@ -21,11 +21,11 @@ import { EmptyState } from '../../../app/components/empty-state';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useAcademicYears } from '../../academics/hooks/use-academics';
-import type { Holiday } from '../api/attendance.types';
+import type { Holiday } from '@shala/contracts';
 import { useAddHoliday, useHolidays, useRemoveHoliday } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
-import { formatSchoolDate, schoolToday, weekdayName } from '../school-date';
-import { useTextOfError } from './text-of-error';
+import { formatSchoolDate, schoolToday, weekdayName } from '../../../app/school-date';
+import { useFieldError } from '../../../app/forms/field-error';
 
 const holidaySchema = z.object({
   date: z.string().min(1, 'settings.holidays.dateRequired'),
@@ -183,7 +183,7 @@ function HolidayList({ from, to, today }: { from: string; to: string; today: str
 
 function AddHolidayForm({ from, to }: { from: string; to: string }) {
   const t = useAttendanceText();
-  const textOf = useTextOfError();
+  const textOf = useFieldError('attendance');
   const add = useAddHoliday();
   const [added, setAdded] = useState<string | null>(null);
   const form = useForm<HolidayValues>({

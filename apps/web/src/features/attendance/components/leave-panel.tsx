@@ -20,11 +20,12 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useStudents } from '../../students/hooks/use-students';
-import type { LeaveRequest, LeaveStatus } from '../api/attendance.types';
+import type { LeaveRequestView as LeaveRequest, LeaveStatus } from '@shala/contracts';
 import { useCancelLeave, useDecideLeave, useLeaveRequests, useRequestLeave } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
-import { formatSchoolDate } from '../school-date';
+import { formatSchoolDate } from '../../../app/school-date';
 import { childLabel } from './child-label';
+import { useFieldError } from '../../../app/forms/field-error';
 
 const LEAVE_COLOR: Record<LeaveStatus, string> = {
   pending: 'yellow',
@@ -87,7 +88,7 @@ export function LeavePanel() {
     defaultValues: { studentId: '', fromDate: '', toDate: '', reason: '' },
   });
   const errors = form.formState.errors;
-  const err = (m?: string) => (m ? t(m as 'leave.reasonRequired') : undefined);
+  const err = useFieldError('attendance');
   const studentId = form.watch('studentId');
   const onlyChild = kids.length === 1 ? kids[0]?.id : undefined;
   useEffect(() => {

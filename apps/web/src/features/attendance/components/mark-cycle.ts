@@ -1,4 +1,4 @@
-import { MARK_STATUSES, type MarkStatus, type RegisterRow } from '../api/attendance.types';
+import { MARK_STATUSES, type MarkStatus, type RegisterRow } from '@shala/contracts';
 
 /** One tap moves a student to the next status: present → absent → late → excused → half day → present. */
 export function nextStatus(status: MarkStatus): MarkStatus {

@@ -21,7 +21,11 @@ import { EmptyState } from '../../../app/components/empty-state';
 import { toApiProblem } from '../../../app/api/errors';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useSubjectAssignments, useSubjects } from '../../academics/hooks/use-academics';
-import type { MarkStatus, Register, SaveRegisterResponse } from '../api/attendance.types';
+import type {
+  MarkStatus,
+  RegisterView as Register,
+  SaveRegisterResult as SaveRegisterResponse,
+} from '@shala/contracts';
 import {
   useAttendanceSettings,
   useDaySummary,
@@ -29,7 +33,7 @@ import {
   useRegister,
 } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
-import { schoolToday } from '../school-date';
+import { schoolToday } from '../../../app/school-date';
 import { countMarks, initialStatus, nextStatus, statusForKey } from './mark-cycle';
 import { useNonWorkingText } from './non-working';
 
@@ -439,7 +443,7 @@ function RegisterEditor({
           role="status"
           data-testid="saved-summary"
         >
-          {t('marking.saved', saved.summary as unknown as Record<string, unknown>)}
+          {t('marking.saved', { ...saved.summary })}
         </Alert>
       ) : null}
       {refusal ? (

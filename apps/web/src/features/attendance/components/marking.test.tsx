@@ -5,7 +5,7 @@ import { installFakeApi, envelope, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
 import { givenPhoneScreen } from '../../../test/phone';
 import { renderApp } from '../../../test/render-app';
-import type { Register, RegisterRow } from '../api/attendance.types';
+import type { RegisterView as Register, RegisterRow } from '@shala/contracts';
 
 const SECTION = '0190a1b2-0000-7000-8000-00000000a5a5';
 const counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
@@ -26,7 +26,7 @@ function register(fields: Partial<Register> = {}): Register {
   return {
     sectionId: SECTION,
     date: '2025-06-02',
-    period: null,
+    period: 0,
     workingDay: true,
     nonWorkingReason: null,
     locked: false,

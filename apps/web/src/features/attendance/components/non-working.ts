@@ -1,5 +1,5 @@
 import { useAttendanceText } from '../i18n';
-import { weekdayName } from '../school-date';
+import { weekdayName } from '../../../app/school-date';
 
 /**
  * The API's reason a date is not a working day ('weekly off', 'holiday: Diwali', 'outside the academic
@@ -13,9 +13,9 @@ export function useNonWorkingText(): (date: string, reason: string | null) => st
       return t('marking.reasons.weeklyOff', { weekday: weekdayName(date) });
     }
     const holiday = /^holiday: (.+)$/.exec(reason);
-    if (holiday) return t('marking.reasons.holiday', { name: holiday[1] });
+    if (holiday) return t('marking.reasons.holiday', { name: holiday[1] ?? '' });
     const outside = /^outside the academic year (.+)$/.exec(reason);
-    if (outside) return t('marking.reasons.outsideYear', { year: outside[1] });
+    if (outside) return t('marking.reasons.outsideYear', { year: outside[1] ?? '' });
     return reason;
   };
 }

@@ -27,7 +27,7 @@ import {
   useUnmarkedSections,
 } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
-import { formatSchoolDate, schoolToday } from '../school-date';
+import { formatSchoolDate, schoolToday } from '../../../app/school-date';
 import { useNonWorkingText } from './non-working';
 
 function Waiting() {

@@ -20,11 +20,11 @@ import { z } from 'zod';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import type { AttendanceMode, AttendanceSettings } from '../api/attendance.types';
+import type { AttendanceMode, AttendanceSettings } from '@shala/contracts';
 import { useAttendanceSettings, useUpdateAttendanceSettings } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
 import { HolidayCalendar } from './holiday-calendar';
-import { useTextOfError } from './text-of-error';
+import { useFieldError } from '../../../app/forms/field-error';
 
 /** Monday first, as school timetables are written; the API numbers Sunday 0. */
 export const WEEK_ORDER = ['1', '2', '3', '4', '5', '6', '0'] as const;
@@ -76,7 +76,7 @@ export function SettingsPanel() {
 
 function SettingsForm({ current }: { current: AttendanceSettings }) {
   const t = useAttendanceText();
-  const textOf = useTextOfError();
+  const textOf = useFieldError('attendance');
   const me = useCurrentUser();
   const save = useUpdateAttendanceSettings();
   const [saved, setSaved] = useState(false);

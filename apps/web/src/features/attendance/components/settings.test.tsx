@@ -4,7 +4,7 @@ import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, teacherMe } from '../../../test/fixtures';
 import { givenPhoneScreen } from '../../../test/phone';
 import { renderApp } from '../../../test/render-app';
-import type { AttendanceSettings, Holiday } from '../api/attendance.types';
+import type { AttendanceSettings, Holiday } from '@shala/contracts';
 
 const counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
 

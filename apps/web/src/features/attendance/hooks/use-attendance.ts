@@ -21,7 +21,7 @@ import {
   saveRegister,
   updateSettings,
 } from '../api/attendance.api';
-import type { LeaveStatus, SaveRegisterRequest } from '../api/attendance.types';
+import type { LeaveStatus, SaveRegisterRequest } from '@shala/contracts';
 
 /** A change that moves registers and reports (never the settings: refetching those would re-gate the screen). */
 function useAttendanceMutation<V, R>(fn: (variables: V) => Promise<R>) {

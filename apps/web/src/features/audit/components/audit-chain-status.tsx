@@ -1,12 +1,12 @@
 import { Alert, Badge, Group, Loader, Text } from '@mantine/core';
 import { IconAlertTriangle, IconLink, IconShieldCheck } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { useAuditText } from '../i18n';
 import { toApiProblem } from '../../../app/api/errors';
 import { useAuditChain } from '../hooks/use-audit';
 
 /** The result of GET audit/verify: green when the chain recomputes, red naming the first broken event. */
 export function AuditChainStatus() {
-  const { t } = useTranslation();
+  const t = useAuditText();
   const chain = useAuditChain();
 
   if (chain.isPending) {
@@ -14,7 +14,7 @@ export function AuditChainStatus() {
       <Group gap="xs" role="status" aria-live="polite">
         <Loader size="xs" aria-hidden />
         <Text size="sm" c="dimmed">
-          {t('audit.chain.checking')}
+          {t('chain.checking')}
         </Text>
       </Group>
     );
@@ -25,7 +25,7 @@ export function AuditChainStatus() {
         color="yellow"
         variant="light"
         icon={<IconLink aria-hidden />}
-        title={t('audit.chain.failed')}
+        title={t('chain.failed')}
         role="status"
       >
         <Text size="sm">{toApiProblem(chain.error).message ?? t('errors.title')}</Text>
@@ -43,7 +43,7 @@ export function AuditChainStatus() {
         role="status"
         data-testid="audit-chain-status"
       >
-        {t('audit.chain.ok', { count: chain.data.checked })}
+        {t('chain.ok', { count: chain.data.checked })}
       </Badge>
     );
   }
@@ -56,7 +56,7 @@ export function AuditChainStatus() {
       data-testid="audit-chain-status"
     >
       <Text size="sm" fw={600}>
-        {t('audit.chain.broken', { seq: chain.data.firstBrokenSeq, reason: chain.data.reason })}
+        {t('chain.broken', { seq: chain.data.firstBrokenSeq, reason: chain.data.reason })}
       </Text>
     </Alert>
   );

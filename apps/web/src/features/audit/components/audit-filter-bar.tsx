@@ -4,8 +4,8 @@ import { DatePickerInput } from '@mantine/dates';
 import type { AuditFilter } from '@shala/contracts';
 import { IconFilter, IconX } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useAuditText } from '../i18n';
+import { useFieldError } from '../../../app/forms/field-error';
 import { displayNameOf } from '../../auth/components/display-name';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useUserDirectory } from '../../users/hooks/use-users';
@@ -19,7 +19,8 @@ import { toAuditFilter } from './audit-filter';
 
 /** Action, outcome, dates and actor; applied together with "Apply filters". */
 export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => void }) {
-  const { t } = useTranslation();
+  const t = useAuditText();
+  const fieldError = useFieldError();
   const me = useCurrentUser();
   const directory = useUserDirectory();
   const {
@@ -40,13 +41,13 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
   };
 
   return (
-    <form onSubmit={(event) => void apply(event)} noValidate aria-label={t('audit.filtersLabel')}>
+    <form onSubmit={(event) => void apply(event)} noValidate aria-label={t('filtersLabel')}>
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
         <TextInput
           {...register('action')}
-          label={t('audit.action')}
-          placeholder={t('audit.actionPlaceholder')}
-          error={fieldErrorText(t, errors.action)}
+          label={t('action')}
+          placeholder={t('actionPlaceholder')}
+          error={fieldError(errors.action)}
           autoCapitalize="none"
           spellCheck={false}
         />
@@ -55,12 +56,12 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
           name="outcome"
           render={({ field }) => (
             <Select
-              label={t('audit.outcome')}
+              label={t('outcome')}
               data={[
-                { value: '', label: t('audit.outcomeAny') },
-                { value: 'success', label: t('audit.outcomes.success') },
-                { value: 'failure', label: t('audit.outcomes.failure') },
-                { value: 'denied', label: t('audit.outcomes.denied') },
+                { value: '', label: t('outcomeAny') },
+                { value: 'success', label: t('outcomes.success') },
+                { value: 'failure', label: t('outcomes.failure') },
+                { value: 'denied', label: t('outcomes.denied') },
               ]}
               value={field.value}
               onChange={(value) => field.onChange(value ?? '')}
@@ -75,8 +76,8 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
           render={({ field }) => (
             <DatePickerInput
               type="range"
-              label={t('audit.dates')}
-              placeholder={t('audit.datesPlaceholder')}
+              label={t('dates')}
+              placeholder={t('datesPlaceholder')}
               value={field.value}
               onChange={(value) => field.onChange([value[0] ?? null, value[1] ?? null])}
               allowSingleDateInRange
@@ -92,8 +93,8 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
             name="actorUserId"
             render={({ field }) => (
               <Select
-                label={t('audit.actor')}
-                placeholder={t('audit.actorPlaceholder')}
+                label={t('actor')}
+                placeholder={t('actorPlaceholder')}
                 data={directory.users.map((user) => ({
                   value: user.id,
                   label: `${displayNameOf(user)} (${user.email})`,
@@ -110,10 +111,10 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
       </SimpleGrid>
       <Group gap="xs" mt="sm">
         <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
-          {t('audit.apply')}
+          {t('apply')}
         </Button>
         <Button variant="subtle" color="gray" onClick={clear} leftSection={<IconX size={16} aria-hidden />}>
-          {t('audit.clear')}
+          {t('clear')}
         </Button>
       </Group>
     </form>

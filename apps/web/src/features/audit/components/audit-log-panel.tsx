@@ -8,7 +8,6 @@ import {
   Group,
   Skeleton,
   Stack,
-  Table,
   Text,
   VisuallyHidden,
 } from '@mantine/core';
@@ -21,26 +20,27 @@ import {
   type AuditOutcome,
 } from '@shala/contracts';
 import { IconChevronDown, IconChevronRight, IconDownload, IconHistory } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { useAuditText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
 import { toApiProblem } from '../../../app/api/errors';
 import { formatDateTime } from '../../../app/format';
-import { usePhoneLayout } from '../../../app/use-phone-layout';
 import { displayNameOf } from '../../auth/components/display-name';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useUserDirectory } from '../../users/hooks/use-users';
 import { useAuditEvents, useExportAudit } from '../hooks/use-audit';
 import { AuditChainStatus } from './audit-chain-status';
 import { AuditFilterBar } from './audit-filter-bar';
+import { LoadMore } from '../../../app/components/load-more';
+import { ResponsiveList } from '../../../app/components/responsive-list';
 
 const outcomeColor: Record<AuditOutcome, string> = { success: 'teal', failure: 'orange', denied: 'red' };
 
 /** The audit log page: chain status, filters, events with details on demand, CSV and JSON export. */
 export function AuditLogPanel() {
-  const { t } = useTranslation();
+  const t = useAuditText();
   const me = useCurrentUser();
   const canExport = useCan(Permission.AuditExport);
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -49,18 +49,17 @@ export function AuditLogPanel() {
   const directory = useUserDirectory();
   const exporter = useExportAudit();
   const timeZone = me.institution.timeZone;
-  const phone = usePhoneLayout();
 
   const runExport = (format: AuditExportFormat) =>
     exporter.mutate(
       { filter, format },
       {
         onSuccess: ({ fileName }) =>
-          notifications.show({ color: 'teal', message: t('audit.exported', { file: fileName }) }),
+          notifications.show({ color: 'teal', message: t('exported', { file: fileName }) }),
         onError: (error) =>
           notifications.show({
             color: 'red',
-            title: t('audit.exportFailed'),
+            title: t('exportFailed'),
             message: toApiProblem(error).message ?? t('errors.title'),
           }),
       },
@@ -73,7 +72,7 @@ export function AuditLogPanel() {
       return next;
     });
   const actorName = (event: AuditEventDto) => {
-    if (!event.actorUserId) return t('audit.system');
+    if (!event.actorUserId) return t('system');
     const user = directory.byId.get(event.actorUserId);
     return user ? displayNameOf(user) : event.actorUserId;
   };
@@ -89,9 +88,7 @@ export function AuditLogPanel() {
       onClick={() => toggle(event.id)}
       aria-expanded={open}
       aria-controls={detailsId(event)}
-      aria-label={
-        open ? t('audit.hideDetails', { seq: event.seq }) : t('audit.showDetails', { seq: event.seq })
-      }
+      aria-label={open ? t('hideDetails', { seq: event.seq }) : t('showDetails', { seq: event.seq })}
     >
       {open ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
     </ActionIcon>
@@ -104,15 +101,15 @@ export function AuditLogPanel() {
       tt="none"
       style={{ minWidth: 'max-content' }}
     >
-      {t(`audit.outcomes.${event.outcome}`, { defaultValue: event.outcome })}
+      {t(`outcomes.${event.outcome}`, { defaultValue: event.outcome })}
     </Badge>
   );
 
   return (
     <Stack gap="lg" maw={1300}>
       <PageHeader
-        title={t('audit.title')}
-        intro={t('audit.intro', { institution: me.institution.name })}
+        title={t('title')}
+        intro={t('intro', { institution: me.institution.name })}
         actions={
           canExport ? (
             <>
@@ -122,7 +119,7 @@ export function AuditLogPanel() {
                 onClick={() => runExport(AuditExportFormat.Csv)}
                 loading={exporter.isPending && exporter.variables?.format === AuditExportFormat.Csv}
               >
-                {t('audit.exportCsv')}
+                {t('exportCsv')}
               </Button>
               <Button
                 variant="default"
@@ -130,7 +127,7 @@ export function AuditLogPanel() {
                 onClick={() => runExport(AuditExportFormat.Json)}
                 loading={exporter.isPending && exporter.variables?.format === AuditExportFormat.Json}
               >
-                {t('audit.exportJson')}
+                {t('exportJson')}
               </Button>
             </>
           ) : null
@@ -147,7 +144,7 @@ export function AuditLogPanel() {
       </Card>
       <Card p={0}>
         <Text size="xs" c="dimmed" px="md" pt="sm">
-          {t('audit.timesIn', { timeZone })}
+          {t('timesIn', { timeZone })}
         </Text>
         {events.isPending ? (
           <Stack gap="xs" p="md" aria-busy="true">
@@ -164,160 +161,124 @@ export function AuditLogPanel() {
             </ApiErrorAlert>
           </Stack>
         ) : rows.length === 0 ? (
-          <EmptyState icon={IconHistory}>{filtered ? t('audit.empty') : t('audit.emptyAll')}</EmptyState>
-        ) : phone ? (
-          <Stack
-            component="ul"
-            gap={0}
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('audit.tableLabel')}
-          >
-            {rows.map((event) => {
-              const open = expanded.has(event.id);
-              return (
-                <Box
-                  component="li"
-                  key={event.id}
-                  px="md"
-                  py="xs"
-                  data-testid="audit-row"
-                  style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-                >
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
-                    {detailsToggle(event, open)}
-                    <Box miw={0} style={{ flex: 1 }}>
-                      <Group gap={6} wrap="wrap">
-                        <Text size="sm" ff="monospace" c="dimmed">
-                          {t('audit.seq', { seq: event.seq })}
-                        </Text>
-                        <Code>{event.action}</Code>
-                        {outcomeBadge(event)}
-                      </Group>
-                      <Text size="xs" c="dimmed" mt={4}>
-                        {t('audit.cardLine', {
-                          time: formatDateTime(event.occurredAt, timeZone),
-                          actor: actorName(event),
-                        })}
-                      </Text>
-                    </Box>
-                  </Group>
-                  {open ? (
-                    <Box id={detailsId(event)} mt="xs">
-                      <AuditEventDetails event={event} />
-                    </Box>
-                  ) : null}
-                </Box>
-              );
-            })}
-          </Stack>
+          <EmptyState icon={IconHistory}>{filtered ? t('empty') : t('emptyAll')}</EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="xs" aria-label={t('audit.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={40}>
-                    <VisuallyHidden>{t('audit.detail.details')}</VisuallyHidden>
-                  </Table.Th>
-                  <Table.Th>{t('audit.column.seq')}</Table.Th>
-                  <Table.Th>{t('audit.column.action')}</Table.Th>
-                  <Table.Th>{t('audit.column.outcome')}</Table.Th>
-                  <Table.Th>{t('audit.column.time')}</Table.Th>
-                  <Table.Th>{t('audit.column.actor')}</Table.Th>
-                  <Table.Th>{t('audit.column.target')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((event) => {
-                  const open = expanded.has(event.id);
-                  return (
-                    <Fragment key={event.id}>
-                      <Table.Tr data-testid="audit-row">
-                        <Table.Td>{detailsToggle(event, open)}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm" ff="monospace">
-                            {event.seq}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Code>{event.action}</Code>
-                        </Table.Td>
-                        <Table.Td>{outcomeBadge(event)}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                            {formatDateTime(event.occurredAt, timeZone)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" maw={220} truncate>
-                            {actorName(event)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" c="dimmed">
-                            {event.targetType ?? t('audit.noTarget')}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                      {open ? (
-                        <Table.Tr id={detailsId(event)}>
-                          <Table.Td colSpan={7} bg="var(--mantine-color-default-hover)">
-                            <AuditEventDetails event={event} />
-                          </Table.Td>
-                        </Table.Tr>
-                      ) : null}
-                    </Fragment>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveList
+            label={t('tableLabel')}
+            rows={rows}
+            rowKey={(event) => event.id}
+            rowProps={() => ({ 'data-testid': 'audit-row' })}
+            phoneItems="divided"
+            compact
+            minWidth={820}
+            tableProps={{ verticalSpacing: 'xs' }}
+            details={(event) =>
+              expanded.has(event.id)
+                ? { id: detailsId(event), content: <AuditEventDetails event={event} /> }
+                : null
+            }
+            columns={[
+              {
+                key: 'toggle',
+                header: <VisuallyHidden>{t('detail.details')}</VisuallyHidden>,
+                width: 40,
+                cell: (event) => detailsToggle(event, expanded.has(event.id)),
+              },
+              {
+                key: 'seq',
+                header: t('column.seq'),
+                cell: (event) => (
+                  <Text size="sm" ff="monospace">
+                    {event.seq}
+                  </Text>
+                ),
+              },
+              { key: 'action', header: t('column.action'), cell: (event) => <Code>{event.action}</Code> },
+              { key: 'outcome', header: t('column.outcome'), cell: outcomeBadge },
+              {
+                key: 'time',
+                header: t('column.time'),
+                cell: (event) => (
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(event.occurredAt, timeZone)}
+                  </Text>
+                ),
+              },
+              {
+                key: 'actor',
+                header: t('column.actor'),
+                cell: (event) => (
+                  <Text size="sm" maw={220} truncate>
+                    {actorName(event)}
+                  </Text>
+                ),
+              },
+              {
+                key: 'target',
+                header: t('column.target'),
+                cell: (event) => (
+                  <Text size="sm" c="dimmed">
+                    {event.targetType ?? t('noTarget')}
+                  </Text>
+                ),
+              },
+            ]}
+            card={(event) => (
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                {detailsToggle(event, expanded.has(event.id))}
+                <Box miw={0} style={{ flex: 1 }}>
+                  <Group gap={6} wrap="wrap">
+                    <Text size="sm" ff="monospace" c="dimmed">
+                      {t('seq', { seq: event.seq })}
+                    </Text>
+                    <Code>{event.action}</Code>
+                    {outcomeBadge(event)}
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {t('cardLine', {
+                      time: formatDateTime(event.occurredAt, timeZone),
+                      actor: actorName(event),
+                    })}
+                  </Text>
+                </Box>
+              </Group>
+            )}
+          />
         )}
-        {events.hasNextPage ? (
-          <Group justify="center" p="md">
-            <Button
-              variant="default"
-              onClick={() => void events.fetchNextPage()}
-              loading={events.isFetchingNextPage}
-            >
-              {t('audit.loadMore')}
-            </Button>
-          </Group>
-        ) : null}
+        <LoadMore query={events} label={t('loadMore')} centered />
       </Card>
     </Stack>
   );
 }
 
 function AuditEventDetails({ event }: { event: AuditEventDto }) {
-  const { t } = useTranslation();
+  const t = useAuditText();
   const line = (label: string, value: string | null) => (
     <Group gap="xs" wrap="nowrap" align="flex-start">
       <Text size="xs" fw={600} c="dimmed" w={110} style={{ flexShrink: 0 }}>
         {label}
       </Text>
       <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-        {value ?? t('audit.detail.none')}
+        {value ?? t('detail.none')}
       </Text>
     </Group>
   );
   return (
     <Stack gap={6} py={4}>
-      {line(t('audit.detail.id'), event.id)}
+      {line(t('detail.id'), event.id)}
       {line(
-        t('audit.detail.target'),
+        t('detail.target'),
         event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId}` : ''}` : null,
       )}
-      {line(t('audit.detail.requestId'), event.requestId)}
-      {line(t('audit.detail.ip'), event.ip)}
-      {line(t('audit.detail.userAgent'), event.userAgent)}
+      {line(t('detail.requestId'), event.requestId)}
+      {line(t('detail.ip'), event.ip)}
+      {line(t('detail.userAgent'), event.userAgent)}
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <Text size="xs" fw={600} c="dimmed" w={110} style={{ flexShrink: 0 }}>
-          {t('audit.detail.details')}
+          {t('detail.details')}
         </Text>
         {event.details == null ? (
-          <Text size="xs">{t('audit.detail.none')}</Text>
+          <Text size="xs">{t('detail.none')}</Text>
         ) : (
           <Code
             block
@@ -328,8 +289,8 @@ function AuditEventDetails({ event }: { event: AuditEventDto }) {
           </Code>
         )}
       </Group>
-      {line(t('audit.detail.hash'), event.hash)}
-      {line(t('audit.detail.prevHash'), event.prevHash)}
+      {line(t('detail.hash'), event.hash)}
+      {line(t('detail.prevHash'), event.prevHash)}
     </Stack>
   );
 }

@@ -1,13 +1,13 @@
 import { Badge, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconUserCircle } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useMe } from '../hooks/use-me';
 import { displayNameOf, roleLabel } from './display-name';
 
 /** Who is signed in, where, and with which roles: GET /api/v1/me. */
 export function AccountCard() {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const me = useMe();
 
   return (

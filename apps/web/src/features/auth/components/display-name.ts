@@ -1,5 +1,4 @@
 import { DefaultRole } from '@shala/contracts';
-import type { TFunction } from 'i18next';
 
 /** Anything with an email and maybe a display name: the signed-in user, a row of the users list. */
 export interface NamedUser {
@@ -29,7 +28,11 @@ const defaultRoles = new Set<string>(Object.values(DefaultRole));
  * Default roles have translated names; an institution's custom roles show the name the institution gave
  * them (from GET roles, when the caller has it), else their key.
  */
-export function roleLabel(t: TFunction, role: string, customNames?: ReadonlyMap<string, string>): string {
+export function roleLabel(
+  t: (key: `roleNames.${DefaultRole}`) => string,
+  role: string,
+  customNames?: ReadonlyMap<string, string>,
+): string {
   if (defaultRoles.has(role)) return t(`roleNames.${role as DefaultRole}`);
   return customNames?.get(role) ?? role;
 }

@@ -3,9 +3,9 @@ import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { useRequestPasswordReset } from '../hooks/use-password-reset';
 import {
   passwordResetRequestSchema,
@@ -15,7 +15,8 @@ import {
 
 /** Asks for a reset link. The answer is the same whether or not the account exists (AUT-08). */
 export function ForgotPasswordForm() {
-  const { t } = useTranslation();
+  const t = useAuthText();
+  const fieldError = useFieldError();
   const request = useRequestPasswordReset();
   const [sentTo, setSentTo] = useState<PasswordResetRequestValues | null>(null);
   const {
@@ -42,12 +43,10 @@ export function ForgotPasswordForm() {
         color="teal"
         variant="light"
         icon={<IconMailCheck aria-hidden />}
-        title={t('auth.forgot.sentTitle')}
+        title={t('forgot.sentTitle')}
         role="status"
       >
-        <Text size="sm">
-          {t('auth.forgot.sent', { email: sentTo.email, institution: sentTo.institution })}
-        </Text>
+        <Text size="sm">{t('forgot.sent', { email: sentTo.email, institution: sentTo.institution })}</Text>
       </Alert>
     );
   }
@@ -56,15 +55,15 @@ export function ForgotPasswordForm() {
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('auth.forgot.intro')}
+          {t('forgot.intro')}
         </Text>
-        {request.isError ? <ApiErrorAlert error={request.error} title={t('auth.forgot.failed')} /> : null}
+        {request.isError ? <ApiErrorAlert error={request.error} title={t('forgot.failed')} /> : null}
         <TextInput
           {...register('institution')}
-          label={t('auth.login.institution')}
-          description={t('auth.login.institutionDescription')}
-          placeholder={t('auth.login.institutionPlaceholder')}
-          error={fieldErrorText(t, errors.institution)}
+          label={t('login.institution')}
+          description={t('login.institutionDescription')}
+          placeholder={t('login.institutionPlaceholder')}
+          error={fieldError(errors.institution)}
           autoComplete="organization"
           autoCapitalize="none"
           spellCheck={false}
@@ -73,9 +72,9 @@ export function ForgotPasswordForm() {
         <TextInput
           {...register('email')}
           type="email"
-          label={t('auth.login.email')}
-          placeholder={t('auth.login.emailPlaceholder')}
-          error={fieldErrorText(t, errors.email)}
+          label={t('login.email')}
+          placeholder={t('login.emailPlaceholder')}
+          error={fieldError(errors.email)}
           autoComplete="username"
           inputMode="email"
           autoCapitalize="none"
@@ -83,7 +82,7 @@ export function ForgotPasswordForm() {
           required
         />
         <Button type="submit" size="md" fullWidth loading={isSubmitting}>
-          {t('auth.forgot.submit')}
+          {t('forgot.submit')}
         </Button>
       </Stack>
     </form>

@@ -3,9 +3,9 @@ import { Button, Loader, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { PasswordField } from '../../../app/components/password-field';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import type { SignInOutcome } from '../api/auth.types';
 import { useLogin } from '../hooks/use-login';
@@ -22,7 +22,8 @@ interface LoginFormProps {
 const FIELDS = ['institution', 'email', 'password'] as const;
 
 export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcome }: LoginFormProps) {
-  const { t } = useTranslation();
+  const t = useAuthText();
+  const fieldError = useFieldError();
   const [checkingBrowser, setCheckingBrowser] = useState(false);
   const login = useLogin({ onCheckingBrowser: setCheckingBrowser });
   const {
@@ -46,15 +47,15 @@ export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcom
   });
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label={t('auth.login.title')}>
+    <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label={t('login.title')}>
       <Stack gap="md">
-        {login.isError ? <ApiErrorAlert error={login.error} title={t('auth.login.failed')} /> : null}
+        {login.isError ? <ApiErrorAlert error={login.error} title={t('login.failed')} /> : null}
         <TextInput
           {...register('institution')}
-          label={t('auth.login.institution')}
-          description={t('auth.login.institutionDescription')}
-          placeholder={t('auth.login.institutionPlaceholder')}
-          error={fieldErrorText(t, errors.institution)}
+          label={t('login.institution')}
+          description={t('login.institutionDescription')}
+          placeholder={t('login.institutionPlaceholder')}
+          error={fieldError(errors.institution)}
           autoComplete="organization"
           autoCapitalize="none"
           autoCorrect="off"
@@ -64,9 +65,9 @@ export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcom
         <TextInput
           {...register('email')}
           type="email"
-          label={t('auth.login.email')}
-          placeholder={t('auth.login.emailPlaceholder')}
-          error={fieldErrorText(t, errors.email)}
+          label={t('login.email')}
+          placeholder={t('login.emailPlaceholder')}
+          error={fieldError(errors.email)}
           autoComplete="username"
           inputMode="email"
           autoCapitalize="none"
@@ -75,20 +76,20 @@ export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcom
         />
         <PasswordField
           {...register('password')}
-          label={t('auth.login.password')}
-          placeholder={t('auth.login.passwordPlaceholder')}
-          error={fieldErrorText(t, errors.password)}
+          label={t('login.password')}
+          placeholder={t('login.passwordPlaceholder')}
+          error={fieldError(errors.password)}
           autoComplete="current-password"
           required
         />
         <Button type="submit" size="md" fullWidth loading={isSubmitting} mt="xs">
-          {t('auth.login.submit')}
+          {t('login.submit')}
         </Button>
         {checkingBrowser ? (
           <Group gap="xs" justify="center" role="status" aria-live="polite">
             <Loader size="xs" aria-hidden />
             <Text size="sm" c="dimmed">
-              {t('auth.login.checkingBrowser')}
+              {t('login.checkingBrowser')}
             </Text>
           </Group>
         ) : null}

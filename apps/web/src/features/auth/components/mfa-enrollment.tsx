@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useConfirmMfaEnrollment, useStartMfaEnrollment } from '../hooks/use-mfa-enrollment';
 import { MfaSecretPanel } from './mfa-secret-panel';
@@ -18,7 +18,7 @@ interface MfaEnrollmentProps {
  * app has it with one code, and only then receives an access token.
  */
 export function MfaEnrollment({ mfaToken, onEnrolled, onCancel }: MfaEnrollmentProps) {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const start = useStartMfaEnrollment();
   const confirm = useConfirmMfaEnrollment();
 
@@ -37,14 +37,14 @@ export function MfaEnrollment({ mfaToken, onEnrolled, onCancel }: MfaEnrollmentP
     return (
       <Stack gap="md">
         <Alert color="shala" variant="light" icon={<IconShieldLock aria-hidden />}>
-          <Text size="sm">{t('auth.enrolment.body')}</Text>
+          <Text size="sm">{t('enrolment.body')}</Text>
         </Alert>
         <Text size="sm" c="dimmed">
-          {t('auth.enrolment.explain')}
+          {t('enrolment.explain')}
         </Text>
-        {start.isError ? <ApiErrorAlert error={start.error} title={t('auth.enrolment.startFailed')} /> : null}
+        {start.isError ? <ApiErrorAlert error={start.error} title={t('enrolment.startFailed')} /> : null}
         <Button size="md" fullWidth loading={start.isPending} onClick={() => start.mutate(mfaToken)}>
-          {t('auth.enrolment.start')}
+          {t('enrolment.start')}
         </Button>
         <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onCancel} ta="center">
           {t('common.backToSignIn')}
@@ -56,13 +56,11 @@ export function MfaEnrollment({ mfaToken, onEnrolled, onCancel }: MfaEnrollmentP
   return (
     <Stack gap="md">
       <MfaSecretPanel secret={start.data.secret} otpauthUri={start.data.otpauthUri} />
-      <Text size="sm">{t('auth.enrolment.confirmIntro')}</Text>
-      {confirm.isError ? (
-        <ApiErrorAlert error={confirm.error} title={t('auth.enrolment.confirmFailed')} />
-      ) : null}
+      <Text size="sm">{t('enrolment.confirmIntro')}</Text>
+      {confirm.isError ? <ApiErrorAlert error={confirm.error} title={t('enrolment.confirmFailed')} /> : null}
       <TotpCodeForm
-        label={t('auth.enrolment.code')}
-        submitLabel={t('auth.enrolment.confirm')}
+        label={t('enrolment.code')}
+        submitLabel={t('enrolment.confirm')}
         onSubmit={submitCode}
         autoFocus={false}
       />

@@ -3,9 +3,9 @@ import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import type { MfaVerifyRequest } from '@shala/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { useVerifyMfa } from '../hooks/use-verify-mfa';
 import { recoveryCodeSchema, type RecoveryCodeInput, type RecoveryCodeValues } from '../schemas/mfa.schema';
 import { TotpCodeForm } from './totp-code-form';
@@ -18,7 +18,7 @@ interface MfaFormProps {
 
 /** Second step of signing in (AUT-06): an authenticator code, or one of the single-use recovery codes. */
 export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const verify = useVerifyMfa();
   const [mode, setMode] = useState<'code' | 'recovery'>('code');
 
@@ -39,13 +39,13 @@ export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {mode === 'code' ? t('auth.mfa.codeIntro') : t('auth.mfa.recoveryIntro')}
+        {mode === 'code' ? t('mfa.codeIntro') : t('mfa.recoveryIntro')}
       </Text>
-      {verify.isError ? <ApiErrorAlert error={verify.error} title={t('auth.mfa.failed')} /> : null}
+      {verify.isError ? <ApiErrorAlert error={verify.error} title={t('mfa.failed')} /> : null}
       {mode === 'code' ? (
         <TotpCodeForm
-          label={t('auth.mfa.code')}
-          submitLabel={t('auth.mfa.submit')}
+          label={t('mfa.code')}
+          submitLabel={t('mfa.submit')}
           onSubmit={(code) => submit({ mfaToken, code })}
         />
       ) : (
@@ -53,7 +53,7 @@ export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
       )}
       <Stack gap={6} align="center">
         <Anchor component="button" type="button" size="sm" onClick={switchMode}>
-          {mode === 'code' ? t('auth.mfa.useRecoveryCode') : t('auth.mfa.useAuthenticatorCode')}
+          {mode === 'code' ? t('mfa.useRecoveryCode') : t('mfa.useAuthenticatorCode')}
         </Anchor>
         <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onCancel}>
           {t('common.backToSignIn')}
@@ -64,7 +64,8 @@ export function MfaForm({ mfaToken, onSignedIn, onCancel }: MfaFormProps) {
 }
 
 function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues) => Promise<void> }) {
-  const { t } = useTranslation();
+  const t = useAuthText();
+  const fieldError = useFieldError();
   const {
     register,
     handleSubmit,
@@ -78,9 +79,9 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues)
       <Stack gap="md">
         <TextInput
           {...register('recoveryCode')}
-          label={t('auth.mfa.recoveryCode')}
-          placeholder={t('auth.mfa.recoveryCodePlaceholder')}
-          error={fieldErrorText(t, errors.recoveryCode)}
+          label={t('mfa.recoveryCode')}
+          placeholder={t('mfa.recoveryCodePlaceholder')}
+          error={fieldError(errors.recoveryCode)}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
@@ -88,7 +89,7 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues)
           required
         />
         <Button type="submit" size="md" fullWidth loading={isSubmitting}>
-          {t('auth.mfa.submit')}
+          {t('mfa.submit')}
         </Button>
       </Stack>
     </form>

@@ -2,9 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack } from '@mantine/core';
 import { PasswordField } from '../../../app/components/password-field';
 import { useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { toApiProblem } from '../../../app/api/errors';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { newPasswordSchema, type NewPasswordInput, type NewPasswordValues } from '../schemas/password.schema';
 import { PasswordStrengthMeter } from './password-strength-meter';
 
@@ -23,7 +22,7 @@ interface NewPasswordFormProps {
 /** Choose a password, type it again, see how strong it is: the reset and invitation pages. */
 export function NewPasswordForm(props: NewPasswordFormProps) {
   const { passwordLabel, confirmLabel, submitLabel, onSubmit, serverField, userInputs } = props;
-  const { t } = useTranslation();
+  const fieldError = useFieldError();
   const {
     register,
     handleSubmit,
@@ -54,7 +53,7 @@ export function NewPasswordForm(props: NewPasswordFormProps) {
           <PasswordField
             {...register('newPassword')}
             label={passwordLabel}
-            error={fieldErrorText(t, errors.newPassword)}
+            error={fieldError(errors.newPassword)}
             autoComplete="new-password"
             required
           />
@@ -63,7 +62,7 @@ export function NewPasswordForm(props: NewPasswordFormProps) {
         <PasswordField
           {...register('confirmPassword')}
           label={confirmLabel}
-          error={fieldErrorText(t, errors.confirmPassword)}
+          error={fieldError(errors.confirmPassword)}
           autoComplete="new-password"
           required
         />

@@ -1,7 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { PASSWORD_MIN_LENGTH } from '@shala/contracts';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 
 type Score = 0 | 1 | 2 | 3 | 4;
 type Estimator = typeof import('./password-strength-estimator').estimateStrength;
@@ -27,7 +27,7 @@ export function PasswordStrengthMeter({
   password: string;
   userInputs?: string[];
 }) {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const [result, setResult] = useState<{ password: string; score: Score } | null>(null);
   const inputsKey = userInputs.join('\u0000');
 
@@ -51,7 +51,7 @@ export function PasswordStrengthMeter({
   // Below the minimum length the API refuses it anyway: never call such a password more than weak.
   const shown: Score | null =
     score === null ? null : password.length < PASSWORD_MIN_LENGTH ? (Math.min(score, 1) as Score) : score;
-  const label = shown === null ? null : t(`auth.strength.score${shown}`);
+  const label = shown === null ? null : t(`strength.score${shown}`);
 
   return (
     <Stack gap={4} data-testid="password-strength">
@@ -59,14 +59,14 @@ export function PasswordStrengthMeter({
         value={shown === null ? 0 : ((shown + 1) / 5) * 100}
         color={shown === null ? 'gray' : scoreColor[shown]}
         size="sm"
-        aria-label={t('auth.strength.label')}
+        aria-label={t('strength.label')}
         aria-valuetext={label ?? undefined}
       />
       <Text size="xs" fw={600} c={shown === null ? 'dimmed' : scoreColor[shown]} aria-live="polite" mih={18}>
-        {label ? `${t('auth.strength.label')}: ${label}` : null}
+        {label ? `${t('strength.label')}: ${label}` : null}
       </Text>
       <Text size="xs" c="dimmed">
-        {t('auth.strength.hint', { min: PASSWORD_MIN_LENGTH })}
+        {t('strength.hint', { min: PASSWORD_MIN_LENGTH })}
       </Text>
     </Stack>
   );

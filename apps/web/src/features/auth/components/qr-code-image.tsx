@@ -1,13 +1,13 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 
 /**
  * The otpauth URI as a QR code <img> (a data URL of an SVG drawn by the qrcode package, loaded on demand).
  * The URI holds the TOTP secret, so it is drawn here in the browser and never sent anywhere.
  */
 export function QrCodeImage({ otpauthUri, size = 200 }: { otpauthUri: string; size?: number }) {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const [state, setState] = useState<{ uri: string; src: string | null; failed: boolean } | null>(null);
 
   useEffect(() => {
@@ -31,7 +31,7 @@ export function QrCodeImage({ otpauthUri, size = 200 }: { otpauthUri: string; si
   if (current?.failed) {
     return (
       <Text size="sm" c="red">
-        {t('auth.enrolment.qrFailed')}
+        {t('enrolment.qrFailed')}
       </Text>
     );
   }
@@ -46,7 +46,7 @@ export function QrCodeImage({ otpauthUri, size = 200 }: { otpauthUri: string; si
       }}
     >
       {current?.src ? (
-        <img src={current.src} alt={t('auth.enrolment.qrAlt')} width={size - 16} height={size - 16} />
+        <img src={current.src} alt={t('enrolment.qrAlt')} width={size - 16} height={size - 16} />
       ) : (
         <Loader size="sm" aria-label={t('common.loading')} />
       )}

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, CopyButton, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy, IconDownload, IconLifebuoy } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { saveFile } from '../../../app/files';
 
 interface RecoveryCodesPanelProps {
@@ -17,37 +17,34 @@ interface RecoveryCodesPanelProps {
  * saved them before going on; nothing keeps them after this screen.
  */
 export function RecoveryCodesPanel({ codes, email, doneLabel, onDone }: RecoveryCodesPanelProps) {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const [saved, setSaved] = useState(false);
   const text = codes.join('\n');
 
   const download = () => {
     const lines = [
-      t('auth.recoveryCodes.fileTitle'),
-      t('auth.recoveryCodes.fileAccount', { email }),
-      t('auth.recoveryCodes.fileCreated', { date: new Date().toISOString().slice(0, 10) }),
-      t('auth.recoveryCodes.fileHint'),
+      t('recoveryCodes.fileTitle'),
+      t('recoveryCodes.fileAccount', { email }),
+      t('recoveryCodes.fileCreated', { date: new Date().toISOString().slice(0, 10) }),
+      t('recoveryCodes.fileHint'),
       '',
       ...codes,
       '',
     ];
-    saveFile(
-      new Blob([lines.join('\n')], { type: 'text/plain;charset=utf-8' }),
-      t('auth.recoveryCodes.fileName'),
-    );
+    saveFile(new Blob([lines.join('\n')], { type: 'text/plain;charset=utf-8' }), t('recoveryCodes.fileName'));
   };
 
   return (
     <Stack gap="md">
       <Alert color="yellow" variant="light" icon={<IconLifebuoy aria-hidden />}>
-        <Text size="sm">{t('auth.recoveryCodes.body')}</Text>
+        <Text size="sm">{t('recoveryCodes.body')}</Text>
       </Alert>
       <SimpleGrid
         component="ol"
         cols={2}
         spacing="xs"
         verticalSpacing={6}
-        aria-label={t('auth.recoveryCodes.listLabel')}
+        aria-label={t('recoveryCodes.listLabel')}
         data-testid="recovery-codes"
         m={0}
         p="sm"
@@ -72,18 +69,18 @@ export function RecoveryCodesPanel({ codes, email, doneLabel, onDone }: Recovery
               onClick={copy}
               leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
             >
-              {copied ? t('auth.recoveryCodes.copied') : t('auth.recoveryCodes.copy')}
+              {copied ? t('recoveryCodes.copied') : t('recoveryCodes.copy')}
             </Button>
           )}
         </CopyButton>
         <Button variant="default" onClick={download} leftSection={<IconDownload size={16} aria-hidden />}>
-          {t('auth.recoveryCodes.download')}
+          {t('recoveryCodes.download')}
         </Button>
       </SimpleGrid>
       <Checkbox
         checked={saved}
         onChange={(event) => setSaved(event.currentTarget.checked)}
-        label={t('auth.recoveryCodes.acknowledge')}
+        label={t('recoveryCodes.acknowledge')}
       />
       <Button size="md" fullWidth disabled={!saved} onClick={onDone}>
         {doneLabel}

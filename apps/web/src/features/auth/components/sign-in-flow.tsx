@@ -1,6 +1,6 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { Link } from 'react-router';
 import type { SignInOutcome } from '../api/auth.types';
 import { LoginForm } from './login-form';
@@ -30,7 +30,7 @@ export function SignInFlow({
   defaultEmail = '',
   notice,
 }: SignInFlowProps) {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
   const [institution, setInstitution] = useState(defaultInstitution);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -53,10 +53,10 @@ export function SignInFlow({
   const backToCredentials = () => setStep({ kind: 'credentials' });
 
   const title = {
-    credentials: t('auth.login.title'),
-    mfa: t('auth.mfa.title'),
-    'mfa-enrollment': t('auth.enrolment.title'),
-    'recovery-codes': t('auth.recoveryCodes.title'),
+    credentials: t('login.title'),
+    mfa: t('mfa.title'),
+    'mfa-enrollment': t('enrolment.title'),
+    'recovery-codes': t('recoveryCodes.title'),
   }[step.kind];
 
   return (
@@ -67,7 +67,7 @@ export function SignInFlow({
         </Title>
         {step.kind === 'credentials' ? (
           <Text size="sm" c="dimmed">
-            {t('auth.login.subtitle')}
+            {t('login.subtitle')}
           </Text>
         ) : null}
       </Stack>
@@ -76,7 +76,7 @@ export function SignInFlow({
           {notice}
           <LoginForm defaultInstitution={institution} defaultEmail={defaultEmail} onOutcome={handleOutcome} />
           <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-            {t('auth.login.forgotPassword')}
+            {t('login.forgotPassword')}
           </Anchor>
         </>
       ) : step.kind === 'mfa' ? (
@@ -91,7 +91,7 @@ export function SignInFlow({
         <RecoveryCodesPanel
           codes={step.recoveryCodes}
           email={step.email}
-          doneLabel={t('auth.recoveryCodes.continue')}
+          doneLabel={t('recoveryCodes.continue')}
           onDone={onSignedIn}
         />
       )}

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useAuthText } from '../i18n';
+import { useFieldError } from '../../../app/forms/field-error';
 import { totpCodeSchema, type TotpCodeInput, type TotpCodeValues } from '../schemas/mfa.schema';
 
 interface TotpCodeFormProps {
@@ -14,7 +14,8 @@ interface TotpCodeFormProps {
 
 /** One 6-digit authenticator code: sign-in, enrolment and the signed-in setup all ask for it this way. */
 export function TotpCodeForm({ label, submitLabel, onSubmit, autoFocus = true }: TotpCodeFormProps) {
-  const { t } = useTranslation();
+  const t = useAuthText();
+  const fieldError = useFieldError();
   const {
     register,
     handleSubmit,
@@ -29,8 +30,8 @@ export function TotpCodeForm({ label, submitLabel, onSubmit, autoFocus = true }:
         <TextInput
           {...register('code')}
           label={label}
-          placeholder={t('auth.mfa.codePlaceholder')}
-          error={fieldErrorText(t, errors.code)}
+          placeholder={t('mfa.codePlaceholder')}
+          error={fieldError(errors.code)}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={7}

@@ -1,13 +1,13 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLock, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { useAuthText } from '../i18n';
 import { Link } from 'react-router';
 import { useLogout } from '../hooks/use-logout';
 import { useMe } from '../hooks/use-me';
 import { displayNameOf, initialsOf } from './display-name';
 
 export function UserMenu() {
-  const { t } = useTranslation();
+  const t = useAuthText();
   const me = useMe();
   const logout = useLogout();
   const user = me.data?.user;

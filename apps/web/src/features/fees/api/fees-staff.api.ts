@@ -1,7 +1,7 @@
 import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
 import { fetchFile } from './fees.api';
-import type { PaymentView } from './fees.types';
+import type { PaymentView } from '@shala/contracts';
 import type {
   AdjustmentBody,
   CollectionsQuery,
@@ -20,7 +20,7 @@ import type {
   PaymentListQuery,
   ReminderKind,
   ReminderRule,
-} from './fees-staff.types';
+} from '@shala/contracts';
 
 /** Keys under feesKeys.all, so a payment or an invoice run refreshes every fee screen. */
 export const feesStaffKeys = {

@@ -7,8 +7,8 @@ import type {
   PaymentView,
   RecordPaymentBody,
   StudentDues,
-  StudentSearchItem,
-} from './fees.types';
+  StudentSummary as StudentSearchItem,
+} from '@shala/contracts';
 
 export const feesKeys = {
   all: (institutionId: string) => tenantKey(institutionId, 'fees'),

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useClasses } from '../../academics/hooks/use-academics';
-import type { InvoiceRunResult } from '../api/fees-staff.types';
+import type { InvoiceRunResult } from '@shala/contracts';
 import { useFeeStructures, useGenerateInvoices } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';

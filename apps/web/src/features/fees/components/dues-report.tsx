@@ -6,7 +6,6 @@ import {
   Pagination,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -17,23 +16,21 @@ import { IconMoodHappy, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
-import { usePhoneLayout } from '../../../app/use-phone-layout';
 import { useClasses } from '../../academics/hooks/use-academics';
-import { schoolToday } from '../../attendance/school-date';
+import { schoolToday } from '../../../app/school-date';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
-import type { DefaulterRow } from '../api/fees-staff.types';
+import type { DefaulterRow } from '@shala/contracts';
 import { useDefaulters, useExportDefaulters } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
-import { PlainList } from './form-fields';
 import { ExportButton, Waiting } from './report-parts';
+import { ResponsiveList } from '../../../app/components/responsive-list';
 
 const PAGE_SIZE = 20;
 
 /** Outstanding dues by student as of a date: who owes, how much, and for how long; CSV export. */
 export function DuesReport() {
   const t = useFeesText();
-  const phone = usePhoneLayout();
   const today = schoolToday(useCurrentUser().institution.timeZone);
   const classes = useClasses(useCan(Permission.AcademicsRead));
   const [asOf, setAsOf] = useState(today);
@@ -130,37 +127,41 @@ export function DuesReport() {
               <Text c="dimmed" size="sm">
                 {t('dues.noMatch')}
               </Text>
-            ) : phone ? (
-              <PlainList label={t('dues.table')}>
-                {shown.map((row) => (
-                  <DefaulterCard key={row.studentId} row={row} money={money} />
-                ))}
-              </PlainList>
             ) : (
-              <Table striped aria-label={t('dues.table')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dues.student')}</Table.Th>
-                    <Table.Th>{t('dues.admissionNo')}</Table.Th>
-                    <Table.Th>{t('dues.classSection')}</Table.Th>
-                    <Table.Th ta="right">{t('dues.outstanding')}</Table.Th>
-                    <Table.Th>{t('dues.oldestDue')}</Table.Th>
-                    <Table.Th ta="right">{t('dues.daysOverdue')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((row) => (
-                    <Table.Tr key={row.studentId} data-testid="defaulter-row">
-                      <Table.Td>{row.fullName}</Table.Td>
-                      <Table.Td>{row.admissionNo}</Table.Td>
-                      <Table.Td>{`${row.className} ${row.sectionName}`.trim()}</Table.Td>
-                      <Table.Td ta="right">{money(row.outstanding)}</Table.Td>
-                      <Table.Td>{formatSchoolDate(row.oldestDueDate)}</Table.Td>
-                      <Table.Td ta="right">{row.daysOverdue}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ResponsiveList
+                label={t('dues.table')}
+                rows={shown}
+                rowKey={(row) => row.studentId}
+                rowProps={() => ({ 'data-testid': 'defaulter-row' })}
+                tableProps={{ striped: true }}
+                columns={[
+                  { key: 'student', header: t('dues.student'), cell: (row) => row.fullName },
+                  { key: 'admissionNo', header: t('dues.admissionNo'), cell: (row) => row.admissionNo },
+                  {
+                    key: 'classSection',
+                    header: t('dues.classSection'),
+                    cell: (row) => `${row.className} ${row.sectionName}`.trim(),
+                  },
+                  {
+                    key: 'outstanding',
+                    header: t('dues.outstanding'),
+                    align: 'right',
+                    cell: (row) => money(row.outstanding),
+                  },
+                  {
+                    key: 'oldestDue',
+                    header: t('dues.oldestDue'),
+                    cell: (row) => formatSchoolDate(row.oldestDueDate),
+                  },
+                  {
+                    key: 'daysOverdue',
+                    header: t('dues.daysOverdue'),
+                    align: 'right',
+                    cell: (row) => row.daysOverdue,
+                  },
+                ]}
+                card={(row) => <DefaulterCard row={row} money={money} />}
+              />
             )}
             {pages > 1 ? (
               <Pagination total={pages} value={Math.min(page, pages)} onChange={setPage} size="sm" />
@@ -175,7 +176,7 @@ export function DuesReport() {
 function DefaulterCard({ row, money }: { row: DefaulterRow; money: (paise: number) => string }) {
   const t = useFeesText();
   return (
-    <Card component="li" withBorder padding="sm" data-testid="defaulter-row">
+    <>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Stack gap={0} miw={0}>
           <Text fw={600} truncate>
@@ -195,6 +196,6 @@ function DefaulterCard({ row, money }: { row: DefaulterRow; money: (paise: numbe
           {t('dues.since', { date: formatSchoolDate(row.oldestDueDate) })}
         </Text>
       </Group>
-    </Card>
+    </>
   );
 }

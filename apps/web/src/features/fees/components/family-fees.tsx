@@ -5,17 +5,17 @@ import { Permission } from '@shala/contracts';
 import { IconDownload, IconReceipt2 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
-import type { TextKey } from '../../attendance/feature-text';
+import type { TextKey } from '../../../app/i18n';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
-import type { InvoiceStatus, PaymentView, StudentDues } from '../api/fees.types';
+import type { InvoiceStatus, PaymentView, StudentDues } from '@shala/contracts';
 import { useDownloadReceipt, useFamilyDues, usePayments, usePayOnline } from '../hooks/use-fees';
-import { useFeesText, type FeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { amountSchema, toPaise } from '../schemas/payment.schema';
+import { useFieldError } from '../../../app/forms/field-error';
 
 const STATUS_COLOR: Record<InvoiceStatus, string> = {
   paid: 'green',
@@ -27,13 +27,12 @@ const STATUS_COLOR: Record<InvoiceStatus, string> = {
 /** A parent's view: each child's dues, online payment, payment history and receipts. */
 export function FamilyFees() {
   const t = useFeesText();
-  const { t: common } = useTranslation();
   const family = useFamilyDues();
 
   if (family.isPending) {
     return (
       <Group justify="center" py="xl" role="status">
-        <Loader aria-label={common('common.loading')} />
+        <Loader aria-label={t('common.loading')} />
       </Group>
     );
   }
@@ -146,7 +145,6 @@ function ChildFees({ child }: { child: StudentDues }) {
 
 function PaymentHistory({ child }: { child: StudentDues }) {
   const t = useFeesText();
-  const { t: common } = useTranslation();
   const timeZone = useCurrentUser().institution.timeZone;
   const payments = usePayments(child.studentId);
   const download = useDownloadReceipt();
@@ -158,7 +156,7 @@ function PaymentHistory({ child }: { child: StudentDues }) {
         {title}
       </Title>
       {payments.isPending ? (
-        <Loader size="sm" aria-label={common('common.loading')} />
+        <Loader size="sm" aria-label={t('common.loading')} />
       ) : payments.isError ? (
         <ApiErrorAlert error={payments.error} />
       ) : payments.data.length === 0 ? (
@@ -201,7 +199,7 @@ export function PaymentRow({
   officeDetails?: boolean;
 }) {
   const t = useFeesText();
-  const methodKey = `method.${payment.method}` as TextKey<FeesText>;
+  const methodKey = `method.${payment.method}` as TextKey<'fees'>;
   return (
     <Group component="li" justify="space-between" gap="xs" wrap="wrap" data-testid="payment-row">
       <Stack gap={0} miw={0}>
@@ -245,17 +243,15 @@ export function PaymentRow({
 
 function PayOnlineModal({ child, onClose }: { child: StudentDues; onClose: () => void }) {
   const t = useFeesText();
-  const { t: common } = useTranslation();
   const pay = usePayOnline();
   const [confirming, setConfirming] = useState<number | null>(null);
   const form = useForm<{ amount: number }>({
     resolver: zodResolver(amountSchema(child.outstanding)),
     defaultValues: { amount: child.outstanding / 100 },
   });
+  const fieldError = useFieldError('fees');
   const err = (message?: string) =>
-    message
-      ? t(message as TextKey<FeesText>, { max: formatMoney(child.outstanding, child.currency) })
-      : undefined;
+    fieldError(message, { max: formatMoney(child.outstanding, child.currency) });
   const amountText = confirming === null ? '' : formatMoney(confirming, child.currency);
 
   if (confirming !== null) {
@@ -323,7 +319,7 @@ function PayOnlineModal({ child, onClose }: { child: StudentDues; onClose: () =>
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {common('common.cancel')}
+              {t('common.cancel')}
             </Button>
             <Button type="submit">{t('pay.continue')}</Button>
           </Group>

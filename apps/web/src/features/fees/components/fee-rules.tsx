@@ -9,7 +9,7 @@ import {
   type DailyRunResult,
   type LateFeeRule,
   type LateFeeRuleBody,
-} from '../api/fees-staff.types';
+} from '@shala/contracts';
 import {
   useCreateLateFeeRule,
   useCreateReminderRule,
@@ -18,7 +18,7 @@ import {
   useReminderRules,
   useRunDailyJob,
 } from '../hooks/use-fees-staff';
-import { useFeesFieldError, useFeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { toPaise } from '../schemas/payment.schema';
 import {
@@ -31,6 +31,7 @@ import {
 import { NumberField, SelectField } from './form-fields';
 import { ConfirmedRun } from './report-parts';
 import { AddFooter, SetupSection } from './setup-section';
+import { useFieldError } from '../../../app/forms/field-error';
 
 export function lateFeeRuleBody(values: LateFeeRuleValues): LateFeeRuleBody {
   return {
@@ -63,7 +64,7 @@ function useLateFeeSummary() {
 /** Late fee rules: the list, and a form for a new one. */
 export function LateFeeRules() {
   const t = useFeesText();
-  const err = useFeesFieldError();
+  const err = useFieldError('fees');
   const currency = useCurrentUser().institution.currency;
   const rules = useLateFeeRules();
   const heads = useFeeHeads();
@@ -172,7 +173,7 @@ export function LateFeeRules() {
 /** Reminder rules: the list, and a form for a new one. */
 export function ReminderRules() {
   const t = useFeesText();
-  const err = useFeesFieldError();
+  const err = useFieldError('fees');
   const rules = useReminderRules();
   const create = useCreateReminderRule();
   const form = useForm<ReminderRuleValues>({

@@ -7,15 +7,16 @@ import { useForm } from 'react-hook-form';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useClasses } from '../../academics/hooks/use-academics';
 import { useCreateHead, useFeeHeads, useFeeStructures } from '../hooks/use-fees-staff';
-import { useFeesFieldError, useFeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { headSchema, type HeadValues } from '../schemas/staff.schema';
 import { DailyJob, LateFeeRules, ReminderRules } from './fee-rules';
-import { PlainList } from './form-fields';
+import { PlainList } from '../../../app/components/plain-list';
 import { Waiting } from './report-parts';
 import { SetupSection } from './setup-section';
 import { StructureForm } from './structure-form';
 import { useYearName, YearSelect } from './year-select';
+import { useFieldError } from '../../../app/forms/field-error';
 
 /** Fee heads, class fee structures per year with instalments, late fee and reminder rules. */
 export function FeeSetup() {
@@ -32,7 +33,7 @@ export function FeeSetup() {
 
 function FeeHeads() {
   const t = useFeesText();
-  const err = useFeesFieldError();
+  const err = useFieldError('fees');
   const heads = useFeeHeads();
   const create = useCreateHead();
   const form = useForm<HeadValues>({

@@ -5,8 +5,8 @@ import { blobText, captureDownloads } from '../../../test/downloads';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { givenSignedIn, meWith, teacherMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { StudentDues } from '../api/fees.types';
-import type { CollectionsReport, DefaultersReport, FeeStructure } from '../api/fees-staff.types';
+import type { StudentDues } from '@shala/contracts';
+import type { CollectionsReport, DefaultersReport, FeeStructure } from '@shala/contracts';
 import { testPayment } from './test-payment';
 
 const accountantMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Accountant]], {

@@ -5,7 +5,7 @@ import { blobText, captureDownloads } from '../../../test/downloads';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { givenSignedIn, meWith, teacherMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { StudentDues } from '../api/fees.types';
+import type { StudentDues } from '@shala/contracts';
 import { testPayment } from './test-payment';
 
 const parentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Parent]], {

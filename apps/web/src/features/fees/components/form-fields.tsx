@@ -1,5 +1,5 @@
-import { NumberInput, Select, Stack } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { NumberInput, Select } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 
 /**
@@ -124,22 +124,5 @@ export function SelectField<T extends FieldValues>({
         />
       )}
     />
-  );
-}
-
-/** A list without bullets (rows, cards), named for screen readers. */
-export function PlainList({
-  label,
-  children,
-  gap = 'xs',
-}: {
-  label: string;
-  children: ReactNode;
-  gap?: string;
-}) {
-  return (
-    <Stack component="ul" gap={gap} p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
-      {children}
-    </Stack>
   );
 }

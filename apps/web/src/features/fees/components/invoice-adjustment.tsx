@@ -2,17 +2,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import type { InvoiceView } from '../api/fees.types';
-import { ADJUSTMENT_KINDS, type AdjustmentBody } from '../api/fees-staff.types';
+import type { InvoiceView } from '@shala/contracts';
+import { ADJUSTMENT_KINDS, type AdjustmentBody } from '@shala/contracts';
 import { useAdjustInvoice } from '../hooks/use-fees-staff';
-import { useFeesFieldError, useFeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney } from '../money';
 import { toPaise } from '../schemas/payment.schema';
 import { adjustmentSchema, toBasisPoints, type AdjustmentValues } from '../schemas/staff.schema';
 import { NumberField, SelectField } from './form-fields';
 import { LabelledSegments } from './setup-section';
+import { useFieldError } from '../../../app/forms/field-error';
 
 /** The head choice that spreads a concession or waiver over the invoice's heads in order. */
 const ALL_HEADS = 'all';
@@ -34,8 +34,7 @@ export function adjustmentBody(values: AdjustmentValues): AdjustmentBody {
 /** A concession (amount or percentage, with its category), a waiver, or a fine on one invoice, with a reason. */
 export function InvoiceAdjustmentModal({ invoice, onClose }: { invoice: InvoiceView; onClose: () => void }) {
   const t = useFeesText();
-  const err = useFeesFieldError();
-  const { t: common } = useTranslation();
+  const err = useFieldError('fees');
   const adjust = useAdjustInvoice();
   const form = useForm<AdjustmentValues>({
     resolver: zodResolver(adjustmentSchema),
@@ -150,7 +149,7 @@ export function InvoiceAdjustmentModal({ invoice, onClose }: { invoice: InvoiceV
           {adjust.error ? <ApiErrorAlert error={adjust.error} title={t('adjust.failed')} /> : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              {common('common.cancel')}
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={adjust.isPending}>
               {t('adjust.save')}

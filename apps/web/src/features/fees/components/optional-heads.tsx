@@ -3,13 +3,14 @@ import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import type { FeeHead, OptionalHeadCharge } from '../api/fees-staff.types';
+import type { FeeHead, OptionalHeadCharge } from '@shala/contracts';
 import { useFeeHeads, useOptionalHeads, useSetOptionalHeads } from '../hooks/use-fees-staff';
-import { useFeesFieldError, useFeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { toPaise } from '../schemas/payment.schema';
 import { optionalHeadsSchema, type OptionalHeadsValues } from '../schemas/staff.schema';
 import { NumberField } from './form-fields';
 import { Waiting } from './report-parts';
+import { useFieldError } from '../../../app/forms/field-error';
 
 /** A student's optional heads (transport, ...) for the current year: the amount charged per instalment. */
 export function OptionalHeads({
@@ -63,7 +64,7 @@ function OptionalHeadsForm(props: {
   current: OptionalHeadCharge[];
 }) {
   const t = useFeesText();
-  const err = useFeesFieldError();
+  const err = useFieldError('fees');
   const save = useSetOptionalHeads();
   const form = useForm<OptionalHeadsValues>({
     resolver: zodResolver(optionalHeadsSchema),

@@ -5,14 +5,14 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useCan } from '../../auth/hooks/current-user';
-import type { PaymentView } from '../api/fees.types';
+import type { PaymentView } from '@shala/contracts';
 import { useReversePayment } from '../hooks/use-fees-staff';
-import { useFeesFieldError, useFeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney } from '../money';
 import { reverseSchema, type ReverseValues } from '../schemas/staff.schema';
+import { useFieldError } from '../../../app/forms/field-error';
 
 /**
  * Asks before reversing a payment, and for the reason the ledger and audit log keep. Nothing is sent
@@ -20,8 +20,7 @@ import { reverseSchema, type ReverseValues } from '../schemas/staff.schema';
  */
 export function ReversePaymentModal({ payment, onClose }: { payment: PaymentView; onClose: () => void }) {
   const t = useFeesText();
-  const err = useFeesFieldError();
-  const { t: common } = useTranslation();
+  const err = useFieldError('fees');
   const reverse = useReversePayment();
   const form = useForm<ReverseValues>({
     resolver: zodResolver(reverseSchema),
@@ -64,7 +63,7 @@ export function ReversePaymentModal({ payment, onClose }: { payment: PaymentView
           {reverse.error ? <ApiErrorAlert error={reverse.error} title={t('reverse.failed')} /> : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} data-autofocus>
-              {common('common.cancel')}
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={reverse.isPending}>
               {t('reverse.confirm')}

@@ -1,21 +1,21 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconReceipt2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
-import { usePhoneLayout } from '../../../app/use-phone-layout';
-import type { TextKey } from '../../attendance/feature-text';
-import type { PaymentMethod, StudentSearchItem } from '../api/fees.types';
-import type { PaymentListItem, PaymentListQuery } from '../api/fees-staff.types';
+import type { TextKey } from '../../../app/i18n';
+import type { PaymentMethod, StudentSummary as StudentSearchItem } from '@shala/contracts';
+import type { PaymentListItem, PaymentListQuery } from '@shala/contracts';
 import { useDownloadReceipt } from '../hooks/use-fees';
 import { usePaymentList } from '../hooks/use-fees-staff';
-import { useFeesText, type FeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
-import { PlainList } from './form-fields';
 import { ReverseButton } from './payment-reversal';
 import { Waiting } from './report-parts';
 import { LabelledSegments } from './setup-section';
 import { StudentPicker } from './student-picker';
+import { LoadMore } from '../../../app/components/load-more';
+import { ResponsiveList } from '../../../app/components/responsive-list';
 
 const METHODS: PaymentMethod[] = ['cash', 'cheque', 'bank_transfer', 'online'];
 type StatusFilter = 'all' | 'completed' | 'reversed';
@@ -23,7 +23,6 @@ type StatusFilter = 'all' | 'completed' | 'reversed';
 /** Every payment of the school, newest first, filtered by dates, method and status; receipts and reversal. */
 export function PaymentsRegister() {
   const t = useFeesText();
-  const phone = usePhoneLayout();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [method, setMethod] = useState<PaymentMethod | null>(null);
@@ -103,10 +102,52 @@ export function PaymentsRegister() {
         <ApiErrorAlert error={list.error} />
       ) : rows.length === 0 ? (
         <EmptyState icon={IconReceipt2}>{t('register.empty')}</EmptyState>
-      ) : phone ? (
-        <PlainList label={t('register.table')}>
-          {rows.map((payment) => (
-            <Card component="li" key={payment.id} withBorder padding="sm" data-testid="register-row">
+      ) : (
+        <ResponsiveList
+          label={t('register.table')}
+          rows={rows}
+          rowKey={(payment) => payment.id}
+          rowProps={() => ({ 'data-testid': 'register-row' })}
+          tableProps={{ striped: true }}
+          columns={[
+            { key: 'date', header: t('register.date'), cell: (p) => formatSchoolDate(p.paidOn) },
+            { key: 'receipt', header: t('register.receipt'), cell: (p) => p.receiptNo },
+            {
+              key: 'student',
+              header: t('dues.student'),
+              cell: (p) => (
+                <>
+                  {p.fullName}
+                  <Text size="xs" c="dimmed">
+                    {p.admissionNo}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              key: 'method',
+              header: t('register.method'),
+              cell: (p) => (
+                <>
+                  {t(`method.${p.method}` as TextKey<'fees'>)}
+                  {p.reference ? (
+                    <Text size="xs" c="dimmed">
+                      {p.reference}
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'amount',
+              header: t('register.amount'),
+              align: 'right',
+              cell: (p) => <Amount payment={p} />,
+            },
+            { key: 'actions', header: t('register.actions'), cell: actions },
+          ]}
+          card={(payment) => (
+            <>
               <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <Stack gap={0} miw={0}>
                   <Text fw={600} truncate>
@@ -114,7 +155,7 @@ export function PaymentsRegister() {
                   </Text>
                   <Text size="xs" c="dimmed">
                     {payment.admissionNo} · {formatSchoolDate(payment.paidOn)} ·{' '}
-                    {t(`method.${payment.method}` as TextKey<FeesText>)}
+                    {t(`method.${payment.method}` as TextKey<'fees'>)}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t('family.receipt', { receiptNo: payment.receiptNo })}
@@ -123,59 +164,11 @@ export function PaymentsRegister() {
                 <Amount payment={payment} />
               </Group>
               <Group mt="xs">{actions(payment)}</Group>
-            </Card>
-          ))}
-        </PlainList>
-      ) : (
-        <Table striped aria-label={t('register.table')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('register.date')}</Table.Th>
-              <Table.Th>{t('register.receipt')}</Table.Th>
-              <Table.Th>{t('dues.student')}</Table.Th>
-              <Table.Th>{t('register.method')}</Table.Th>
-              <Table.Th ta="right">{t('register.amount')}</Table.Th>
-              <Table.Th>{t('register.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((payment) => (
-              <Table.Tr key={payment.id} data-testid="register-row">
-                <Table.Td>{formatSchoolDate(payment.paidOn)}</Table.Td>
-                <Table.Td>{payment.receiptNo}</Table.Td>
-                <Table.Td>
-                  {payment.fullName}
-                  <Text size="xs" c="dimmed">
-                    {payment.admissionNo}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {t(`method.${payment.method}` as TextKey<FeesText>)}
-                  {payment.reference ? (
-                    <Text size="xs" c="dimmed">
-                      {payment.reference}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount payment={payment} />
-                </Table.Td>
-                <Table.Td>{actions(payment)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </>
+          )}
+        />
       )}
-      {list.hasNextPage ? (
-        <Button
-          variant="default"
-          w="fit-content"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('register.more')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </Stack>
   );
 }

@@ -17,19 +17,18 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
-import type { TextKey } from '../../attendance/feature-text';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import type { PaymentView, StudentDues, StudentSearchItem } from '../api/fees.types';
+import type { PaymentView, StudentDues, StudentSummary as StudentSearchItem } from '@shala/contracts';
 import { useDownloadReceipt, usePayments, useRecordPayment, useStudentDues } from '../hooks/use-fees';
-import { useFeesText, type FeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { recordPaymentSchema, toPaise, type RecordPaymentValues } from '../schemas/payment.schema';
 import { PaymentRow } from './family-fees';
 import { StudentPicker } from './student-picker';
+import { useFieldError } from '../../../app/forms/field-error';
 
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
@@ -54,13 +53,12 @@ export function RecordPayment() {
 
 function StudentCounter({ student }: { student: StudentSearchItem }) {
   const t = useFeesText();
-  const { t: common } = useTranslation();
   const dues = useStudentDues(student.id);
   const payments = usePayments(student.id);
   const download = useDownloadReceipt();
   const timeZone = useCurrentUser().institution.timeZone;
 
-  if (dues.isPending) return <Loader aria-label={common('common.loading')} />;
+  if (dues.isPending) return <Loader aria-label={t('common.loading')} />;
   if (dues.isError) return <ApiErrorAlert error={dues.error} />;
   const money = (paise: number) => formatMoney(paise, dues.data.currency);
 
@@ -146,7 +144,7 @@ function RecordPaymentForm({ dues }: { dues: StudentDues }) {
     defaultValues: { amount: dues.outstanding / 100, method: 'cash', reference: '', note: '' },
   });
   const errors = form.formState.errors;
-  const err = (message?: string) => (message ? t(message as TextKey<FeesText>) : undefined);
+  const err = useFieldError('fees');
   const money = (paise: number) => formatMoney(paise, dues.currency);
 
   const confirm = () => {

@@ -2,20 +2,20 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { ActionIcon, Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useClasses } from '../../academics/hooks/use-academics';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import type { CreateStructureBody, FeeHead } from '../api/fees-staff.types';
+import type { CreateStructureBody, FeeHead } from '@shala/contracts';
 import { useCreateStructure, useFeeHeads } from '../hooks/use-fees-staff';
-import { useFeesFieldError, useFeesText } from '../i18n';
+import { useFeesText } from '../i18n';
 import { formatMoney } from '../money';
 import { toPaise } from '../schemas/payment.schema';
 import { structureSchema, type StructureValues } from '../schemas/staff.schema';
 import { NumberField, SelectField } from './form-fields';
 import { Waiting } from './report-parts';
+import { useFieldError } from '../../../app/forms/field-error';
 
 export function structureBody(values: StructureValues, academicYearId: string): CreateStructureBody {
   return {
@@ -65,8 +65,7 @@ function StructureFields({
   heads: FeeHead[];
 }) {
   const t = useFeesText();
-  const translate = useFeesFieldError();
-  const { t: common } = useTranslation();
+  const err = useFieldError('fees');
   const currency = useCurrentUser().institution.currency;
   const classes = useClasses();
   const create = useCreateStructure();
@@ -81,8 +80,6 @@ function StructureFields({
   });
   const instalments = useFieldArray({ control: form.control, name: 'instalments' });
   const errors = form.formState.errors;
-  // Server details (a due date outside the year) are plain text; the form's own are i18n keys.
-  const err = (error?: FieldError) => (error?.type === 'server' ? error.message : translate(error?.message));
   const total = (form.watch('instalments') ?? []).reduce(
     (sum, i) =>
       sum + i.amounts.reduce((s, a) => s + (typeof a.amount === 'number' ? toPaise(a.amount) : 0), 0),
@@ -211,7 +208,7 @@ function StructureFields({
               {t('structureForm.save')}
             </Button>
             <Button variant="default" onClick={onDone}>
-              {common('common.cancel')}
+              {t('common.cancel')}
             </Button>
           </Group>
         </Stack>

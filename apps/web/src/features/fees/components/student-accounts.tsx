@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
-import type { InvoiceView, StudentSearchItem } from '../api/fees.types';
+import type { InvoiceView, StudentSummary as StudentSearchItem } from '@shala/contracts';
 import { useDownloadReceipt, usePayments, useStudentDues } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
@@ -13,7 +13,7 @@ import { PaymentRow } from './family-fees';
 import { InvoiceAdjustmentModal } from './invoice-adjustment';
 import { OptionalHeads } from './optional-heads';
 import { ReverseButton } from './payment-reversal';
-import { PlainList } from './form-fields';
+import { PlainList } from '../../../app/components/plain-list';
 import { Waiting } from './report-parts';
 import { StudentPicker } from './student-picker';
 

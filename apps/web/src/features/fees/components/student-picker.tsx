@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import type { StudentSearchItem } from '../api/fees.types';
+import type { StudentSummary as StudentSearchItem } from '@shala/contracts';
 import { useStudentSearch } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
 

@@ -1,4 +1,4 @@
-import type { PaymentView } from '../api/fees.types';
+import type { PaymentView } from '@shala/contracts';
 
 /** A completed payment of ₹5,000.00 with receipt 2026-27/00001, for the fee screens' tests. */
 export function testPayment(studentId: string, method: PaymentView['method']): PaymentView {

@@ -36,7 +36,7 @@ import type {
   DefaultersQuery,
   OptionalHeadCharge,
   PaymentListQuery,
-} from '../api/fees-staff.types';
+} from '@shala/contracts';
 
 export function useFeeHeads() {
   const institutionId = useInstitutionId();

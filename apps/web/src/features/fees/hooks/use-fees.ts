@@ -12,7 +12,7 @@ import {
   recordPayment,
   searchStudents,
 } from '../api/fees.api';
-import type { OnlineOrder, PaymentView, RecordPaymentBody } from '../api/fees.types';
+import type { OnlineOrder, PaymentView, RecordPaymentBody } from '@shala/contracts';
 
 /** The API offers the sandbox's checkout for this order (never in staging or production). */
 export function isSandboxOrder(order: OnlineOrder): boolean {

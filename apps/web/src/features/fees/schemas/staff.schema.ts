@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADJUSTMENT_KINDS, LATE_FEE_KINDS, REMINDER_KINDS } from '../api/fees-staff.types';
+import { ADJUSTMENT_KINDS, LATE_FEE_KINDS, REMINDER_KINDS } from '@shala/contracts';
 
 /** Zod schemas of the office's fee forms. Money is typed in rupees (toPaise sends paise); messages are fees i18n keys. */
 

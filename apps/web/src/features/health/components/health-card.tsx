@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconActivityHeartbeat, IconCircleCheck, IconAlertTriangle } from '@tabler/icons-react';
 import type { HealthStatus } from '@shala/contracts';
-import { useTranslation } from 'react-i18next';
+import { useHealthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useHealth } from '../hooks/use-health';
 
@@ -10,7 +10,7 @@ type CheckState = HealthStatus['checks'][string];
 const checkColor: Record<CheckState, string> = { up: 'teal', down: 'red', not_configured: 'gray' };
 
 export function HealthCard() {
-  const { t } = useTranslation();
+  const t = useHealthText();
   const health = useHealth();
 
   return (
@@ -20,7 +20,7 @@ export function HealthCard() {
           <IconActivityHeartbeat size={20} aria-hidden />
         </ThemeIcon>
         <Title order={2} size="h4" id="health-title">
-          {t('health.title')}
+          {t('title')}
         </Title>
       </Group>
 
@@ -44,23 +44,23 @@ export function HealthCard() {
               <IconAlertTriangle size={22} color="var(--mantine-color-red-6)" aria-hidden />
             )}
             <Text fw={600} data-testid="health-summary">
-              {health.data.status === 'ok' ? t('health.ok') : t('health.unavailable')}
+              {health.data.status === 'ok' ? t('ok') : t('unavailable')}
             </Text>
           </Group>
           {Object.entries(health.data.checks).length > 0 ? (
             <Group gap="xs">
               {Object.entries(health.data.checks).map(([name, state]) => (
                 <Badge key={name} variant="light" color={checkColor[state] ?? 'gray'} tt="none">
-                  {t('health.checkLine', {
+                  {t('checkLine', {
                     name,
-                    state: t(`health.check.${state}`, { defaultValue: state }),
+                    state: t(`check.${state}`, { defaultValue: state }),
                   })}
                 </Badge>
               ))}
             </Group>
           ) : null}
           <Text size="xs" c="dimmed">
-            {t('health.checkedAt', { time: new Date(health.dataUpdatedAt).toLocaleTimeString() })}
+            {t('checkedAt', { time: new Date(health.dataUpdatedAt).toLocaleTimeString() })}
           </Text>
         </Stack>
       )}

@@ -1,6 +1,6 @@
 import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
-import type { ChannelInput, ChannelView, SendingPreferences } from './notifications.types';
+import type { ChannelInput, ChannelView, SendingPreferences } from '@shala/contracts';
 
 export const channelKeys = {
   channels: (institutionId: string) => tenantKey(institutionId, 'notifications', 'channels'),

@@ -1,52 +1,36 @@
 import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
-import type { StudentSummary } from '../../students/api/students.types';
+import type { StudentSummary } from '@shala/contracts';
 
-export const CONSENT_CHANNELS = ['sms', 'email', 'whatsapp'] as const;
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-export const CONSENT_PURPOSES = ['absence_alerts', 'fee_reminders', 'receipts', 'exam_results'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+import type {
+  Channel,
+  ConsentChange,
+  ConsentEntry,
+  ConsentHistoryEntry,
+  ConsentPurpose,
+  GuardianConsentsHistory,
+  GuardianConsentsView,
+  StaffConsentChange,
+} from '@shala/contracts';
 
-export interface ConsentEntry {
-  channel: ConsentChannel;
-  purpose: ConsentPurpose;
-  granted: boolean;
-  source: string | null;
-  recordedAt: string | null;
-  recordedByUserId: string | null;
-}
+export type { ConsentChange, ConsentEntry, ConsentHistoryEntry, GuardianConsentsView, StaffConsentChange };
+export type ConsentChannel = Channel;
+export type { ConsentPurpose };
+/** The staff view of a guardian's consents: with every recorded change, newest first. */
+export type StaffGuardianConsents = GuardianConsentsHistory;
 
-export interface GuardianConsentsView {
-  guardianId: string;
-  fullName: string;
-  reachable: Record<ConsentChannel, boolean>;
-  consents: ConsentEntry[];
-}
-
-export interface ConsentChange {
-  channel: ConsentChannel;
-  purpose: ConsentPurpose;
-  granted: boolean;
-}
+/** The order the consent screens list channels and purposes in. */
+export const CONSENT_CHANNELS: readonly ConsentChannel[] = ['sms', 'email', 'whatsapp'];
+export const CONSENT_PURPOSES: readonly ConsentPurpose[] = [
+  'absence_alerts',
+  'fee_reminders',
+  'receipts',
+  'exam_results',
+];
 
 /** How a guardian gave or withdrew consent when staff record it (a parent's own choice is parent_app). */
 export const STAFF_CONSENT_SOURCES = ['paper_form', 'school_office', 'import'] as const;
 export type StaffConsentSource = (typeof STAFF_CONSENT_SOURCES)[number];
-
-export interface ConsentHistoryEntry extends ConsentEntry {
-  note: string | null;
-}
-
-export interface StaffGuardianConsents extends GuardianConsentsView {
-  /** Every recorded change, newest first. */
-  history: ConsentHistoryEntry[];
-}
-
-export interface StaffConsentChange {
-  changes: ConsentChange[];
-  source: StaffConsentSource;
-  note: string | null;
-}
 
 export const consentKeys = {
   mine: (institutionId: string) => tenantKey(institutionId, 'notifications', 'my-consents'),

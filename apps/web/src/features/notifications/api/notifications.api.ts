@@ -1,6 +1,6 @@
 import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
-import type { MessageDetail, MessageFilter, MessagePage, MessageView } from './notifications.types';
+import type { MessageDetail, MessageFilter, MessagePage, MessageView } from '@shala/contracts';
 
 export const notificationsKeys = {
   all: (institutionId: string) => tenantKey(institutionId, 'notifications'),

@@ -1,6 +1,6 @@
 import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
-import type { TemplateContent, TemplateKind, TemplateView } from './notifications.types';
+import type { TemplateContent, TemplateKind, TemplateView } from '@shala/contracts';
 
 export const templateKeys = {
   all: (institutionId: string) => tenantKey(institutionId, 'notifications', 'templates'),

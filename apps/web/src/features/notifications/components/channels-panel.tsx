@@ -23,13 +23,12 @@ import { notifications as toasts } from '@mantine/notifications';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { formatDateTime } from '../../../app/format';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import type { Channel, ChannelView } from '../api/notifications.types';
+import type { Channel, ChannelView } from '@shala/contracts';
 import { useChannels, useSaveChannel } from '../hooks/use-channels';
 import { useNotificationsText } from '../i18n';
 import {
@@ -43,16 +42,16 @@ import {
   type ChannelMessages,
 } from '../schemas/channel.schema';
 import { SendingPreferencesCard } from './sending-preferences';
+import type { TextKey } from '../../../app/i18n';
 
 type Text = ReturnType<typeof useNotificationsText>;
 /** `channels.sms.entityId`: the label of a channel's field (names come from CHANNEL_SHAPES). */
 const fieldLabel = (t: Text, channel: Channel, name: string) =>
-  t(`channels.${channel}.${name}` as Parameters<Text>[0]);
+  t(`channels.${channel}.${name}` as TextKey<'notifications'>);
 
 /** Channel settings per institution (notifications.manage): email, SMS (DLT), WhatsApp, quiet hours. */
 export function ChannelsPanel() {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const channels = useChannels();
   return (
     <Stack gap="md">
@@ -60,7 +59,7 @@ export function ChannelsPanel() {
         {t('channels.intro')}
       </Text>
       {channels.isPending ? (
-        <Loader aria-label={common('common.loading')} />
+        <Loader aria-label={t('common.loading')} />
       ) : channels.isError ? (
         <ApiErrorAlert error={channels.error} />
       ) : (

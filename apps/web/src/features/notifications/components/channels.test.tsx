@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedIn } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { ChannelView, SmsChannelInput } from '../api/notifications.types';
+import type { ChannelView, SmsChannelInput } from '@shala/contracts';
 import { channelView } from '../test/notifications-fixtures';
 
 const API_KEY = 'sk-live-gateway-8f3a9c';

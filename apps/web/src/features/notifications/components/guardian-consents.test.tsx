@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedIn, meWith } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { StudentProfile, StudentSummary } from '../../students/api/students.types';
+import type { StudentProfile, StudentSummary } from '@shala/contracts';
 import type { StaffGuardianConsents } from '../api/consents.api';
 
 const STUDENT_ID = '0190a1b2-0000-7000-8000-0000000005a1';

@@ -18,7 +18,7 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { formatDateTime } from '../../../app/format';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import type { StudentSummary } from '../../students/api/students.types';
+import type { StudentSummary } from '@shala/contracts';
 import { useStudent, useStudents } from '../../students/hooks/use-students';
 import {
   CONSENT_CHANNELS,
@@ -29,9 +29,10 @@ import {
   type StaffGuardianConsents,
 } from '../api/consents.api';
 import { useGuardianConsents, useStudentsByGuardianContact } from '../hooks/use-consents';
-import { PlainList } from './plain-list';
+import { PlainList } from '../../../app/components/plain-list';
 import { useNotificationsText } from '../i18n';
 import { RecordConsentModal } from './record-consent-modal';
+import { LoadMore } from '../../../app/components/load-more';
 
 type Mode = 'student' | 'contact';
 
@@ -120,28 +121,12 @@ function GuardianFinder({ onPick }: { onPick: (guardianId: string) => void }) {
 
 function StudentsByName({ q, onPick }: { q: string; onPick: (id: string) => void }) {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const students = useStudents({ q });
   const items = students.data?.pages.flatMap((page) => page.items) ?? [];
-  if (students.isPending) return <Loader aria-label={common('common.loading')} />;
+  if (students.isPending) return <Loader aria-label={t('common.loading')} />;
   if (students.isError) return <ApiErrorAlert error={students.error} />;
   return (
-    <StudentResults
-      items={items}
-      onPick={onPick}
-      more={
-        students.hasNextPage ? (
-          <Button
-            variant="light"
-            w="fit-content"
-            loading={students.isFetchingNextPage}
-            onClick={() => void students.fetchNextPage()}
-          >
-            {t('log.loadMore')}
-          </Button>
-        ) : null
-      }
-    />
+    <StudentResults items={items} onPick={onPick} more={<LoadMore query={students} variant="light" />} />
   );
 }
 
@@ -211,13 +196,12 @@ function StudentGuardians({
   onBack: () => void;
 }) {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const student = useStudent(studentId);
   return (
     <Stack gap="sm">
       <BackLink onClick={onBack} />
       {student.isPending ? (
-        <Loader aria-label={common('common.loading')} />
+        <Loader aria-label={t('common.loading')} />
       ) : student.isError ? (
         <ApiErrorAlert error={student.error} />
       ) : student.data.guardians.length === 0 ? (

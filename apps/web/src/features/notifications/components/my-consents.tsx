@@ -1,6 +1,5 @@
 import { Card, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, type GuardianConsentsView } from '../api/consents.api';
@@ -10,9 +9,8 @@ import { useNotificationsText } from '../i18n';
 /** A parent's own consents: one switch per channel and purpose, saved as it is flipped. */
 export function MyConsents() {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const mine = useMyConsents();
-  if (mine.isPending) return <Loader aria-label={common('common.loading')} />;
+  if (mine.isPending) return <Loader aria-label={t('common.loading')} />;
   if (mine.isError) return <ApiErrorAlert error={mine.error} />;
   if (mine.data.length === 0) return <EmptyState icon={IconShieldCheck}>{t('consents.empty')}</EmptyState>;
   return (

@@ -15,7 +15,6 @@ import { notifications as toasts } from '@mantine/notifications';
 import { Permission } from '@shala/contracts';
 import { IconMailOff, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
@@ -30,14 +29,15 @@ import {
   type MessageFilter,
   type MessageStatus,
   type MessageView,
-} from '../api/notifications.types';
+} from '@shala/contracts';
 import { useDeadLetters, useDeliveryLog, useMessage, useRetryMessage } from '../hooks/use-notifications';
-import { PlainList } from './plain-list';
+import { PlainList } from '../../../app/components/plain-list';
 import { useNotificationsText } from '../i18n';
 import { ChannelsPanel } from './channels-panel';
 import { GuardianConsentsPanel } from './guardian-consents';
 import { MyConsents } from './my-consents';
 import { TemplatesPanel } from './templates-panel';
+import { LoadMore } from '../../../app/components/load-more';
 
 const STATUS_COLOR: Record<MessageStatus, string> = {
   queued: 'gray',
@@ -85,7 +85,6 @@ export function NotificationsPage() {
 
 function DeliveryLog() {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const [filter, setFilter] = useState<MessageFilter>({});
   const [open, setOpen] = useState<MessageView | null>(null);
   const log = useDeliveryLog(filter);
@@ -132,7 +131,7 @@ function DeliveryLog() {
         </Button>
       </Group>
       {log.isPending ? (
-        <Loader aria-label={common('common.loading')} />
+        <Loader aria-label={t('common.loading')} />
       ) : log.isError ? (
         <ApiErrorAlert error={log.error} />
       ) : items.length === 0 ? (
@@ -153,16 +152,7 @@ function DeliveryLog() {
           )}
         />
       )}
-      {log.hasNextPage ? (
-        <Button
-          variant="light"
-          w="fit-content"
-          loading={log.isFetchingNextPage}
-          onClick={() => void log.fetchNextPage()}
-        >
-          {t('log.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={log} variant="light" />
       {open ? <MessageDetailModal message={open} onClose={() => setOpen(null)} /> : null}
     </Stack>
   );
@@ -216,13 +206,12 @@ function MessageList({
 
 function MessageDetailModal({ message, onClose }: { message: MessageView; onClose: () => void }) {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const timeZone = useCurrentUser().institution.timeZone;
   const detail = useMessage(message.id);
   return (
     <Modal opened onClose={onClose} title={t('log.detailTitle', { recipient: message.recipient })} centered>
       {detail.isPending ? (
-        <Loader aria-label={common('common.loading')} />
+        <Loader aria-label={t('common.loading')} />
       ) : detail.isError ? (
         <ApiErrorAlert error={detail.error} />
       ) : (
@@ -257,7 +246,6 @@ function MessageDetailModal({ message, onClose }: { message: MessageView; onClos
 
 function DeadLetters() {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const dead = useDeadLetters();
   const retry = useRetryMessage();
   const [asking, setAsking] = useState<MessageView | null>(null);
@@ -266,7 +254,7 @@ function DeadLetters() {
   return (
     <Stack gap="md">
       {dead.isPending ? (
-        <Loader aria-label={common('common.loading')} />
+        <Loader aria-label={t('common.loading')} />
       ) : dead.isError ? (
         <ApiErrorAlert error={dead.error} />
       ) : items.length === 0 ? (
@@ -290,16 +278,7 @@ function DeadLetters() {
           )}
         />
       )}
-      {dead.hasNextPage ? (
-        <Button
-          variant="light"
-          w="fit-content"
-          loading={dead.isFetchingNextPage}
-          onClick={() => void dead.fetchNextPage()}
-        >
-          {t('log.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={dead} variant="light" />
       {asking ? (
         <ConfirmModal
           opened

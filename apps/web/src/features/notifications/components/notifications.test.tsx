@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedIn, meWith } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { MessageView } from '../api/notifications.types';
+import type { MessageView } from '@shala/contracts';
 
 function message(id: string, patch: Partial<MessageView> = {}): MessageView {
   return {

@@ -14,11 +14,10 @@ import {
 import { notifications as toasts } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
-import type { SendingPreferences } from '../api/notifications.types';
+import type { SendingPreferences } from '@shala/contracts';
 import { useSaveSendingPreferences, useSendingPreferences } from '../hooks/use-channels';
 import { useNotificationsText } from '../i18n';
 
@@ -36,7 +35,6 @@ const FIELDS = ['quietHours.start', 'quietHours.end', 'defaultLanguage'] as cons
 /** Quiet hours (messages to guardians wait until they end) and the default language, per institution. */
 export function SendingPreferencesCard() {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const preferences = useSendingPreferences();
   const title = t('channels.quiet.title');
   return (
@@ -46,7 +44,7 @@ export function SendingPreferencesCard() {
           {title}
         </Title>
         {preferences.isPending ? (
-          <Loader aria-label={common('common.loading')} />
+          <Loader aria-label={t('common.loading')} />
         ) : preferences.isError ? (
           <ApiErrorAlert error={preferences.error} />
         ) : (

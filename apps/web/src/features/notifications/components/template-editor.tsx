@@ -23,7 +23,7 @@ import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { usePhoneLayout } from '../../../app/use-phone-layout';
-import type { Channel, TemplateKind, TemplateView } from '../api/notifications.types';
+import type { Channel, TemplateKind, TemplateView } from '@shala/contracts';
 import { useCreateTemplate, useReplaceTemplate } from '../hooks/use-templates';
 import { useNotificationsText } from '../i18n';
 import {

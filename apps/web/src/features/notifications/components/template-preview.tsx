@@ -1,6 +1,6 @@
 import { Card, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { TemplateKind } from '../api/notifications.types';
+import type { TemplateKind } from '@shala/contracts';
 import { useNotificationsText } from '../i18n';
 import { renderTemplate, sampleValues, type TemplateFormValues } from '../schemas/template.schema';
 

@@ -3,15 +3,14 @@ import { notifications as toasts } from '@mantine/notifications';
 import { Permission } from '@shala/contracts';
 import { IconTemplate } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
 import { formatDateTime } from '../../../app/format';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
-import { CHANNELS, type Channel, type TemplateKind, type TemplateView } from '../api/notifications.types';
+import { CHANNELS, type Channel, type TemplateKind, type TemplateView } from '@shala/contracts';
 import { useDeleteTemplate, useTemplateKinds, useTemplates } from '../hooks/use-templates';
-import { PlainList } from './plain-list';
+import { PlainList } from '../../../app/components/plain-list';
 import { useNotificationsText } from '../i18n';
 import { kindLabel } from './kind-label';
 import { TemplateEditor, type EditorTarget } from './template-editor';
@@ -26,7 +25,6 @@ function channelsOf(template: Pick<TemplateView, Channel>): Channel[] {
  */
 export function TemplatesPanel() {
   const t = useNotificationsText();
-  const { t: common } = useTranslation();
   const canManage = useCan(Permission.NotificationsManage);
   const kinds = useTemplateKinds();
   const templates = useTemplates();
@@ -36,7 +34,7 @@ export function TemplatesPanel() {
   const [deleting, setDeleting] = useState<{ template: TemplateView; kind: TemplateKind } | null>(null);
   const remove = useDeleteTemplate();
 
-  if (kinds.isPending || templates.isPending) return <Loader aria-label={common('common.loading')} />;
+  if (kinds.isPending || templates.isPending) return <Loader aria-label={t('common.loading')} />;
   if (kinds.isError) return <ApiErrorAlert error={kinds.error} />;
   if (templates.isError) return <ApiErrorAlert error={templates.error} />;
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedIn, meWith } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { TemplateView } from '../api/notifications.types';
+import type { TemplateView } from '@shala/contracts';
 import { absenceKind, absenceTemplate, resetKind } from '../test/notifications-fixtures';
 
 const TEMPLATE = '/api/v1/notifications/templates/0190a1b2-0000-7000-8000-00000000a001';

@@ -7,7 +7,7 @@ import {
   saveChannel,
   saveSendingPreferences,
 } from '../api/channels.api';
-import type { ChannelView } from '../api/notifications.types';
+import type { ChannelView } from '@shala/contracts';
 
 export function useChannels() {
   const institutionId = useInstitutionId();

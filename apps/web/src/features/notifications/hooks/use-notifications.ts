@@ -7,7 +7,7 @@ import {
   notificationsKeys,
   retryMessage,
 } from '../api/notifications.api';
-import type { MessageFilter } from '../api/notifications.types';
+import type { MessageFilter } from '@shala/contracts';
 
 export function useDeliveryLog(filter: MessageFilter) {
   const institutionId = useInstitutionId();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel, ChannelInput, ChannelView } from '../api/notifications.types';
+import type { Channel, ChannelInput, ChannelView } from '@shala/contracts';
 
 /** A plain setting of a channel and the API's rule for it. */
 export interface SettingField {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateContent, TemplateKind } from '../api/notifications.types';
+import type { TemplateContent, TemplateKind } from '@shala/contracts';
 
 /** The same placeholder syntax the API checks: `{{name}}`, spaces allowed inside the braces. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
@@ -124,7 +124,7 @@ export function contentOf(values: TemplateFormValues): TemplateContent {
 /** Readable messages, built by the caller from the feature's i18n. */
 export interface TemplateMessages {
   required: string;
-  unknown: (names: string[], provided: string[]) => string;
+  unknown: (names: string[], provided: readonly string[]) => string;
   missing: (names: string[]) => string;
   language: string;
   dltTemplateId: string;

@@ -1,4 +1,4 @@
-import type { ChannelView, TemplateKind, TemplateView } from '../api/notifications.types';
+import type { ChannelView, TemplateKind, TemplateView } from '@shala/contracts';
 
 /** What GET /notifications/template-kinds answers (two of the six kinds are enough for the screens). */
 export const absenceKind: TemplateKind = {

@@ -1,15 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ProvisionInstitutionRequest } from '@shala/contracts';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { usePlatformText } from '../i18n';
 import { toApiProblem } from '../../../app/api/errors';
-import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { useProvisionInstitution } from '../hooks/use-institutions';
 import { provisionSchema, type ProvisionInput, type ProvisionValues } from '../schemas/provision.schema';
+import { FormModal } from '../../../app/components/form-modal';
 
 /** API detail fields (the request's shape) to the form's own fields. */
 const SERVER_FIELDS: Record<string, keyof ProvisionValues> = {
@@ -32,7 +32,8 @@ function placeDetails<T extends FieldValues>(error: unknown, setError: UseFormSe
 
 /** POST /api/v1/platform/institutions */
 export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = usePlatformText();
+  const fieldError = useFieldError();
   const provision = useProvisionInstitution();
   const {
     register,
@@ -63,7 +64,7 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
       close();
       notifications.show({
         color: 'teal',
-        message: t('platform.provisioned', { name: result.institution.name, email: result.admin.email }),
+        message: t('provisioned', { name: result.institution.name, email: result.admin.email }),
       });
     } catch (error) {
       placeDetails(error, setError);
@@ -71,77 +72,76 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('platform.provisionTitle')} centered size="lg">
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('platform.provisionIntro')}
-          </Text>
-          {provision.isError ? <ApiErrorAlert error={provision.error} title={t('platform.failed')} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              {...register('name')}
-              label={t('platform.name')}
-              error={fieldErrorText(t, errors.name)}
-              required
-              data-autofocus
-            />
-            <TextInput
-              {...register('slug')}
-              label={t('platform.slug')}
-              description={t('platform.slugDescription')}
-              error={fieldErrorText(t, errors.slug)}
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-            />
-            <TextInput
-              {...register('timeZone')}
-              label={t('platform.timeZone')}
-              description={t('platform.timeZoneDescription')}
-              placeholder={t('platform.timeZonePlaceholder')}
-              error={fieldErrorText(t, errors.timeZone)}
-              autoCapitalize="none"
-              spellCheck={false}
-            />
-            <TextInput
-              {...register('currency')}
-              label={t('platform.currency')}
-              description={t('platform.currencyDescription')}
-              placeholder={t('platform.currencyPlaceholder')}
-              error={fieldErrorText(t, errors.currency)}
-              maxLength={3}
-              autoCapitalize="characters"
-            />
-            <TextInput
-              {...register('adminName')}
-              label={t('platform.adminName')}
-              error={fieldErrorText(t, errors.adminName)}
-              autoComplete="off"
-              required
-            />
-            <TextInput
-              {...register('adminEmail')}
-              type="email"
-              label={t('platform.adminEmail')}
-              error={fieldErrorText(t, errors.adminEmail)}
-              autoComplete="off"
-              inputMode="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-            />
-          </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('platform.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('provisionTitle')}
+      size="lg"
+      onSubmit={submit}
+      submitLabel={t('submit')}
+      busy={isSubmitting}
+      error={provision.error}
+      errorTitle={t('failed')}
+      intro={
+        <Text size="sm" c="dimmed">
+          {t('provisionIntro')}
+        </Text>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          {...register('name')}
+          label={t('name')}
+          error={fieldError(errors.name)}
+          required
+          data-autofocus
+        />
+        <TextInput
+          {...register('slug')}
+          label={t('slug')}
+          description={t('slugDescription')}
+          error={fieldError(errors.slug)}
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <TextInput
+          {...register('timeZone')}
+          label={t('timeZone')}
+          description={t('timeZoneDescription')}
+          placeholder={t('timeZonePlaceholder')}
+          error={fieldError(errors.timeZone)}
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextInput
+          {...register('currency')}
+          label={t('currency')}
+          description={t('currencyDescription')}
+          placeholder={t('currencyPlaceholder')}
+          error={fieldError(errors.currency)}
+          maxLength={3}
+          autoCapitalize="characters"
+        />
+        <TextInput
+          {...register('adminName')}
+          label={t('adminName')}
+          error={fieldError(errors.adminName)}
+          autoComplete="off"
+          required
+        />
+        <TextInput
+          {...register('adminEmail')}
+          type="email"
+          label={t('adminEmail')}
+          error={fieldError(errors.adminEmail)}
+          autoComplete="off"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -1,18 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { RoleDto } from '@shala/contracts';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useRolesText } from '../i18n';
+import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useRenameRole } from '../hooks/use-roles';
 import { renameRoleSchema, type RenameRoleInput, type RenameRoleValues } from '../schemas/role.schema';
+import { FormModal } from '../../../app/components/form-modal';
 
 /** PATCH /api/v1/roles/:id */
 export function RenameRoleModal({ role, onClose }: { role: RoleDto; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useRolesText();
+  const fieldError = useFieldError();
   const rename = useRenameRole();
   const {
     register,
@@ -28,34 +29,30 @@ export function RenameRoleModal({ role, onClose }: { role: RoleDto; onClose: () 
     try {
       await rename.mutateAsync({ id: role.id, name });
       onClose();
-      notifications.show({ color: 'teal', message: t('roles.renamed', { role: name }) });
+      notifications.show({ color: 'teal', message: t('renamed', { role: name }) });
     } catch (error) {
       applyServerFieldErrors(error, ['name'], setError);
     }
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('roles.renameTitle', { role: role.name })} centered>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack gap="md">
-          {rename.isError ? <ApiErrorAlert error={rename.error} title={t('roles.failed')} /> : null}
-          <TextInput
-            {...register('name')}
-            label={t('roles.name')}
-            error={fieldErrorText(t, errors.name)}
-            required
-            data-autofocus
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('renameTitle', { role: role.name })}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      busy={isSubmitting}
+      error={rename.error}
+      errorTitle={t('failed')}
+    >
+      <TextInput
+        {...register('name')}
+        label={t('name')}
+        error={fieldError(errors.name)}
+        required
+        data-autofocus
+      />
+    </FormModal>
   );
 }

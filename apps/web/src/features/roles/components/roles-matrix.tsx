@@ -16,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import type { Permission, PermissionArea, RoleDto } from '@shala/contracts';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRolesText } from '../i18n';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { usePhoneLayout } from '../../../app/use-phone-layout';
 import { roleLabel } from '../../auth/components/display-name';
@@ -53,7 +53,7 @@ export function diffOf(role: RoleDto, draft: ReadonlySet<Permission>): Permissio
  * saved: Save sends that role's whole set (PUT roles/:id/permissions) after a summary of what changes.
  */
 export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
-  const { t } = useTranslation();
+  const t = useRolesText();
   const [drafts, setDrafts] = useState<Record<string, Set<Permission>>>({});
   const [saving, setSaving] = useState<RoleDto | null>(null);
   const [renaming, setRenaming] = useState<RoleDto | null>(null);
@@ -103,7 +103,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
           discard(role);
           setSaving(null);
           save.reset();
-          notifications.show({ color: 'teal', message: t('roles.saved', { role: nameOf(role) }) });
+          notifications.show({ color: 'teal', message: t('saved', { role: nameOf(role) }) });
         },
       },
     );
@@ -115,28 +115,23 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
     <>
       {phone && phoneRole ? (
         <NativeSelect
-          label={t('roles.showRole')}
+          label={t('showRole')}
           value={phoneRole.id}
           onChange={(event) => setPhoneRoleId(event.currentTarget.value)}
           data={roles.map((role) => ({
             value: role.id,
-            label: dirtyDiff(role) ? t('roles.unsavedMark', { role: nameOf(role) }) : nameOf(role),
+            label: dirtyDiff(role) ? t('unsavedMark', { role: nameOf(role) }) : nameOf(role),
           }))}
           px="md"
           pt="md"
         />
       ) : null}
       <Table.ScrollContainer minWidth={phone ? 0 : Math.max(560, 200 + roles.length * 140)} type="native">
-        <Table
-          className={classes.matrix}
-          aria-label={t('roles.matrixLabel')}
-          verticalSpacing={6}
-          withRowBorders
-        >
+        <Table className={classes.matrix} aria-label={t('matrixLabel')} verticalSpacing={6} withRowBorders>
           <Table.Thead>
             <Table.Tr>
               <Table.Th className={classes.sticky} scope="col">
-                {t('roles.permission')}
+                {t('permission')}
               </Table.Th>
               {shownRoles.map((role) => {
                 const diff = dirtyDiff(role);
@@ -159,7 +154,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
                                 variant="subtle"
                                 color="gray"
                                 size="sm"
-                                aria-label={t('roles.roleMenu', { role: nameOf(role) })}
+                                aria-label={t('roleMenu', { role: nameOf(role) })}
                               >
                                 <IconDots size={14} aria-hidden />
                               </ActionIcon>
@@ -169,7 +164,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
                                 leftSection={<IconPencil size={14} aria-hidden />}
                                 onClick={() => setRenaming(role)}
                               >
-                                {t('roles.rename')}
+                                {t('rename')}
                               </Menu.Item>
                               {role.isSystem ? null : (
                                 <Menu.Item
@@ -177,7 +172,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
                                   leftSection={<IconTrash size={14} aria-hidden />}
                                   onClick={() => setDeleting(role)}
                                 >
-                                  {t('roles.delete')}
+                                  {t('delete')}
                                 </Menu.Item>
                               )}
                             </Menu.Dropdown>
@@ -187,33 +182,33 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
                       <Group gap={4} justify="center">
                         {role.isSystem ? (
                           <Badge size="xs" variant="outline" color="gray" tt="none">
-                            {t('roles.system')}
+                            {t('system')}
                           </Badge>
                         ) : null}
                         <Text size="xs" c="dimmed" fw={400}>
-                          {t('roles.holders', { count: role.holders })}
+                          {t('holders', { count: role.holders })}
                         </Text>
                       </Group>
                       {diff ? (
                         <Stack gap={4} align="center">
                           <Text size="xs" c="orange.8" fw={600}>
-                            {t('roles.unsaved', { added: diff.added.length, removed: diff.removed.length })}
+                            {t('unsaved', { added: diff.added.length, removed: diff.removed.length })}
                           </Text>
                           <Group gap={4} wrap="nowrap">
                             <Button
                               size="compact-xs"
                               onClick={() => setSaving(role)}
-                              aria-label={t('roles.saveLabel', { role: nameOf(role) })}
+                              aria-label={t('saveLabel', { role: nameOf(role) })}
                             >
-                              {t('roles.save')}
+                              {t('save')}
                             </Button>
                             <Button
                               size="compact-xs"
                               variant="default"
                               onClick={() => discard(role)}
-                              aria-label={t('roles.discardLabel', { role: nameOf(role) })}
+                              aria-label={t('discardLabel', { role: nameOf(role) })}
                             >
-                              {t('roles.discard')}
+                              {t('discard')}
                             </Button>
                           </Group>
                         </Stack>
@@ -250,7 +245,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
                         checked={permissionsOf(role).has(permission)}
                         onChange={(event) => toggle(role, permission, event.currentTarget.checked)}
                         disabled={!editable}
-                        aria-label={t('roles.checkbox', {
+                        aria-label={t('checkbox', {
                           permission: permissionLabel(t, permission),
                           role: nameOf(role),
                         })}
@@ -267,12 +262,12 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
 
       <ConfirmModal
         opened={saving !== null}
-        title={saving ? t('roles.saveTitle', { role: nameOf(saving) }) : ''}
-        confirmLabel={t('roles.save')}
+        title={saving ? t('saveTitle', { role: nameOf(saving) }) : ''}
+        confirmLabel={t('save')}
         color="shala"
         loading={save.isPending}
         error={save.error}
-        errorTitle={t('roles.failed')}
+        errorTitle={t('failed')}
         onConfirm={confirmSave}
         onClose={() => {
           setSaving(null);
@@ -284,13 +279,11 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
             {savingDiff.added.length > 0 ? (
               <div>
                 <Text size="sm" fw={600} c="teal.8">
-                  {t('roles.granted')}
+                  {t('granted')}
                 </Text>
                 <List size="sm" listStyleType="none">
                   {savingDiff.added.map((p) => (
-                    <List.Item key={p}>
-                      {t('roles.grantedItem', { permission: permissionLabel(t, p) })}
-                    </List.Item>
+                    <List.Item key={p}>{t('grantedItem', { permission: permissionLabel(t, p) })}</List.Item>
                   ))}
                 </List>
               </div>
@@ -298,19 +291,17 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
             {savingDiff.removed.length > 0 ? (
               <div>
                 <Text size="sm" fw={600} c="red.8">
-                  {t('roles.revoked')}
+                  {t('revoked')}
                 </Text>
                 <List size="sm" listStyleType="none">
                   {savingDiff.removed.map((p) => (
-                    <List.Item key={p}>
-                      {t('roles.revokedItem', { permission: permissionLabel(t, p) })}
-                    </List.Item>
+                    <List.Item key={p}>{t('revokedItem', { permission: permissionLabel(t, p) })}</List.Item>
                   ))}
                 </List>
               </div>
             ) : null}
             <Text size="sm" c="dimmed">
-              {t('roles.saveBody', { count: saving.holders })}
+              {t('saveBody', { count: saving.holders })}
             </Text>
           </Stack>
         ) : null}
@@ -318,11 +309,11 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
       {renaming ? <RenameRoleModal role={renaming} onClose={() => setRenaming(null)} /> : null}
       <ConfirmModal
         opened={deleting !== null}
-        title={deleting ? t('roles.deleteTitle', { role: nameOf(deleting) }) : ''}
-        confirmLabel={t('roles.delete')}
+        title={deleting ? t('deleteTitle', { role: nameOf(deleting) }) : ''}
+        confirmLabel={t('delete')}
         loading={remove.isPending}
         error={remove.error}
-        errorTitle={t('roles.failed')}
+        errorTitle={t('failed')}
         onConfirm={() => {
           if (!deleting) return;
           const role = deleting;
@@ -331,7 +322,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
               discard(role);
               setDeleting(null);
               remove.reset();
-              notifications.show({ color: 'teal', message: t('roles.deleted', { role: nameOf(role) }) });
+              notifications.show({ color: 'teal', message: t('deleted', { role: nameOf(role) }) });
             },
           });
         }}
@@ -340,7 +331,7 @@ export function RolesMatrix({ areas, roles, editable }: RolesMatrixProps) {
           remove.reset();
         }}
       >
-        {t('roles.deleteBody')}
+        {t('deleteBody')}
       </ConfirmModal>
     </>
   );

@@ -2,7 +2,7 @@ import { Button, Card, Skeleton, Stack } from '@mantine/core';
 import { InstitutionKind, Permission, type PermissionArea } from '@shala/contracts';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRolesText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
@@ -24,7 +24,7 @@ function grantableAreas(areas: PermissionArea[], kind: string): PermissionArea[]
 
 /** The roles page: the permission matrix editor and custom roles. */
 export function RolesPanel() {
-  const { t } = useTranslation();
+  const t = useRolesText();
   const me = useCurrentUser();
   const editable = useCan(Permission.RolesWrite);
   const catalogue = usePermissionCatalogue();
@@ -41,12 +41,12 @@ export function RolesPanel() {
   return (
     <Stack gap="lg" maw={1400}>
       <PageHeader
-        title={t('roles.title')}
-        intro={t('roles.intro')}
+        title={t('title')}
+        intro={t('intro')}
         actions={
           editable ? (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('roles.create')}
+              {t('create')}
             </Button>
           ) : null
         }
@@ -73,7 +73,7 @@ export function RolesPanel() {
             ))}
           </Stack>
         ) : roles.data.items.length === 0 ? (
-          <EmptyState icon={IconKey}>{t('roles.empty')}</EmptyState>
+          <EmptyState icon={IconKey}>{t('empty')}</EmptyState>
         ) : (
           <RolesMatrix areas={areas} roles={roles.data.items} editable={editable} />
         )}

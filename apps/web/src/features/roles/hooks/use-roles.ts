@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DefaultRole, Permission, canGrant } from '@shala/contracts';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRolesText } from '../i18n';
 import { authKeys } from '../../auth/api/auth.keys';
 import { roleLabel } from '../../auth/components/display-name';
 import { useCan, useCurrentUser, useInstitutionId } from '../../auth/hooks/current-user';
@@ -41,7 +41,7 @@ export function usePermissionCatalogue() {
  * permissions the signed-in user does not hold are disabled: the API refuses to grant them (AZ-02).
  */
 export function useRoleOptions() {
-  const { t } = useTranslation();
+  const t = useRolesText();
   const roles = useRoles();
   const held = useCurrentUser().permissions;
   return useMemo(() => {

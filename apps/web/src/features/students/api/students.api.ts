@@ -8,7 +8,7 @@ import type {
   StudentInput,
   StudentProfile,
   StudentSummary,
-} from './students.types';
+} from '@shala/contracts';
 
 export const studentsKeys = {
   all: (institutionId: string) => tenantKey(institutionId, 'students'),

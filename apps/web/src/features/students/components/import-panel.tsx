@@ -13,7 +13,7 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { PageHeader } from '../../../app/components/page-header';
 import { toApiProblem } from '../../../app/api/errors';
 import { useCan } from '../../auth/hooks/current-user';
-import type { ImportProblem, ImportReport } from '../api/students.types';
+import type { ImportProblem, ImportReport } from '@shala/contracts';
 import { useImportStudents, useImportTemplate } from '../hooks/use-students';
 import { useStudentsText } from '../i18n';
 

@@ -30,10 +30,11 @@ import {
   STUDENT_STATUSES,
   type StudentInput,
   type StudentProfile,
-} from '../api/students.types';
+} from '@shala/contracts';
 import { useCreateStudent, useStudent, useUpdateStudent } from '../hooks/use-students';
 import { useStudentsText } from '../i18n';
 import { compact, studentSchema, type StudentValues } from '../schemas/student.schema';
+import { useFieldError } from '../../../app/forms/field-error';
 
 /** /students/new and /students/:id/edit */
 export function StudentFormPage() {
@@ -99,7 +100,7 @@ function StudentForm({ existing }: { existing?: StudentProfile }) {
   });
   const guardians = useFieldArray({ control: form.control, name: 'guardians' });
   const errors = form.formState.errors;
-  const err = (message?: string) => (message ? t(message as 'form.required') : undefined);
+  const err = useFieldError('students');
   const sections = (classes.data ?? []).flatMap((c) =>
     c.sections.map((s) => ({ value: s.id, label: `${c.name} ${s.name}` })),
   );

@@ -26,18 +26,18 @@ import {
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
-import { formatSchoolDate } from '../../attendance/school-date';
+import { formatSchoolDate } from '../../../app/school-date';
 import { useCan } from '../../auth/hooks/current-user';
-import { RELATIONSHIPS, type StudentProfile } from '../api/students.types';
+import { RELATIONSHIPS, type StudentProfile } from '@shala/contracts';
 import { useAddGuardian, useRevealStudent, useStudent } from '../hooks/use-students';
 import { useStudentsText } from '../i18n';
 import { compact, guardianSchema, type GuardianValues } from '../schemas/student.schema';
 import { STATUS_COLOR } from './students-list';
+import { useFieldError } from '../../../app/forms/field-error';
 
 export function StudentProfilePage() {
   const t = useStudentsText();
@@ -205,13 +205,12 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function AddGuardianForm({ studentId }: { studentId: string }) {
   const t = useStudentsText();
   const [open, setOpen] = useState(false);
-  const { t: common } = useTranslation();
   const add = useAddGuardian();
   const form = useForm<GuardianValues>({
     resolver: zodResolver(guardianSchema),
     defaultValues: { fullName: '', relationship: 'mother', phone: '', email: '', isPrimary: false },
   });
-  const err = (message?: string) => (message ? t(message as 'form.required') : undefined);
+  const err = useFieldError('students');
 
   if (!open) {
     return (
@@ -275,7 +274,7 @@ function AddGuardianForm({ studentId }: { studentId: string }) {
             {t('form.saveGuardian')}
           </Button>
           <Button variant="default" onClick={() => setOpen(false)}>
-            {common('common.cancel')}
+            {t('common.cancel')}
           </Button>
         </Group>
       </Stack>

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Permission } from '@shala/contracts';
 import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -20,7 +7,6 @@ import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
-import { usePhoneLayout } from '../../../app/use-phone-layout';
 import { useClasses } from '../../academics/hooks/use-academics';
 import { useCan } from '../../auth/hooks/current-user';
 import {
@@ -28,9 +14,11 @@ import {
   type StudentFilter,
   type StudentStatus,
   type StudentSummary,
-} from '../api/students.types';
+} from '@shala/contracts';
 import { useExportStudents, useStudents } from '../hooks/use-students';
 import { useStudentsText } from '../i18n';
+import { LoadMore } from '../../../app/components/load-more';
+import { ResponsiveList } from '../../../app/components/responsive-list';
 
 export const STATUS_COLOR: Record<StudentStatus, string> = {
   active: 'green',
@@ -41,7 +29,11 @@ export const STATUS_COLOR: Record<StudentStatus, string> = {
 
 export function StudentsList() {
   const t = useStudentsText();
-  const phone = usePhoneLayout();
+  const statusBadge = (student: StudentSummary) => (
+    <Badge color={STATUS_COLOR[student.status]} variant="light">
+      {t(`status.${student.status}`)}
+    </Badge>
+  );
   const canWrite = useCan(Permission.StudentsWrite);
   const canImport = useCan(Permission.StudentsImport);
   const canExport = useCan(Permission.StudentsExport);
@@ -181,70 +173,49 @@ export function StudentsList() {
         <ApiErrorAlert error={students.error} />
       ) : items.length === 0 ? (
         <EmptyState>{filtered ? t('list.empty') : t('list.emptyNoFilter')}</EmptyState>
-      ) : phone ? (
-        <Stack gap="xs" component="ul" aria-label={t('list.table')} p={0} m={0} style={{ listStyle: 'none' }}>
-          {items.map((student) => (
-            <Card key={student.id} component="li" withBorder padding="sm" data-testid="student-row">
-              <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Stack gap={2} miw={0}>
-                  <Anchor component={Link} to={student.id} fw={600}>
-                    {student.fullName}
-                  </Anchor>
-                  <Text size="sm" c="dimmed">
-                    {student.admissionNo} · {classLabel(student, t('list.notEnrolled'))}
-                  </Text>
-                </Stack>
-                <Badge color={STATUS_COLOR[student.status]} variant="light">
-                  {t(`status.${student.status}`)}
-                </Badge>
-              </Group>
-            </Card>
-          ))}
-        </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover aria-label={t('list.table')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('list.name')}</Table.Th>
-                <Table.Th>{t('list.admissionNo')}</Table.Th>
-                <Table.Th>{t('list.classSection')}</Table.Th>
-                <Table.Th>{t('list.rollNo')}</Table.Th>
-                <Table.Th>{t('list.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((student) => (
-                <Table.Tr key={student.id} data-testid="student-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={student.id}>
-                      {student.fullName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{student.admissionNo}</Table.Td>
-                  <Table.Td>{classLabel(student, t('list.notEnrolled'))}</Table.Td>
-                  <Table.Td>{student.enrolment?.rollNo ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[student.status]} variant="light">
-                      {t(`status.${student.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveList
+          label={t('list.table')}
+          rows={items}
+          rowKey={(student) => student.id}
+          rowProps={() => ({ 'data-testid': 'student-row' })}
+          minWidth={560}
+          tableProps={{ striped: true, highlightOnHover: true }}
+          columns={[
+            {
+              key: 'name',
+              header: t('list.name'),
+              cell: (student) => (
+                <Anchor component={Link} to={student.id}>
+                  {student.fullName}
+                </Anchor>
+              ),
+            },
+            { key: 'admissionNo', header: t('list.admissionNo'), cell: (student) => student.admissionNo },
+            {
+              key: 'classSection',
+              header: t('list.classSection'),
+              cell: (student) => classLabel(student, t('list.notEnrolled')),
+            },
+            { key: 'rollNo', header: t('list.rollNo'), cell: (student) => student.enrolment?.rollNo ?? '' },
+            { key: 'status', header: t('list.status'), cell: statusBadge },
+          ]}
+          card={(student) => (
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Stack gap={2} miw={0}>
+                <Anchor component={Link} to={student.id} fw={600}>
+                  {student.fullName}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {student.admissionNo} · {classLabel(student, t('list.notEnrolled'))}
+                </Text>
+              </Stack>
+              {statusBadge(student)}
+            </Group>
+          )}
+        />
       )}
-      {students.hasNextPage ? (
-        <Button
-          variant="default"
-          w="fit-content"
-          onClick={() => void students.fetchNextPage()}
-          loading={students.isFetchingNextPage}
-        >
-          {t('list.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={students} />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { blobText, captureDownloads } from '../../../test/downloads';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, meWith } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { StudentProfile, StudentSummary } from '../api/students.types';
+import type { StudentProfile, StudentSummary } from '@shala/contracts';
 
 const ID = '0190a1b2-0000-7000-8000-000000000501';
 

@@ -13,7 +13,7 @@ import {
   studentsKeys,
   updateStudent,
 } from '../api/students.api';
-import type { StudentFilter } from '../api/students.types';
+import type { StudentFilter } from '@shala/contracts';
 
 /** GET students with the filter, page after page ("Load more"). */
 export function useStudents(filter: StudentFilter, enabled = true) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, RELATIONSHIPS, STUDENT_STATUSES } from '../api/students.types';
+import { GENDERS, RELATIONSHIPS, STUDENT_STATUSES } from '@shala/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Messages are keys of the students text (features/students/i18n.ts). */

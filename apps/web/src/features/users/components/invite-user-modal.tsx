@@ -1,20 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { MultiSelect, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/components/api-error-alert';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useUsersText } from '../i18n';
+import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
 import { useInviteUser } from '../hooks/use-users';
 import { inviteUserSchema, type InviteUserInput, type InviteUserValues } from '../schemas/user.schema';
+import { FormModal } from '../../../app/components/form-modal';
 
 const FIELDS = ['email', 'displayName', 'roles'] as const;
 
 /** POST /api/v1/users/invitations: email, name and roles; the user gets a link to set a password. */
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useUsersText();
+  const fieldError = useFieldError();
   const invite = useInviteUser();
   const roleOptions = useRoleOptions();
   const {
@@ -38,67 +39,65 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
     try {
       const user = await invite.mutateAsync(values);
       close();
-      notifications.show({ color: 'teal', message: t('users.invited', { email: user.email }) });
+      notifications.show({ color: 'teal', message: t('invited', { email: user.email }) });
     } catch (error) {
       applyServerFieldErrors(error, FIELDS, setError);
     }
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.inviteTitle')} centered>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('users.inviteIntro')}
-          </Text>
-          {invite.isError ? <ApiErrorAlert error={invite.error} title={t('users.actionFailed')} /> : null}
-          <TextInput
-            {...register('email')}
-            type="email"
-            label={t('users.email')}
-            error={fieldErrorText(t, errors.email)}
-            autoComplete="off"
-            inputMode="email"
-            autoCapitalize="none"
-            spellCheck={false}
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('inviteTitle')}
+      onSubmit={submit}
+      submitLabel={t('inviteSubmit')}
+      busy={isSubmitting}
+      error={invite.error}
+      errorTitle={t('actionFailed')}
+      intro={
+        <Text size="sm" c="dimmed">
+          {t('inviteIntro')}
+        </Text>
+      }
+    >
+      <TextInput
+        {...register('email')}
+        type="email"
+        label={t('email')}
+        error={fieldError(errors.email)}
+        autoComplete="off"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        data-autofocus
+      />
+      <TextInput
+        {...register('displayName')}
+        label={t('displayName')}
+        error={fieldError(errors.displayName)}
+        autoComplete="off"
+        required
+      />
+      <Controller
+        control={control}
+        name="roles"
+        render={({ field }) => (
+          <MultiSelect
+            label={t('roles')}
+            placeholder={t('rolesPlaceholder')}
+            data={roleOptions.options}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            error={fieldError(errors.roles)}
+            searchable
             required
-            data-autofocus
+            comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
-            {...register('displayName')}
-            label={t('users.displayName')}
-            error={fieldErrorText(t, errors.displayName)}
-            autoComplete="off"
-            required
-          />
-          <Controller
-            control={control}
-            name="roles"
-            render={({ field }) => (
-              <MultiSelect
-                label={t('users.roles')}
-                placeholder={t('users.rolesPlaceholder')}
-                data={roleOptions.options}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldErrorText(t, errors.roles)}
-                searchable
-                required
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('users.inviteSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { AccessErrorCode, AuthErrorCode, type UserDto } from '@shala/contracts';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { toApiProblem } from '../../../app/api/errors';
-import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { PasswordField } from '../../../app/components/password-field';
-import { fieldErrorText } from '../../../app/forms/field-error';
+import { useFieldError } from '../../../app/forms/field-error';
 import { displayNameOf } from '../../auth/components/display-name';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useResetUserMfa } from '../hooks/use-users';
@@ -18,6 +16,7 @@ import {
   type ResetMfaInput,
   type ResetMfaValues,
 } from '../schemas/user.schema';
+import { FormModal } from '../../../app/components/form-modal';
 
 const FIELDS = ['currentPassword', 'code'] as const;
 /** Refusals of what the admin typed: shown at the field, not in the alert. */
@@ -33,8 +32,8 @@ const FIELD_CODES: readonly string[] = [
  * (the user outranks the admin, roles.write missing) in the alert.
  */
 export function ResetMfaModal({ user, onClose }: { user: UserDto; onClose: () => void }) {
-  const { t } = useTranslation();
-  const text = useUsersText();
+  const t = useUsersText();
+  const fieldError = useFieldError();
   const me = useCurrentUser();
   const withCode = me.user.mfaEnabled;
   const resetMfa = useResetUserMfa();
@@ -53,7 +52,7 @@ export function ResetMfaModal({ user, onClose }: { user: UserDto; onClose: () =>
     try {
       await resetMfa.mutateAsync({ id: user.id, currentPassword, ...(withCode ? { code } : {}) });
       onClose();
-      notifications.show({ color: 'teal', message: t('users.mfaReset', { name }) });
+      notifications.show({ color: 'teal', message: t('mfaReset', { name }) });
     } catch (error) {
       const problem = toApiProblem(error);
       if (problem.code === AuthErrorCode.ReauthenticationFailed && problem.message) {
@@ -74,43 +73,43 @@ export function ResetMfaModal({ user, onClose }: { user: UserDto; onClose: () =>
       : null;
 
   return (
-    <Modal opened onClose={onClose} title={t('users.resetMfaTitle', { name })} centered>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack gap="md">
-          <Text size="sm">{t('users.resetMfaBody')}</Text>
+    <FormModal
+      onClose={onClose}
+      title={t('resetMfaTitle', { name })}
+      onSubmit={submit}
+      submitLabel={t('resetMfaConfirm.submit')}
+      submitColor="red"
+      busy={isSubmitting}
+      error={alertError}
+      errorTitle={t('actionFailed')}
+      intro={
+        <>
+          <Text size="sm">{t('resetMfaBody')}</Text>
           <Text size="sm" c="dimmed">
-            {withCode ? text('resetMfa.confirmIntroWithCode') : text('resetMfa.confirmIntro')}
+            {withCode ? t('resetMfaConfirm.confirmIntroWithCode') : t('resetMfaConfirm.confirmIntro')}
           </Text>
-          {alertError ? <ApiErrorAlert error={alertError} title={t('users.actionFailed')} /> : null}
-          <PasswordField
-            {...register('currentPassword')}
-            label={text('resetMfa.password')}
-            error={fieldErrorText(t, errors.currentPassword)}
-            autoComplete="current-password"
-            required
-            data-autofocus
-          />
-          {withCode ? (
-            <TextInput
-              {...register('code')}
-              label={text('resetMfa.code')}
-              error={fieldErrorText(t, errors.code)}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              required
-            />
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={isSubmitting}>
-              {text('resetMfa.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      }
+    >
+      <PasswordField
+        {...register('currentPassword')}
+        label={t('resetMfaConfirm.password')}
+        error={fieldError(errors.currentPassword)}
+        autoComplete="current-password"
+        required
+        data-autofocus
+      />
+      {withCode ? (
+        <TextInput
+          {...register('code')}
+          label={t('resetMfaConfirm.code')}
+          error={fieldError(errors.code)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          required
+        />
+      ) : null}
+    </FormModal>
   );
 }

@@ -9,7 +9,6 @@ import {
   SegmentedControl,
   Skeleton,
   Stack,
-  Table,
   Text,
   VisuallyHidden,
 } from '@mantine/core';
@@ -26,14 +25,13 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useUsersText } from '../i18n';
 import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
 import { formatDateTime } from '../../../app/format';
-import { usePhoneLayout } from '../../../app/use-phone-layout';
 import { displayNameOf, roleLabel } from '../../auth/components/display-name';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
@@ -41,6 +39,8 @@ import { useDeactivateUser, useReactivateUser, useResendInvitation, useUsers } f
 import { InviteUserModal } from './invite-user-modal';
 import { ResetMfaModal } from './reset-mfa-modal';
 import { UserRolesModal } from './user-roles-modal';
+import { LoadMore } from '../../../app/components/load-more';
+import { ResponsiveList } from '../../../app/components/responsive-list';
 
 type Filter = UserStatus | 'all';
 type Dialog = { kind: 'roles' | 'deactivate' | 'reset-mfa'; user: UserDto } | null;
@@ -49,7 +49,7 @@ const statusColor: Record<UserStatus, string> = { active: 'teal', invited: 'blue
 
 /** The users admin page: list with a status filter and "load more", invite, and the row actions. */
 export function UsersPanel() {
-  const { t } = useTranslation();
+  const t = useUsersText();
   const me = useCurrentUser();
   const canWrite = useCan(Permission.UsersWrite);
   const canAssignRoles = useCan(Permission.RolesWrite);
@@ -58,7 +58,6 @@ export function UsersPanel() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const users = useUsers(filter === 'all' ? null : filter);
   const roleOptions = useRoleOptions();
-  const phone = usePhoneLayout();
   const deactivate = useDeactivateUser();
   const reactivate = useReactivateUser();
   const resend = useResendInvitation();
@@ -66,7 +65,7 @@ export function UsersPanel() {
   const failed = (error: unknown) =>
     notifications.show({
       color: 'red',
-      title: t('users.actionFailed'),
+      title: t('actionFailed'),
       message: toApiProblem(error).message ?? t('errors.title'),
     });
   const closeDialog = () => {
@@ -78,7 +77,7 @@ export function UsersPanel() {
 
   const statusBadge = (user: UserDto) => (
     <Badge color={statusColor[user.status]} variant="dot" tt="none">
-      {t(`users.status.${user.status}`)}
+      {t(`status.${user.status}`)}
     </Badge>
   );
   const roleBadges = (user: UserDto) =>
@@ -96,7 +95,7 @@ export function UsersPanel() {
     return (
       <Menu position="bottom-end" withinPortal shadow="md">
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('users.rowActions', { name })}>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('rowActions', { name })}>
             <IconDots size={18} aria-hidden />
           </ActionIcon>
         </Menu.Target>
@@ -106,7 +105,7 @@ export function UsersPanel() {
               leftSection={<IconKey size={16} aria-hidden />}
               onClick={() => setDialog({ kind: 'roles', user })}
             >
-              {t('users.changeRoles')}
+              {t('changeRoles')}
             </Menu.Item>
           ) : null}
           {canWrite && user.status === UserStatus.Invited ? (
@@ -117,13 +116,13 @@ export function UsersPanel() {
                   onSuccess: () =>
                     notifications.show({
                       color: 'teal',
-                      message: t('users.resent', { email: user.email }),
+                      message: t('resent', { email: user.email }),
                     }),
                   onError: failed,
                 })
               }
             >
-              {t('users.resendInvitation')}
+              {t('resendInvitation')}
             </Menu.Item>
           ) : null}
           {canWrite && user.mfaEnabled ? (
@@ -131,7 +130,7 @@ export function UsersPanel() {
               leftSection={<IconShieldOff size={16} aria-hidden />}
               onClick={() => setDialog({ kind: 'reset-mfa', user })}
             >
-              {t('users.resetMfa')}
+              {t('resetMfa')}
             </Menu.Item>
           ) : null}
           {canWrite && user.status === UserStatus.Disabled ? (
@@ -142,13 +141,13 @@ export function UsersPanel() {
                   onSuccess: () =>
                     notifications.show({
                       color: 'teal',
-                      message: t('users.reactivated', { name }),
+                      message: t('reactivated', { name }),
                     }),
                   onError: failed,
                 })
               }
             >
-              {t('users.reactivate')}
+              {t('reactivate')}
             </Menu.Item>
           ) : null}
           {canWrite && user.status !== UserStatus.Disabled && !isSelf ? (
@@ -157,7 +156,7 @@ export function UsersPanel() {
               leftSection={<IconUserOff size={16} aria-hidden />}
               onClick={() => setDialog({ kind: 'deactivate', user })}
             >
-              {t('users.deactivate')}
+              {t('deactivate')}
             </Menu.Item>
           ) : null}
         </Menu.Dropdown>
@@ -168,12 +167,12 @@ export function UsersPanel() {
   return (
     <Stack gap="lg" maw={1200}>
       <PageHeader
-        title={t('users.title')}
-        intro={t('users.intro', { institution: me.institution.name })}
+        title={t('title')}
+        intro={t('intro', { institution: me.institution.name })}
         actions={
           canWrite ? (
             <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
-              {t('users.invite')}
+              {t('invite')}
             </Button>
           ) : null
         }
@@ -181,7 +180,7 @@ export function UsersPanel() {
       <Card p={0}>
         <Group p="md" gap="sm">
           <Text size="sm" fw={500} id="users-filter-label">
-            {t('users.statusFilter')}
+            {t('statusFilter')}
           </Text>
           <SegmentedControl
             aria-labelledby="users-filter-label"
@@ -191,7 +190,7 @@ export function UsersPanel() {
             data={(['all', UserStatus.Active, UserStatus.Invited, UserStatus.Disabled] as const).map(
               (value) => ({
                 value,
-                label: t(`users.filter.${value}`),
+                label: t(`filter.${value}`),
               }),
             )}
           />
@@ -216,31 +215,66 @@ export function UsersPanel() {
             action={
               filter === 'all' && canWrite ? (
                 <Button variant="light" onClick={() => setInviting(true)}>
-                  {t('users.invite')}
+                  {t('invite')}
                 </Button>
               ) : null
             }
           >
-            {filter === 'all' ? t('users.empty') : t('users.emptyFiltered')}
+            {filter === 'all' ? t('empty') : t('emptyFiltered')}
           </EmptyState>
-        ) : phone ? (
-          <Stack
-            component="ul"
-            gap={0}
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('users.tableLabel')}
-          >
-            {rows.map((user) => (
-              <Box
-                component="li"
-                key={user.id}
-                px="md"
-                py="sm"
-                data-testid="user-row"
-                style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-              >
+        ) : (
+          <ResponsiveList
+            label={t('tableLabel')}
+            rows={rows}
+            rowKey={(user) => user.id}
+            rowProps={() => ({ 'data-testid': 'user-row' })}
+            phoneItems="divided"
+            minWidth={760}
+            tableProps={{ verticalSpacing: 'sm', highlightOnHover: true }}
+            columns={[
+              {
+                key: 'user',
+                header: t('column.user'),
+                cell: (user) => (
+                  <>
+                    <Text size="sm" fw={600}>
+                      {displayNameOf(user)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {user.email}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: 'roles',
+                header: t('column.roles'),
+                cell: (user) => <Group gap={4}>{roleBadges(user)}</Group>,
+              },
+              { key: 'status', header: t('column.status'), cell: statusBadge },
+              {
+                key: 'mfa',
+                header: t('column.mfa'),
+                cell: (user) => (
+                  <Text size="sm" c={user.mfaEnabled ? undefined : 'dimmed'}>
+                    {user.mfaEnabled ? t('common.on') : t('common.off')}
+                  </Text>
+                ),
+              },
+              {
+                key: 'lastLogin',
+                header: t('column.lastLogin'),
+                cell: (user) => <Text size="sm">{lastLogin(user)}</Text>,
+              },
+              {
+                key: 'actions',
+                header: <VisuallyHidden>{t('column.actions')}</VisuallyHidden>,
+                align: 'right',
+                cell: actionsMenu,
+              },
+            ]}
+            card={(user) => (
+              <>
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                   <Box miw={0}>
                     <Text size="sm" fw={600}>
@@ -257,81 +291,27 @@ export function UsersPanel() {
                   {roleBadges(user)}
                 </Group>
                 <Text size="xs" c="dimmed" mt={6}>
-                  {t('users.cardLine', {
+                  {t('cardLine', {
                     mfa: user.mfaEnabled ? t('common.on') : t('common.off'),
                     lastLogin: lastLogin(user),
                   })}
                 </Text>
-              </Box>
-            ))}
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label={t('users.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.column.user')}</Table.Th>
-                  <Table.Th>{t('users.column.roles')}</Table.Th>
-                  <Table.Th>{t('users.column.status')}</Table.Th>
-                  <Table.Th>{t('users.column.mfa')}</Table.Th>
-                  <Table.Th>{t('users.column.lastLogin')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('users.column.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((user) => (
-                  <Table.Tr key={user.id} data-testid="user-row">
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {displayNameOf(user)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {user.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>{roleBadges(user)}</Group>
-                    </Table.Td>
-                    <Table.Td>{statusBadge(user)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={user.mfaEnabled ? undefined : 'dimmed'}>
-                        {user.mfaEnabled ? t('common.on') : t('common.off')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{lastLogin(user)}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{actionsMenu(user)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              </>
+            )}
+          />
         )}
-        {users.hasNextPage ? (
-          <Group justify="center" p="md">
-            <Button
-              variant="default"
-              onClick={() => void users.fetchNextPage()}
-              loading={users.isFetchingNextPage}
-            >
-              {t('common.loadMore')}
-            </Button>
-          </Group>
-        ) : null}
+        <LoadMore query={users} centered />
       </Card>
 
       <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />
       {dialog?.kind === 'roles' ? <UserRolesModal user={dialog.user} onClose={closeDialog} /> : null}
       <ConfirmModal
         opened={dialog?.kind === 'deactivate'}
-        title={dialog ? t('users.deactivateTitle', { name: displayNameOf(dialog.user) }) : ''}
-        confirmLabel={t('users.deactivate')}
+        title={dialog ? t('deactivateTitle', { name: displayNameOf(dialog.user) }) : ''}
+        confirmLabel={t('deactivate')}
         loading={deactivate.isPending}
         error={deactivate.error}
-        errorTitle={t('users.actionFailed')}
+        errorTitle={t('actionFailed')}
         onClose={closeDialog}
         onConfirm={() => {
           if (!dialog) return;
@@ -339,12 +319,12 @@ export function UsersPanel() {
           deactivate.mutate(dialog.user.id, {
             onSuccess: () => {
               closeDialog();
-              notifications.show({ color: 'teal', message: t('users.deactivated', { name }) });
+              notifications.show({ color: 'teal', message: t('deactivated', { name }) });
             },
           });
         }}
       >
-        {dialog ? t('users.deactivateBody', { name: displayNameOf(dialog.user) }) : ''}
+        {dialog ? t('deactivateBody', { name: displayNameOf(dialog.user) }) : ''}
       </ConfirmModal>
       {dialog?.kind === 'reset-mfa' ? <ResetMfaModal user={dialog.user} onClose={closeDialog} /> : null}
     </Stack>

@@ -1,0 +1,54 @@
+import { DomainError, RuleViolationError } from '../../platform/errors/domain-error';
+
+export const ExamsErrorCode = {
+  InvalidStructure: 'EXAMS_INVALID_STRUCTURE',
+  InUse: 'EXAMS_IN_USE',
+  NotCurrentYear: 'EXAMS_NOT_CURRENT_YEAR',
+  ReasonRequired: 'EXAMS_MODERATION_REASON_REQUIRED',
+  MarksIncomplete: 'EXAMS_MARKS_INCOMPLETE',
+  ReportJobsBusy: 'EXAMS_REPORT_JOBS_BUSY',
+  ReportJobNotReady: 'EXAMS_REPORT_JOB_NOT_READY',
+} as const;
+
+/** A structure rule broken (weights not adding up, bands with gaps, pass marks above the maximum). */
+export class InvalidStructureError extends RuleViolationError {
+  constructor(message: string, details: { field: string; message: string }[]) {
+    super(message, ExamsErrorCode.InvalidStructure, details);
+  }
+}
+
+export class StaffOnlyError extends DomainError {
+  constructor() {
+    super(403, 'FORBIDDEN', 'The exam structure is set up by school staff.');
+  }
+}
+
+export class NotSubjectTeacherError extends DomainError {
+  constructor() {
+    super(403, 'FORBIDDEN', "Marks are entered by the subject's teacher in this section or by school staff.");
+  }
+}
+
+export class ModerationNotPermittedError extends DomainError {
+  constructor() {
+    super(403, 'FORBIDDEN', 'These marks are submitted; changing them needs the exams moderate permission.');
+  }
+}
+
+/** Too many report-card jobs at once for this school (they live in the API process; see README). */
+export class ReportJobsBusyError extends DomainError {
+  constructor(limit: number) {
+    super(
+      429,
+      ExamsErrorCode.ReportJobsBusy,
+      `At most ${limit} report-card jobs run at once; try again shortly.`,
+    );
+  }
+}
+
+/** The job's ZIP is not there (still running, or it failed). */
+export class ReportJobNotReadyError extends DomainError {
+  constructor(status: string) {
+    super(409, ExamsErrorCode.ReportJobNotReady, `The report cards are not ready (the job is ${status}).`);
+  }
+}

@@ -1,0 +1,85 @@
+import { Module } from '@nestjs/common';
+import { AcademicsModule } from '../academics/academics.module';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
+import { StudentsModule } from '../students/students.module';
+import { ExamStructureController } from './exams.controller';
+import {
+  AssessmentsRepository,
+  CoScholasticAreasRepository,
+  CoScholasticGradesRepository,
+  ExamRemarksRepository,
+  ExamTermsRepository,
+  GradingBandsRepository,
+  GradingScalesRepository,
+  MarkSheetsRepository,
+  MarksRepository,
+  PaperComponentsRepository,
+  PapersRepository,
+  ResultPublicationsRepository,
+} from './exams.repository';
+import { ExamsDemoSeeder } from './exams-demo.seeder';
+import { MarksController } from './marks.controller';
+import { MarksService } from './marks.service';
+import { ExamStructureService } from './structure.service';
+import { PublishingService } from './publishing.service';
+import { PublicationsRepository, ResultMarksRepository } from './results-repositories';
+import { ResultsController } from './results.controller';
+import { ResultsService } from './results.service';
+import { ReportCardJobs } from './report-card-jobs';
+import { ReportCardsController } from './report-cards.controller';
+import {
+  CoScholasticGradesReader,
+  ExamRemarksReader,
+  StudentExamClassesRepository,
+} from './report-cards.repository';
+import { ReportCardsService } from './report-cards.service';
+import { ReportResultsReader } from './report-results';
+
+@Module({
+  imports: [AcademicsModule, StudentsModule, InstitutionsModule, AttendanceModule],
+  controllers: [ExamStructureController, MarksController, ResultsController, ReportCardsController],
+  providers: [
+    GradingScalesRepository,
+    GradingBandsRepository,
+    ExamTermsRepository,
+    AssessmentsRepository,
+    PapersRepository,
+    PaperComponentsRepository,
+    CoScholasticAreasRepository,
+    MarkSheetsRepository,
+    MarksRepository,
+    ResultPublicationsRepository,
+    CoScholasticGradesRepository,
+    ExamRemarksRepository,
+    ExamStructureService,
+    MarksService,
+    ExamsDemoSeeder,
+    ResultMarksRepository,
+    PublicationsRepository,
+    ResultsService,
+    PublishingService,
+    CoScholasticGradesReader,
+    ExamRemarksReader,
+    StudentExamClassesRepository,
+    ReportResultsReader,
+    ReportCardsService,
+    ReportCardJobs,
+  ],
+  exports: [
+    ExamStructureService,
+    MarksService,
+    ExamsDemoSeeder,
+    GradingScalesRepository,
+    GradingBandsRepository,
+    ExamTermsRepository,
+    AssessmentsRepository,
+    PapersRepository,
+    PaperComponentsRepository,
+    CoScholasticAreasRepository,
+    MarkSheetsRepository,
+    MarksRepository,
+    ResultPublicationsRepository,
+  ],
+})
+export class ExamsModule {}

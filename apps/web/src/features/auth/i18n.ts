@@ -1,0 +1,115 @@
+import { useTranslation } from 'react-i18next';
+
+/** English strings of the auth screens: the 'auth' i18next namespace (registered in app/i18n/resources.ts). */
+export const authText = {
+  login: {
+    title: 'Sign in to Shala',
+    subtitle: 'Use the account your school gave you.',
+    institution: 'Institution',
+    institutionDescription: 'Your school’s short name, for example greenwood',
+    institutionPlaceholder: 'greenwood',
+    email: 'Email',
+    emailPlaceholder: 'you@school.edu',
+    password: 'Password',
+    passwordPlaceholder: 'Your password',
+    submit: 'Sign in',
+    failed: 'Sign-in failed',
+    checkingBrowser: 'Checking your browser…',
+    forgotPassword: 'Forgot your password?',
+    invitationAccepted: 'Your password is set. Sign in to continue.',
+    invitationAcceptedMfa:
+      'Your password is set. Sign in to continue; your role requires two-step verification, so Shala will help you set it up first.',
+  },
+  mfa: {
+    title: 'Two-step verification',
+    codeIntro: 'Enter the 6-digit code from your authenticator app.',
+    recoveryIntro: 'Enter one of the recovery codes you saved when you set up two-step verification.',
+    code: 'Authentication code',
+    codePlaceholder: '123456',
+    recoveryCode: 'Recovery code',
+    recoveryCodePlaceholder: 'xxxx-xxxx-xxxx',
+    useRecoveryCode: 'Use a recovery code instead',
+    useAuthenticatorCode: 'Use an authenticator code instead',
+    submit: 'Verify',
+    failed: 'Verification failed',
+  },
+  enrolment: {
+    title: 'Set up two-step verification',
+    body: 'Your role requires two-step verification before you can use Shala.',
+    explain:
+      'You will need an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 1Password. It takes about a minute.',
+    start: 'Set up now',
+    startFailed: 'Setup could not start',
+    scan: 'Scan this QR code with your authenticator app.',
+    qrAlt: 'QR code that adds your Shala account to an authenticator app',
+    qrFailed: 'The QR code could not be drawn. Enter the setup key below instead.',
+    manual: 'Cannot scan it? Add an account in the app by hand and enter this setup key:',
+    secret: 'Setup key',
+    copySecret: 'Copy setup key',
+    confirmIntro: 'Then enter the 6-digit code the app shows for Shala.',
+    code: 'Code from the app',
+    confirm: 'Verify and turn on',
+    confirmFailed: 'That code did not work',
+  },
+  recoveryCodes: {
+    title: 'Save your recovery codes',
+    body: 'If you lose your phone, each of these codes signs you in once. Shala shows them only now: copy or download them and keep them somewhere safe.',
+    listLabel: 'Recovery codes',
+    copy: 'Copy codes',
+    copied: 'Codes copied',
+    download: 'Download .txt',
+    fileName: 'shala-recovery-codes.txt',
+    fileTitle: 'Shala recovery codes',
+    fileAccount: 'Account: {{email}}',
+    fileCreated: 'Created: {{date}}',
+    fileHint: 'Each code works once. Keep this file somewhere safe and private.',
+    acknowledge: 'I have saved these recovery codes',
+    continue: 'Continue to Shala',
+    done: 'Done',
+  },
+  forgot: {
+    title: 'Reset your password',
+    intro:
+      'Enter your institution and email. If the account exists, Shala emails you a link to choose a new password.',
+    submit: 'Email me a link',
+    failed: 'The request failed',
+    sentTitle: 'Check your email',
+    sent: 'If {{email}} has an account at {{institution}}, a reset link is on its way. The link works once, for 30 minutes.',
+  },
+  reset: {
+    title: 'Choose a new password',
+    intro: 'After the change, every device signed in to your account is signed out.',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm the new password',
+    submit: 'Set the new password',
+    failed: 'The password was not changed',
+    doneTitle: 'Password changed',
+    done: 'Your new password is set. Sign in with it.',
+    missingToken: 'This link is incomplete. Open the link from the email again, or ask for a new one.',
+    requestNew: 'Ask for a new link',
+  },
+  invitation: {
+    title: 'Accept your invitation',
+    intro: 'Choose a password for your Shala account.',
+    password: 'Password',
+    confirmPassword: 'Confirm the password',
+    submit: 'Set password and continue',
+    failed: 'The invitation could not be accepted',
+    missingToken:
+      'This invitation link is incomplete. Open the link from the email again, or ask your school administrator for a new invitation.',
+  },
+  strength: {
+    label: 'Password strength',
+    score0: 'Very weak',
+    score1: 'Weak',
+    score2: 'Fair',
+    score3: 'Good',
+    score4: 'Strong',
+    hint: 'At least {{min}} characters. A few unrelated words make a strong password that is easy to remember.',
+  },
+} as const;
+
+/** t() of the 'auth' namespace; shared keys (common., errors., validation. ...) fall back to app/i18n/en.ts. */
+export function useAuthText() {
+  return useTranslation('auth').t;
+}

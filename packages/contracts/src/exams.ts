@@ -1,0 +1,288 @@
+/**
+ * Exams: the shapes the API answers with and accepts. Storage keeps marks and percentages as integers in
+ * hundredths; every view here carries them as decimals (a mark of 37.5 is 37.5, 91% is 91).
+ */
+
+export const GradingScaleKind = { Scholastic: 'scholastic', CoScholastic: 'co_scholastic' } as const;
+export type GradingScaleKind = (typeof GradingScaleKind)[keyof typeof GradingScaleKind];
+
+/** Components a paper may be split into; a paper without components has the one column 'total'. */
+export const PAPER_COMPONENT_CODES = ['theory', 'practical', 'internal'] as const;
+export type PaperComponentCode = (typeof PAPER_COMPONENT_CODES)[number];
+export const TOTAL_COLUMN = 'total';
+
+/**
+ * Cell codes of a marks grid besides a number: AB absent (counts as zero), EX exempt (the paper leaves the
+ * denominator), ML medical leave (treated like EX: leaves the denominator).
+ */
+export const MARK_CELL_CODES = ['AB', 'EX', 'ML'] as const;
+export type MarkCellCode = (typeof MARK_CELL_CODES)[number];
+/** What a grid cell holds: marks (at most two decimals, 0..max), a code, or null for not entered. */
+export type MarkCellValue = number | MarkCellCode | null;
+
+export type MarkSheetStatus = 'draft' | 'submitted';
+
+export interface GradingBandView {
+  grade: string;
+  /** Inclusive bounds in percent with two decimals (91, 100). */
+  minPercent: number;
+  maxPercent: number;
+  gradePoint: number | null;
+  description: string | null;
+}
+
+export interface GradingScaleView {
+  id: string;
+  name: string;
+  kind: GradingScaleKind;
+  bands: GradingBandView[];
+}
+
+export interface PaperComponentView {
+  code: PaperComponentCode;
+  maxMarks: number;
+}
+
+export interface PaperView {
+  id: string;
+  assessmentId: string;
+  classId: string;
+  subjectId: string;
+  maxMarks: number;
+  passMarks: number;
+  components: PaperComponentView[];
+}
+
+export interface AssessmentView {
+  id: string;
+  termId: string;
+  name: string;
+  code: string;
+  sortOrder: number;
+  /** Share of the term result in percent; a term's assessments add up to 100. */
+  termWeightage: number;
+  papers: PaperView[];
+}
+
+export interface ExamTermView {
+  id: string;
+  academicYearId: string;
+  name: string;
+  sortOrder: number;
+  startsOn: string;
+  endsOn: string;
+  /** Share of the year result in percent; a year's terms add up to 100. */
+  yearWeightage: number;
+  gradingScaleId: string | null;
+  assessments: AssessmentView[];
+}
+
+export interface CoScholasticAreaView {
+  id: string;
+  name: string;
+  sortOrder: number;
+  scaleId: string;
+}
+
+/** Everything an academic year's exams are built from, in one answer. */
+export interface ExamStructureView {
+  academicYearId: string;
+  scales: GradingScaleView[];
+  terms: ExamTermView[];
+  coScholasticAreas: CoScholasticAreaView[];
+}
+
+export interface MarksGridColumn {
+  /** A component code, or 'total' when the paper has no components. */
+  code: string;
+  maxMarks: number;
+}
+
+export interface MarksGridRow {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  rollNo: number | null;
+  /** One cell per column code. */
+  cells: Record<string, MarkCellValue>;
+}
+
+/** One paper (assessment x class x subject) for one section: the marks entry grid. */
+export interface MarksGridView {
+  paperId: string;
+  sectionId: string;
+  assessmentId: string;
+  subjectId: string;
+  maxMarks: number;
+  passMarks: number;
+  /** 'draft' also when nothing was saved yet. */
+  status: MarkSheetStatus;
+  version: number;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  columns: MarksGridColumn[];
+  rows: MarksGridRow[];
+}
+
+export interface SaveMarksRow {
+  studentId: string;
+  /** Column code -> cell: a number or numeric string with at most two decimals, 'AB', 'EX', 'ML', or null. */
+  cells: Record<string, number | string | null>;
+}
+
+export interface SaveMarksRequest {
+  rows: SaveMarksRow[];
+  /** Required to change a submitted sheet (needs exams.moderate). */
+  reason?: string;
+}
+
+export interface SaveMarksResult {
+  paperId: string;
+  sectionId: string;
+  status: MarkSheetStatus;
+  version: number;
+  /** Cells that changed. */
+  changed: number;
+  moderated: boolean;
+}
+
+export interface MarksProgressRow {
+  sectionId: string;
+  classId: string;
+  subjectId: string;
+  paperId: string;
+  students: number;
+  /** Students with at least one cell entered. */
+  entered: number;
+  status: 'pending' | 'entered' | 'submitted';
+}
+
+export interface MarksProgressView {
+  assessmentId: string;
+  rows: MarksProgressRow[];
+}
+
+// --- Results (term results, publishing, the parent/student view) ---
+
+/** A subject's result: complete, pending (a paper has no cell yet) or exempt (every paper EX/ML). */
+export type SubjectResultStatus = 'complete' | 'pending' | 'exempt';
+
+export interface AssessmentResultView {
+  assessmentId: string;
+  name: string;
+  code: string;
+  /** 'marks', 'AB', 'EX', 'ML', or null when not entered. */
+  status: 'marks' | MarkCellCode | null;
+  marks: number | null;
+  maxMarks: number;
+  /** The share of the subject's term result this paper carried (percent; 0 when it left as EX/ML). */
+  weightage: number;
+}
+
+export interface SubjectResultView {
+  subjectId: string;
+  /** The subject's name. */
+  subject: string;
+  /** The term's weighted total and maximum (marks / maxMarks = percentage). */
+  marks: number | null;
+  maxMarks: number | null;
+  percentage: number | null;
+  grade: string | null;
+  gradePoint: number | null;
+  passed: boolean | null;
+  status: SubjectResultStatus;
+  assessments: AssessmentResultView[];
+}
+
+/** One term of a student's results (parents see published terms only). */
+export interface TermResultView {
+  termId: string;
+  termName: string;
+  subjects: SubjectResultView[];
+  /** Percent with two decimals; null while a subject is pending. */
+  percentage: number | null;
+  grade: string | null;
+  passed: boolean | null;
+  gradePointAverage: number | null;
+  published: boolean;
+  publishedAt: string | null;
+}
+
+/** The year's result from its terms (weighted by the terms' year weightages); CGPA over the year's grades. */
+export interface YearResultView {
+  academicYearId: string;
+  subjects: {
+    subjectId: string;
+    subject: string;
+    percentage: number | null;
+    grade: string | null;
+    gradePoint: number | null;
+    passed: boolean | null;
+    status: SubjectResultStatus;
+  }[];
+  percentage: number | null;
+  grade: string | null;
+  passed: boolean | null;
+  cumulativeGradePointAverage: number | null;
+}
+
+export interface StudentResultsView {
+  studentId: string;
+  items: TermResultView[];
+  /** Only once every term of the year is shown (for parents: published). */
+  year: YearResultView | null;
+}
+
+export interface SectionResultRow {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  rollNo: number | null;
+  subjects: SubjectResultView[];
+  percentage: number | null;
+  grade: string | null;
+  passed: boolean | null;
+  gradePointAverage: number | null;
+  /** Standard competition ranking (1, 2, 2, 4); null while the student's result is incomplete. */
+  rankInSection: number | null;
+  rankInClass: number | null;
+}
+
+/** A section's term results table: every enrolled student with ranks in section and class. */
+export interface SectionResultsView {
+  termId: string;
+  termName: string;
+  classId: string;
+  sectionId: string;
+  published: boolean;
+  subjects: { subjectId: string; subject: string }[];
+  rows: SectionResultRow[];
+}
+
+export interface ResultPublicationView {
+  termId: string;
+  classId: string;
+  published: boolean;
+  /** 1 for the first publication; each re-publication adds one. */
+  version: number;
+  publishedAt: string | null;
+  unpublishedAt: string | null;
+  /** Messages enqueued to guardians by this call. */
+  notified: number;
+}
+
+// --- Report cards (PDF per student, a section's cards as one ZIP, transcript) ---
+
+export type ReportCardJobStatus = 'running' | 'done' | 'failed';
+
+/** A section's report-card job: `done` of `total` cards rendered; the ZIP downloads once `done`. */
+export interface ReportCardJobView {
+  jobId: string;
+  status: ReportCardJobStatus;
+  done: number;
+  total: number;
+}
+
+export interface ReportCardJobStarted {
+  jobId: string;
+}

@@ -1,0 +1,193 @@
+/**
+ * Every view the API answers with as JSON, by the name its OpenAPI component carries. The API's
+ * `@ApiView(name)` decorator takes a key of this map and checks the route returns that type; the contracts
+ * build generates one schema per key (scripts/view-schemas.mjs), so the document cannot drift from the type.
+ */
+import type {
+  AttendanceSettings,
+  ChronicAbsenteesReport,
+  DaySummary,
+  Holiday,
+  LeaveRequestView,
+  RegisterView,
+  SaveRegisterResult,
+  SectionMonth,
+  StudentCalendar,
+  UnmarkedSections,
+} from './attendance';
+import type {
+  CollectionsPage,
+  CollectionsReport,
+  DailyRunResult,
+  DefaultersPage,
+  DefaultersReport,
+  FamilyDues,
+  FeeHead,
+  FeeStructure,
+  GatewaySettingsView,
+  InvoiceRunResult,
+  InvoiceView,
+  LateFeeRule,
+  LedgerPage,
+  OnlineOrder,
+  OptionalHeadsUpdate,
+  PaymentListItem,
+  PaymentView,
+  PaymentWebhookOutcome,
+  ReminderRule,
+  StudentDues,
+  StudentLedger,
+  StudentOptionalHeads,
+} from './fees';
+import type {
+  Guardian,
+  GuardianAccountLink,
+  ImportReport,
+  PromotionResult,
+  StudentAccountLink,
+  StudentProfile,
+  StudentSummary,
+} from './students';
+import type { AcademicYear, ClassDto, SectionView, SubjectAssignment, SubjectDto } from './academics';
+import type { AuditEventDto, AuditVerifyResponse } from './audit';
+import type {
+  ChannelView,
+  ConsentsChanged,
+  GuardianConsentsHistory,
+  GuardianConsentsView,
+  MessageDetail,
+  MessageView,
+  SendingPreferences,
+  SmsWebhookResult,
+  TemplateKind,
+  TemplateView,
+  WhatsAppWebhookResult,
+} from './notifications';
+import type {
+  AcceptInvitationResponse,
+  AcceptedResponse,
+  AccessTokenResponse,
+  ChangePasswordResponse,
+  LoginResponse,
+  MeResponse,
+  MfaEnrollmentConfirmResponse,
+  MfaSecretResponse,
+  RecoveryCodesResponse,
+  RevokeAllSessionsResponse,
+  SessionDto,
+  SignedInResponse,
+} from './auth';
+import type { HealthStatus, LivenessStatus } from './api';
+import type {
+  PermissionArea,
+  PlatformInstitutionDto,
+  ProvisionInstitutionResponse,
+  RoleDto,
+  UserDto,
+} from './access';
+
+import type {
+  CoScholasticAreaView,
+  ExamStructureView,
+  GradingScaleView,
+  MarksGridView,
+  MarksProgressView,
+  PaperView,
+  ResultPublicationView,
+  SaveMarksResult,
+  SectionResultsView,
+  StudentResultsView,
+} from './exams';
+import type { InstitutionDto } from './institutions';
+
+export interface ApiViews {
+  AcademicYear: AcademicYear;
+  AcceptInvitationResponse: AcceptInvitationResponse;
+  AcceptedResponse: AcceptedResponse;
+  AccessTokenResponse: AccessTokenResponse;
+  AttendanceSettings: AttendanceSettings;
+  AuditEventDto: AuditEventDto;
+  AuditVerifyResponse: AuditVerifyResponse;
+  ChangePasswordResponse: ChangePasswordResponse;
+  ChannelView: ChannelView;
+  ChronicAbsenteesReport: ChronicAbsenteesReport;
+  ClassDto: ClassDto;
+  CoScholasticAreaView: CoScholasticAreaView;
+  CollectionsPage: CollectionsPage;
+  CollectionsReport: CollectionsReport;
+  ConsentsChanged: ConsentsChanged;
+  DailyRunResult: DailyRunResult;
+  DaySummary: DaySummary;
+  DefaultersPage: DefaultersPage;
+  DefaultersReport: DefaultersReport;
+  ExamStructureView: ExamStructureView;
+  FamilyDues: FamilyDues;
+  FeeHead: FeeHead;
+  FeeStructure: FeeStructure;
+  GatewaySettingsView: GatewaySettingsView;
+  GradingScaleView: GradingScaleView;
+  Guardian: Guardian;
+  GuardianAccountLink: GuardianAccountLink;
+  GuardianConsentsHistory: GuardianConsentsHistory;
+  GuardianConsentsView: GuardianConsentsView;
+  HealthStatus: HealthStatus;
+  Holiday: Holiday;
+  ImportReport: ImportReport;
+  InstitutionDto: InstitutionDto;
+  InvoiceRunResult: InvoiceRunResult;
+  InvoiceView: InvoiceView;
+  LateFeeRule: LateFeeRule;
+  LeaveRequestView: LeaveRequestView;
+  LedgerPage: LedgerPage;
+  LivenessStatus: LivenessStatus;
+  LoginResponse: LoginResponse;
+  MarksGridView: MarksGridView;
+  MarksProgressView: MarksProgressView;
+  MeResponse: MeResponse;
+  MessageDetail: MessageDetail;
+  MessageView: MessageView;
+  MfaEnrollmentConfirmResponse: MfaEnrollmentConfirmResponse;
+  MfaSecretResponse: MfaSecretResponse;
+  OnlineOrder: OnlineOrder;
+  OptionalHeadsUpdate: OptionalHeadsUpdate;
+  PaperView: PaperView;
+  PaymentListItem: PaymentListItem;
+  PaymentView: PaymentView;
+  PaymentWebhookOutcome: PaymentWebhookOutcome;
+  PermissionArea: PermissionArea;
+  PlatformInstitutionDto: PlatformInstitutionDto;
+  PromotionResult: PromotionResult;
+  ProvisionInstitutionResponse: ProvisionInstitutionResponse;
+  RecoveryCodesResponse: RecoveryCodesResponse;
+  RegisterView: RegisterView;
+  ResultPublicationView: ResultPublicationView;
+  ReminderRule: ReminderRule;
+  RevokeAllSessionsResponse: RevokeAllSessionsResponse;
+  RoleDto: RoleDto;
+  SaveMarksResult: SaveMarksResult;
+  SaveRegisterResult: SaveRegisterResult;
+  SectionMonth: SectionMonth;
+  SectionResultsView: SectionResultsView;
+  SectionView: SectionView;
+  SendingPreferences: SendingPreferences;
+  SessionDto: SessionDto;
+  SignedInResponse: SignedInResponse;
+  SmsWebhookResult: SmsWebhookResult;
+  StudentResultsView: StudentResultsView;
+  StudentAccountLink: StudentAccountLink;
+  StudentCalendar: StudentCalendar;
+  StudentDues: StudentDues;
+  StudentLedger: StudentLedger;
+  StudentOptionalHeads: StudentOptionalHeads;
+  StudentProfile: StudentProfile;
+  StudentSummary: StudentSummary;
+  SubjectAssignment: SubjectAssignment;
+  SubjectDto: SubjectDto;
+  TemplateKind: TemplateKind;
+  TemplateView: TemplateView;
+  UnmarkedSections: UnmarkedSections;
+  UserDto: UserDto;
+  WhatsAppWebhookResult: WhatsAppWebhookResult;
+}
+
+export type ApiViewName = keyof ApiViews;
