@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationsSetup } from '../src/modules/notifications/notifications-setup.service';
 import { OutboxRepository } from '../src/modules/notifications/outbox.repository';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { demoParentPhone } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -34,7 +34,7 @@ describe(`absence alerts on ${TEST_DB}`, () => {
   beforeAll(async () => {
     t = await bootTestApp();
     gw = await givenSchool(t, await t.given.institution('greenwood'), 1, 4);
-    const students = t.app.get(StudentsService);
+    const students = t.app.get(StudentDirectory);
     await t.context.runAsTenant(gw.institution.id, async () => {
       const guardianId = (await students.guardianIdByPhone(demoParentPhone(1)))!;
       roster = await students.rosterIds(gw.sections['Class 5 A']!);

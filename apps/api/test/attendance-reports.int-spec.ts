@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { signIn } from './support/accounts';
 import { School, givenSchool } from './support/school';
@@ -53,7 +53,7 @@ describe(`attendance reports agree on working days on ${TEST_DB}`, () => {
     rsAdmin = await signIn(t, rs.admin, '10.61.0.2', -1);
     teacher = await signIn(t, gw.teacher, '10.61.0.3');
     roster = (
-      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentsService).roster(class5A))
+      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentDirectory).roster(class5A))
     ).map((r) => r.studentId);
     for (const [date, except] of WEEK) {
       clock().setForTests(new Date(`${date}T05:00:00Z`));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { account, signIn } from './support/accounts';
 import { School, givenSchool } from './support/school';
@@ -67,7 +67,7 @@ describe(`attendance on ${TEST_DB}`, () => {
       },
     });
     roster5A = (
-      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentsService).roster(class5A))
+      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentDirectory).roster(class5A))
     ).map((r) => r.studentId);
   });
   beforeEach(() => clock().setForTests(FRIDAY_MORNING));
@@ -106,7 +106,7 @@ describe(`attendance on ${TEST_DB}`, () => {
 
   it('[AZ-03] answers another section of the same school with 404 for a teacher who does not teach it', async () => {
     const roster5B = (
-      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentsService).roster(class5B))
+      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentDirectory).roster(class5B))
     ).map((r) => r.studentId);
     expect((await save(teacher, class5B, '2026-11-20', { marks: all(roster5B) })).statusCode).toBe(404);
     expect((await t.request({ url: url(class5B, '2026-11-20'), headers: teacher.auth })).statusCode).toBe(
@@ -117,7 +117,7 @@ describe(`attendance on ${TEST_DB}`, () => {
 
   it('refuses a student who is not in the section, naming the mark', async () => {
     const stranger = (
-      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentsService).roster(class5B))
+      await t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentDirectory).roster(class5B))
     )[0]!.studentId;
     const res = await save(teacher, class5A, '2026-11-20', {
       marks: [...all(roster5A.slice(0, 2)), { studentId: stranger, status: 'present' }],
@@ -466,7 +466,7 @@ describe(`attendance on ${TEST_DB}`, () => {
     });
     const section = rs.sections['Class 6 B']!;
     const roster = (
-      await t.context.runAsTenant(rs.institution.id, () => t.app.get(StudentsService).roster(section))
+      await t.context.runAsTenant(rs.institution.id, () => t.app.get(StudentDirectory).roster(section))
     ).map((r) => r.studentId);
     expect((await save(rsAdmin, section, '2026-11-20', { marks: all(roster) })).json()).toMatchObject({
       error: { details: [{ field: 'period' }] },

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { demoParentPhone } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -87,7 +87,7 @@ describe(`dependency faults on ${TEST_DB}`, () => {
       Record<string, unknown>[]
     >;
   const roster = (section: string) =>
-    t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentsService).roster(section));
+    t.context.runAsTenant(gw.institution.id, () => t.app.get(StudentDirectory).roster(section));
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -200,7 +200,7 @@ describe(`dependency faults on ${TEST_DB}`, () => {
     it('answers 422 naming userId for an unknown or another school’s user, on both account routes', async () => {
       const student = rosters.get(sections[0]!)![1]!;
       const guardian = (await t.context.runAsTenant(gw.institution.id, () =>
-        t.app.get(StudentsService).guardianIdByPhone(demoParentPhone(1)),
+        t.app.get(StudentDirectory).guardianIdByPhone(demoParentPhone(1)),
       ))!;
       for (const url of [
         `/api/v1/students/${student}/account`,

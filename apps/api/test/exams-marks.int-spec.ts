@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AcademicsService } from '../src/modules/academics/academics.service';
 import { ExamsDemoSeeder } from '../src/modules/exams/exams-demo.seeder';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { signIn } from './support/accounts';
 import { CBSE_BANDS } from './support/exams';
 import { School, givenSchool } from './support/school';
@@ -59,7 +59,7 @@ describe(`exam marks entry on ${TEST_DB}`, () => {
     teacher = await signIn(t, gw.teacher, '10.72.0.3');
     parent = await signIn(t, gw.parent, '10.72.0.4');
     const academics = t.app.get(AcademicsService);
-    const students = t.app.get(StudentsService);
+    const students = t.app.get(StudentDirectory);
     const asGw = <T>(fn: () => Promise<T>) => t.context.runAsTenant(gw.institution.id, fn);
     const yearId = (await asGw(() => academics.currentYear())).id;
     const class5 = (await asGw(() => academics.findClassByName('Class 5')))!.id;

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExamsDemoSeeder } from '../src/modules/exams/exams-demo.seeder';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { Signed, signIn } from './support/accounts';
 import { CAN_READ_PDF, pdfText } from './support/pdf-text';
@@ -59,7 +59,7 @@ describe(`exams report cards (${TEST_DB})`, () => {
     rsAdmin = await signIn(t, rs.admin, '10.62.0.2', -1);
     teacher = await signIn(t, gw.teacher, '10.62.0.3');
     parent = await signIn(t, gw.parent, '10.62.0.4');
-    const students = t.app.get(StudentsService);
+    const students = t.app.get(StudentDirectory);
     rosterA = await t.context.runAsTenant(gw.institution.id, () => students.roster(class5A));
     child = rosterA[0]!.studentId;
     otherChild = rosterA[1]!.studentId;

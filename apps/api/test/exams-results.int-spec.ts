@@ -5,7 +5,7 @@ import { ConsentsService } from '../src/modules/notifications/consents.service';
 import { GuardianNotifier } from '../src/modules/notifications/guardian-notifier.service';
 import { NotificationsSetup } from '../src/modules/notifications/notifications-setup.service';
 import { OutboxRepository } from '../src/modules/notifications/outbox.repository';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo, demoParentPhone } from '../src/seed/school-data';
 import { Signed, signIn } from './support/accounts';
@@ -53,7 +53,7 @@ async function givenExams(
     school.institution.id,
     async () => {
       const academics = t.app.get(AcademicsService);
-      const students = t.app.get(StudentsService);
+      const students = t.app.get(StudentDirectory);
       const subjectList = await academics.listSubjects();
       return {
         yearId: (await academics.findCurrentYear())!.id,
@@ -178,7 +178,7 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
     studentUser = await signIn(t, gw.student, '10.80.0.4');
     rsAdmin = await signIn(t, rs.admin, '10.80.0.5');
 
-    const students = t.app.get(StudentsService);
+    const students = t.app.get(StudentDirectory);
     await t.context.runAsTenant(gw.institution.id, async () => {
       child = (await students.studentIdByAdmissionNo(admissionNo(gw.prefix, 1)))!;
       const a = await students.rosterIds(gw.sections['Class 5 A']!);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeesJobsService } from '../src/modules/fees/fees-jobs.service';
 import { DomainEvents } from '../src/platform/events/domain-events';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { signIn } from './support/accounts';
 import { Auth, FeeSetup, TERMS, givenFees } from './support/fees';
@@ -79,7 +79,7 @@ describe(`fee structures applied at enrolment on ${TEST_DB}`, () => {
     `${no},Imported,Pupil,2014-05-06,F,2026-07-02,${cls},${section},41,Guardian ${no},mother,+9177${no.replace(/\D/g, '').padStart(8, '0')}`;
   const idOf = async (no: string) =>
     (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(no),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(no),
     ))!;
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { DefaultRole } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RazorpayTransport } from '../src/modules/fees/payments/razorpay-transport';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { KeyRotation } from '../src/platform/security/key-rotation';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
@@ -151,10 +151,10 @@ describe(`per-institution Razorpay credentials on ${TEST_DB}`, () => {
     await generate(t, admin, (await givenFees(t, gw, admin)).structures['Class 5']!);
     await generate(t, rsAdmin, (await givenFees(t, rs, rsAdmin)).structures['Class 5']!);
     child = (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
     ))!;
     rsChild = (await t.context.runAsTenant(rs.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(rs.prefix, 1)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(rs.prefix, 1)),
     ))!;
   });
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeesOnlineService } from '../src/modules/fees/fees-online.service';
 import { SandboxGateway } from '../src/modules/fees/payments/sandbox.gateway';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -75,8 +75,8 @@ describe(`online fee payments on ${TEST_DB}`, () => {
     const fees = await givenFees(t, gw, admin);
     await generate(t, admin, fees.structures['Class 5']!);
     [child, otherChild] = await t.context.runAsTenant(gw.institution.id, async () => [
-      (await t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)))!,
-      (await t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 2)))!,
+      (await t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)))!,
+      (await t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 2)))!,
     ]);
   });
 

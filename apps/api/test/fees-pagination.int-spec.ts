@@ -1,6 +1,6 @@
 import { DefaultRole } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { account, signIn } from './support/accounts';
@@ -105,11 +105,11 @@ describe(`paged fee lists on ${TEST_DB}`, () => {
     students = await t.context.runAsTenant(gw.institution.id, async () => {
       const ids: string[] = [];
       for (let n = 1; n <= 12; n++)
-        ids.push((await t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, n)))!);
+        ids.push((await t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, n)))!);
       return ids;
     });
     rsStudent = (await t.context.runAsTenant(rs.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(rs.prefix, 1)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(rs.prefix, 1)),
     ))!;
     // Payments over three days: several per day, so pages break inside a day.
     for (const [day, date] of ['2026-11-02', '2026-11-03', '2026-11-04'].entries()) {

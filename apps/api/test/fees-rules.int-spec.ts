@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo, demoParentPhone } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -57,7 +57,7 @@ describe(`fee rules and reminders on ${TEST_DB}`, () => {
     fees = await givenFees(t, gw, admin);
     await generate(t, admin, fees.structures['Class 5']!);
     child = (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
     ))!;
     const head = await t.request({
       method: 'POST',
@@ -76,7 +76,7 @@ describe(`fee rules and reminders on ${TEST_DB}`, () => {
   it('applies the class structure to students enrolled since the last run, with their optional heads', async () => {
     // Class 6 was never invoiced by hand: the daily job invoices it, with a Class 6 student's transport.
     const class6Student = (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 5)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 5)),
     ))!;
     const optional = await t.request({
       method: 'PUT',
@@ -155,7 +155,7 @@ describe(`fee rules and reminders on ${TEST_DB}`, () => {
   it('writes each reminder once per rule, invoice and occurrence, only to guardians who opted in', async () => {
     await enableSms(t, gw.institution);
     const guardianId = (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).guardianIdByPhone(demoParentPhone(1)),
+      t.app.get(StudentDirectory).guardianIdByPhone(demoParentPhone(1)),
     ))!;
     const consent = await t.request({
       method: 'PUT',
@@ -202,7 +202,7 @@ describe(`fee rules and reminders on ${TEST_DB}`, () => {
 
   it('writes a receipt message once per payment to guardians who opted in to receipts', async () => {
     const guardianId = (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).guardianIdByPhone(demoParentPhone(1)),
+      t.app.get(StudentDirectory).guardianIdByPhone(demoParentPhone(1)),
     ))!;
     await t.request({
       method: 'PUT',

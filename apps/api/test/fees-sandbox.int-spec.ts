@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeesOnlineService } from '../src/modules/fees/fees-online.service';
 import { FeeOnlineOrdersRepository } from '../src/modules/fees/fees.repository';
 import { SandboxGateway } from '../src/modules/fees/payments/sandbox.gateway';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { account, signIn } from './support/accounts';
@@ -34,7 +34,7 @@ async function givenInvoicedSchool(t: TestApp) {
   await generate(t, admin, (await givenFees(t, gw, admin)).structures['Class 5']!);
   const child = await t.context.runAsTenant(
     gw.institution.id,
-    async () => (await t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)))!,
+    async () => (await t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)))!,
   );
   return { gw, admin, parent, child };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -25,7 +25,7 @@ describe(`fee screens' reads on ${TEST_DB}`, () => {
   const ids: Record<string, string> = {};
   const studentId = async (school: School, n: number) =>
     (await t.context.runAsTenant(school.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(school.prefix, n)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(school.prefix, n)),
     ))!;
   const optionalHeads = (a: Auth, student: string) =>
     t.request({ url: `/api/v1/fees/students/${student}/optional-heads`, headers: a.auth });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -33,7 +33,7 @@ describe(`statements per fee payment on ${TEST_DB}`, () => {
     const fees = await givenFees(t, gw, admin);
     await generate(t, admin, fees.structures['Class 5']!);
     student = (await t.context.runAsTenant(gw.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
     ))!;
     // Outside the SQL guard's wrapper, so every statement the app sends is counted once.
     const driver = t.dataSource.driver as unknown as { createQueryRunner: (mode: string) => unknown };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -52,7 +52,7 @@ describe(`fees on ${TEST_DB}`, () => {
     >;
   const studentId = async (school: School, n: number) =>
     (await t.context.runAsTenant(school.institution.id, () =>
-      t.app.get(StudentsService).studentIdByAdmissionNo(admissionNo(school.prefix, n)),
+      t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(school.prefix, n)),
     ))!;
   const dues = async (a: Auth, student: string) => {
     const res = await t.request({ url: `/api/v1/fees/students/${student}/dues`, headers: a.auth });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GuardianNotifier, GuardianNotice } from '../src/modules/notifications/guardian-notifier.service';
 import { NotificationsSetup } from '../src/modules/notifications/notifications-setup.service';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { FieldCrypto } from '../src/platform/security/field-crypto';
 import { KeyRotation } from '../src/platform/security/key-rotation';
 import { demoParentPhone } from '../src/seed/school-data';
@@ -83,7 +83,7 @@ describe(`notifications consent on ${TEST_DB}`, () => {
     admin = await signIn(t, gw.admin, '10.72.0.1');
     rsAdmin = await signIn(t, rs.admin, '10.72.0.2');
     parent = await signIn(t, gw.parent, '10.72.0.3');
-    const students = t.app.get(StudentsService);
+    const students = t.app.get(StudentDirectory);
     parentGuardian = (await t.context.runAsTenant(gw.institution.id, () =>
       students.guardianIdByPhone(demoParentPhone(1)),
     ))!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Institution } from '../src/modules/institutions/entities/institution.entity';
-import { StudentsService } from '../src/modules/students/students.service';
+import { StudentDirectory } from '../src/modules/students/student-directory';
 import { DecryptionError, FieldCrypto } from '../src/platform/security/field-crypto';
 import { KeyRotation } from '../src/platform/security/key-rotation';
 import { demoParentPhone } from '../src/seed/school-data';
@@ -36,7 +36,7 @@ describe(`students on ${TEST_DB}`, () => {
       nextCursor: string | null;
     }>();
   const idOf = async (inst: Institution, no: string) =>
-    (await t.context.runAsTenant(inst.id, () => t.app.get(StudentsService).studentIdByAdmissionNo(no)))!;
+    (await t.context.runAsTenant(inst.id, () => t.app.get(StudentDirectory).studentIdByAdmissionNo(no)))!;
 
   beforeAll(async () => {
     t = await bootTestApp();

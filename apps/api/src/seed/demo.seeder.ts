@@ -13,6 +13,8 @@ import { AccessService } from '../modules/access/access.service';
 import { AcademicsService } from '../modules/academics/academics.service';
 import { StudentImportService } from '../modules/students/student-import.service';
 import { StudentsService } from '../modules/students/students.service';
+import { StudentDirectory } from '../modules/students/student-directory';
+import { GuardiansService } from '../modules/students/guardians.service';
 import { NotificationsSetup } from '../modules/notifications/notifications-setup.service';
 import { FieldCrypto } from '../platform/security/field-crypto';
 import { RegisterService } from '../modules/attendance/register.service';
@@ -31,6 +33,7 @@ import {
   demoStudentsCsv,
 } from './school-data';
 import { MfaService } from '../modules/auth/mfa.service';
+import { TotpService } from '../modules/auth/totp.service';
 import { UserCredentials } from '../modules/users/user-credentials.service';
 import { InstitutionsService } from '../modules/institutions/institutions.service';
 import { UsersService } from '../modules/users/users.service';
@@ -70,9 +73,12 @@ export class DemoSeeder {
     private readonly accounts: UserAccounts,
     private readonly credentials: UserCredentials,
     private readonly mfa: MfaService,
+    private readonly totp: TotpService,
     private readonly academics: AcademicsService,
     private readonly importer: StudentImportService,
     private readonly students: StudentsService,
+    private readonly directory: StudentDirectory,
+    private readonly guardians: GuardiansService,
     private readonly crypto: FieldCrypto,
     private readonly notifications: NotificationsSetup,
     private readonly calendar: SchoolCalendar,
@@ -93,7 +99,7 @@ export class DemoSeeder {
     const sections = await this.academics.listSections();
     let marks = 0;
     for (const section of sections) {
-      const roster = await this.students.roster(section.id);
+      const roster = await this.directory.roster(section.id);
       const registers = workingDays.map((date) => ({
         sectionId: section.id,
         date,
@@ -136,7 +142,7 @@ export class DemoSeeder {
       false,
     );
     // Default message templates; the demo family (the siblings' guardian) opted into email (PRV-01).
-    const demoGuardianId = await this.students.guardianIdByPhone(demoParentPhone(index));
+    const demoGuardianId = await this.directory.guardianIdByPhone(demoParentPhone(index));
     await this.notifications.seedSchool({ optedInGuardianIds: demoGuardianId ? [demoGuardianId] : [] });
     return report.created;
   }
@@ -158,9 +164,9 @@ export class DemoSeeder {
           teacherUserId: teacher.id,
         });
     }
-    const guardianId = await this.students.guardianIdByPhone(demoParentPhone(index));
-    if (parent && guardianId) await this.students.linkParentAccount(guardianId, parent.id);
-    const firstStudentId = await this.students.studentIdByAdmissionNo(admissionNo(prefix, 1));
+    const guardianId = await this.directory.guardianIdByPhone(demoParentPhone(index));
+    if (parent && guardianId) await this.guardians.linkParentAccount(guardianId, parent.id);
+    const firstStudentId = await this.directory.studentIdByAdmissionNo(admissionNo(prefix, 1));
     if (student && firstStudentId) await this.students.linkStudentAccount(firstStudentId, student.id);
   }
 
@@ -175,7 +181,7 @@ export class DemoSeeder {
     if ((MFA_REQUIRED_ROLES as readonly string[]).includes(role)) {
       await this.credentials.enableMfa(
         user.id,
-        this.mfa.seal(DEMO_TOTP_SECRET, this.context.tenantId, user.id),
+        this.totp.seal(DEMO_TOTP_SECRET, this.context.tenantId, user.id),
         0,
       );
       await this.mfa.issueRecoveryCodes(user.id);

@@ -1,7 +1,7 @@
 import { DEMO_TOTP_SECRET } from '@shala/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { authenticator } from 'otplib';
-import { MfaService } from '../../src/modules/auth/mfa.service';
+import { TotpService } from '../../src/modules/auth/totp.service';
 import type { Institution } from '../../src/modules/institutions/entities/institution.entity';
 import { UserAccounts } from '../../src/modules/access/user-accounts.service';
 import { UserCredentials } from '../../src/modules/users/user-credentials.service';
@@ -33,7 +33,7 @@ export async function account(
 ): Promise<Account> {
   const users = t.app.get(UserAccounts);
   const credentials = t.app.get(UserCredentials);
-  const mfaService = t.app.get(MfaService);
+  const totp = t.app.get(TotpService);
   const id = await t.context.runAsTenant(institution.id, async () => {
     const user = await users.create({
       email,
@@ -41,8 +41,7 @@ export async function account(
       password: PASSWORD,
       roleKeys: roles,
     });
-    if (mfa)
-      await credentials.enableMfa(user.id, mfaService.seal(DEMO_TOTP_SECRET, institution.id, user.id), 0);
+    if (mfa) await credentials.enableMfa(user.id, totp.seal(DEMO_TOTP_SECRET, institution.id, user.id), 0);
     return user.id;
   });
   return { id, email, slug: institution.slug, password: PASSWORD, totpSecret: mfa ? DEMO_TOTP_SECRET : null };

@@ -5,6 +5,8 @@ import { AcademicsService } from '../../src/modules/academics/academics.service'
 import type { Institution } from '../../src/modules/institutions/entities/institution.entity';
 import { StudentImportService } from '../../src/modules/students/student-import.service';
 import { StudentsService } from '../../src/modules/students/students.service';
+import { StudentDirectory } from '../../src/modules/students/student-directory';
+import { GuardiansService } from '../../src/modules/students/guardians.service';
 import { FieldCrypto } from '../../src/platform/security/field-crypto';
 import {
   DEMO_CLASSES,
@@ -39,6 +41,8 @@ export async function givenSchool(
   const academics = t.app.get(AcademicsService);
   const importer = t.app.get(StudentImportService);
   const students = t.app.get(StudentsService);
+  const directory = t.app.get(StudentDirectory);
+  const guardians = t.app.get(GuardiansService);
   const domain = `${institution.slug}.test`;
   const admin = await account(t, institution, `admin@${domain}`, [DefaultRole.SchoolAdmin], true);
   const teacher = await account(t, institution, `teacher@${domain}`, [DefaultRole.Teacher]);
@@ -56,9 +60,12 @@ export async function givenSchool(
     for (const s of DEMO_SUBJECTS) await academics.createSubject(s);
     await importer.run(demoStudentsCsv(prefix, index, DEMO_CLASSES, DEMO_SECTIONS, perSection), false);
     await academics.updateSection(sections['Class 5 A']!, { classTeacherUserId: teacher.id });
-    await students.linkParentAccount((await students.guardianIdByPhone(demoParentPhone(index)))!, parent.id);
+    await guardians.linkParentAccount(
+      (await directory.guardianIdByPhone(demoParentPhone(index)))!,
+      parent.id,
+    );
     await students.linkStudentAccount(
-      (await students.studentIdByAdmissionNo(admissionNo(prefix, 1)))!,
+      (await directory.studentIdByAdmissionNo(admissionNo(prefix, 1)))!,
       student.id,
     );
   });

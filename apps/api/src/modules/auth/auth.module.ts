@@ -52,6 +52,13 @@ import { TotpService } from './totp.service';
     SessionIdentityResolver,
     { provide: IDENTITY_RESOLVER, useExisting: SessionIdentityResolver },
   ],
-  exports: [PasswordService, ReauthenticationService, SessionsService, MfaService, IDENTITY_RESOLVER],
+  exports: [
+    PasswordService,
+    ReauthenticationService,
+    SessionsService,
+    MfaService,
+    TotpService,
+    IDENTITY_RESOLVER,
+  ],
 })
 export class AuthModule {}

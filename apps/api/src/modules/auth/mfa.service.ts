@@ -39,11 +39,6 @@ export class MfaService {
     this.pepper = config.secrets.PASSWORD_PEPPER;
   }
 
-  /** Seals a TOTP secret for storage on the user row (the seeder and test accounts enrol this way). */
-  seal(secret: string, tenantId: string, userId: string): string {
-    return this.totp.seal(secret, tenantId, userId);
-  }
-
   // --- Enrolment: at a forced sign-in step (LoginService) or by a signed-in user --------------------
 
   /** Keeps a new secret pending on the user until a code from it is confirmed. */

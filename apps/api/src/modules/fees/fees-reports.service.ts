@@ -1,4 +1,4 @@
-import type { DefaulterRow, InvoiceView, StudentDues } from '@shala/contracts';
+import type { DefaulterRow, InvoiceView, StudentDues, StudentLedger } from '@shala/contracts';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import type { CsvFile } from '../../platform/http/send-csv';
@@ -73,22 +73,7 @@ export class FeesReportsService {
   }
 
   /** A student's ledger entries in order, with a running balance. */
-  async ledgerOf(studentId: string): Promise<{
-    currency: string;
-    balance: number;
-    items: {
-      id: string;
-      entryDate: string;
-      kind: string;
-      invoiceId: string;
-      headId: string;
-      amount: number;
-      paymentId: string | null;
-      reversesEntryId: string | null;
-      memo: string | null;
-      balance: number;
-    }[];
-  }> {
+  async ledgerOf(studentId: string): Promise<StudentLedger> {
     await this.students.visible(studentId);
     let balance = 0;
     const items = (await this.ledger.ledgerOf(studentId)).map((e) => {

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type MessageDetail, type MessageView, PAGE_LIMIT_DEFAULT } from '@shala/contracts';
+import {
+  type MessageDetail,
+  type MessageStatus,
+  type MessageView,
+  PAGE_LIMIT_DEFAULT,
+} from '@shala/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { NotFoundError, ValidationFailedError } from '../../platform/errors/domain-error';
@@ -12,19 +17,6 @@ import { OutboxChannel, OutboxMessage, OutboxStatus } from './entities/outbox-me
 import { MessageNotRetryableError } from './notifications.errors';
 import { MessageEventsRepository } from './notifications.repositories';
 import { MessageFilter, OutboxRepository } from './outbox.repository';
-
-/** Statuses as the API names them: a pending message is "queued". */
-export const MESSAGE_STATUSES = [
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'dead',
-  'cancelled',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 const toApi = (s: OutboxStatus): MessageStatus => (s === 'pending' ? 'queued' : s);
 const fromApi = (s: MessageStatus): OutboxStatus => (s === 'queued' ? 'pending' : s);

@@ -311,30 +311,6 @@ export class StudentsService {
       });
     });
   }
-
-  // The integration tests and the demo seeder still reach these through StudentsService; new code calls
-  // StudentDirectory and GuardiansService directly.
-  roster(sectionId: string) {
-    return this.directory.roster(sectionId);
-  }
-  rosterIds(sectionId: string) {
-    return this.directory.rosterIds(sectionId);
-  }
-  namesOf(studentIds: string[]) {
-    return this.directory.namesOf(studentIds);
-  }
-  guardianIdsOf(studentIds: string[]) {
-    return this.directory.guardianIdsOf(studentIds);
-  }
-  studentIdByAdmissionNo(admissionNo: string) {
-    return this.directory.studentIdByAdmissionNo(admissionNo);
-  }
-  guardianIdByPhone(phone: string) {
-    return this.directory.guardianIdByPhone(phone);
-  }
-  linkParentAccount(guardianId: string, userId: string | null) {
-    return this.guardians.linkParentAccount(guardianId, userId);
-  }
 }
 
 function encodeCursor(key: string, id: string): string {

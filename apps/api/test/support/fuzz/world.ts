@@ -1,6 +1,6 @@
 import { DEMO_TOTP_SECRET, DefaultRole, PLATFORM_SLUG } from '@shala/contracts';
 import type { Institution } from '../../../src/modules/institutions/entities/institution.entity';
-import { StudentsService } from '../../../src/modules/students/students.service';
+import { StudentDirectory } from '../../../src/modules/students/student-directory';
 import { AccessTokens } from '../../../src/platform/security/access-tokens';
 import { Clock } from '../../../src/platform/time/clock';
 import { demoParentPhone } from '../../../src/seed/school-data';
@@ -145,7 +145,7 @@ async function seedRecords(t: TestApp, gw: School, as: (role: DefaultRole) => Au
   }>().items;
   const child = children[0]!.id;
   const roster = await t.context.runAsTenant(gw.institution.id, () =>
-    t.app.get(StudentsService).roster(class5A),
+    t.app.get(StudentDirectory).roster(class5A),
   );
   await send(as(DefaultRole.Teacher), 'PUT', `/api/v1/attendance/sections/${class5A}/days/2026-11-20`, {
     marks: roster.map((r) => ({

@@ -18,7 +18,7 @@ import {
 import { PageQuery } from '../../../platform/http/page-query';
 import { IsLocalDate } from '../../../platform/http/validators';
 import { HH_MM } from '../delivery-timing';
-import { MESSAGE_STATUSES, MessageStatus } from '../delivery-log.service';
+import { MESSAGE_STATUSES, type MessageStatus } from '@shala/contracts';
 import {
   CONSENT_CHANNELS,
   CONSENT_PURPOSES,
