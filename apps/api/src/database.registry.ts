@@ -41,6 +41,8 @@ import { FEE_GATEWAY_ENTITIES } from './modules/fees/entities/fee-gateway.entiti
 import { FeeGatewaySettings1764316800100 } from './platform/database/migrations/1764316800100-FeeGatewaySettings';
 import { EXAM_ENTITIES } from './modules/exams/entities/exams.entities';
 import { Exams1765000000000 } from './platform/database/migrations/1765000000000-Exams';
+import { SCHEDULE_ENTITIES } from './modules/exams/entities/schedule.entities';
+import { ExamSchedule1765000000001 } from './platform/database/migrations/1765000000001-ExamSchedule';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -82,6 +84,7 @@ export const SCHEMA: Schema = {
     ...FEE_RULE_ENTITIES,
     ...FEE_GATEWAY_ENTITIES,
     ...EXAM_ENTITIES,
+    ...SCHEDULE_ENTITIES,
   ],
   migrations: [
     Foundation1763798400000,
@@ -93,5 +96,6 @@ export const SCHEMA: Schema = {
     FeeRules1764230400001,
     FeeGatewaySettings1764316800100,
     Exams1765000000000,
+    ExamSchedule1765000000001,
   ],
 };

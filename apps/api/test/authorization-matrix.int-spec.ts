@@ -237,6 +237,15 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: {},
     permitted: 400,
   },
+  // Exams analytics for staff and its CSV (issue 12 item 8).
+  'GET /api/v1/exams/analytics': {
+    url: '/api/v1/exams/analytics?termId=not-a-uuid&classId=not-a-uuid',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/analytics/export': {
+    url: '/api/v1/exams/analytics/export?termId=not-a-uuid&classId=not-a-uuid',
+    permitted: 400,
+  },
   // Report cards, the section ZIP job and the transcript (issue 12).
   'GET /api/v1/exams/students/:studentId/report-card': {
     url: '/api/v1/exams/students/not-a-uuid/report-card',
@@ -257,6 +266,28 @@ const MATRIX: Record<string, 'public' | Probe> = {
   },
   'GET /api/v1/exams/report-card-jobs/:jobId/download': {
     url: '/api/v1/exams/report-card-jobs/not-a-uuid/download',
+    permitted: 400,
+  },
+  // Exam schedule and hall tickets (issue 12 item 2).
+  'GET /api/v1/exams/assessments/:assessmentId/schedule': {
+    url: '/api/v1/exams/assessments/not-a-uuid/schedule',
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/assessments/:assessmentId/schedule': {
+    url: '/api/v1/exams/assessments/not-a-uuid/schedule',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/exams/students/:studentId/schedule': {
+    url: '/api/v1/exams/students/not-a-uuid/schedule',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/assessments/:assessmentId/hall-tickets/students/:studentId': {
+    url: '/api/v1/exams/assessments/not-a-uuid/hall-tickets/students/not-a-uuid',
+    permitted: 400,
+  },
+  'GET /api/v1/exams/assessments/:assessmentId/hall-tickets/sections/:sectionId': {
+    url: '/api/v1/exams/assessments/not-a-uuid/hall-tickets/sections/not-a-uuid',
     permitted: 400,
   },
   'GET /api/v1/attendance/settings': { url: '/api/v1/attendance/settings', permitted: 200 },

@@ -286,3 +286,108 @@ export interface ReportCardJobView {
 export interface ReportCardJobStarted {
   jobId: string;
 }
+
+// --- Exam schedule (sittings per paper and section) and hall tickets ---
+
+/**
+ * One sitting of a paper: a local date, local start and end 'HH:MM', a room and an invigilator, for one
+ * section of the paper's class or (sectionId null) every section of it.
+ */
+export interface ExamSittingView {
+  id: string;
+  paperId: string;
+  classId: string;
+  className: string;
+  subjectId: string;
+  subject: string;
+  /** Null: every section of the class. */
+  sectionId: string | null;
+  sectionName: string | null;
+  sitsOn: string;
+  startsAt: string;
+  endsAt: string;
+  room: string;
+  invigilatorUserId: string | null;
+  invigilatorName: string | null;
+}
+
+/** An assessment's whole schedule, by date and start time. */
+export interface ExamScheduleView {
+  assessmentId: string;
+  assessmentName: string;
+  termId: string;
+  sittings: ExamSittingView[];
+}
+
+/** A sitting on a student's schedule, with the assessment it belongs to. */
+export interface StudentSittingView extends ExamSittingView {
+  assessmentId: string;
+  assessmentName: string;
+}
+
+/** A student's sittings this year (every assessment with a schedule for their section), by date. */
+export interface StudentExamScheduleView {
+  studentId: string;
+  items: StudentSittingView[];
+}
+
+// --- Analytics (staff: per class and subject, with section comparison) ---
+
+export interface GradeCount {
+  grade: string;
+  count: number;
+}
+
+/** Figures over graded students; percentages with two decimals, null when nobody is graded. */
+export interface AnalyticsFigures {
+  /** Students with a complete result (the figures are over them). */
+  graded: number;
+  /** Students left out: a paper not entered yet. */
+  pending: number;
+  /** Students left out: every paper EX/ML. */
+  exempt: number;
+  average: number | null;
+  highest: number | null;
+  lowest: number | null;
+  /** Passed / graded, in percent. */
+  passPercentage: number | null;
+}
+
+export interface SectionAnalytics extends AnalyticsFigures {
+  sectionId: string;
+  /** The section's name. */
+  section: string;
+  /** Students enrolled in the section. */
+  students: number;
+}
+
+export interface SubjectAnalytics extends AnalyticsFigures {
+  subjectId: string;
+  /** The subject's name. */
+  subject: string;
+  /** Every grade of the term's scale, in scale order (zero counts included); counts add up to `graded`. */
+  gradeDistribution: GradeCount[];
+  sections: SectionAnalytics[];
+}
+
+/**
+ * A class's term results in figures, over the term's weighted subject percentages (and the students'
+ * overall percentages): average, highest, lowest, pass percentage, grade distribution, per section. A
+ * teacher sees the sections they teach only, and the figures are over those sections.
+ */
+export interface ClassAnalyticsView {
+  termId: string;
+  termName: string;
+  classId: string;
+  className: string;
+  /** Students enrolled in the sections shown. */
+  students: number;
+  subjects: SubjectAnalytics[];
+  overall: OverallAnalytics;
+}
+
+/** The students' overall term percentages (a student with a pending subject is pending overall). */
+export interface OverallAnalytics extends AnalyticsFigures {
+  gradeDistribution: GradeCount[];
+  sections: SectionAnalytics[];
+}

@@ -87,7 +87,9 @@ import type {
 } from './access';
 
 import type {
+  ClassAnalyticsView,
   CoScholasticAreaView,
+  ExamScheduleView,
   ExamStructureView,
   GradingScaleView,
   MarksGridView,
@@ -96,6 +98,7 @@ import type {
   ResultPublicationView,
   SaveMarksResult,
   SectionResultsView,
+  StudentExamScheduleView,
   StudentResultsView,
 } from './exams';
 import type { InstitutionDto } from './institutions';
@@ -111,6 +114,7 @@ export interface ApiViews {
   ChangePasswordResponse: ChangePasswordResponse;
   ChannelView: ChannelView;
   ChronicAbsenteesReport: ChronicAbsenteesReport;
+  ClassAnalyticsView: ClassAnalyticsView;
   ClassDto: ClassDto;
   CoScholasticAreaView: CoScholasticAreaView;
   CollectionsPage: CollectionsPage;
@@ -120,6 +124,7 @@ export interface ApiViews {
   DaySummary: DaySummary;
   DefaultersPage: DefaultersPage;
   DefaultersReport: DefaultersReport;
+  ExamScheduleView: ExamScheduleView;
   ExamStructureView: ExamStructureView;
   FamilyDues: FamilyDues;
   FeeHead: FeeHead;
@@ -175,6 +180,7 @@ export interface ApiViews {
   SmsWebhookResult: SmsWebhookResult;
   StudentResultsView: StudentResultsView;
   StudentAccountLink: StudentAccountLink;
+  StudentExamScheduleView: StudentExamScheduleView;
   StudentCalendar: StudentCalendar;
   StudentDues: StudentDues;
   StudentLedger: StudentLedger;

@@ -22,6 +22,7 @@ import {
   PapersRepository,
   ResultPublicationsRepository,
 } from './exams.repository';
+import { ExamsScheduleDemoSeeder } from './exams-schedule-demo.seeder';
 
 export const CBSE_SCALE = 'CBSE eight-point';
 
@@ -68,7 +69,7 @@ const unit = (label: string): number => createHash('sha256').update(label).diges
  * Periodic Test 2 (20 %) + Annual (80 %) in Term 2; a paper for every class and subject (tests out of 20,
  * pass 7; term exams out of 80, pass 26, Science split into theory 60 + practical 20); deterministic marks
  * for every student in Term 1 (submitted) and in Periodic Test 2 (draft); Term 1's co-scholastic grades and
- * class teacher's remarks; Term 1 published for every class.
+ * class teacher's remarks; Term 1 published for every class; the Half-Yearly's and the Annual's schedules.
  * Written in bulk through the repositories; a school that already has the scale is left alone.
  */
 @Injectable()
@@ -91,6 +92,7 @@ export class ExamsDemoSeeder {
     private readonly publications: ResultPublicationsRepository,
     private readonly coGrades: CoScholasticGradesRepository,
     private readonly remarks: ExamRemarksRepository,
+    private readonly schedule: ExamsScheduleDemoSeeder,
   ) {}
 
   async seed(): Promise<{ papers: number; sheets: number; marks: number }> {
@@ -262,9 +264,11 @@ export class ExamsDemoSeeder {
           unpublishedAt: null,
         })),
       );
+      // The Half-Yearly's and the Annual's timetables (see exams-schedule-demo.seeder.ts).
+      const sittings = await this.schedule.seed();
       await this.audit.record({
         action: 'exams.demo_seed',
-        details: { papers: paperRows.length, sheets: sheetRows.length, marks: markRows.length },
+        details: { papers: paperRows.length, sheets: sheetRows.length, marks: markRows.length, sittings },
       });
       return { papers: paperRows.length, sheets: sheetRows.length, marks: markRows.length };
     });

@@ -8,6 +8,8 @@ export const ExamsErrorCode = {
   MarksIncomplete: 'EXAMS_MARKS_INCOMPLETE',
   ReportJobsBusy: 'EXAMS_REPORT_JOBS_BUSY',
   ReportJobNotReady: 'EXAMS_REPORT_JOB_NOT_READY',
+  ScheduleClash: 'EXAMS_SCHEDULE_CLASH',
+  InvalidInvigilator: 'EXAMS_INVALID_INVIGILATOR',
 } as const;
 
 /** A structure rule broken (weights not adding up, bands with gaps, pass marks above the maximum). */
@@ -50,5 +52,33 @@ export class ReportJobsBusyError extends DomainError {
 export class ReportJobNotReadyError extends DomainError {
   constructor(status: string) {
     super(409, ExamsErrorCode.ReportJobNotReady, `The report cards are not ready (the job is ${status}).`);
+  }
+}
+
+/** The schedule clashes (a section or an invigilator booked twice at once, a non-working day): each named. */
+export class ScheduleClashError extends RuleViolationError {
+  constructor(details: { field: string; message: string }[]) {
+    super('The schedule clashes; see details.', ExamsErrorCode.ScheduleClash, details);
+  }
+}
+
+/** An invigilator who is not an active staff user of the school. */
+export class InvalidInvigilatorError extends RuleViolationError {
+  constructor(details: { field: string; message: string }[]) {
+    super(
+      'An invigilator is not an active staff member; see details.',
+      ExamsErrorCode.InvalidInvigilator,
+      details,
+    );
+  }
+}
+
+export class ScheduleStaffOnlyError extends DomainError {
+  constructor() {
+    super(
+      403,
+      'FORBIDDEN',
+      "An assessment's whole schedule is for school staff; families read their child's.",
+    );
   }
 }

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { AcademicsModule } from '../academics/academics.module';
 import { AttendanceModule } from '../attendance/attendance.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { StudentsModule } from '../students/students.module';
+import { UsersModule } from '../users/users.module';
 import { ExamStructureController } from './exams.controller';
+import { AnalyticsController } from './analytics.controller';
+import { AnalyticsService } from './analytics.service';
 import {
   AssessmentsRepository,
   CoScholasticAreasRepository,
@@ -19,6 +23,7 @@ import {
   ResultPublicationsRepository,
 } from './exams.repository';
 import { ExamsDemoSeeder } from './exams-demo.seeder';
+import { ExamsScheduleDemoSeeder } from './exams-schedule-demo.seeder';
 import { MarksController } from './marks.controller';
 import { MarksService } from './marks.service';
 import { ExamStructureService } from './structure.service';
@@ -35,10 +40,21 @@ import {
 } from './report-cards.repository';
 import { ReportCardsService } from './report-cards.service';
 import { ReportResultsReader } from './report-results';
+import { HallTicketsService } from './hall-tickets.service';
+import { ExamScheduleController } from './schedule.controller';
+import { ExamScheduleService } from './schedule.service';
+import { ExamSittingsRepository } from './schedule-sittings.repository';
 
 @Module({
-  imports: [AcademicsModule, StudentsModule, InstitutionsModule, AttendanceModule],
-  controllers: [ExamStructureController, MarksController, ResultsController, ReportCardsController],
+  imports: [AcademicsModule, StudentsModule, InstitutionsModule, AttendanceModule, UsersModule, AccessModule],
+  controllers: [
+    ExamStructureController,
+    MarksController,
+    ResultsController,
+    ReportCardsController,
+    AnalyticsController,
+    ExamScheduleController,
+  ],
   providers: [
     GradingScalesRepository,
     GradingBandsRepository,
@@ -58,6 +74,7 @@ import { ReportResultsReader } from './report-results';
     ResultMarksRepository,
     PublicationsRepository,
     ResultsService,
+    AnalyticsService,
     PublishingService,
     CoScholasticGradesReader,
     ExamRemarksReader,
@@ -65,6 +82,10 @@ import { ReportResultsReader } from './report-results';
     ReportResultsReader,
     ReportCardsService,
     ReportCardJobs,
+    ExamSittingsRepository,
+    ExamsScheduleDemoSeeder,
+    ExamScheduleService,
+    HallTicketsService,
   ],
   exports: [
     ExamStructureService,

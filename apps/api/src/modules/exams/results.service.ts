@@ -36,7 +36,7 @@ import { MarksIndex, bandsOf, decimal } from './results-inputs';
 import { PublicationsRepository, ResultMarksRepository } from './results-repositories';
 
 /** A term's structure for one class: its assessments, the class's papers and their components. */
-interface TermPlan {
+export interface TermPlan {
   term: ExamTerm;
   assessments: Assessment[];
   papers: AssessmentPaper[];
@@ -209,7 +209,7 @@ export class ResultsService {
   }
 
   /** The structure of these terms for one class, in four statements (plus the scale's bands). */
-  private async plans(terms: ExamTerm[], classId: string): Promise<TermPlan[]> {
+  async plans(terms: ExamTerm[], classId: string): Promise<TermPlan[]> {
     if (!terms.length) return [];
     const assessments = await this.assessments.ofTerms(terms.map((t) => t.id));
     const [papers, bandsByTerm] = await Promise.all([
@@ -252,7 +252,7 @@ export class ResultsService {
     return new Map((await this.academics.listSubjects()).map((s) => [s.id, s.name]));
   }
 
-  private resultOf(plan: TermPlan, index: MarksIndex, studentId: string): StudentTermResult {
+  resultOf(plan: TermPlan, index: MarksIndex, studentId: string): StudentTermResult {
     return studentTermResult(
       studentId,
       index.papersOf(studentId, plan.papers, plan.components),

@@ -43,6 +43,6 @@ import { StudentsService } from './students.service';
   ],
   // Other modules read students through StudentDirectory only; StudentsService and StudentImportService
   // stay exported for the demo seeder.
-  exports: [StudentDirectory, StudentsService, StudentImportService],
+  exports: [StudentDirectory, StudentsService, GuardiansService, StudentImportService],
 })
 export class StudentsModule {}
