@@ -347,15 +347,15 @@ describe(`exams analytics on ${TEST_DB}`, () => {
     expect(lines).toHaveLength(7);
     const [a0, a1, a2] = ex.a;
     const [, b1, b2] = ex.b;
-    // Weighted max = 0.2 x 20 + 0.8 x 80 = 68: Maths 77.5 % of 68 = 52.7, Science 60 % of 68 = 40.8.
+    // Out of the papers' maxima, 20 + 80 = 100: Maths 77.5 % of 100 = 77.5, Science 60 % of 100 = 60.
     const row = (s: Student, ...rest: unknown[]) =>
       csvRow([s.admissionNo, s.rollNo, s.fullName, ...rest]).replace(/\r\n$/, '');
-    expect(lines[1]).toBe(row(a0!, 'A', 52.7, 'B1', 40.8, 'C1', 68.75, 'B2', 'Pass', 2));
-    expect(lines[2]).toBe(row(a1!, 'A', 68, 'A1', 68, 'A1', 100, 'A1', 'Pass', 1));
-    expect(lines[3]).toBe(row(a2!, 'A', 17, 'E', 17, 'E', 25, 'E', 'Fail', 3));
-    expect(lines[5]).toBe(row(b1!, 'B', '', 'Exempt', 34, 'C2', 50, 'C2', 'Pass', 2));
-    expect(lines[6]).toBe(row(b2!, 'B', '', 'Pending', 40.8, 'C1', '', '', 'Pending', ''));
-    expect(lines[1]).toContain(',52.7,B1,40.8,C1,68.75,B2,Pass,2');
+    expect(lines[1]).toBe(row(a0!, 'A', 77.5, 'B1', 60, 'C1', 68.75, 'B2', 'Pass', 2));
+    expect(lines[2]).toBe(row(a1!, 'A', 100, 'A1', 100, 'A1', 100, 'A1', 'Pass', 1));
+    expect(lines[3]).toBe(row(a2!, 'A', 25, 'E', 25, 'E', 25, 'E', 'Fail', 3));
+    expect(lines[5]).toBe(row(b1!, 'B', '', 'Exempt', 50, 'C2', 50, 'C2', 'Pass', 2));
+    expect(lines[6]).toBe(row(b2!, 'B', '', 'Pending', 60, 'C1', '', '', 'Pending', ''));
+    expect(lines[1]).toContain(',77.5,B1,60,C1,68.75,B2,Pass,2');
     expect(res.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
   });
 

@@ -301,7 +301,7 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
       grade: 'B2',
       passed: true,
     });
-    // Weighted max = 0.2 x 20 + 0.8 x 80 = 68; Maths 77.5 % of 68 = 52.7; Science 60 % of 68 = 40.8.
+    // Out of the papers' maxima, 20 + 80 = 100: Maths 77.5 % of 100 = 77.5; Science 60 % of 100 = 60.
     expect(
       term.subjects.map((s: Record<string, unknown>) => ({
         subject: s.subject,
@@ -310,8 +310,8 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
         grade: s.grade,
       })),
     ).toEqual([
-      { subject: 'Mathematics', marks: 52.7, maxMarks: 68, grade: 'B1' },
-      { subject: 'Science', marks: 40.8, maxMarks: 68, grade: 'C1' },
+      { subject: 'Mathematics', marks: 77.5, maxMarks: 100, grade: 'B1' },
+      { subject: 'Science', marks: 60, maxMarks: 100, grade: 'C1' },
     ]);
     expect(
       term.subjects[1].assessments.map((a: { code: string; status: string; marks: number }) => [

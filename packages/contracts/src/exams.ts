@@ -183,7 +183,7 @@ export interface SubjectResultView {
   subjectId: string;
   /** The subject's name. */
   subject: string;
-  /** The term's weighted total and maximum (marks / maxMarks = percentage). */
+  /** The term's total, out of the sum of its counted papers' maxima (marks / maxMarks = percentage). */
   marks: number | null;
   maxMarks: number | null;
   percentage: number | null;

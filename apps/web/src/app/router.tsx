@@ -1,4 +1,3 @@
-import { Permission } from '@shala/contracts';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { AppLayout } from '../routes/app-layout';
 import { AuthLayout } from '../routes/auth-layout';
@@ -6,8 +5,6 @@ import { redirectIfSignedIn, requireSession } from '../routes/loaders';
 import { LoginRoute } from '../routes/login-route';
 import { NotFoundRoute } from '../routes/not-found-route';
 import { RouteErrorBoundary } from '../routes/route-error-boundary';
-import { SectionPlaceholderRoute } from '../routes/section-placeholder-route';
-import { SignedInPage } from '../routes/signed-in-page';
 import { FullPageLoader } from './components/full-page-loader';
 
 /**
@@ -100,28 +97,18 @@ export const routes: RouteObject[] = [
               Component: (await import('../routes/notifications-route')).NotificationsRoute,
             }),
           },
-          placeholder('exams', Permission.ExamsRead),
+          {
+            path: 'exams/*',
+            lazy: async () => ({
+              Component: (await import('../features/exams/components/exams-page')).ExamsRoute,
+            }),
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },
     ],
   },
 ];
-
-/** A school section that has its place in the navigation but no screens yet. */
-function placeholder(
-  section: 'students' | 'attendance' | 'fees' | 'exams',
-  permission: Permission,
-): RouteObject {
-  return {
-    path: `${section}/*`,
-    element: (
-      <SignedInPage permission={permission}>
-        <SectionPlaceholderRoute section={section} />
-      </SignedInPage>
-    ),
-  };
-}
 
 export function createAppRouter() {
   return createBrowserRouter(routes);

@@ -2,6 +2,7 @@ import { academicsText } from '../../features/academics/i18n';
 import { accountText } from '../../features/account/i18n';
 import { attendanceText } from '../../features/attendance/i18n';
 import { auditText } from '../../features/audit/i18n';
+import { examsText } from '../../features/exams/i18n';
 import { authText } from '../../features/auth/i18n';
 import { feesText } from '../../features/fees/i18n';
 import { healthText } from '../../features/health/i18n';
@@ -26,6 +27,7 @@ export const englishResources = {
   attendance: attendanceText,
   audit: auditText,
   auth: authText,
+  exams: examsText,
   fees: feesText,
   health: healthText,
   notifications: notificationsText,

@@ -142,9 +142,9 @@ describe('subject term result', () => {
       passed: true,
       passPercentCenti: 3300,
     });
-    // Weighted max = 0.2 x 20 + 0.8 x 80 = 68; marks = 77.5 % of 68 = 52.7.
-    expect(r.maxMarksCenti).toBe(6800);
-    expect(r.marksCenti).toBe(5270);
+    // Out of the papers' maxima, 20 + 80 = 100; marks = 77.5 % of 100 = 77.5 (the plain sum 15 + 62.5).
+    expect(r.maxMarksCenti).toBe(10000);
+    expect(r.marksCenti).toBe(7750);
     expect(r.perAssessment.map((p) => [p.assessmentId, p.effectiveWeightCenti])).toEqual([
       ['hy', 8000],
       ['pt1', 2000],

@@ -65,8 +65,9 @@ export function combineComponents(
  *   this subject likewise leaves it.
  * - Passed: the exact weighted percentage >= the exact weighted pass percentage of the counted papers
  *   (the same weighted mean over pass mark / max), so marks at exactly every pass mark pass.
- * - Weighted totals for display: max = the weighted mean of the counted papers' maxima, marks =
- *   percentage x max (so marks / max is the percentage), each rounded half up.
+ * - Weighted totals for display: max = the sum of the counted papers' maxima (a 20-mark test and an
+ *   80-mark exam: out of 100), marks = percentage x max (so marks / max is the percentage; with weights
+ *   in proportion to the maxima it is the plain sum of the marks), each rounded half up.
  * - Any paper not entered: `pending` (no percentage, no pass/fail). Every paper EX/ML: `exempt`.
  */
 export function subjectTermResult(
@@ -131,7 +132,10 @@ function resultOfSubject(
   const pass = weightedRatio(
     counted.map((p) => ({ weight: w(p), num: p.passCenti * FULL_CENTI, den: p.maxCenti })),
   )!;
-  const max = weightedRatio(counted.map((p) => ({ weight: w(p), num: p.maxCenti, den: 1 })))!;
+  const max = frac(
+    counted.reduce((sum, p) => sum + p.maxCenti, 0),
+    1,
+  );
   const percentCenti = roundHalfUp(percent);
   const band = bandFor(percentCenti, bands);
   return {

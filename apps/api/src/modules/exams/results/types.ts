@@ -62,7 +62,7 @@ export interface SubjectTermResult {
   weightedPercentCenti: number | null;
   /** The weighted pass percentage of the counted papers, rounded half up; null unless complete. */
   passPercentCenti: number | null;
-  /** Weighted totals: maxCenti is the weighted mean of the counted papers' maxima, marks = percent x max. */
+  /** Weighted totals: maxCenti is the sum of the counted papers' maxima, marks = percent x max. */
   marksCenti: number | null;
   maxMarksCenti: number | null;
   grade: string | null;
