@@ -11,6 +11,10 @@ import {
   StructureQuery,
   TermsDto,
 } from './dto/exams.dto';
+import { CoScholasticAreasService } from './co-scholastic-areas.service';
+import { ExamTermsService } from './exam-terms.service';
+import { GradingScalesService } from './grading-scales.service';
+import { PapersService } from './papers.service';
 import { ExamStructureService } from './structure.service';
 
 /** The exam structure of an academic year: scales, terms, assessments, papers, co-scholastic areas. */
@@ -18,7 +22,13 @@ import { ExamStructureService } from './structure.service';
 @ApiBearerAuth()
 @Controller('exams')
 export class ExamStructureController {
-  constructor(private readonly structure: ExamStructureService) {}
+  constructor(
+    private readonly structure: ExamStructureService,
+    private readonly scales: GradingScalesService,
+    private readonly terms: ExamTermsService,
+    private readonly papers: PapersService,
+    private readonly areas: CoScholasticAreasService,
+  ) {}
 
   @Get('structure')
   @RequirePermission(Permission.ExamsRead)
@@ -37,14 +47,14 @@ export class ExamStructureController {
     description: 'The new scale; a scholastic scale covers 0..100 % with no gap or overlap',
   })
   createScale(@Body() body: GradingScaleDto) {
-    return this.structure.createScale(body);
+    return this.scales.createScale(body);
   }
 
   @Put('grading-scales/:scaleId')
   @RequirePermission(Permission.ExamsWrite)
   @ApiView('GradingScaleView', { description: 'The scale with its bands replaced' })
   replaceScale(@Param('scaleId', new ParseUUIDPipe()) scaleId: string, @Body() body: GradingScaleDto) {
-    return this.structure.replaceScale(scaleId, body);
+    return this.scales.replaceScale(scaleId, body);
   }
 
   @Put('years/:academicYearId/terms')
@@ -53,7 +63,7 @@ export class ExamStructureController {
     description: "Sets the year's terms (weightages add up to 100 %); answers the structure",
   })
   replaceTerms(@Param('academicYearId', new ParseUUIDPipe()) academicYearId: string, @Body() body: TermsDto) {
-    return this.structure.replaceTerms(academicYearId, body.terms);
+    return this.terms.replaceTerms(academicYearId, body.terms);
   }
 
   @Put('terms/:termId/assessments')
@@ -62,7 +72,7 @@ export class ExamStructureController {
     description: "Sets the term's assessments (weightages add up to 100 %); answers the structure",
   })
   replaceAssessments(@Param('termId', new ParseUUIDPipe()) termId: string, @Body() body: AssessmentsDto) {
-    return this.structure.replaceAssessments(termId, body.assessments);
+    return this.terms.replaceAssessments(termId, body.assessments);
   }
 
   @Put('assessments/:assessmentId/papers')
@@ -72,7 +82,7 @@ export class ExamStructureController {
     description: 'Creates or changes papers per class and subject; answers them',
   })
   savePapers(@Param('assessmentId', new ParseUUIDPipe()) assessmentId: string, @Body() body: PapersDto) {
-    return this.structure.savePapers(assessmentId, body.papers);
+    return this.papers.savePapers(assessmentId, body.papers);
   }
 
   @Post('co-scholastic-areas')
@@ -80,6 +90,6 @@ export class ExamStructureController {
   @RequirePermission(Permission.ExamsWrite)
   @ApiView('CoScholasticAreaView', { status: 201, description: 'The new co-scholastic area' })
   addArea(@Body() body: CoScholasticAreaDto) {
-    return this.structure.addArea(body);
+    return this.areas.addArea(body);
   }
 }

@@ -27,6 +27,11 @@ import { ExamsScheduleDemoSeeder } from './exams-schedule-demo.seeder';
 import { MarksController } from './marks.controller';
 import { MarksService } from './marks.service';
 import { ExamStructureService } from './structure.service';
+import { GradingScalesService } from './grading-scales.service';
+import { ExamTermsService } from './exam-terms.service';
+import { PapersService } from './papers.service';
+import { CoScholasticAreasService } from './co-scholastic-areas.service';
+import { MarksProgressService } from './marks-progress.service';
 import { PublishingService } from './publishing.service';
 import { PublicationsRepository, ResultMarksRepository } from './results-repositories';
 import { ResultsController } from './results.controller';
@@ -69,7 +74,12 @@ import { ExamSittingsRepository } from './schedule-sittings.repository';
     CoScholasticGradesRepository,
     ExamRemarksRepository,
     ExamStructureService,
+    GradingScalesService,
+    ExamTermsService,
+    PapersService,
+    CoScholasticAreasService,
     MarksService,
+    MarksProgressService,
     ExamsDemoSeeder,
     ResultMarksRepository,
     PublicationsRepository,

@@ -4,6 +4,7 @@ import { Permission } from '@shala/contracts';
 import { ApiView } from '../../platform/http/api-view';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
 import { ProgressQuery, SaveMarksDto } from './dto/exams.dto';
+import { MarksProgressService } from './marks-progress.service';
 import { MarksService } from './marks.service';
 
 /** Marks entry grids (one paper for one section), their submission, and entry progress. */
@@ -11,7 +12,10 @@ import { MarksService } from './marks.service';
 @ApiBearerAuth()
 @Controller('exams')
 export class MarksController {
-  constructor(private readonly marks: MarksService) {}
+  constructor(
+    private readonly marks: MarksService,
+    private readonly marksProgress: MarksProgressService,
+  ) {}
 
   @Get('papers/:paperId/sections/:sectionId/marks')
   @RequirePermission(Permission.ExamsRead)
@@ -58,6 +62,6 @@ export class MarksController {
     description: 'Per section and subject of an assessment: pending, entered or submitted',
   })
   progress(@Query() query: ProgressQuery) {
-    return this.marks.progress(query.assessmentId);
+    return this.marksProgress.progress(query.assessmentId);
   }
 }
