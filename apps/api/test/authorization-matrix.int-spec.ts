@@ -237,6 +237,29 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: {},
     permitted: 400,
   },
+  // Co-scholastic grades, class teacher's remarks and publication state per term (issue 12).
+  'GET /api/v1/exams/terms/:termId/sections/:sectionId/co-scholastic': {
+    url: '/api/v1/exams/terms/not-a-uuid/sections/not-a-uuid/co-scholastic',
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/terms/:termId/sections/:sectionId/co-scholastic': {
+    url: '/api/v1/exams/terms/not-a-uuid/sections/not-a-uuid/co-scholastic',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/exams/terms/:termId/sections/:sectionId/remarks': {
+    url: '/api/v1/exams/terms/not-a-uuid/sections/not-a-uuid/remarks',
+    permitted: 400,
+  },
+  'PUT /api/v1/exams/terms/:termId/sections/:sectionId/remarks': {
+    url: '/api/v1/exams/terms/not-a-uuid/sections/not-a-uuid/remarks',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/exams/terms/:termId/publications': {
+    url: '/api/v1/exams/terms/not-a-uuid/publications',
+    permitted: 400,
+  },
   // Exams analytics for staff and its CSV (issue 12 item 8).
   'GET /api/v1/exams/analytics': {
     url: '/api/v1/exams/analytics?termId=not-a-uuid&classId=not-a-uuid',

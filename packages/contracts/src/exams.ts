@@ -271,6 +271,90 @@ export interface ResultPublicationView {
   notified: number;
 }
 
+// --- Term sheets: co-scholastic grades, class teacher's remarks, publication state ---
+
+export interface CoScholasticGridArea {
+  areaId: string;
+  name: string;
+  /** The grades of the area's scale, in the scale's order. */
+  grades: string[];
+}
+
+export interface CoScholasticGridRow {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  rollNo: number | null;
+  /** Area id -> grade, or null when not graded. */
+  grades: Record<string, string | null>;
+}
+
+/** One term's co-scholastic grades for one section: one column per area. */
+export interface CoScholasticGridView {
+  termId: string;
+  sectionId: string;
+  areas: CoScholasticGridArea[];
+  rows: CoScholasticGridRow[];
+}
+
+export interface SaveCoScholasticRow {
+  studentId: string;
+  /** Area id -> a grade of the area's scale, or null to clear. Areas left out are untouched. */
+  grades: Record<string, string | null>;
+}
+
+export interface SaveCoScholasticRequest {
+  rows: SaveCoScholasticRow[];
+}
+
+export interface RemarksGridRow {
+  studentId: string;
+  fullName: string;
+  admissionNo: string;
+  rollNo: number | null;
+  remark: string | null;
+}
+
+/** One term's class teacher's remarks for one section. */
+export interface RemarksGridView {
+  termId: string;
+  sectionId: string;
+  maxLength: number;
+  rows: RemarksGridRow[];
+}
+
+export interface SaveRemarkRow {
+  studentId: string;
+  /** At most 500 characters, trimmed; empty or null removes the remark. */
+  remark: string | null;
+}
+
+export interface SaveRemarksRequest {
+  rows: SaveRemarkRow[];
+}
+
+/** The answer to saving a term sheet (co-scholastic grades or remarks). */
+export interface SaveTermSheetResult {
+  termId: string;
+  sectionId: string;
+  /** Cells that changed (0 when the sheet was saved as it was). */
+  changed: number;
+}
+
+export interface TermPublicationRow {
+  classId: string;
+  className: string;
+  published: boolean;
+  /** 0 when never published. */
+  version: number;
+  publishedAt: string | null;
+}
+
+/** Every class with papers in a term and whether its results are published. */
+export interface TermPublicationsView {
+  items: TermPublicationRow[];
+}
+
 // --- Report cards (PDF per student, a section's cards as one ZIP, transcript) ---
 
 export type ReportCardJobStatus = 'running' | 'done' | 'failed';

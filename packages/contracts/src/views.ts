@@ -89,17 +89,21 @@ import type {
 import type {
   ClassAnalyticsView,
   CoScholasticAreaView,
+  CoScholasticGridView,
   ExamScheduleView,
   ExamStructureView,
   GradingScaleView,
   MarksGridView,
   MarksProgressView,
   PaperView,
+  RemarksGridView,
   ResultPublicationView,
   SaveMarksResult,
+  SaveTermSheetResult,
   SectionResultsView,
   StudentExamScheduleView,
   StudentResultsView,
+  TermPublicationsView,
 } from './exams';
 import type { InstitutionDto } from './institutions';
 
@@ -117,6 +121,7 @@ export interface ApiViews {
   ClassAnalyticsView: ClassAnalyticsView;
   ClassDto: ClassDto;
   CoScholasticAreaView: CoScholasticAreaView;
+  CoScholasticGridView: CoScholasticGridView;
   CollectionsPage: CollectionsPage;
   CollectionsReport: CollectionsReport;
   ConsentsChanged: ConsentsChanged;
@@ -165,12 +170,14 @@ export interface ApiViews {
   ProvisionInstitutionResponse: ProvisionInstitutionResponse;
   RecoveryCodesResponse: RecoveryCodesResponse;
   RegisterView: RegisterView;
+  RemarksGridView: RemarksGridView;
   ResultPublicationView: ResultPublicationView;
   ReminderRule: ReminderRule;
   RevokeAllSessionsResponse: RevokeAllSessionsResponse;
   RoleDto: RoleDto;
   SaveMarksResult: SaveMarksResult;
   SaveRegisterResult: SaveRegisterResult;
+  SaveTermSheetResult: SaveTermSheetResult;
   SectionMonth: SectionMonth;
   SectionResultsView: SectionResultsView;
   SectionView: SectionView;
@@ -179,6 +186,7 @@ export interface ApiViews {
   SignedInResponse: SignedInResponse;
   SmsWebhookResult: SmsWebhookResult;
   StudentResultsView: StudentResultsView;
+  TermPublicationsView: TermPublicationsView;
   StudentAccountLink: StudentAccountLink;
   StudentExamScheduleView: StudentExamScheduleView;
   StudentCalendar: StudentCalendar;

@@ -82,3 +82,20 @@ export class ScheduleStaffOnlyError extends DomainError {
     );
   }
 }
+
+/** Co-scholastic grades and remarks are the section's class teacher's (or school staff's). */
+export class NotClassTeacherError extends DomainError {
+  constructor() {
+    super(
+      403,
+      'FORBIDDEN',
+      "Co-scholastic grades and remarks are entered by the section's class teacher or by school staff.",
+    );
+  }
+}
+
+export class PublicationsStaffOnlyError extends DomainError {
+  constructor() {
+    super(403, 'FORBIDDEN', "A term's publication state is for school staff.");
+  }
+}

@@ -49,6 +49,11 @@ import { HallTicketsService } from './hall-tickets.service';
 import { ExamScheduleController } from './schedule.controller';
 import { ExamScheduleService } from './schedule.service';
 import { ExamSittingsRepository } from './schedule-sittings.repository';
+import { CoScholasticService } from './co-scholastic.service';
+import { RemarksService } from './remarks.service';
+import { TermPublicationsService } from './term-publications.service';
+import { TermSheetAccess } from './term-sheet-access';
+import { TermSheetsController } from './term-sheets.controller';
 
 @Module({
   imports: [AcademicsModule, StudentsModule, InstitutionsModule, AttendanceModule, UsersModule, AccessModule],
@@ -59,6 +64,7 @@ import { ExamSittingsRepository } from './schedule-sittings.repository';
     ReportCardsController,
     AnalyticsController,
     ExamScheduleController,
+    TermSheetsController,
   ],
   providers: [
     GradingScalesRepository,
@@ -96,6 +102,10 @@ import { ExamSittingsRepository } from './schedule-sittings.repository';
     ExamsScheduleDemoSeeder,
     ExamScheduleService,
     HallTicketsService,
+    TermSheetAccess,
+    CoScholasticService,
+    RemarksService,
+    TermPublicationsService,
   ],
   exports: [
     ExamStructureService,

@@ -349,6 +349,22 @@ export class CoScholasticGradesRepository extends TenantScopedRepository<CoSchol
   async addMany(rows: Insertable<CoScholasticGrade>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.insert(rows.slice(i, i + 500));
   }
+  /** A term's grades of these students (one section's grid). */
+  ofStudents(termId: string, studentIds: string[]): Promise<CoScholasticGrade[]> {
+    return studentIds.length
+      ? this.find({ where: { termId, studentId: In(studentIds) } })
+      : Promise.resolve([]);
+  }
+  /** New grades; one a concurrent save wrote meanwhile is overwritten rather than refused. */
+  async put(rows: Insertable<CoScholasticGrade>[]): Promise<void> {
+    await this.upsert(rows, ['termId', 'areaId', 'studentId']);
+  }
+  async change(termId: string, areaId: string, studentId: string, grade: string, by: string | null) {
+    await this.update({ termId, areaId, studentId }, { grade, updatedBy: by });
+  }
+  async remove(termId: string, areaId: string, studentId: string): Promise<void> {
+    await this.delete({ termId, areaId, studentId });
+  }
 }
 
 /** Class teachers' remarks as written (the demo seed). */
@@ -359,5 +375,21 @@ export class ExamRemarksRepository extends TenantScopedRepository<ExamRemark> {
   }
   async addMany(rows: Insertable<ExamRemark>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.insert(rows.slice(i, i + 500));
+  }
+  /** A term's remarks on these students (one section's sheet). */
+  ofStudents(termId: string, studentIds: string[]): Promise<ExamRemark[]> {
+    return studentIds.length
+      ? this.find({ where: { termId, studentId: In(studentIds) } })
+      : Promise.resolve([]);
+  }
+  /** New remarks; one a concurrent save wrote meanwhile is overwritten rather than refused. */
+  async put(rows: Insertable<ExamRemark>[]): Promise<void> {
+    await this.upsert(rows, ['termId', 'studentId']);
+  }
+  async change(termId: string, studentId: string, remark: string, by: string | null, at: Date) {
+    await this.update({ termId, studentId }, { remark, remarkedBy: by, updatedAt: at });
+  }
+  async remove(termId: string, studentId: string): Promise<void> {
+    await this.delete({ termId, studentId });
   }
 }
