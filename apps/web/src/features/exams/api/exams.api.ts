@@ -2,6 +2,8 @@ import { apiClient } from '../../../app/api/client';
 import { tenantKey } from '../../../app/query-keys';
 import { fetchFile } from '../../fees/api/fees.api';
 import type {
+  ClassAnalyticsView,
+  ExamScheduleView,
   ExamStructureView,
   MarksGridView,
   MarksProgressView,
@@ -11,6 +13,7 @@ import type {
   SaveMarksRequest,
   SaveMarksResult,
   SectionResultsView,
+  StudentExamScheduleView,
   StudentResultsView,
 } from '@shala/contracts';
 
@@ -26,6 +29,12 @@ export const examsKeys = {
   studentResults: (institutionId: string, studentId: string) =>
     tenantKey(institutionId, 'exams', 'student-results', studentId),
   job: (institutionId: string, jobId: string) => tenantKey(institutionId, 'exams', 'job', jobId),
+  analytics: (institutionId: string, termId: string, classId: string) =>
+    tenantKey(institutionId, 'exams', 'analytics', termId, classId),
+  schedule: (institutionId: string, assessmentId: string) =>
+    tenantKey(institutionId, 'exams', 'schedule', assessmentId),
+  studentSchedule: (institutionId: string, studentId: string) =>
+    tenantKey(institutionId, 'exams', 'student-schedule', studentId),
 };
 
 const base = '/v1/exams';
@@ -111,4 +120,49 @@ export function downloadReportCard(studentId: string, termId: string) {
   return fetchFile(`${base}/students/${id(studentId)}/report-card`, 'application/pdf', 'report-card.pdf', {
     term: termId,
   });
+}
+
+/** GET exams/analytics?termId&classId: a class's term in figures, per subject and section. */
+export async function fetchAnalytics(termId: string, classId: string, signal?: AbortSignal) {
+  const { data } = await apiClient.get<ClassAnalyticsView>(`${base}/analytics`, {
+    params: { termId, classId },
+    signal,
+  });
+  return data;
+}
+
+/** GET exams/analytics/export?termId&classId: the class's term results as a CSV. */
+export function downloadAnalyticsCsv(termId: string, classId: string) {
+  return fetchFile(`${base}/analytics/export`, 'text/csv', 'results.csv', { termId, classId });
+}
+
+/** GET exams/assessments/:assessmentId/schedule */
+export async function fetchSchedule(assessmentId: string, signal?: AbortSignal) {
+  const { data } = await apiClient.get<ExamScheduleView>(`${base}/assessments/${id(assessmentId)}/schedule`, {
+    signal,
+  });
+  return data;
+}
+
+/** GET exams/students/:studentId/schedule */
+export async function fetchStudentSchedule(studentId: string, signal?: AbortSignal) {
+  const { data } = await apiClient.get<StudentExamScheduleView>(
+    `${base}/students/${id(studentId)}/schedule`,
+    { signal },
+  );
+  return data;
+}
+
+/** A section's hall tickets (one PDF), or one student's when `studentId` is given. */
+export function downloadHallTickets(
+  assessmentId: string,
+  target: { sectionId: string } | { studentId: string },
+) {
+  const path =
+    'sectionId' in target ? `sections/${id(target.sectionId)}` : `students/${id(target.studentId)}`;
+  return fetchFile(
+    `${base}/assessments/${id(assessmentId)}/hall-tickets/${path}`,
+    'application/pdf',
+    'hall-tickets.pdf',
+  );
 }

@@ -14,6 +14,8 @@ const MarksEntryPanel = lazy(async () => ({
 const ProgressPanel = lazy(async () => ({ default: (await import('./progress-panel')).ProgressPanel }));
 const ResultsPanel = lazy(async () => ({ default: (await import('./results-panel')).ResultsPanel }));
 const PublishPanel = lazy(async () => ({ default: (await import('./publish-panel')).PublishPanel }));
+const AnalyticsPanel = lazy(async () => ({ default: (await import('./analytics-panel')).AnalyticsPanel }));
+const SchedulePanel = lazy(async () => ({ default: (await import('./schedule-panel')).SchedulePanel }));
 const StructurePanel = lazy(async () => ({ default: (await import('./structure-panel')).StructurePanel }));
 
 type Tab = keyof (typeof examsText)['tabs'];
@@ -47,9 +49,11 @@ export function ExamsPage() {
     if (can(Permission.AcademicsRead)) {
       tabs.push({ key: 'progress', panel: <ProgressPanel /> });
       tabs.push({ key: 'results', panel: <ResultsPanel /> });
+      tabs.push({ key: 'analytics', panel: <AnalyticsPanel /> });
       if (can(Permission.ExamsPublish)) tabs.push({ key: 'publish', panel: <PublishPanel /> });
     }
     if (marks && !teacher) tabs.push({ key: 'marks', panel: <MarksEntryPanel /> });
+    if (can(Permission.AcademicsRead)) tabs.push({ key: 'schedule', panel: <SchedulePanel /> });
     tabs.push({ key: 'structure', panel: <StructurePanel /> });
   }
 

@@ -9,6 +9,7 @@ import { childLabel } from '../../attendance/components/child-label';
 import { BarChart } from '../../fees/components/bar-chart';
 import { useDownloadReportCard, useStudentResults } from '../hooks/use-exams';
 import { useExamsText } from '../i18n';
+import { FamilySchedule } from './family-schedule';
 import { decimal } from './pickers';
 
 /** A child's percentage in each assessment of the published terms: weighted marks over maxima, per paper. */
@@ -70,6 +71,7 @@ export function FamilyResults() {
       ) : (
         <Text fw={500}>{kids[0] ? childLabel(kids[0]) : null}</Text>
       )}
+      {studentId ? <FamilySchedule key={studentId} studentId={studentId} /> : null}
       {results.isPending ? (
         <Center py="md" role="status">
           <Loader size="sm" />

@@ -55,3 +55,31 @@ export function decimal(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, '');
 }
+
+export function ClassSelect({
+  classes,
+  value,
+  onChange,
+}: {
+  classes: { id: string; name: string }[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  const t = useExamsText();
+  return (
+    <Select
+      label={t('pick.class')}
+      data={classes.map((c) => ({ value: c.id, label: c.name }))}
+      value={value}
+      onChange={onChange}
+      allowDeselect={false}
+      searchable
+      style={flex}
+    />
+  );
+}
+
+/** A percentage as the API gave it ("62.35%"), or a dash when there is none. */
+export function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${decimal(value)}%`;
+}

@@ -2,15 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { saveFile } from '../../../app/files';
 import { useInstitutionId } from '../../auth/hooks/current-user';
 import {
+  downloadAnalyticsCsv,
+  downloadHallTickets,
   downloadJobZip,
   downloadReportCard,
   examsKeys,
+  fetchAnalytics,
   fetchGrid,
   fetchJob,
   fetchProgress,
+  fetchSchedule,
   fetchSectionResults,
   fetchStructure,
   fetchStudentResults,
+  fetchStudentSchedule,
   publishResults,
   saveMarks,
   startReportCards,
@@ -130,6 +135,56 @@ export function useDownloadReportCard() {
   return useMutation({
     mutationFn: async (v: { studentId: string; termId: string }) => {
       const { blob, fileName } = await downloadReportCard(v.studentId, v.termId);
+      saveFile(blob, fileName);
+    },
+  });
+}
+
+/** GET exams/analytics?termId&classId */
+export function useClassAnalytics(termId: string | null, classId: string | null) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: examsKeys.analytics(institutionId, termId ?? '', classId ?? ''),
+    queryFn: ({ signal }) => fetchAnalytics(termId ?? '', classId ?? '', signal),
+    enabled: Boolean(termId && classId),
+  });
+}
+
+export function useDownloadAnalyticsCsv() {
+  return useMutation({
+    mutationFn: async (v: { termId: string; classId: string }) => {
+      const { blob, fileName } = await downloadAnalyticsCsv(v.termId, v.classId);
+      saveFile(blob, fileName);
+    },
+  });
+}
+
+/** GET exams/assessments/:assessmentId/schedule */
+export function useExamSchedule(assessmentId: string | null) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: examsKeys.schedule(institutionId, assessmentId ?? ''),
+    queryFn: ({ signal }) => fetchSchedule(assessmentId ?? '', signal),
+    enabled: Boolean(assessmentId),
+  });
+}
+
+/** GET exams/students/:studentId/schedule */
+export function useStudentSchedule(studentId: string | null) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: examsKeys.studentSchedule(institutionId, studentId ?? ''),
+    queryFn: ({ signal }) => fetchStudentSchedule(studentId ?? '', signal),
+    enabled: Boolean(studentId),
+  });
+}
+
+/** A section's hall tickets, or one student's, as a PDF download. */
+export function useDownloadHallTickets() {
+  return useMutation({
+    mutationFn: async (v: { assessmentId: string } & ({ sectionId: string } | { studentId: string })) => {
+      const { assessmentId, ...target } = v;
+      const { blob, fileName } = await downloadHallTickets(assessmentId, target);
       saveFile(blob, fileName);
     },
   });

@@ -1,0 +1,167 @@
+import { Button, Card, Center, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ExamScheduleView, ExamSittingView } from '@shala/contracts';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { EmptyState } from '../../../app/components/empty-state';
+import { ResponsiveList } from '../../../app/components/responsive-list';
+import { formatSchoolDate } from '../../../app/school-date';
+import { useDownloadHallTickets, useExamSchedule, useExamStructure } from '../hooks/use-exams';
+import { useExamLookups, type SectionOption } from '../hooks/use-lookups';
+import { useExamsText } from '../i18n';
+
+/** The sections a schedule seats: each sitting's own section, or every section of its class. */
+export function scheduledSections(schedule: ExamScheduleView, sections: SectionOption[]) {
+  const seen = new Map<string, { id: string; label: string }>();
+  const order = new Map(sections.map((s, i) => [s.id, i] as const));
+  for (const sitting of schedule.sittings) {
+    if (sitting.sectionId) {
+      if (!seen.has(sitting.sectionId))
+        seen.set(sitting.sectionId, {
+          id: sitting.sectionId,
+          // The API names a section with its class ("Class 5 A").
+          label: sitting.sectionName ?? sitting.className,
+        });
+    } else {
+      for (const s of sections)
+        if (s.classId === sitting.classId && !seen.has(s.id)) seen.set(s.id, { id: s.id, label: s.label });
+    }
+  }
+  return [...seen.values()].sort(
+    (a, b) =>
+      (order.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.id) ?? Number.MAX_SAFE_INTEGER) ||
+      a.label.localeCompare(b.label),
+  );
+}
+
+/** Staff: an assessment's sittings (date, time, class/section, subject, room, invigilator) and hall tickets. */
+export function SchedulePanel() {
+  const t = useExamsText();
+  const structure = useExamStructure();
+  const lookups = useExamLookups();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const assessments = (structure.data?.terms ?? []).flatMap((term) =>
+    term.assessments.map((a) => ({ value: a.id, label: `${term.name} · ${a.name}` })),
+  );
+  const assessmentId = chosen ?? assessments[0]?.value ?? null;
+  const schedule = useExamSchedule(assessmentId);
+  const tickets = useDownloadHallTickets();
+
+  if (structure.isPending || lookups.isPending) {
+    return (
+      <Center py="xl" role="status">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  const loadError = structure.error ?? lookups.error;
+  if (loadError || !structure.data) return <ApiErrorAlert error={loadError} />;
+  if (assessments.length === 0) return <EmptyState>{t('schedule.noAssessments')}</EmptyState>;
+
+  const data = schedule.data;
+  const where = (s: ExamSittingView) =>
+    s.sectionId ? (s.sectionName ?? s.className) : t('schedule.wholeClass', { class: s.className });
+  const time = (s: ExamSittingView) => t('schedule.timeRange', { from: s.startsAt, to: s.endsAt });
+  const sections = data ? scheduledSections(data, lookups.sections) : [];
+
+  return (
+    <Stack gap="md">
+      <Select
+        label={t('pick.assessment')}
+        data={assessments}
+        value={assessmentId}
+        onChange={setChosen}
+        allowDeselect={false}
+        searchable
+        maw={420}
+      />
+      {schedule.isPending ? (
+        <Center py="xl" role="status">
+          <Loader size="sm" />
+        </Center>
+      ) : schedule.isError ? (
+        <ApiErrorAlert error={schedule.error} />
+      ) : !data || data.sittings.length === 0 ? (
+        <EmptyState>{t('schedule.empty')}</EmptyState>
+      ) : (
+        <>
+          <Card withBorder padding="sm">
+            <Text fw={500} size="sm">
+              {t('schedule.hallTickets')}
+            </Text>
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('schedule.hallTicketsHint')}
+            </Text>
+            <Group gap="xs">
+              {sections.map((section) => (
+                <Button
+                  key={section.id}
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconDownload size={14} aria-hidden />}
+                  aria-label={t('schedule.hallTicketsFor', { section: section.label })}
+                  loading={
+                    tickets.isPending &&
+                    tickets.variables !== undefined &&
+                    'sectionId' in tickets.variables &&
+                    tickets.variables.sectionId === section.id
+                  }
+                  onClick={() => tickets.mutate({ assessmentId: data.assessmentId, sectionId: section.id })}
+                >
+                  {section.label}
+                </Button>
+              ))}
+            </Group>
+            {tickets.error ? <ApiErrorAlert error={tickets.error} /> : null}
+          </Card>
+          <ResponsiveList
+            label={t('schedule.label')}
+            rows={data.sittings}
+            rowKey={(s) => s.id}
+            minWidth={760}
+            tableProps={{ striped: true }}
+            rowProps={() => ({ 'data-testid': 'sitting-row' })}
+            columns={[
+              {
+                key: 'date',
+                header: t('schedule.date'),
+                cell: (s) => <span style={{ whiteSpace: 'nowrap' }}>{formatSchoolDate(s.sitsOn)}</span>,
+              },
+              {
+                key: 'time',
+                header: t('schedule.time'),
+                cell: (s) => <span style={{ whiteSpace: 'nowrap' }}>{time(s)}</span>,
+              },
+              { key: 'where', header: t('schedule.classSection'), cell: where },
+              { key: 'subject', header: t('schedule.subject'), cell: (s) => s.subject },
+              { key: 'room', header: t('schedule.room'), cell: (s) => s.room },
+              {
+                key: 'invigilator',
+                header: t('schedule.invigilator'),
+                cell: (s) => s.invigilatorName ?? '–',
+              },
+            ]}
+            card={(s) => (
+              <Stack gap={2}>
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Text fw={500} size="sm" miw={0}>
+                    {s.subject}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {formatSchoolDate(s.sitsOn)}
+                  </Text>
+                </Group>
+                <Text size="xs">
+                  {time(s)} · {where(s)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('schedule.room')}: {s.room} · {t('schedule.invigilator')}: {s.invigilatorName ?? '–'}
+                </Text>
+              </Stack>
+            )}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
