@@ -104,6 +104,10 @@ const DATE_LIKE =
 const NOT_DATES: Record<string, string> = {
   'PUT /api/v1/attendance/settings body cutoffTime':
     'a wall-clock time of day HH:MM (validated by a pattern), not a date',
+  'PUT /api/v1/exams/assessments/{assessmentId}/schedule body sittings.0.startsAt':
+    "a sitting's local start time HH:MM (validated by a pattern); its date is sitsOn",
+  'PUT /api/v1/exams/assessments/{assessmentId}/schedule body sittings.0.endsAt':
+    "a sitting's local end time HH:MM (validated by a pattern), after startsAt",
 };
 
 /** Each refusal in the sweep, timed (a walk over the days took 2.8 s for 9999-12-30, or never ended). */
