@@ -17,6 +17,9 @@ const PublishPanel = lazy(async () => ({ default: (await import('./publish-panel
 const AnalyticsPanel = lazy(async () => ({ default: (await import('./analytics-panel')).AnalyticsPanel }));
 const SchedulePanel = lazy(async () => ({ default: (await import('./schedule-panel')).SchedulePanel }));
 const StructurePanel = lazy(async () => ({ default: (await import('./structure-panel')).StructurePanel }));
+const TermEntriesPanel = lazy(async () => ({
+  default: (await import('./term-entries-panel')).TermEntriesPanel,
+}));
 
 type Tab = keyof (typeof examsText)['tabs'];
 
@@ -40,12 +43,13 @@ export function ExamsPage() {
   const family =
     !can(Permission.ExamsWrite) &&
     (me.roles.includes(DefaultRole.Parent) || me.roles.includes(DefaultRole.Student));
-  const tabs: { key: Tab; panel: ReactNode }[] = [];
+  const tabs: { key: Tab | 'entries'; panel: ReactNode }[] = [];
   if (!family) {
     // A teacher opens on marks entry; the office on progress, with marks entry after the overviews.
     const teacher = me.roles.includes(DefaultRole.Teacher);
     const marks = can(Permission.ExamsWrite) && can(Permission.AcademicsRead);
     if (marks && teacher) tabs.push({ key: 'marks', panel: <MarksEntryPanel /> });
+    if (marks && teacher) tabs.push({ key: 'entries', panel: <TermEntriesPanel /> });
     if (can(Permission.AcademicsRead)) {
       tabs.push({ key: 'progress', panel: <ProgressPanel /> });
       tabs.push({ key: 'results', panel: <ResultsPanel /> });
@@ -53,6 +57,7 @@ export function ExamsPage() {
       if (can(Permission.ExamsPublish)) tabs.push({ key: 'publish', panel: <PublishPanel /> });
     }
     if (marks && !teacher) tabs.push({ key: 'marks', panel: <MarksEntryPanel /> });
+    if (marks && !teacher) tabs.push({ key: 'entries', panel: <TermEntriesPanel /> });
     if (can(Permission.AcademicsRead)) tabs.push({ key: 'schedule', panel: <SchedulePanel /> });
     tabs.push({ key: 'structure', panel: <StructurePanel /> });
   }
@@ -65,7 +70,12 @@ export function ExamsPage() {
       ) : tabs.length === 0 ? (
         <Alert color="gray">{t('intro')}</Alert>
       ) : (
-        <PageTabs tabs={tabs.map((tab) => ({ ...tab, label: t(`tabs.${tab.key}`) }))} />
+        <PageTabs
+          tabs={tabs.map((tab) => ({
+            ...tab,
+            label: tab.key === 'entries' ? t('termEntries.tab') : t(`tabs.${tab.key}`),
+          }))}
+        />
       )}
     </Stack>
   );
