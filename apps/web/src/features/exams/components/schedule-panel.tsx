@@ -1,5 +1,5 @@
-import { Button, Card, Center, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Alert, Button, Card, Center, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { IconDownload, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExamScheduleView, ExamSittingView } from '@shala/contracts';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
@@ -9,6 +9,8 @@ import { formatSchoolDate } from '../../../app/school-date';
 import { useDownloadHallTickets, useExamSchedule, useExamStructure } from '../hooks/use-exams';
 import { useExamLookups, type SectionOption } from '../hooks/use-lookups';
 import { useExamsText } from '../i18n';
+import { ScheduleEditor } from './schedule-editor';
+import { useCanEditStructure } from './structure-panel';
 
 /** The sections a schedule seats: each sitting's own section, or every section of its class. */
 export function scheduledSections(schedule: ExamScheduleView, sections: SectionOption[]) {
@@ -46,6 +48,9 @@ export function SchedulePanel() {
   const assessmentId = chosen ?? assessments[0]?.value ?? null;
   const schedule = useExamSchedule(assessmentId);
   const tickets = useDownloadHallTickets();
+  const canEdit = useCanEditStructure();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   if (structure.isPending || lookups.isPending) {
     return (
@@ -59,6 +64,9 @@ export function SchedulePanel() {
   if (assessments.length === 0) return <EmptyState>{t('schedule.noAssessments')}</EmptyState>;
 
   const data = schedule.data;
+  const assessment = structure.data.terms
+    .flatMap((term) => term.assessments)
+    .find((a) => a.id === assessmentId);
   const where = (s: ExamSittingView) =>
     s.sectionId ? (s.sectionName ?? s.className) : t('schedule.wholeClass', { class: s.className });
   const time = (s: ExamSittingView) => t('schedule.timeRange', { from: s.startsAt, to: s.endsAt });
@@ -70,11 +78,46 @@ export function SchedulePanel() {
         label={t('pick.assessment')}
         data={assessments}
         value={assessmentId}
-        onChange={setChosen}
+        onChange={(value) => {
+          setSaved(false);
+          setChosen(value);
+        }}
         allowDeselect={false}
         searchable
         maw={420}
       />
+      {canEdit && assessment ? (
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPencil size={14} aria-hidden />}
+            disabled={!data}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t('scheduleEdit.edit')}
+          </Button>
+        </Group>
+      ) : null}
+      {saved ? (
+        <Alert color="green" role="status">
+          {t('scheduleEdit.saved')}
+        </Alert>
+      ) : null}
+      {editing && assessment && data ? (
+        <ScheduleEditor
+          assessment={assessment}
+          sittings={data.sittings}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : null}
       {schedule.isPending ? (
         <Center py="xl" role="status">
           <Loader size="sm" />
