@@ -10,6 +10,7 @@ import {
   GradingBandsRepository,
 } from './exams.repository';
 import { TermSheet, TermSheetAccess } from './term-sheet-access';
+import { rosterRows } from './section-rows';
 
 export interface CoScholasticRowInput {
   studentId: string;
@@ -80,27 +81,7 @@ export class CoScholasticService {
     const byId = new Map(areas.map((a) => [a.areaId, a]));
     const details: ErrorDetail[] = [];
     const out: { studentId: string; areaId: string; grade: string | null }[] = [];
-    const seen = new Set<string>();
-    rows.forEach((row, i) => {
-      const name = roster.get(row.studentId);
-      if (name === undefined) {
-        details.push({
-          field: `rows.${i}.studentId`,
-          studentId: row.studentId,
-          message: `student ${row.studentId} is not enrolled in this section this year`,
-        });
-        return;
-      }
-      if (seen.has(row.studentId)) {
-        details.push({
-          field: `rows.${i}.studentId`,
-          studentId: row.studentId,
-          studentName: name,
-          message: `${name} appears twice`,
-        });
-        return;
-      }
-      seen.add(row.studentId);
+    for (const { row, index: i, name } of rosterRows(roster, rows, details)) {
       for (const [areaId, value] of Object.entries(row.grades)) {
         const area = byId.get(areaId);
         const at = { field: `rows.${i}.grades.${areaId}`, studentId: row.studentId, studentName: name };
@@ -124,7 +105,7 @@ export class CoScholasticService {
           });
         else out.push({ studentId: row.studentId, areaId, grade });
       }
-    });
+    }
     if (details.length)
       throw new ValidationFailedError(
         details.slice(0, MAX_DETAILS),

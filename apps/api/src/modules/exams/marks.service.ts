@@ -30,6 +30,7 @@ import {
   SheetState,
 } from './exams.repository';
 import { ParsedCell, cellValue, parseCell } from './mark-cells';
+import { rosterRows } from './section-rows';
 
 export interface MarksRowInput {
   studentId: string;
@@ -167,27 +168,7 @@ export class MarksService {
     const columns = new Map(ctx.columns.map((c) => [c.code, c.maxCenti]));
     const details: ErrorDetail[] = [];
     const out: { studentId: string; code: string; cell: ParsedCell | null }[] = [];
-    const seen = new Set<string>();
-    rows.forEach((row, i) => {
-      const name = roster.get(row.studentId);
-      if (name === undefined) {
-        details.push({
-          field: `rows.${i}.studentId`,
-          studentId: row.studentId,
-          message: `student ${row.studentId} is not enrolled in this section this year`,
-        });
-        return;
-      }
-      if (seen.has(row.studentId)) {
-        details.push({
-          field: `rows.${i}.studentId`,
-          studentId: row.studentId,
-          studentName: name,
-          message: `${name} appears twice`,
-        });
-        return;
-      }
-      seen.add(row.studentId);
+    for (const { row, index: i, name } of rosterRows(roster, rows, details)) {
       for (const [code, value] of Object.entries(row.cells)) {
         const max = columns.get(code);
         const at = {
@@ -215,7 +196,7 @@ export class MarksService {
           });
         else out.push({ studentId: row.studentId, code, cell: parsed });
       }
-    });
+    }
     if (details.length)
       throw new ValidationFailedError(
         details.slice(0, MAX_DETAILS),

@@ -7,6 +7,7 @@ import { Clock } from '../../platform/time/clock';
 import { AuditService } from '../audit/audit.service';
 import { ExamRemarksRepository } from './exams.repository';
 import { TermSheetAccess } from './term-sheet-access';
+import { rosterRows } from './section-rows';
 
 export const MAX_REMARK_LENGTH = 500;
 
@@ -57,29 +58,8 @@ export class RemarksService {
     const sheet = await this.access.open(termId, sectionId, true);
     const roster = new Map(sheet.roster.map((r) => [r.studentId, r.fullName] as const));
     const details: ErrorDetail[] = [];
-    const seen = new Set<string>();
     const rows: { studentId: string; remark: string | null }[] = [];
-    for (const [i, row] of input.rows.entries()) {
-      const name = roster.get(row.studentId);
-      const field = `rows.${i}.studentId`;
-      if (name === undefined) {
-        details.push({
-          field,
-          studentId: row.studentId,
-          message: `student ${row.studentId} is not enrolled in this section this year`,
-        });
-        continue;
-      }
-      if (seen.has(row.studentId)) {
-        details.push({
-          field,
-          studentId: row.studentId,
-          studentName: name,
-          message: `${name} appears twice`,
-        });
-        continue;
-      }
-      seen.add(row.studentId);
+    for (const { row, index: i, name } of rosterRows(roster, input.rows, details)) {
       const remark = (row.remark ?? '').trim();
       if (remark.length > MAX_REMARK_LENGTH) {
         details.push({

@@ -19,15 +19,11 @@ import { UsersService } from '../users/users.service';
 import type { SittingDto } from './dto/schedule.dto';
 import type { Assessment, AssessmentPaper } from './entities/exams.entities';
 import type { ExamSitting } from './entities/schedule.entities';
-import {
-  InvalidInvigilatorError,
-  ScheduleClashError,
-  ScheduleStaffOnlyError,
-  StaffOnlyError,
-} from './exams.errors';
+import { InvalidInvigilatorError, ScheduleClashError, ScheduleStaffOnlyError } from './exams.errors';
 import { AssessmentsRepository, ExamTermsRepository, PapersRepository } from './exams.repository';
 import { type ClashDetail, type PlannedSitting, findClashes, timeProblems } from './schedule-clashes';
 import { ExamSittingsRepository } from './schedule-sittings.repository';
+import { requireStaff } from './structure.service';
 
 /** Roles that do not make a user staff: an invigilator holds at least one other role. */
 const FAMILY_ROLES: readonly string[] = [DefaultRole.Parent, DefaultRole.Student];
@@ -189,7 +185,7 @@ export class ExamScheduleService {
 
   /** Replaces the assessment's whole schedule (school staff), or answers why not. */
   async replace(assessmentId: string, input: SittingDto[]): Promise<ExamScheduleView> {
-    if ((await this.students.scope()).kind !== 'all') throw new StaffOnlyError();
+    await requireStaff(this.students);
     const assessment = await this.assessment(assessmentId);
     const papers = await this.papers.ofAssessments([assessment.id]);
     const paperById = new Map(papers.map((p) => [p.id, p]));
