@@ -7,6 +7,7 @@ import { Signed, signIn } from './support/accounts';
 import { CBSE_BANDS } from './support/exams';
 import { School, givenSchool } from './support/school';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+import { StatementCounter } from './support/statements';
 
 /** A cell of [Maths PT1 /20, Maths HY /80, Science PT1 /20, Science HY /80]; null = not entered. */
 type Cell = number | string | null;
@@ -154,8 +155,7 @@ describe(`exams analytics on ${TEST_DB}`, () => {
   let rsAdmin: Signed;
   let ex: Fixture;
   let rsEx: Fixture;
-  const sent: string[] = [];
-  let counting = false;
+  const statements = new StatementCounter();
 
   const get = (url: string, who: Signed) => t.request({ url: `/api/v1/exams/${url}`, headers: who.auth });
   const analytics = (e: Fixture, who: Signed, classId = e.classId) =>
@@ -176,22 +176,7 @@ describe(`exams analytics on ${TEST_DB}`, () => {
     ex = await givenAnalytics(t, gw, admin, (section, i) => GREENWOOD[section][i]!);
     rsEx = await givenAnalytics(t, rs, rsAdmin, (_s, i) => [5 + i, 20 + 4 * i, 'EX', 30 + i]);
 
-    // Outside the SQL guard's wrapper, so every statement the app sends is counted once.
-    const driver = t.dataSource.driver as unknown as { createQueryRunner: (mode: string) => unknown };
-    const create = driver.createQueryRunner.bind(driver);
-    const wrapped = new WeakSet<object>();
-    driver.createQueryRunner = (mode) => {
-      const runner = create(mode) as { query: (...args: unknown[]) => Promise<unknown> };
-      if (!wrapped.has(runner)) {
-        wrapped.add(runner);
-        const query = runner.query.bind(runner);
-        runner.query = (...args) => {
-          if (counting) sent.push(String(args[0]));
-          return query(...args);
-        };
-      }
-      return runner;
-    };
+    statements.install(t.dataSource);
   });
 
   afterAll(async () => {
@@ -374,16 +359,7 @@ describe(`exams analytics on ${TEST_DB}`, () => {
   });
 
   it('reads a class in a fixed number of statements, whatever the number of students', async () => {
-    const count = async (fn: () => Promise<unknown>) => {
-      sent.length = 0;
-      counting = true;
-      try {
-        await fn();
-      } finally {
-        counting = false;
-      }
-      return [...sent];
-    };
+    const count = async (fn: () => Promise<unknown>) => (await statements.count(fn))[1];
     await analytics(ex, admin); // warm the per-process caches
     await analytics(rsEx, rsAdmin);
     const small = await count(() => analytics(ex, admin));

@@ -11,6 +11,7 @@ import { admissionNo, demoParentPhone } from '../src/seed/school-data';
 import { Signed, signIn } from './support/accounts';
 import { School, givenSchool } from './support/school';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+import { StatementCounter } from './support/statements';
 
 const CBSE = [
   { grade: 'A1', minPercent: 91, maxPercent: 100, gradePoint: 10 },
@@ -147,8 +148,8 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
   let topper: string;
   let optedOutGuardian: string;
   let optedIn: string[];
-  const sent: string[] = [];
-  let counting = false;
+  // Background work (the in-process outbox worker delivering the publish messages) is not the route's.
+  const statements = new StatementCounter(/\b(outbox_messages|notification_\w+)\b/i);
 
   const get = (url: string, who: Signed) => t.request({ url: `/api/v1/exams/${url}`, headers: who.auth });
   const post = (url: string, who: Signed) =>
@@ -157,15 +158,7 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
     (await t.context.runAsTenant(gw.institution.id, () => t.app.get(OutboxRepository).listNewestFirst(500)))
       .filter((m) => m.template === 'exam_results')
       .reverse();
-  const countStatements = async <T>(fn: () => Promise<T>): Promise<[T, string[]]> => {
-    sent.length = 0;
-    counting = true;
-    try {
-      return [await fn(), [...sent]];
-    } finally {
-      counting = false;
-    }
-  };
+  const countStatements = <T>(fn: () => Promise<T>) => statements.count(fn);
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -216,24 +209,7 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
     );
     rsEx = await givenExams(t, rs, rsAdmin, (_id, i) => [5 + i, 20 + 4 * i, 'EX', 30 + i]);
 
-    // Outside the SQL guard's wrapper, so every statement the app sends is counted once.
-    const driver = t.dataSource.driver as unknown as { createQueryRunner: (mode: string) => unknown };
-    const create = driver.createQueryRunner.bind(driver);
-    const wrapped = new WeakSet<object>();
-    driver.createQueryRunner = (mode) => {
-      const runner = create(mode) as { query: (...args: unknown[]) => Promise<unknown> };
-      if (!wrapped.has(runner)) {
-        wrapped.add(runner);
-        const query = runner.query.bind(runner);
-        runner.query = (...args) => {
-          // Background work (the in-process outbox worker delivering the publish messages) is not the route's.
-          if (counting && !/\b(outbox_messages|notification_\w+)\b/i.test(String(args[0])))
-            sent.push(String(args[0]));
-          return query(...args);
-        };
-      }
-      return runner;
-    };
+    statements.install(t.dataSource);
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { signIn } from './support/accounts';
 import { Auth, generate, givenAccountants, givenFees } from './support/fees';
 import { School, givenSchool } from './support/school';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
+import { StatementCounter } from './support/statements';
 
 /** Friday 2026-11-20, 10:30 in Kolkata. */
 const NOW = new Date('2026-11-20T05:00:00Z');
@@ -19,8 +20,7 @@ describe(`statements per fee payment on ${TEST_DB}`, () => {
   let gw: School;
   let accountant: Auth;
   let student: string;
-  const sent: string[] = [];
-  let counting = false;
+  const statements = new StatementCounter();
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -35,22 +35,7 @@ describe(`statements per fee payment on ${TEST_DB}`, () => {
     student = (await t.context.runAsTenant(gw.institution.id, () =>
       t.app.get(StudentDirectory).studentIdByAdmissionNo(admissionNo(gw.prefix, 1)),
     ))!;
-    // Outside the SQL guard's wrapper, so every statement the app sends is counted once.
-    const driver = t.dataSource.driver as unknown as { createQueryRunner: (mode: string) => unknown };
-    const create = driver.createQueryRunner.bind(driver);
-    const wrapped = new WeakSet<object>();
-    driver.createQueryRunner = (mode) => {
-      const runner = create(mode) as { query: (...args: unknown[]) => Promise<unknown> };
-      if (!wrapped.has(runner)) {
-        wrapped.add(runner);
-        const query = runner.query.bind(runner);
-        runner.query = (...args) => {
-          if (counting) sent.push(String(args[0]));
-          return query(...args);
-        };
-      }
-      return runner;
-    };
+    statements.install(t.dataSource);
   });
 
   afterAll(async () => {
@@ -59,17 +44,16 @@ describe(`statements per fee payment on ${TEST_DB}`, () => {
   });
 
   const pay = async (amount: number) => {
-    sent.length = 0;
-    counting = true;
-    const res = await t.request({
-      method: 'POST',
-      url: `/api/v1/fees/students/${student}/payments`,
-      headers: accountant.auth,
-      payload: { amount, method: 'cash' },
-    });
-    counting = false;
+    const [res, sent] = await statements.count(() =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/fees/students/${student}/payments`,
+        headers: accountant.auth,
+        payload: { amount, method: 'cash' },
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
-    return [...sent];
+    return sent;
   };
 
   it('reads the institution row at most once per counter payment', async () => {
