@@ -58,7 +58,7 @@ export class CoScholasticService {
     const sheet = await this.access.open(termId, sectionId, false);
     const areas = await this.areasWithGrades();
     const saved = await this.grades.ofStudents(
-      termId,
+      [termId],
       sheet.roster.map((r) => r.studentId),
     );
     const byKey = new Map(saved.map((g) => [keyOf(g.studentId, g.areaId), g.grade]));
@@ -127,7 +127,7 @@ export class CoScholasticService {
         const existing = new Map(
           (
             await this.grades.ofStudents(
-              termId,
+              [termId],
               sheet.roster.map((r) => r.studentId),
             )
           ).map((g) => [keyOf(g.studentId, g.areaId), g.grade]),

@@ -38,11 +38,7 @@ import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 import { ReportCardJobs } from './report-card-jobs';
 import { ReportCardsController } from './report-cards.controller';
-import {
-  CoScholasticGradesReader,
-  ExamRemarksReader,
-  StudentExamClassesRepository,
-} from './report-cards.repository';
+import { StudentExamClassesRepository } from './report-cards.repository';
 import { ReportCardsService } from './report-cards.service';
 import { ReportResultsReader } from './report-results';
 import { HallTicketsService } from './hall-tickets.service';
@@ -92,8 +88,6 @@ import { TermSheetsController } from './term-sheets.controller';
     ResultsService,
     AnalyticsService,
     PublishingService,
-    CoScholasticGradesReader,
-    ExamRemarksReader,
     StudentExamClassesRepository,
     ReportResultsReader,
     ReportCardsService,

@@ -340,7 +340,7 @@ export class ResultPublicationsRepository extends TenantScopedRepository<ResultP
   }
 }
 
-/** Co-scholastic grades as written (the demo seed); results read them through their own reader. */
+/** Co-scholastic grades: the class teacher's sheet, the demo seed and the report cards. */
 @Injectable()
 export class CoScholasticGradesRepository extends TenantScopedRepository<CoScholasticGrade> {
   constructor(db: Database, context: RequestContext) {
@@ -349,11 +349,10 @@ export class CoScholasticGradesRepository extends TenantScopedRepository<CoSchol
   async addMany(rows: Insertable<CoScholasticGrade>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.insert(rows.slice(i, i + 500));
   }
-  /** A term's grades of these students (one section's grid). */
-  ofStudents(termId: string, studentIds: string[]): Promise<CoScholasticGrade[]> {
-    return studentIds.length
-      ? this.find({ where: { termId, studentId: In(studentIds) } })
-      : Promise.resolve([]);
+  /** The grades of these students in these terms (one section's grid, or report cards), one statement. */
+  ofStudents(termIds: string[], studentIds: string[]): Promise<CoScholasticGrade[]> {
+    if (!termIds.length || !studentIds.length) return Promise.resolve([]);
+    return this.find({ where: { termId: In(termIds), studentId: In(studentIds) } });
   }
   /** New grades; one a concurrent save wrote meanwhile is overwritten rather than refused. */
   async put(rows: Insertable<CoScholasticGrade>[]): Promise<void> {
@@ -367,7 +366,7 @@ export class CoScholasticGradesRepository extends TenantScopedRepository<CoSchol
   }
 }
 
-/** Class teachers' remarks as written (the demo seed). */
+/** Class teachers' remarks: their sheet, the demo seed and the report cards. */
 @Injectable()
 export class ExamRemarksRepository extends TenantScopedRepository<ExamRemark> {
   constructor(db: Database, context: RequestContext) {
@@ -376,11 +375,10 @@ export class ExamRemarksRepository extends TenantScopedRepository<ExamRemark> {
   async addMany(rows: Insertable<ExamRemark>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.insert(rows.slice(i, i + 500));
   }
-  /** A term's remarks on these students (one section's sheet). */
-  ofStudents(termId: string, studentIds: string[]): Promise<ExamRemark[]> {
-    return studentIds.length
-      ? this.find({ where: { termId, studentId: In(studentIds) } })
-      : Promise.resolve([]);
+  /** The remarks on these students in these terms (one section's sheet, or report cards), one statement. */
+  ofStudents(termIds: string[], studentIds: string[]): Promise<ExamRemark[]> {
+    if (!termIds.length || !studentIds.length) return Promise.resolve([]);
+    return this.find({ where: { termId: In(termIds), studentId: In(studentIds) } });
   }
   /** New remarks; one a concurrent save wrote meanwhile is overwritten rather than refused. */
   async put(rows: Insertable<ExamRemark>[]): Promise<void> {

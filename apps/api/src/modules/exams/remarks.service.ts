@@ -37,7 +37,7 @@ export class RemarksService {
     const saved = new Map(
       (
         await this.remarks.ofStudents(
-          termId,
+          [termId],
           sheet.roster.map((r) => r.studentId),
         )
       ).map((r) => [r.studentId, r.remark]),
@@ -83,7 +83,7 @@ export class RemarksService {
         const existing = new Map(
           (
             await this.remarks.ofStudents(
-              termId,
+              [termId],
               rows.map((r) => r.studentId),
             )
           ).map((r) => [r.studentId, r.remark]),

@@ -1,37 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Database } from '../../platform/database/database';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
-import { CoScholasticGrade, ExamRemark, Mark } from './entities/exams.entities';
+import { Mark } from './entities/exams.entities';
 
-/** What the report cards read besides the results: co-scholastic grades, remarks, past years' classes. */
-
-@Injectable()
-export class CoScholasticGradesReader extends TenantScopedRepository<CoScholasticGrade> {
-  constructor(db: Database, context: RequestContext) {
-    super(db, context, CoScholasticGrade);
-  }
-
-  /** The grades of these students in these terms (one statement). */
-  ofStudents(termIds: string[], studentIds: string[]): Promise<CoScholasticGrade[]> {
-    if (!termIds.length || !studentIds.length) return Promise.resolve([]);
-    return this.find({ where: { termId: In(termIds), studentId: In(studentIds) } });
-  }
-}
-
-@Injectable()
-export class ExamRemarksReader extends TenantScopedRepository<ExamRemark> {
-  constructor(db: Database, context: RequestContext) {
-    super(db, context, ExamRemark);
-  }
-
-  /** The class teacher's remarks on these students in these terms (one statement). */
-  ofStudents(termIds: string[], studentIds: string[]): Promise<ExamRemark[]> {
-    if (!termIds.length || !studentIds.length) return Promise.resolve([]);
-    return this.find({ where: { termId: In(termIds), studentId: In(studentIds) } });
-  }
-}
+/** What the report cards read besides the results and the sheets: past years' classes. */
 
 /** The class and section a student sat exams in, per academic year, read from their marks. */
 export interface ExamClassOfYear {

@@ -6,14 +6,15 @@ import { AttendanceReportsService, MAX_REPORT_DAYS } from '../attendance/attenda
 import { CurrentInstitution } from '../institutions/current-institution';
 import { StudentDirectory } from '../students/student-directory';
 import type { ExamTerm } from './entities/exams.entities';
-import { CoScholasticAreasRepository, ExamTermsRepository } from './exams.repository';
+import {
+  CoScholasticAreasRepository,
+  CoScholasticGradesRepository,
+  ExamRemarksRepository,
+  ExamTermsRepository,
+} from './exams.repository';
 import { type ReportCardModel, renderReportCard } from './report-card.renderer';
 import { devanagariFonts } from './report-pdf';
-import {
-  CoScholasticGradesReader,
-  ExamRemarksReader,
-  StudentExamClassesRepository,
-} from './report-cards.repository';
+import { StudentExamClassesRepository } from './report-cards.repository';
 import {
   type Placement,
   type StudentHead,
@@ -55,8 +56,8 @@ export class ReportCardsService implements OnModuleInit {
     private readonly results: ReportResultsReader,
     private readonly terms: ExamTermsRepository,
     private readonly areas: CoScholasticAreasRepository,
-    private readonly grades: CoScholasticGradesReader,
-    private readonly remarks: ExamRemarksReader,
+    private readonly grades: CoScholasticGradesRepository,
+    private readonly remarks: ExamRemarksRepository,
     private readonly examClasses: StudentExamClassesRepository,
     private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
