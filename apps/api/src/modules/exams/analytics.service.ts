@@ -9,7 +9,7 @@ import { type GradedEntry, figuresOf, gradeDistribution } from './analytics-figu
 import { ExamTermsRepository } from './exams.repository';
 import { type StudentTermResult, rankCompetition } from './results';
 import { MarksIndex, decimal } from './results-inputs';
-import { ResultMarksRepository } from './results-repositories';
+import { MarksRepository } from './exams.repository';
 import { ResultsService, type TermPlan } from './results.service';
 
 interface StudentRow {
@@ -67,7 +67,7 @@ export class AnalyticsService {
   constructor(
     private readonly results: ResultsService,
     private readonly terms: ExamTermsRepository,
-    private readonly marks: ResultMarksRepository,
+    private readonly marks: MarksRepository,
     private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
   ) {}

@@ -33,7 +33,6 @@ import { PapersService } from './papers.service';
 import { CoScholasticAreasService } from './co-scholastic-areas.service';
 import { MarksProgressService } from './marks-progress.service';
 import { PublishingService } from './publishing.service';
-import { PublicationsRepository, ResultMarksRepository } from './results-repositories';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 import { ReportCardJobs } from './report-card-jobs';
@@ -83,8 +82,6 @@ import { TermSheetsController } from './term-sheets.controller';
     MarksService,
     MarksProgressService,
     ExamsDemoSeeder,
-    ResultMarksRepository,
-    PublicationsRepository,
     ResultsService,
     AnalyticsService,
     PublishingService,

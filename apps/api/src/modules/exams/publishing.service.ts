@@ -11,7 +11,7 @@ import { GuardianNotifier, type GuardianNotice } from '../notifications/guardian
 import { StudentDirectory } from '../students/student-directory';
 import type { ExamTerm, ResultPublication } from './entities/exams.entities';
 import { ExamTermsRepository } from './exams.repository';
-import { PublicationsRepository } from './results-repositories';
+import { ResultPublicationsRepository } from './exams.repository';
 
 /**
  * The announcement's cause key: per term, class and publication version; the notifier appends
@@ -33,7 +33,7 @@ export class PublishingService {
   constructor(
     private readonly db: Database,
     private readonly terms: ExamTermsRepository,
-    private readonly publications: PublicationsRepository,
+    private readonly publications: ResultPublicationsRepository,
     private readonly academics: AcademicsService,
     private readonly students: StudentDirectory,
     private readonly notifier: GuardianNotifier,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ExamTerm } from './entities/exams.entities';
 import { type StudentTermResult, type StudentYearResult, studentYearResult } from './results';
 import { MarksIndex } from './results-inputs';
-import { PublicationsRepository, ResultMarksRepository } from './results-repositories';
+import { MarksRepository, ResultPublicationsRepository } from './exams.repository';
 import { ResultsService, type TermPlan } from './results.service';
 
 /** A term's structure for one class: its assessments (in order), the class's papers and their components. */
@@ -24,8 +24,8 @@ export interface ClassResults {
 export class ReportResultsReader {
   constructor(
     private readonly results: ResultsService,
-    private readonly marks: ResultMarksRepository,
-    private readonly publications: PublicationsRepository,
+    private readonly marks: MarksRepository,
+    private readonly publications: ResultPublicationsRepository,
   ) {}
 
   /** The terms among these whose results are published (and not withdrawn) for the class. */

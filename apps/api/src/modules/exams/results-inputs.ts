@@ -2,7 +2,7 @@ import type { GradeBand, MarkCell, PaperInput } from './results';
 import { combineComponents } from './results';
 import type { AssessmentPaper, GradingBandRow, PaperComponent } from './entities/exams.entities';
 import { TOTAL_COMPONENT } from './entities/exams.entities';
-import type { PaperMarkRow } from './results-repositories';
+import type { PaperMarkRow } from './exams.repository';
 
 /**
  * From stored rows to the arithmetic's inputs, without any I/O: the cells of each student's papers

@@ -33,7 +33,7 @@ import {
   studentYearResult,
 } from './results';
 import { MarksIndex, bandsOf, decimal } from './results-inputs';
-import { PublicationsRepository, ResultMarksRepository } from './results-repositories';
+import { MarksRepository, ResultPublicationsRepository } from './exams.repository';
 
 /** A term's structure for one class: its assessments, the class's papers and their components. */
 export interface TermPlan {
@@ -65,8 +65,8 @@ export class ResultsService {
     private readonly components: PaperComponentsRepository,
     private readonly scales: GradingScalesRepository,
     private readonly bands: GradingBandsRepository,
-    private readonly marks: ResultMarksRepository,
-    private readonly publications: PublicationsRepository,
+    private readonly marks: MarksRepository,
+    private readonly publications: ResultPublicationsRepository,
     private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
   ) {}
