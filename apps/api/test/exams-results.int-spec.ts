@@ -418,4 +418,34 @@ describe(`exam results and publishing on ${TEST_DB}`, () => {
     expect(smallSql.length).toBeLessThanOrEqual(20);
     expect(parentSql.length).toBeLessThanOrEqual(20);
   });
+  it("keeps a term's section results after the class is promoted out of the section", async () => {
+    const rows = async () =>
+      (await get(`terms/${rsEx.term1}/sections/${rs.sections['Class 5 A']}/results`, rsAdmin)).json<{
+        rows: { studentId: string; percentage: number }[];
+      }>().rows;
+    const before = await rows();
+    expect(before).toHaveLength(6);
+    const next = await t.request({
+      method: 'POST',
+      url: '/api/v1/academics/years',
+      headers: rsAdmin.auth,
+      payload: { name: '2027-28', startsOn: '2027-04-01', endsOn: '2028-03-31' },
+    });
+    const classes = (await t.request({ url: '/api/v1/academics/classes', headers: rsAdmin.auth })).json<{
+      items: { id: string; name: string }[];
+    }>().items;
+    const promoted = await t.request({
+      method: 'POST',
+      url: '/api/v1/students/promotions',
+      headers: rsAdmin.auth,
+      payload: {
+        fromClassId: rsEx.classId,
+        toClassId: classes.find((c) => c.name === 'Class 6')!.id,
+        toYearId: next.json<{ id: string }>().id,
+      },
+    });
+    expect(promoted.json()).toMatchObject({ promoted: 12 });
+    // Switch the roster back to "this year's active students" and these lists come back empty.
+    expect(await rows()).toEqual(before);
+  });
 });

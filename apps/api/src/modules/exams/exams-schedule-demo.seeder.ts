@@ -10,16 +10,18 @@ import type { ExamSitting } from './entities/schedule.entities';
 import { AssessmentsRepository, ExamTermsRepository, PapersRepository } from './exams.repository';
 import { ExamSittingsRepository } from './schedule-sittings.repository';
 
-/** The demo's two scheduled exams: the assessment, its term, and the first day it may start. */
+/** The demo's scheduled exams: the assessment, its term, the first day it may start, and its hours. */
 const PLAN = [
-  { term: 'Term 1', code: 'HY', from: '2026-09-14' },
-  { term: 'Term 2', code: 'AN', from: '2027-03-01' },
+  { term: 'Term 1', code: 'PT1', from: '2026-07-13', startsAt: '09:30', endsAt: '10:30' },
+  { term: 'Term 1', code: 'HY', from: '2026-09-14', startsAt: '09:30', endsAt: '12:30' },
+  { term: 'Term 2', code: 'PT2', from: '2026-11-09', startsAt: '09:30', endsAt: '10:30' },
+  { term: 'Term 2', code: 'AN', from: '2027-03-01', startsAt: '09:30', endsAt: '12:30' },
 ] as const;
 
 /**
- * The demo exam schedule (run inside a school's tenant, after the demo structure): Term 1's Half-Yearly
- * (in the past) and Term 2's Annual, one subject a day on working days of the school calendar (no holiday,
- * no weekly off, no Sunday), 09:30-12:30, every section in its own room with one of the school's active
+ * The demo exam schedule (run inside a school's tenant, after the demo structure): every assessment of both
+ * terms (periodic tests for an hour, the Half-Yearly and Annual for three), one subject a day on working days
+ * of the school calendar (no holiday, no weekly off, no Sunday), from 09:30, every section in its own room with one of the school's active
  * teachers invigilating (a different one per section; sections beyond the teachers go without). No two
  * sittings clash: a day has one subject, and each teacher one room at a time.
  */
@@ -74,8 +76,8 @@ export class ExamsScheduleDemoSeeder {
             paperId: paper.id,
             sectionId: section.id,
             sitsOn: day,
-            startsAt: '09:30',
-            endsAt: '12:30',
+            startsAt: plan.startsAt,
+            endsAt: plan.endsAt,
             room: `Room ${className.replace(/\D+/g, '')}${section.name}`,
             // Rotate the teachers over the sections day by day; one teacher per section at a time.
             invigilatorUserId: k < teachers.length ? teachers[(k + d) % teachers.length]! : null,

@@ -115,7 +115,7 @@ export class MarksService {
   async grid(paperId: string, sectionId: string): Promise<MarksGridView> {
     const ctx = await this.sheetContext(paperId, sectionId, false);
     const [roster, sheet] = await Promise.all([
-      this.students.roster(sectionId),
+      this.students.sectionRoster(sectionId, ctx.term.academicYearId),
       this.sheets.bySlot(paperId, sectionId),
     ]);
     const rows = sheet ? await this.marks.ofSheet(sheet.id) : [];
@@ -163,7 +163,9 @@ export class MarksService {
     rows: MarksRowInput[],
   ): Promise<{ studentId: string; code: string; cell: ParsedCell | null }[]> {
     const roster = new Map(
-      (await this.students.roster(ctx.section.id)).map((r) => [r.studentId, r.fullName] as const),
+      (await this.students.sectionRoster(ctx.section.id, ctx.term.academicYearId)).map(
+        (r) => [r.studentId, r.fullName] as const,
+      ),
     );
     const columns = new Map(ctx.columns.map((c) => [c.code, c.maxCenti]));
     const details: ErrorDetail[] = [];
@@ -331,7 +333,7 @@ export class MarksService {
   async submit(paperId: string, sectionId: string): Promise<SaveMarksResult> {
     const ctx = await this.sheetContext(paperId, sectionId, true);
     await this.requireCurrentYear(ctx.term);
-    const roster = await this.students.roster(sectionId);
+    const roster = await this.students.sectionRoster(sectionId, ctx.term.academicYearId);
     return this.db.transaction(
       async () => {
         const sheet: SheetState = await this.sheets.lockSlot(paperId, sectionId, uuidv7());

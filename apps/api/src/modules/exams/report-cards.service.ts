@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { NotFoundError, RuleViolationError } from '../../platform/errors/domain-error';
+import { NotFoundError } from '../../platform/errors/domain-error';
 import { addDays, daysBetween } from '../../platform/time/local-time';
 import { AcademicsService } from '../academics/academics.service';
 import { AttendanceReportsService, MAX_REPORT_DAYS } from '../attendance/attendance-reports.service';
@@ -183,10 +183,8 @@ export class ReportCardsService implements OnModuleInit {
       throw new NotFoundError('The section');
     const term = await this.terms.byId(termId);
     if (!term) throw new NotFoundError('The term');
-    // A section's roster is this year's enrolment: a past year's cards are made per student.
-    if (term.academicYearId !== (await this.academics.findCurrentYear())?.id)
-      throw new RuleViolationError("A section's report cards are made for this academic year's terms.");
-    const roster = await this.students.roster(sectionId);
+    // The section's students in the term's year, including those since promoted out of it.
+    const roster = await this.students.sectionRoster(sectionId, term.academicYearId);
     const ids = roster.map((r) => r.studentId);
     const [results, context, extras, className] = await Promise.all([
       this.results.ofClass([term], section.classId),

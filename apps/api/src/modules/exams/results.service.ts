@@ -171,7 +171,7 @@ export class ResultsService {
     if (!term) throw new NotFoundError('The term');
     const [plans, roster, subjects, publication] = await Promise.all([
       this.plans([term], section.classId),
-      this.students.roster(sectionId),
+      this.students.sectionRoster(sectionId, term.academicYearId),
       this.subjectNames(),
       this.publications.byTermAndClass(termId, section.classId),
     ]);

@@ -11,7 +11,7 @@ import { ExamTermsRepository } from './exams.repository';
 export interface TermSheet {
   term: ExamTerm;
   section: Section;
-  /** The section's current roster by roll number. */
+  /** The section's roster in the term's year, by roll number. */
   roster: { studentId: string; fullName: string; admissionNo: string; rollNo: number | null }[];
 }
 
@@ -47,6 +47,6 @@ export class TermSheetAccess {
           ExamsErrorCode.NotCurrentYear,
         );
     }
-    return { term, section, roster: await this.students.roster(sectionId) };
+    return { term, section, roster: await this.students.sectionRoster(sectionId, term.academicYearId) };
   }
 }

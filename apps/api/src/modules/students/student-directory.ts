@@ -126,6 +126,30 @@ export class StudentDirectory {
       .sort((a, b) => (a.rollNo ?? 1e9) - (b.rollNo ?? 1e9) || a.fullName.localeCompare(b.fullName));
   }
 
+  /**
+   * A section's students in one academic year, by roll number: those enrolled there that year, active or
+   * since promoted out of it. Exams read a term's section through this, so last year's marks, results and
+   * report cards keep their rows after promotion (the register's `roster` is this year's active students).
+   */
+  async sectionRoster(
+    sectionId: string,
+    yearId: string,
+  ): Promise<{ studentId: string; fullName: string; admissionNo: string; rollNo: number | null }[]> {
+    const enrolments = await this.enrolments.ofSectionYear(yearId, sectionId);
+    const students = new Map(
+      (await inChunks([...new Set(enrolments.map((e) => e.studentId))], (c) => this.students.byIds(c))).map(
+        (s) => [s.id, s],
+      ),
+    );
+    return enrolments
+      .filter((e) => students.has(e.studentId))
+      .map((e) => {
+        const s = students.get(e.studentId)!;
+        return { studentId: s.id, fullName: fullNameOf(s), admissionNo: s.admissionNo, rollNo: e.rollNo };
+      })
+      .sort((a, b) => (a.rollNo ?? 1e9) - (b.rollNo ?? 1e9) || a.fullName.localeCompare(b.fullName));
+  }
+
   /** Ids of the students actively enrolled this year in a section (one query). */
   async rosterIds(sectionId: string): Promise<string[]> {
     const year = await this.academics.findCurrentYear();

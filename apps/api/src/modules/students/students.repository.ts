@@ -232,6 +232,11 @@ export class EnrolmentsRepository extends TenantScopedRepository<Enrolment> {
       : Promise.resolve([]);
   }
 
+  /** A section's enrolments in its year that completed or are completing it there: active or promoted out. */
+  ofSectionYear(yearId: string, sectionId: string): Promise<Enrolment[]> {
+    return this.find({ where: { academicYearId: yearId, sectionId, status: In(['active', 'promoted']) } });
+  }
+
   async add(rows: Omit<Enrolment, 'tenantId'>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 200) await this.insert(rows.slice(i, i + 200));
   }

@@ -13,7 +13,7 @@ import type {
   StudentExamScheduleView,
 } from '@shala/contracts';
 import { upcomingByAssessment } from './family-schedule';
-import { scheduledSections } from './schedule-panel';
+import { defaultAssessmentId, scheduledSections } from './schedule-panel';
 
 const YEAR = '0190a1b2-0000-7000-8000-00000000e001';
 const TERM = '0190a1b2-0000-7000-8000-00000000e002';
@@ -279,6 +279,18 @@ describe('exams schedule', () => {
       label: `Class 5 ${s.name}`,
     }));
     expect(scheduledSections(schedule, sections).map((s) => s.label)).toEqual(['Class 5 A', 'Class 5 B']);
+  });
+
+  it("opens on the term under way, not last term's first test, and on the last exam once the year is over", () => {
+    const terms = [
+      { endsOn: '2026-09-30', assessments: [{ id: 'pt1' }, { id: 'hy' }] },
+      { endsOn: '2027-03-31', assessments: [{ id: 'pt2' }, { id: 'an' }] },
+    ];
+    expect(defaultAssessmentId(terms, '2026-06-01')).toBe('pt1');
+    expect(defaultAssessmentId(terms, '2026-12-06')).toBe('pt2');
+    expect(defaultAssessmentId(terms, '2027-03-31')).toBe('pt2');
+    expect(defaultAssessmentId(terms, '2027-05-01')).toBe('an');
+    expect(defaultAssessmentId([{ endsOn: '2027-03-31', assessments: [] }], '2026-12-06')).toBeNull();
   });
 });
 

@@ -5,7 +5,8 @@ import type { ExamScheduleView, ExamSittingView } from '@shala/contracts';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { ResponsiveList } from '../../../app/components/responsive-list';
-import { formatSchoolDate } from '../../../app/school-date';
+import { formatSchoolDate, schoolToday } from '../../../app/school-date';
+import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useDownloadHallTickets, useExamSchedule, useExamStructure } from '../hooks/use-exams';
 import { useExamLookups, type SectionOption } from '../hooks/use-lookups';
 import { useExamsText } from '../i18n';
@@ -36,16 +37,33 @@ export function scheduledSections(schedule: ExamScheduleView, sections: SectionO
   );
 }
 
+/**
+ * The assessment the schedule opens on: the first one of the term under way (or the next to come), so
+ * the screen opens on this term's exams, not last term's; the last one once every term is over.
+ */
+export function defaultAssessmentId(
+  terms: readonly { endsOn: string; assessments: readonly { id: string }[] }[],
+  today: string,
+): string | null {
+  const withAssessments = terms.filter((term) => term.assessments.length > 0);
+  const current = withAssessments.find((term) => term.endsOn >= today);
+  if (current) return current.assessments[0]!.id;
+  return withAssessments.at(-1)?.assessments.at(-1)?.id ?? null;
+}
+
 /** Staff: an assessment's sittings (date, time, class/section, subject, room, invigilator) and hall tickets. */
 export function SchedulePanel() {
   const t = useExamsText();
+  const me = useCurrentUser();
   const structure = useExamStructure();
   const lookups = useExamLookups();
   const [chosen, setChosen] = useState<string | null>(null);
-  const assessments = (structure.data?.terms ?? []).flatMap((term) =>
+  const terms = structure.data?.terms ?? [];
+  const assessments = terms.flatMap((term) =>
     term.assessments.map((a) => ({ value: a.id, label: `${term.name} · ${a.name}` })),
   );
-  const assessmentId = chosen ?? assessments[0]?.value ?? null;
+  const today = schoolToday(me.institution.timeZone);
+  const assessmentId = chosen ?? defaultAssessmentId(terms, today);
   const schedule = useExamSchedule(assessmentId);
   const tickets = useDownloadHallTickets();
   const canEdit = useCanEditStructure();
