@@ -13,6 +13,9 @@ import { FeesModule } from './modules/fees/fees.module';
 import { ExamsModule } from './modules/exams/exams.module';
 import { ProvisioningModule } from './modules/provisioning/provisioning.module';
 import { UserAdminModule } from './modules/user-admin/user-admin.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { SchoolSettingsModule } from './modules/school-settings/school-settings.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { AccessGuard } from './platform/security/access.guard';
 import { ShalaThrottlerGuard, throttlerOptions } from './platform/security/throttling';
 import { SCHEMA } from './database.registry';
@@ -73,7 +76,13 @@ export const DOMAIN_MODULES = [
 ];
 
 /** Modules that only the HTTP API needs. */
-const HTTP_MODULES = [UserAdminModule, ProvisioningModule];
+const HTTP_MODULES = [
+  UserAdminModule,
+  ProvisioningModule,
+  SchoolSettingsModule,
+  DashboardsModule,
+  PrivacyModule,
+];
 
 export interface AppModuleOptions {
   /** Tests read the JSON logs from here instead of stdout. */

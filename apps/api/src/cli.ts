@@ -16,7 +16,8 @@ const USAGE = `Usage: node dist/cli.js <command>
   migrate                 run pending migrations
   migrate:status          list applied and pending migrations
   migrate:revert          revert the last migration
-  seed --demo [--if-empty]                    demo institutions and users (demo mode only)
+  seed --demo [--if-empty] [--open-every-day] demo institutions and users (demo mode only; Sundays off
+                                              unless --open-every-day, which the browser tests use)
   seed --institutions N [--students M] [--attendance-days D]   scale seed for benchmarks (demo mode only)
   audit:verify            verify every institution's audit hash chain; exits 1 when one is broken
   keys:rotate [--institution SLUG] [--batch N]   new data key per institution; re-encrypt rows online
@@ -63,6 +64,7 @@ async function seed(args: string[]): Promise<void> {
     options: {
       demo: { type: 'boolean' },
       'if-empty': { type: 'boolean' },
+      'open-every-day': { type: 'boolean' },
       institutions: { type: 'string' },
       students: { type: 'string' },
       'attendance-days': { type: 'string' },
@@ -76,7 +78,7 @@ async function seed(args: string[]): Promise<void> {
     const seeder = app.get(DemoSeeder);
     const started = Date.now();
     const report = values.demo
-      ? await seeder.seedDemo({ ifEmpty: !!values['if-empty'] })
+      ? await seeder.seedDemo({ ifEmpty: !!values['if-empty'], openEveryDay: !!values['open-every-day'] })
       : values.institutions !== undefined
         ? await seeder.seedScale(
             positiveInt(values.institutions, 'institutions', 1),

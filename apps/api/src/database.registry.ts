@@ -3,6 +3,8 @@ import { Foundation1763798400000 } from './platform/database/migrations/17637984
 import { IdentityAndAudit1763884800000 } from './platform/database/migrations/1763884800000-IdentityAndAudit';
 import { AcademicsAndStudents1763971200000 } from './platform/database/migrations/1763971200000-AcademicsAndStudents';
 import { Attendance1764057600000 } from './platform/database/migrations/1764057600000-Attendance';
+import { UserLocale1765100000001 } from './platform/database/migrations/1765100000001-UserLocale';
+import { InvitationDelivery1765100000007 } from './platform/database/migrations/1765100000007-InvitationDelivery';
 import {
   AttendanceDaySummary,
   AttendanceMark,
@@ -43,6 +45,12 @@ import { EXAM_ENTITIES } from './modules/exams/entities/exams.entities';
 import { Exams1765000000000 } from './platform/database/migrations/1765000000000-Exams';
 import { SCHEDULE_ENTITIES } from './modules/exams/entities/schedule.entities';
 import { ExamSchedule1765000000001 } from './platform/database/migrations/1765000000001-ExamSchedule';
+import { FeePaymentInstruments1765100000003 } from './platform/database/migrations/1765100000003-FeePaymentInstruments';
+import { INSTITUTION_PROFILE_ENTITIES } from './modules/institutions/entities/institution-profile.entity';
+import { InstitutionProfile1765100000002 } from './platform/database/migrations/1765100000002-InstitutionProfile';
+import { StudentSearchKey1765100000004 } from './platform/database/migrations/1765100000004-StudentSearchKey';
+import { PrivacyRequest } from './modules/privacy/entities/privacy-request.entity';
+import { PrivacyRequests1765100000008 } from './platform/database/migrations/1765100000008-PrivacyRequests';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -85,6 +93,8 @@ export const SCHEMA: Schema = {
     ...FEE_GATEWAY_ENTITIES,
     ...EXAM_ENTITIES,
     ...SCHEDULE_ENTITIES,
+    ...INSTITUTION_PROFILE_ENTITIES,
+    PrivacyRequest,
   ],
   migrations: [
     Foundation1763798400000,
@@ -97,5 +107,11 @@ export const SCHEMA: Schema = {
     FeeGatewaySettings1764316800100,
     Exams1765000000000,
     ExamSchedule1765000000001,
+    UserLocale1765100000001,
+    InstitutionProfile1765100000002,
+    InvitationDelivery1765100000007,
+    FeePaymentInstruments1765100000003,
+    StudentSearchKey1765100000004,
+    PrivacyRequests1765100000008,
   ],
 };

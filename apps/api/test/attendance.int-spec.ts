@@ -359,6 +359,21 @@ describe(`attendance on ${TEST_DB}`, () => {
       })
     ).json<{ summary: Record<string, number | null> }>();
     expect(calendar.summary).toMatchObject({ workingDays: 5, present: 1, absent: 3, percent: 25 });
+    // The headline's own days: the unmarked 13th is a working day but not one the percentage is over.
+    expect(calendar.summary).toMatchObject({ countedDays: 4, attendedDays: 1 });
+    const halfAndLeave = (
+      await t.request({
+        url: `/api/v1/attendance/students/${s2}/calendar?from=2026-11-09&to=2026-11-13`,
+        headers: admin.auth,
+      })
+    ).json<{ summary: Record<string, number | null> }>();
+    // Half day on the 9th, excused on the 11th, the 13th not marked: 2.5 of 3 days, the 83.3 it reports.
+    expect(halfAndLeave.summary).toMatchObject({
+      workingDays: 5,
+      countedDays: 3,
+      attendedDays: 2.5,
+      percent: 83.3,
+    });
     const summary = (
       await t.request({ url: '/api/v1/attendance/summary?date=2026-11-10', headers: admin.auth })
     ).json<{

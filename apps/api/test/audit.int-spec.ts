@@ -177,7 +177,7 @@ describe(`audit log on ${TEST_DB}`, () => {
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'seq,id,occurredAt,actorUserId,action,outcome,targetType,targetId,ip,userAgent,requestId,details,prevHash,hash',
+      'seq,localTime,timeZone,summary,actorName,action,outcome,targetType,targetName,id,occurredAt,actorUserId,targetId,ip,userAgent,requestId,details,prevHash,hash',
     );
     expect(csv.body).toContain("'=cmd|calc");
     const json = await t.request({

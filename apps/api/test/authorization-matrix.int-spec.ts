@@ -40,6 +40,7 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'POST /api/v1/auth/password/reset': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',
   'GET /api/v1/me': { url: '/api/v1/me', permitted: 200 },
+  'PUT /api/v1/me/locale': { url: '/api/v1/me/locale', payload: INVALID, permitted: 400 },
   'POST /api/v1/auth/password/change': {
     url: '/api/v1/auth/password/change',
     payload: INVALID,
@@ -85,6 +86,9 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'GET /api/v1/users': { url: '/api/v1/users', permitted: 200 },
   'GET /api/v1/users/:id': { url: `/api/v1/users/${RANDOM_ID}`, permitted: 404 },
   'POST /api/v1/users/invitations': { url: '/api/v1/users/invitations', payload: INVALID, permitted: 400 },
+  'GET /api/v1/users/invitations': { url: '/api/v1/users/invitations', permitted: 200 },
+  'GET /api/v1/users/invitations/channels': { url: '/api/v1/users/invitations/channels', permitted: 200 },
+  'DELETE /api/v1/users/:id/invitation': { url: '/api/v1/users/not-a-uuid/invitation', permitted: 400 },
   'POST /api/v1/users/:id/invitation': {
     url: '/api/v1/users/not-a-uuid/invitation',
     payload: {},
@@ -493,6 +497,10 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: INVALID,
     permitted: 400,
   },
+  'POST /api/v1/fees/students/:studentId/remind': {
+    url: '/api/v1/fees/students/not-a-uuid/remind',
+    permitted: 400,
+  },
   'GET /api/v1/fees/invoices/:id': { url: '/api/v1/fees/invoices/not-a-uuid', permitted: 400 },
   'POST /api/v1/fees/invoices/:id/adjustments': {
     url: '/api/v1/fees/invoices/not-a-uuid/adjustments',
@@ -517,6 +525,11 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'GET /api/v1/fees/reports/collections': { url: '/api/v1/fees/reports/collections', permitted: 400 },
   'POST /api/v1/fees/students/:studentId/online-orders': {
     url: '/api/v1/fees/students/not-a-uuid/online-orders',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/fees/family/online-orders': {
+    url: '/api/v1/fees/family/online-orders',
     payload: INVALID,
     permitted: 400,
   },
@@ -553,6 +566,84 @@ const MATRIX: Record<string, 'public' | Probe> = {
   'GET /api/v1/fees/reports/collections/export': {
     url: '/api/v1/fees/reports/collections/export',
     permitted: 400,
+  },
+  'GET /api/v1/institution/profile': { url: '/api/v1/institution/profile', permitted: 200 },
+  'PATCH /api/v1/institution/profile': {
+    url: '/api/v1/institution/profile',
+    payload: INVALID,
+    permitted: 400,
+  },
+  // No logo yet: 404 to everyone allowed to ask.
+  'GET /api/v1/institution/logo': { url: '/api/v1/institution/logo', permitted: 404 },
+  'PUT /api/v1/institution/logo': { url: '/api/v1/institution/logo', payload: INVALID, permitted: 400 },
+  'DELETE /api/v1/institution/logo': { url: '/api/v1/institution/logo', permitted: 404 },
+  // Role dashboards: school-wide ones refuse callers whose reach is sections or a family (403), the
+  // family one refuses staff; system status only on the operator's.
+  'GET /api/v1/dashboard/admin': {
+    url: '/api/v1/dashboard/admin',
+    permitted: (role) =>
+      ([DefaultRole.SchoolAdmin, DefaultRole.Accountant] as DefaultRole[]).includes(role) ? 200 : 403,
+  },
+  'GET /api/v1/dashboard/teacher': { url: '/api/v1/dashboard/teacher', permitted: 200 },
+  'GET /api/v1/dashboard/family': {
+    url: '/api/v1/dashboard/family',
+    permitted: (role) =>
+      ([DefaultRole.Parent, DefaultRole.Student] as DefaultRole[]).includes(role) ? 200 : 403,
+  },
+  'GET /api/v1/dashboard/accountant': {
+    url: '/api/v1/dashboard/accountant',
+    permitted: (role) =>
+      ([DefaultRole.SchoolAdmin, DefaultRole.Accountant] as DefaultRole[]).includes(role) ? 200 : 403,
+  },
+  'GET /api/v1/dashboard/operator': { url: '/api/v1/dashboard/operator', permitted: 200 },
+  'GET /api/v1/fees/day-close': { url: '/api/v1/fees/day-close?date=2026-02-30', permitted: 400 },
+  'GET /api/v1/fees/day-close/export': { url: '/api/v1/fees/day-close/export?date=bad', permitted: 400 },
+  // Privacy (issue 13): staff routes need privacy.requests.manage; parents' own under my-requests.
+  'POST /api/v1/privacy/requests': { url: '/api/v1/privacy/requests', payload: INVALID, permitted: 400 },
+  'GET /api/v1/privacy/requests': { url: '/api/v1/privacy/requests?overdue=true', permitted: 200 },
+  'GET /api/v1/privacy/requests/:id': { url: `/api/v1/privacy/requests/${RANDOM_ID}`, permitted: 404 },
+  'POST /api/v1/privacy/requests/:id/transitions': {
+    url: '/api/v1/privacy/requests/not-a-uuid/transitions',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/privacy/requests/:id/archive': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/archive`,
+    payload: {},
+    permitted: 404,
+  },
+  'GET /api/v1/privacy/requests/:id/archive': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/archive`,
+    permitted: 404,
+  },
+  'GET /api/v1/privacy/requests/:id/archive/download': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/archive/download`,
+    permitted: 404,
+  },
+  'GET /api/v1/privacy/sub-processors': { url: '/api/v1/privacy/sub-processors', permitted: 200 },
+  'GET /api/v1/privacy/records-of-processing': {
+    url: '/api/v1/privacy/records-of-processing',
+    permitted: 200,
+  },
+  'POST /api/v1/privacy/my-requests': {
+    url: '/api/v1/privacy/my-requests',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/privacy/my-requests': { url: '/api/v1/privacy/my-requests', permitted: 200 },
+  'GET /api/v1/privacy/my-requests/:id': { url: `/api/v1/privacy/my-requests/${RANDOM_ID}`, permitted: 404 },
+  'POST /api/v1/privacy/my-requests/:id/archive': {
+    url: `/api/v1/privacy/my-requests/${RANDOM_ID}/archive`,
+    payload: {},
+    permitted: 404,
+  },
+  'GET /api/v1/privacy/my-requests/:id/archive': {
+    url: `/api/v1/privacy/my-requests/${RANDOM_ID}/archive`,
+    permitted: 404,
+  },
+  'GET /api/v1/privacy/my-requests/:id/archive/download': {
+    url: `/api/v1/privacy/my-requests/${RANDOM_ID}/archive/download`,
+    permitted: 404,
   },
 };
 

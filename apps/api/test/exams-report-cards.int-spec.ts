@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExamsDemoSeeder } from '../src/modules/exams/exams-demo.seeder';
+import { crestPng } from '../src/seed/crest-png';
 import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { Signed, signIn } from './support/accounts';
@@ -258,5 +259,34 @@ describe(`exams report cards (${TEST_DB})`, () => {
     expect((await t.request({ method: 'POST', url: url(other), headers: teacher.auth })).statusCode).toBe(
       404,
     );
+  });
+
+  withText("heads the card with the school's address, contact and logo from its settings", async () => {
+    const saved = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/institution/profile',
+      headers: admin.auth,
+      payload: {
+        addressLine1: '12 MG Road',
+        city: 'Pune',
+        state: 'Maharashtra',
+        postalCode: '411001',
+        phone: '+91 20 2612 3456',
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const logo = await t.request({
+      method: 'PUT',
+      url: '/api/v1/institution/logo',
+      headers: { ...admin.auth, 'content-type': 'image/png' },
+      payload: crestPng('GW', [21, 101, 192], 64),
+    });
+    expect(logo.statusCode, logo.body).toBe(200);
+    const res = await card(admin, child, term1);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.rawPayload.includes('/Subtype /Image')).toBe(true);
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('12 MG Road, Pune, Maharashtra 411001');
+    expect(text).toContain('Phone: +91 20 2612 3456');
   });
 });

@@ -1,6 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SchoolCalendar } from '../src/modules/attendance/school-calendar';
+import { InstitutionsService } from '../src/modules/institutions/institutions.service';
 import { DemoSeeder } from '../src/seed/demo.seeder';
 import { SeedModule } from '../src/seed/seed.module';
 import { Account, signIn } from './support/accounts';
@@ -41,6 +43,16 @@ describe(`fees against the demo on ${TEST_DB}`, () => {
 
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('gives the demo schools Sundays off, as new schools have', async () => {
+    for (const slug of ['greenwood', 'riverside']) {
+      const institution = (await t.app.get(InstitutionsService).findBySlug(slug))!;
+      const settings = await t.context.runAsTenant(institution.id, () =>
+        t.app.get(SchoolCalendar).settings(),
+      );
+      expect(settings.weeklyOffDays, slug).toEqual([0]);
+    }
   });
 
   it("parent@greenwood.test sees both children's dues", async () => {

@@ -79,7 +79,10 @@ describe(`paged fee lists on ${TEST_DB}`, () => {
       method: 'POST',
       url: `/api/v1/fees/students/${studentId}/payments`,
       headers: accountant.auth,
-      payload: { amount, method, reference: method === 'cash' ? null : `REF-${amount}` },
+      payload:
+        method === 'cheque'
+          ? { amount, method, instrumentNo: `${amount}`, instrumentBank: 'SBI', instrumentDate: '2026-11-01' }
+          : { amount, method, reference: method === 'cash' ? null : `REF-${amount}` },
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<Payment>();

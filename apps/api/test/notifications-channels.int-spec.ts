@@ -370,6 +370,7 @@ describe(`notifications channels and templates on ${TEST_DB}`, () => {
       'exam_results',
       'password_reset',
       'invitation',
+      'privacy_requests_due',
     ]);
     expect(
       (

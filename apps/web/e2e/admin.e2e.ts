@@ -42,7 +42,7 @@ describe('school admin screens', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^seq,id,occurredAt/);
+    expect(csv.split('\n')[0]).toMatch(/^seq,localTime,timeZone,summary,actorName,/);
     expect(csv.split('\n').length).toBeGreaterThan(2);
 
     const { phoneOverflow } = await captureBothWidths(page, 'audit');

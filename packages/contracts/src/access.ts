@@ -66,11 +66,20 @@ export interface UserListResponse {
   nextCursor: string | null;
 }
 
-/** POST users/invitations: creates the user (status invited) and mails a 72-hour link. */
+/**
+ * POST users/invitations: creates the user (status invited) and sends a 72-hour link. `channel` defaults to
+ * email; SMS and WhatsApp go to `phone`, or to the guardian's phone when `guardianId` is given.
+ * `guardianId` / `studentId` link the new account to that guardian (a parent account) or student (a
+ * student account) in the same step; they need students.write.
+ */
 export interface InviteUserRequest {
   email: string;
   displayName: string;
   roles: string[];
+  channel?: InvitationChannel;
+  phone?: string;
+  guardianId?: string;
+  studentId?: string;
 }
 
 /** PUT users/:id/roles */
@@ -152,9 +161,79 @@ export interface ProvisionInstitutionRequest {
 
 export interface ProvisionInstitutionResponse {
   institution: InstitutionDto;
-  admin: { id: string; email: string; status: UserStatus };
+  /**
+   * The first admin and their invitation email: `oneTimeLink` only when it could not be delivered (shown
+   * once to the operator, to hand over another way).
+   */
+  admin: {
+    id: string;
+    email: string;
+    status: UserStatus;
+    delivery?: InvitationDelivery;
+    deliveryProblem?: string | null;
+    oneTimeLink?: string | null;
+  };
 }
 
 export interface SetInstitutionStatusRequest {
   status: 'active' | 'suspended';
+}
+
+/** How an invitation link reaches the person: only channels the school set up can deliver. */
+export type InvitationChannel = 'email' | 'sms' | 'whatsapp';
+/** pending: the link works; expired: 72 hours passed; revoked: an admin withdrew it. */
+export type InvitationStatus = 'pending' | 'expired' | 'revoked';
+/**
+ * The invitation message: queued (waiting or retrying), sent (handed to the provider or delivered), failed
+ * (the provider refused it or retries ran out), not_deliverable (the channel is not set up or there is no
+ * address: the admin was shown the link once instead).
+ */
+export type InvitationDelivery = 'queued' | 'sent' | 'failed' | 'not_deliverable';
+
+export interface InvitationView {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  status: InvitationStatus;
+  channel: InvitationChannel;
+  /** Where it went: the email, or a masked phone number; null when there was no address. */
+  recipient: string | null;
+  delivery: InvitationDelivery;
+  /** Why it could not be delivered, in the provider's or Shala's words (no personal data). */
+  deliveryProblem: string | null;
+  invitedAt: string;
+  expiresAt: string;
+}
+
+export interface InvitationListResponse {
+  items: InvitationView[];
+  nextCursor: string | null;
+}
+
+/**
+ * The answer to an invitation (create or resend): the account, its invitation, and the one-time link,
+ * only when the message could not be delivered (shown once to the admin, never stored in clear).
+ */
+export interface InvitedUser extends UserDto {
+  invitation: InvitationView;
+  oneTimeLink: string | null;
+}
+
+export interface InvitationChannelOption {
+  channel: InvitationChannel;
+  /** Set up and able to send now. */
+  ready: boolean;
+  /** Why not, when not ready. */
+  problem: string | null;
+}
+
+export interface InvitationChannelsView {
+  channels: InvitationChannelOption[];
+}
+
+/** POST users/:id/invitation: a new link (the old one stops working), on this channel (default: the last). */
+export interface ResendInvitationRequest {
+  channel?: InvitationChannel;
+  phone?: string;
 }

@@ -145,7 +145,14 @@ export interface StudentCalendar {
   from: string;
   to: string;
   days: { date: string; status: MarkStatus | null; note: string | null; onLeave: boolean }[];
-  summary: AttendanceCounts & { workingDays: number; percent: number | null };
+  summary: AttendanceCounts & {
+    workingDays: number;
+    /** The days the percentage is over: working days marked present, late, half day or absent. */
+    countedDays: number;
+    /** Of those, the days attended: late counts as present, a half day as half (may end in .5). */
+    attendedDays: number;
+    percent: number | null;
+  };
 }
 
 export type AttendanceMode = 'daily' | 'period';

@@ -15,15 +15,24 @@ export const AuditExportFormat = {
 } as const;
 export type AuditExportFormat = (typeof AuditExportFormat)[keyof typeof AuditExportFormat];
 
-/** Columns of the CSV export, in order (also the keys of each JSON export element). */
+/**
+ * Columns of the CSV export, in order: first what a person reads (the time in the school's time zone, the
+ * sentence, the names), then the raw ids and the chain fields as they are stored. Each JSON export element
+ * is an AuditEventDto (the same names and the UTC time; no local time).
+ */
 export const AUDIT_EXPORT_COLUMNS = [
   'seq',
-  'id',
-  'occurredAt',
-  'actorUserId',
+  'localTime',
+  'timeZone',
+  'summary',
+  'actorName',
   'action',
   'outcome',
   'targetType',
+  'targetName',
+  'id',
+  'occurredAt',
+  'actorUserId',
   'targetId',
   'ip',
   'userAgent',
@@ -32,6 +41,7 @@ export const AUDIT_EXPORT_COLUMNS = [
   'prevHash',
   'hash',
 ] as const;
+export type AuditExportColumn = (typeof AUDIT_EXPORT_COLUMNS)[number];
 
 /** One link of the institution's hash chain (AUD-01..03). */
 export interface AuditEventDto {
@@ -51,6 +61,12 @@ export interface AuditEventDto {
   details: unknown;
   prevHash: string;
   hash: string;
+  /** The actor's name now (resolved when read, not part of the chain); null without an actor or name. */
+  actorName: string | null;
+  /** The target's name now ("Class 5 A", "Asha Verma (GW-2026-001)"); null when unknown or deleted. */
+  targetName: string | null;
+  /** The event in one English sentence: "Ravi Kumar changed attendance of Class 5 A for 6 Dec 2026". */
+  summary: string;
 }
 
 /** Filters shared by GET audit/events and GET audit/export. */

@@ -139,6 +139,15 @@ export interface PasswordRequest {
   password: string;
 }
 
+/** The languages of the web app: English and Hindi. */
+export const LOCALES = ['en', 'hi'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** PUT /api/v1/me/locale: the language the signed-in user reads the app in, remembered per user. */
+export interface LocaleRequest {
+  locale: Locale;
+}
+
 export interface MeUser {
   id: string;
   email: string;
@@ -146,6 +155,8 @@ export interface MeUser {
   mfaEnabled: boolean;
   /** ISO timestamp, or null before the first sign-in. */
   lastLoginAt: string | null;
+  /** The language the user chose; 'en' until they choose. */
+  locale: Locale;
 }
 
 /** GET /api/v1/me */

@@ -133,7 +133,30 @@ export interface LedgerPage extends StudentLedger {
   nextCursor: string | null;
 }
 
-export type PaymentMethod = 'cash' | 'cheque' | 'bank_transfer' | 'online';
+export const PAYMENT_METHODS = [
+  'cash',
+  'upi',
+  'card',
+  'demand_draft',
+  'cheque',
+  'bank_transfer',
+  'online',
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** What a cashier records at the counter (online payments come through the gateway). */
+export type CounterPaymentMethod = Exclude<PaymentMethod, 'online'>;
+/** Methods paid with a paper instrument: its number, drawee bank and instrument date are recorded. */
+export const INSTRUMENT_METHODS = ['cheque', 'demand_draft'] as const;
+/** Methods with a reference (UPI UTR, card transaction id, bank transfer UTR). */
+export const REFERENCE_METHODS = ['upi', 'card', 'bank_transfer'] as const;
+
+/** A cheque's or demand draft's details (null for other methods). */
+export interface PaymentInstrument {
+  number: string;
+  bank: string;
+  /** The date written on the instrument, YYYY-MM-DD. */
+  date: string;
+}
 
 export interface PaymentView {
   id: string;
@@ -141,7 +164,11 @@ export interface PaymentView {
   amount: number;
   currency: string;
   method: PaymentMethod;
+  /** UPI UTR, card transaction id, bank transfer UTR or the gateway's payment id. */
   reference: string | null;
+  /** Cheque or demand draft details; null for other methods. */
+  instrument: PaymentInstrument | null;
+  /** The day the money was received (a backdated counter payment's date), YYYY-MM-DD. */
   paidOn: string;
   receiptNo: string;
   status: 'completed' | 'reversed';
@@ -159,8 +186,15 @@ export interface PaymentListItem extends PaymentView {
 
 export interface RecordPaymentBody {
   amount: number;
-  method: 'cash' | 'cheque' | 'bank_transfer';
+  method: CounterPaymentMethod;
+  /** UPI/card/bank transfer reference (UTR or transaction id). */
   reference?: string;
+  /** Cheque or demand draft: number (required), bank (required) and instrument date (required). */
+  instrumentNo?: string;
+  instrumentBank?: string;
+  instrumentDate?: string;
+  /** The day the money was received: today by default, never in the future nor before the open period. */
+  paidOn?: string;
   note?: string;
 }
 
@@ -172,9 +206,24 @@ export interface OnlineOrder {
   provider: string;
   providerOrderId: string;
   status: 'created' | 'paid' | 'failed';
+  /** The first child's payment (each child gets its own payment and receipt: see `parts`). */
   paymentId: string | null;
+  /** What the order pays per child: one part for a single child, one per child for a family order. */
+  parts: OnlineOrderPart[];
   /** What the provider's checkout needs; `sandboxCheckout` only where the API offers the sandbox. */
   checkout: Record<string, string | number>;
+}
+
+export interface OnlineOrderPart {
+  studentId: string;
+  amount: number;
+  /** The child's payment once the provider confirmed (its own receipt). */
+  paymentId: string | null;
+}
+
+/** POST fees/family/online-orders: one gateway order for several of the caller's children. */
+export interface FamilyOrderBody {
+  children: { studentId: string; amount: number }[];
 }
 
 /** What a payment provider's webhook did. */
@@ -253,6 +302,10 @@ export interface DefaulterRow {
   admissionNo: string;
   className: string;
   sectionName: string;
+  /** The first guardian's phone, masked (e.g. 98••••••10); never the full number. */
+  guardianPhoneMasked: string | null;
+  /** Whether a reminder was already queued from this report today. */
+  remindedToday: boolean;
   outstanding: number;
   oldestDueDate: string;
   daysOverdue: number;
@@ -315,4 +368,13 @@ export interface DailyRunResult {
   invoices: number;
   lateFees: { invoices: number; amount: number };
   reminders: { sent: number; enqueued: number };
+}
+
+/** POST fees/students/:studentId/remind: a fee reminder queued to the guardians who opted in. */
+export interface FeeReminderOutcome {
+  /** queued: sent now; already_sent: a reminder was queued today already (nothing new). */
+  outcome: 'queued' | 'already_sent';
+  /** Messages queued now (0 when no guardian opted in, or already sent). */
+  enqueued: number;
+  sentOn: string;
 }

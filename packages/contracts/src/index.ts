@@ -14,3 +14,5 @@ export * from './academics';
 export * from './notifications';
 export * from './views';
 export * from './exams';
+export * from './dashboards';
+export * from './privacy';

@@ -28,3 +28,40 @@ export interface InstitutionDto {
   currency: string;
   status: InstitutionStatus;
 }
+
+/** The school logo: PNG or JPEG, at most this many bytes (shown on receipts, report cards and the header). */
+export const INSTITUTION_LOGO_MAX_BYTES = 256 * 1024;
+export const INSTITUTION_LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+export type InstitutionLogoType = (typeof INSTITUTION_LOGO_TYPES)[number];
+
+/** The stored logo's description; its bytes are served by GET /institution/logo (ETag = `etag`). */
+export interface InstitutionLogoInfo {
+  contentType: InstitutionLogoType;
+  width: number;
+  height: number;
+  bytes: number;
+  etag: string;
+}
+
+/**
+ * The school's profile (issue 14 item 5): name and time zone live on the institution; the address, contact
+ * and receipt footer beside it. Empty strings mean "not given".
+ */
+export interface InstitutionProfile {
+  name: string;
+  timeZone: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  state: string;
+  /** PIN code (postal code). */
+  postalCode: string;
+  phone: string;
+  email: string;
+  website: string;
+  /** Printed at the foot of every fee receipt. */
+  receiptFooter: string;
+  logo: InstitutionLogoInfo | null;
+}
+
+export type UpdateInstitutionProfile = Partial<Omit<InstitutionProfile, 'logo'>>;

@@ -47,6 +47,8 @@ export interface StudentProfile extends StudentSummary {
   address: string | null;
   masked: boolean;
   guardians: Guardian[];
+  /** A student user account is linked (the student signs in to see their own records). */
+  hasAccount: boolean;
 }
 
 export interface StudentFilter {

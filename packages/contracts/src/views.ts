@@ -23,6 +23,7 @@ import type {
   DefaultersReport,
   FamilyDues,
   FeeHead,
+  FeeReminderOutcome,
   FeeStructure,
   GatewaySettingsView,
   InvoiceRunResult,
@@ -84,6 +85,9 @@ import type {
   ProvisionInstitutionResponse,
   RoleDto,
   UserDto,
+  InvitationChannelsView,
+  InvitationView,
+  InvitedUser,
 } from './access';
 
 import type {
@@ -105,7 +109,21 @@ import type {
   StudentResultsView,
   TermPublicationsView,
 } from './exams';
-import type { InstitutionDto } from './institutions';
+import type { InstitutionDto, InstitutionProfile } from './institutions';
+import type {
+  AccountantDashboard,
+  AdminDashboard,
+  DayCloseReport,
+  FamilyDashboard,
+  OperatorDashboard,
+  TeacherDashboard,
+} from './dashboards';
+import type {
+  PrivacyArchiveView,
+  PrivacyRequestView,
+  RecordsOfProcessingView,
+  SubProcessorsView,
+} from './privacy';
 
 export interface ApiViews {
   AcademicYear: AcademicYear;
@@ -133,6 +151,7 @@ export interface ApiViews {
   ExamStructureView: ExamStructureView;
   FamilyDues: FamilyDues;
   FeeHead: FeeHead;
+  FeeReminderOutcome: FeeReminderOutcome;
   FeeStructure: FeeStructure;
   GatewaySettingsView: GatewaySettingsView;
   GradingScaleView: GradingScaleView;
@@ -201,7 +220,21 @@ export interface ApiViews {
   TemplateView: TemplateView;
   UnmarkedSections: UnmarkedSections;
   UserDto: UserDto;
+  InvitationChannelsView: InvitationChannelsView;
+  InvitationView: InvitationView;
+  InvitedUser: InvitedUser;
   WhatsAppWebhookResult: WhatsAppWebhookResult;
+  InstitutionProfile: InstitutionProfile;
+  AdminDashboard: AdminDashboard;
+  TeacherDashboard: TeacherDashboard;
+  FamilyDashboard: FamilyDashboard;
+  AccountantDashboard: AccountantDashboard;
+  DayCloseReport: DayCloseReport;
+  OperatorDashboard: OperatorDashboard;
+  PrivacyRequestView: PrivacyRequestView;
+  PrivacyArchiveView: PrivacyArchiveView;
+  SubProcessorsView: SubProcessorsView;
+  RecordsOfProcessingView: RecordsOfProcessingView;
 }
 
 export type ApiViewName = keyof ApiViews;

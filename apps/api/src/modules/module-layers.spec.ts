@@ -21,7 +21,7 @@ const MODULE_LAYERS: readonly (readonly string[])[] = [
   ['students'],
   ['notifications'],
   ['auth', 'attendance', 'fees', 'exams'],
-  ['user-admin', 'provisioning'],
+  ['user-admin', 'provisioning', 'school-settings', 'dashboards', 'privacy'],
 ];
 
 interface SourceFile {

@@ -36,6 +36,9 @@ import { MfaService } from '../modules/auth/mfa.service';
 import { TotpService } from '../modules/auth/totp.service';
 import { UserCredentials } from '../modules/users/user-credentials.service';
 import { InstitutionsService } from '../modules/institutions/institutions.service';
+import { InstitutionProfiles } from '../modules/institutions/institution-profiles.service';
+import { crestPng } from './crest-png';
+import { DEMO_PROFILES } from './school-profiles';
 import { UsersService } from '../modules/users/users.service';
 import { UserAccounts } from '../modules/access/user-accounts.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
@@ -85,6 +88,7 @@ export class DemoSeeder {
     private readonly registers: RegisterService,
     private readonly feesDemo: FeesDemoSeeder,
     private readonly examsDemo: ExamsDemoSeeder,
+    private readonly profiles: InstitutionProfiles,
   ) {}
 
   /**
@@ -206,8 +210,12 @@ export class DemoSeeder {
     return institution.id;
   }
 
-  /** The two demo schools and the users of API.md, plus the platform operator. */
-  async seedDemo(options: { ifEmpty: boolean }): Promise<SeedReport> {
+  /**
+   * The two demo schools and the users of API.md, plus the platform operator. Like new schools, the demo
+   * has Sundays off; `openEveryDay` (the browser tests' `seed --demo --open-every-day`) opens every day, so
+   * tests that mark today's register run on Sundays too.
+   */
+  async seedDemo(options: { ifEmpty: boolean; openEveryDay?: boolean }): Promise<SeedReport> {
     this.refuseOutsideDemo();
     if (options.ifEmpty && (await this.institutions.count()) > 0) {
       return { institutions: 0, users: 0, students: 0, skipped: 'the database already has institutions' };
@@ -233,16 +241,26 @@ export class DemoSeeder {
       const prefix = school.slug.slice(0, 2).toUpperCase();
       await this.context.runAsTenant(institution.id, async () => {
         students += await this.seedSchool(prefix, i + 1, 25);
+        await this.seedProfile(school.slug);
         await this.linkDemoAccounts(prefix, i + 1, school.slug);
-        // Demo schools take attendance every day and lock a day at 23:59, so the demo works at any hour
-        // on any day; real schools default to Sundays off and a 17:00 lock.
-        await this.calendar.updateSettings({ weeklyOffDays: [], cutoffTime: '23:59' });
+        // Demo schools lock a day at 23:59, so the demo can be marked at any hour (real schools default to
+        // 17:00); their history runs Monday to Saturday, and Sunday stays off unless asked otherwise.
+        await this.calendar.updateSettings({ weeklyOffDays: [0], cutoffTime: '23:59' });
         await this.seedAttendanceHistory(20);
+        if (options.openEveryDay) await this.calendar.updateSettings({ weeklyOffDays: [] });
         await this.feesDemo.seed();
         await this.examsDemo.seed();
       });
     }
     return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students };
+  }
+
+  /** The school's address, contact, receipt footer and a crest drawn in code as its logo. */
+  private async seedProfile(slug: string): Promise<void> {
+    const demo = DEMO_PROFILES[slug];
+    if (!demo) return;
+    await this.profiles.update(demo.profile);
+    await this.profiles.setLogo(crestPng(demo.initials, demo.colour, 96));
   }
 
   /**

@@ -1,15 +1,19 @@
+import { intlLocale } from './i18n/language';
+
 /** Dates as people read them. Institution pages pass the institution's time zone. */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(intlLocale(), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    }).format(date);
   } catch {
     // An unknown time zone name: fall back to the browser's.
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
 }
 
@@ -18,9 +22,9 @@ export function formatDate(iso: string | null | undefined, timeZone?: string): s
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(date);
+    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(date);
+    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(date);
   }
 }
 
@@ -55,4 +59,9 @@ export function describeUserAgent(
               : null;
   if (!browser && !os) return null;
   return { browser: browser ?? userAgent.split(/[\s/]/)[0] ?? '?', os: os ?? '?' };
+}
+
+/** A number in Indian digit grouping in either language: 12,34,567. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(), options).format(value);
 }

@@ -103,6 +103,14 @@ export const routes: RouteObject[] = [
               Component: (await import('../features/exams/components/exams-page')).ExamsRoute,
             }),
           },
+          {
+            path: 'settings/*',
+            lazy: async () => ({ Component: (await import('../routes/settings-route')).SettingsRoute }),
+          },
+          {
+            path: 'privacy/*',
+            lazy: async () => ({ Component: (await import('../routes/privacy-route')).PrivacyRoute }),
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

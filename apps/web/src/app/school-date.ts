@@ -1,3 +1,5 @@
+import { intlLocale } from './i18n/language';
+
 /** Today's date in the school's time zone, YYYY-MM-DD (the API's local dates). */
 export function schoolToday(timeZone: string, now: Date = new Date()): string {
   try {
@@ -16,7 +18,7 @@ export function schoolToday(timeZone: string, now: Date = new Date()): string {
 export function formatSchoolDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
@@ -30,7 +32,7 @@ export function monthRange(month: string): { from: string; to: string } {
 
 /** A local date's weekday in full: Monday (no time zone shift: it is already the school's date). */
 export function weekdayName(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlLocale(), { weekday: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }

@@ -6,8 +6,10 @@ import { ColorSchemeToggle } from '../app/components/color-scheme-toggle';
 import { Logo } from '../app/components/logo';
 import { loginPath } from '../app/navigation';
 import { useSession } from '../features/auth/hooks/session-context';
+import { useUserLanguage } from '../features/auth/hooks/use-language';
 import { useMe } from '../features/auth/hooks/use-me';
 import { UserMenu } from '../features/auth/components/user-menu';
+import { useHeaderLogo } from '../features/settings/hooks/use-settings';
 import classes from './app-layout.module.css';
 import { visibleNavigationItems } from './navigation-items';
 
@@ -18,6 +20,9 @@ export function AppLayout() {
   const location = useLocation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const me = useMe();
+  const logoUrl = useHeaderLogo();
+  // The page speaks the user's saved language (or the one just chosen on the sign-in page).
+  useUserLanguage();
 
   // The loader let us in; this catches sessions that end while the page is open.
   if (!isAuthenticated) {
@@ -51,6 +56,17 @@ export function AppLayout() {
             <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('app.name')}>
               <Logo wordmarkVisibleFrom="xs" />
             </Anchor>
+            {me.data && logoUrl ? (
+              <img
+                src={logoUrl}
+                // Decorative: the school's name follows it.
+                alt=""
+                width={32}
+                height={32}
+                style={{ objectFit: 'contain', flexShrink: 0 }}
+                data-testid="institution-logo"
+              />
+            ) : null}
             {me.data ? (
               <Text
                 fw={600}

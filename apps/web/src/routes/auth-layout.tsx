@@ -1,7 +1,8 @@
-import { Center, Paper, Stack, Text } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Logo } from '../app/components/logo';
+import { LanguageSwitcher } from '../features/auth/components/language-switcher';
 import classes from './auth-layout.module.css';
 
 /** Layout of the signed-out screens: the brand above one centred card. */
@@ -10,9 +11,10 @@ export function AuthLayout() {
   return (
     <main className={classes.page}>
       <Stack className={classes.column} gap="lg">
-        <Center>
+        <Stack align="center" gap="sm">
           <Logo size="lg" />
-        </Center>
+          <LanguageSwitcher size="sm" />
+        </Stack>
         <Paper withBorder shadow="md" p={{ base: 'lg', xs: 'xl' }}>
           <Outlet />
         </Paper>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { AccountCard } from '../features/auth/components/account-card';
 import { displayNameOf } from '../features/auth/components/display-name';
 import { useMe } from '../features/auth/hooks/use-me';
-import { HealthCard } from '../features/health/components/health-card';
+import { RoleDashboards } from '../features/dashboard/components/role-dashboards';
+import { SignedInPage } from './signed-in-page';
 
 export function DashboardRoute() {
   const { t } = useTranslation();
@@ -18,9 +19,13 @@ export function DashboardRoute() {
           <Text c="dimmed">{t('dashboard.welcome', { name: displayNameOf(me.data.user) })}</Text>
         ) : null}
       </div>
+      {me.data ? (
+        <SignedInPage>
+          <RoleDashboards />
+        </SignedInPage>
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <AccountCard />
-        <HealthCard />
       </SimpleGrid>
     </Stack>
   );

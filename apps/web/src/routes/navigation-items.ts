@@ -6,8 +6,10 @@ import {
   IconCertificate,
   IconHome,
   IconKey,
+  IconLock,
   IconMessage,
   IconReceipt2,
+  IconSettings,
   IconSchool,
   IconShieldCheck,
   IconUsers,
@@ -28,7 +30,9 @@ export interface NavigationItem {
     | 'users'
     | 'roles'
     | 'audit'
-    | 'institutions';
+    | 'institutions'
+    | 'settings'
+    | 'privacy';
   icon: Icon;
   /** Shown only to users who hold this permission; the API enforces it regardless. */
   permission?: Permission;
@@ -56,6 +60,8 @@ export const navigationItems: readonly NavigationItem[] = [
     icon: IconBuildingBank,
     permission: Permission.PlatformInstitutionsManage,
   },
+  { to: '/settings', label: 'settings', icon: IconSettings, permission: Permission.InstitutionSettingsWrite },
+  { to: '/privacy', label: 'privacy', icon: IconLock, permission: Permission.PrivacyConsentManage },
 ];
 
 /** The items a holder of these permissions sees. */

@@ -34,7 +34,7 @@ function meOf(
   mfaEnabled = false,
 ): MeResponse {
   return {
-    user: { ...user, mfaEnabled, lastLoginAt: '2025-06-02T03:30:00.000Z' },
+    user: { ...user, mfaEnabled, lastLoginAt: '2025-06-02T03:30:00.000Z', locale: 'en' },
     institution,
     roles: [role],
     permissions: [...DEFAULT_ROLE_PERMISSIONS[role]],

@@ -10,6 +10,8 @@ import {
 } from './academics.repository';
 import { AcademicsService } from './academics.service';
 
+import { AcademicsAuditNames } from './academics-audit-names';
+
 @Module({
   imports: [UsersModule],
   controllers: [AcademicsController],
@@ -20,6 +22,7 @@ import { AcademicsService } from './academics.service';
     SubjectsRepository,
     SubjectAssignmentsRepository,
     AcademicsService,
+    AcademicsAuditNames,
   ],
   exports: [AcademicsService],
 })

@@ -14,11 +14,19 @@ export function countStatuses(statuses: AttendanceStatus[]): Counts {
 }
 
 /**
- * Attendance rule: late counts as present, half-day as half, and excused days (approved leave) leave the
- * denominator. Returns a percentage with one decimal, or null when nothing counts.
+ * The days a percentage is made of. Attendance rule: late counts as present, half-day as half, and excused
+ * days (approved leave) leave the denominator, as do days not marked. `attended` may end in .5.
  */
+export function attendanceBasis(c: Omit<Counts, 'total'>): { attended: number; counted: number } {
+  return {
+    attended: c.present + c.late + c.halfDay * 0.5,
+    counted: c.present + c.absent + c.late + c.halfDay,
+  };
+}
+
+/** `attended` of `counted` as a percentage with one decimal, or null when nothing counts. */
 export function attendancePercent(c: Omit<Counts, 'total'>): number | null {
-  const considered = c.present + c.absent + c.late + c.halfDay;
-  if (considered === 0) return null;
-  return Math.round(((c.present + c.late + c.halfDay * 0.5) / considered) * 1000) / 10;
+  const { attended, counted } = attendanceBasis(c);
+  if (counted === 0) return null;
+  return Math.round((attended / counted) * 1000) / 10;
 }

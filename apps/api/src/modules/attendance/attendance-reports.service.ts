@@ -17,7 +17,7 @@ import {
   DaySummariesRepository,
   LeaveRequestsRepository,
 } from './attendance.repository';
-import { Counts, attendancePercent, countStatuses } from './attendance-counts';
+import { Counts, attendanceBasis, attendancePercent, countStatuses } from './attendance-counts';
 import { AttendanceStatus } from './entities/attendance.entities';
 import { RegisterService } from './register.service';
 import { SchoolCalendar } from './school-calendar';
@@ -100,6 +100,7 @@ export class AttendanceReportsService {
     const onLeave = new Set(leaveDays);
     const working = new Set(days);
     const counts = countStatuses(marks.filter((m) => working.has(m.date)).map((m) => m.status));
+    const basis = attendanceBasis(counts);
     return {
       studentId,
       from,
@@ -110,7 +111,15 @@ export class AttendanceReportsService {
         note: byDate.get(d)?.note ?? null,
         onLeave: onLeave.has(d),
       })),
-      summary: { workingDays: days.length, ...counts, percent: attendancePercent(counts) },
+      summary: {
+        workingDays: days.length,
+        ...counts,
+        // The percentage's own days, so a headline can say "5 of 6 days" of the same figure (excused and
+        // unmarked working days are in workingDays but not in countedDays).
+        countedDays: basis.counted,
+        attendedDays: basis.attended,
+        percent: attendancePercent(counts),
+      },
     };
   }
 

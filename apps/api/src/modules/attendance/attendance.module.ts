@@ -31,6 +31,13 @@ import { SchoolCalendar } from './school-calendar';
     LeaveService,
     AbsenceAlerts,
   ],
-  exports: [SchoolCalendar, RegisterService, AttendanceReportsService],
+  exports: [
+    SchoolCalendar,
+    RegisterService,
+    AttendanceReportsService,
+    // Read by the role dashboards (issue 14).
+    LeaveService,
+    LeaveRequestsRepository,
+  ],
 })
 export class AttendanceModule {}

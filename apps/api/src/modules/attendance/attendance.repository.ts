@@ -276,6 +276,10 @@ export class LeaveRequestsRepository extends TenantScopedRepository<LeaveRequest
       take: limit,
     });
   }
+  /** How many of the tenant's leave requests are in a status (a dashboard card). */
+  countWithStatus(status: LeaveStatus): Promise<number> {
+    return this.count({ status });
+  }
   /** Approved leave of these students that covers `date`. */
   approvedCovering(studentIds: string[], date: string): Promise<LeaveRequest[]> {
     return studentIds.length

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AUDIT_EXPORT_COLUMNS,
   AuditEventDto,
+  type AuditExportColumn,
   type AuditVerifyResponse,
   PAGE_LIMIT_DEFAULT,
 } from '@shala/contracts';
@@ -13,6 +14,9 @@ import { csvLines } from '../../platform/http/csv';
 import { Page, page } from '../../platform/http/page-query';
 import { CSV_CONTENT_TYPE, Download } from '../../platform/http/send-csv';
 import { RequestContext, ShalaStore } from '../../platform/tenancy/request-context';
+import { CurrentInstitution } from '../institutions/current-institution';
+import { AuditNameBook, AuditNames } from './audit-names';
+import { auditSentence } from './audit-sentence';
 import { GENESIS_HASH, headMac, linkHash } from './audit-chain';
 import { AuditEventsRepository, AuditFilter, AuditHeadsRepository } from './audit.repository';
 import { AuditExportQuery, AuditFilterQuery, AuditListQuery } from './dto/audit-query.dto';
@@ -55,7 +59,11 @@ function toFilter(q: AuditFilterQuery): AuditFilter {
   };
 }
 
-export function auditEventDto(e: AuditEvent): AuditEventDto {
+/** The stored event, with its actor's and target's names and its sentence (from `names`). */
+export function auditEventDto(e: AuditEvent, names: AuditNameBook): AuditEventDto {
+  const details = e.details ? (JSON.parse(e.details) as unknown) : null;
+  const actorName = names.actor(e.actorUserId);
+  const targetName = names.target(e.targetType, e.targetId);
   return {
     seq: e.seq,
     id: e.id,
@@ -68,14 +76,41 @@ export function auditEventDto(e: AuditEvent): AuditEventDto {
     ip: e.ip,
     userAgent: e.userAgent,
     requestId: e.requestId,
-    details: e.details ? (JSON.parse(e.details) as unknown) : null,
+    details,
     prevHash: e.prevHash,
     hash: e.hash,
+    actorName,
+    targetName,
+    summary: auditSentence({ ...e, details }, actorName, targetName),
   };
 }
 
-async function* csvRowsOf(events: AsyncIterable<AuditEventDto>): AsyncGenerator<unknown[]> {
-  for await (const dto of events) yield AUDIT_EXPORT_COLUMNS.map((c) => dto[c]);
+/** 'YYYY-MM-DD HH:MM:SS' on the wall clock of `timeZone`. */
+export function localDateTime(timeZone: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+async function* csvRowsOf(events: AsyncIterable<AuditEventDto>, timeZone: string): AsyncGenerator<unknown[]> {
+  for await (const dto of events) {
+    const local: Record<'localTime' | 'timeZone', string> = {
+      localTime: localDateTime(timeZone, new Date(dto.occurredAt)),
+      timeZone,
+    };
+    yield AUDIT_EXPORT_COLUMNS.map((c: AuditExportColumn) =>
+      c === 'localTime' || c === 'timeZone' ? local[c] : dto[c],
+    );
+  }
 }
 
 async function* jsonArrayOf(events: AsyncIterable<AuditEventDto>): AsyncGenerator<string> {
@@ -104,6 +139,8 @@ export class AuditService {
     private readonly heads: AuditHeadsRepository,
     private readonly context: RequestContext,
     private readonly cls: ClsService<ShalaStore>,
+    private readonly names: AuditNames,
+    private readonly institution: CurrentInstitution,
   ) {
     this.key = config.secrets.AUDIT_HMAC_KEY;
   }
@@ -157,7 +194,11 @@ export class AuditService {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const rows = await this.list(toFilter(query), limit + 1, query.cursor ? Number(query.cursor) : undefined);
     const items = rows.slice(0, limit);
-    return page(items.map(auditEventDto), rows.length > limit ? String(items[items.length - 1]!.seq) : null);
+    const names = await this.names.of(items);
+    return page(
+      items.map((e) => auditEventDto(e, names)),
+      rows.length > limit ? String(items[items.length - 1]!.seq) : null,
+    );
   }
 
   /**
@@ -167,6 +208,7 @@ export class AuditService {
   async exportFile(query: AuditExportQuery): Promise<Download> {
     const format = query.format ?? 'csv';
     const tenantId = this.context.tenantId;
+    const timeZone = await this.institution.timeZone();
     await this.record({
       action: 'audit.export',
       details: { format, filter: { ...query, format: undefined } },
@@ -175,13 +217,18 @@ export class AuditService {
     return {
       filename: `audit-${new Date().toISOString().slice(0, 10)}.${format}`,
       contentType: format === 'csv' ? CSV_CONTENT_TYPE : 'application/json; charset=utf-8',
-      body: format === 'csv' ? csvLines(AUDIT_EXPORT_COLUMNS, csvRowsOf(events)) : jsonArrayOf(events),
+      body:
+        format === 'csv' ? csvLines(AUDIT_EXPORT_COLUMNS, csvRowsOf(events, timeZone)) : jsonArrayOf(events),
       noStore: true,
     };
   }
 
+  /** The export's events with their names: one name lookup per target type per batch of 500. */
   private async *exportedEvents(tenantId: string, filter: AuditFilter): AsyncGenerator<AuditEventDto> {
-    for await (const batch of this.batches(tenantId, filter)) for (const e of batch) yield auditEventDto(e);
+    for await (const batch of this.batches(tenantId, filter)) {
+      const names = await this.context.runAsTenant(tenantId, () => this.names.of(batch));
+      for (const e of batch) yield auditEventDto(e, names);
+    }
   }
 
   /** Oldest-first batches for streaming exports; each batch runs in the tenant captured by the caller. */

@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
   Req,
   Res,
   UseInterceptors,
@@ -27,6 +28,7 @@ import { CurrentSessionService } from './current-session.service';
 import {
   AcceptInvitationDto,
   ChangePasswordDto,
+  LocaleDto,
   LoginDto,
   MfaCodeDto,
   MfaDisableDto,
@@ -339,5 +341,14 @@ export class MeController {
   @ApiView('MeResponse', { description: '{ user, institution, roles, permissions }' })
   me() {
     return this.currentSession.me(this.context.sessionId);
+  }
+
+  /** The language the user reads the web app in, remembered for their next sign-in on any device. */
+  @Authenticated()
+  @Put('locale')
+  @HttpCode(204)
+  @ApiNoBody()
+  async setLocale(@Body() body: LocaleDto): Promise<void> {
+    await this.currentSession.setLocale(body.locale);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Database } from '../../platform/database/database';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
@@ -110,5 +110,18 @@ export class UserTokensRepository extends TenantScopedRepository<UserToken> {
   /** A new token of a purpose voids the user's earlier unused ones. */
   voidUnused(userId: string, purpose: UserTokenPurpose, at: Date): Promise<number> {
     return this.update({ userId, purpose, usedAt: IsNull() }, { usedAt: at });
+  }
+
+  /** Revoking voids the unused tokens and says so (the invitation then reads "revoked"). */
+  revokeUnused(userId: string, purpose: UserTokenPurpose, at: Date): Promise<number> {
+    return this.update({ userId, purpose, usedAt: IsNull() }, { usedAt: at, revokedAt: at });
+  }
+
+  /** Each user's newest token of a purpose. */
+  async newestOf(userIds: string[], purpose: UserTokenPurpose): Promise<Map<string, UserToken>> {
+    const rows = userIds.length
+      ? await this.find({ where: { userId: In(userIds), purpose }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : [];
+    return new Map(rows.map((t) => [t.userId, t]));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MFA_REQUIRED_ROLES, type MeResponse, type Permission } from '@shala/contracts';
+import { MFA_REQUIRED_ROLES, type Locale, type MeResponse, type Permission } from '@shala/contracts';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from '../../platform/security/access-tokens';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AccessService } from '../access/access.service';
@@ -107,6 +107,7 @@ export class CurrentSessionService {
         displayName: user!.displayName,
         mfaEnabled: user!.mfaEnabled,
         lastLoginAt: user!.lastLoginAt?.toISOString() ?? null,
+        locale: user!.locale,
       },
       institution: institutionDto(institution!),
       roles: grants.roles,
@@ -115,5 +116,10 @@ export class CurrentSessionService {
       sessionId,
       mfaRequired: (MFA_REQUIRED_ROLES as readonly string[]).some((r) => grants.roles.includes(r)),
     };
+  }
+
+  /** Remembers the language the signed-in user chose; /me answers it at their next sign-in. */
+  async setLocale(locale: Locale): Promise<void> {
+    await this.credentials.setLocale(this.context.userId!, locale);
   }
 }

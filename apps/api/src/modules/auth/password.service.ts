@@ -3,18 +3,20 @@ import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/database/database';
 import { ValidationFailedError } from '../../platform/errors/domain-error';
+import { FieldCrypto } from '../../platform/security/field-crypto';
 import { PasswordHasher } from '../../platform/security/password-hasher';
 import { passwordProblems } from '../../platform/security/password-policy';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/security/tokens';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
 import { CurrentInstitution } from '../institutions/current-institution';
+import { ChannelSettingsService } from '../notifications/channel-settings.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { UserCredentials } from '../users/user-credentials.service';
 import { AuthLookups } from './auth-lookups.service';
 import { AuthErrorCode, UnauthenticatedError } from './auth.errors';
 import { UserTokensRepository } from './auth.repositories';
-import { UserTokenPurpose } from './entities/session.entity';
+import { InvitationChannel, UserToken, UserTokenPurpose } from './entities/session.entity';
 import { ReauthenticationService } from './reauthentication.service';
 import { SessionsService, parseRefreshCookie } from './sessions.service';
 
@@ -39,6 +41,13 @@ const LINKS: Record<
   },
 };
 
+/** A link just issued: its token id, why it could not be sent (null: queued) and, only then, the link. */
+export interface LinkOutcome {
+  tokenId: string;
+  problem: string | null;
+  link: string | null;
+}
+
 /**
  * Passwords: change (re-authenticated), reset by a mailed single-use link, and invitations, whose link
  * lets a new user set their first password. Every outcome is audited.
@@ -53,11 +62,13 @@ export class PasswordService {
     private readonly lookups: AuthLookups,
     private readonly credentials: UserCredentials,
     private readonly hasher: PasswordHasher,
+    private readonly crypto: FieldCrypto,
     private readonly reauthentication: ReauthenticationService,
     private readonly sessions: SessionsService,
     private readonly userTokens: UserTokensRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly channels: ChannelSettingsService,
   ) {}
 
   private checkPolicy(password: string, email: string, field: string): void {
@@ -87,18 +98,43 @@ export class PasswordService {
     });
   }
 
-  /** Mails the user a single-use link for `purpose` through the outbox, voiding any unused one; audited. */
+  /**
+   * Sends the user a single-use link for `purpose` through the outbox, voiding any unused one; audited
+   * (never with the token). The link goes out on `channel` to `address` (the email, or a phone kept
+   * encrypted in the outbox); when there is no address or the channel is not set up, nothing is queued and
+   * the link is returned for the caller to show once.
+   */
   private async mailLink(
     user: { id: string; email: string; displayName: string },
     purpose: UserTokenPurpose,
     institutionName: string,
     actorUserId: string | null,
-  ): Promise<void> {
+    delivery: { channel: InvitationChannel; address: string | null } = {
+      channel: 'email',
+      address: user.email,
+    },
+  ): Promise<LinkOutcome> {
     const kind = LINKS[purpose];
     const id = uuidv7();
     const secret = randomToken(32);
     const now = new Date();
+    const link = `${this.config.publicUrl}/${kind.page}?token=${this.context.tenantId}.${id}.${secret}`;
+    const problem = delivery.address ? await this.channelProblem(delivery.channel) : 'no address to send to';
+    // Email keeps its old behaviour and is queued even on a server without SMTP (it is retried once set up).
+    const queue = !!delivery.address && (problem === null || delivery.channel === 'email');
+    const phone = delivery.channel !== 'email';
+    if (queue && phone) await this.crypto.ready();
     await this.userTokens.voidUnused(user.id, purpose, now);
+    const message = queue
+      ? await this.outbox.enqueue({
+          channel: delivery.channel,
+          template: kind.template,
+          recipient: delivery.address!,
+          variables: { name: user.displayName, link, ...kind.expiry, institution: institutionName },
+          idempotencyKey: `${kind.template}:${id}`,
+          protectRecipient: phone,
+        })
+      : null;
     await this.userTokens.add({
       id,
       userId: user.id,
@@ -107,20 +143,35 @@ export class PasswordService {
       expiresAt: new Date(now.getTime() + kind.minutes * 60_000),
       usedAt: null,
       createdAt: now,
+      channel: purpose === 'invite' ? delivery.channel : null,
+      messageId: message?.message.id ?? null,
+      deliverable: problem === null,
+      createdBy: actorUserId,
+      revokedAt: null,
     });
-    await this.outbox.enqueue({
-      channel: 'email',
-      template: kind.template,
-      recipient: user.email,
-      variables: {
-        name: user.displayName,
-        link: `${this.config.publicUrl}/${kind.page}?token=${this.context.tenantId}.${id}.${secret}`,
-        ...kind.expiry,
-        institution: institutionName,
-      },
-      idempotencyKey: `${kind.template}:${id}`,
+    await this.audit.record({
+      action: kind.action,
+      actorUserId,
+      targetType: 'user',
+      targetId: user.id,
+      // The token never reaches the audit; only that the admin was shown the link.
+      ...(purpose === 'invite'
+        ? {
+            details: {
+              channel: delivery.channel,
+              deliverable: problem === null,
+              linkShown: problem !== null,
+            },
+          }
+        : {}),
     });
-    await this.audit.record({ action: kind.action, actorUserId, targetType: 'user', targetId: user.id });
+    return { tokenId: id, problem, link: problem === null ? null : link };
+  }
+
+  /** Why a channel cannot deliver now (not set up, disabled, server without a provider), or null. */
+  private async channelProblem(channel: InvitationChannel): Promise<string | null> {
+    const resolved = await this.channels.forSend(channel);
+    return resolved.ok ? null : resolved.reason;
   }
 
   /** Always answers the same; mails a single-use 30-minute link through the outbox when the account exists. */
@@ -213,11 +264,25 @@ export class PasswordService {
     });
   }
 
-  /** Mails an invitation link for a user the admin just created (called by the users module). */
+  /**
+   * Sends an invitation link for a user the admin just created or re-invites (called by the users module);
+   * answers the link itself only when it could not be sent, for the admin to hand over once.
+   */
   async sendInvitation(
     user: { id: string; email: string; displayName: string },
     invitedBy: string | null,
-  ): Promise<void> {
-    await this.mailLink(user, 'invite', await this.institution.name(), invitedBy);
+    delivery?: { channel: InvitationChannel; address: string | null },
+  ): Promise<LinkOutcome> {
+    return this.mailLink(user, 'invite', await this.institution.name(), invitedBy, delivery);
+  }
+
+  /** Each user's newest invitation (its token row, without the secret, which is never stored). */
+  newestInvitations(userIds: string[]): Promise<Map<string, UserToken>> {
+    return this.userTokens.newestOf(userIds, 'invite');
+  }
+
+  /** Makes the user's unused invitation links invalid (an admin revoked the invitation); how many. */
+  revokeInvitations(userId: string): Promise<number> {
+    return this.userTokens.revokeUnused(userId, 'invite', new Date());
   }
 }

@@ -112,6 +112,8 @@ import { TermSheetsController } from './term-sheets.controller';
     MarkSheetsRepository,
     MarksRepository,
     ResultPublicationsRepository,
+    // Read by the role dashboards (issue 14).
+    ResultsService,
   ],
 })
 export class ExamsModule {}

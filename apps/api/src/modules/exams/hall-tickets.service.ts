@@ -3,6 +3,7 @@ import { NotFoundError } from '../../platform/errors/domain-error';
 import { AcademicsService } from '../academics/academics.service';
 import type { Section } from '../academics/entities/academics.entities';
 import { CurrentInstitution } from '../institutions/current-institution';
+import { InstitutionProfiles } from '../institutions/institution-profiles.service';
 import { StudentDirectory } from '../students/student-directory';
 import { AssessmentsRepository, ExamTermsRepository } from './exams.repository';
 import { type HallTicketsModel, renderHallTickets } from './hall-tickets.renderer';
@@ -26,6 +27,7 @@ export class HallTicketsService {
     private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
     private readonly institution: CurrentInstitution,
+    private readonly profiles: InstitutionProfiles,
   ) {}
 
   async student(assessmentId: string, studentId: string): Promise<PdfFile> {
@@ -72,13 +74,13 @@ export class HallTicketsService {
     if (!rows.length || !students.length) throw new NotFoundError('The hall ticket');
     const term = await this.terms.byId(assessment.termId);
     const [school, year, cls, today] = await Promise.all([
-      this.institution.name(),
+      this.profiles.heading(),
       term ? this.academics.year(term.academicYearId) : Promise.resolve(null),
       this.academics.class(section.classId),
       this.institution.today(),
     ]);
     return {
-      school: { name: school, address: null, logo: null },
+      school,
       assessmentName: assessment.name,
       yearName: year?.name ?? '',
       students: students.map((s) => ({ ...s, className: cls.name, sectionName: section.name })),

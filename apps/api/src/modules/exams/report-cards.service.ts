@@ -4,6 +4,7 @@ import { addDays, daysBetween } from '../../platform/time/local-time';
 import { AcademicsService } from '../academics/academics.service';
 import { AttendanceReportsService, MAX_REPORT_DAYS } from '../attendance/attendance-reports.service';
 import { CurrentInstitution } from '../institutions/current-institution';
+import { InstitutionProfiles } from '../institutions/institution-profiles.service';
 import { StudentDirectory } from '../students/student-directory';
 import type { ExamTerm } from './entities/exams.entities';
 import {
@@ -63,6 +64,7 @@ export class ReportCardsService implements OnModuleInit {
     private readonly academics: AcademicsService,
     private readonly attendance: AttendanceReportsService,
     private readonly institution: CurrentInstitution,
+    private readonly profiles: InstitutionProfiles,
   ) {}
 
   /** Reads the embedded fonts at boot: a deployment without them refuses to start (see report-pdf.ts). */
@@ -295,12 +297,9 @@ export class ReportCardsService implements OnModuleInit {
     return { school, yearName: year.name, names, today };
   }
 
-  /**
-   * The institution's heading. The institution record has a name only for now; address and logo print
-   * when it gains them (the renderer draws a monogram without a logo).
-   */
-  private async school(): Promise<ReportCardModel['school']> {
-    return { name: await this.institution.name(), address: null, logo: null };
+  /** The institution's heading: name, address and contact, logo (the renderer draws a monogram without one). */
+  private school(): Promise<ReportCardModel['school']> {
+    return this.profiles.heading();
   }
 
   private async subjectNames(): Promise<Map<string, string>> {

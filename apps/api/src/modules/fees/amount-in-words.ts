@@ -83,3 +83,10 @@ export function formatMoney(minor: number, currency: string): string {
   } else grouped = major.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${currency} ${grouped}.${cents}`;
 }
+
+/** 125050 -> '1250.50', -5 -> '-0.05': minor units as a plain decimal for CSV exports (no grouping). */
+export function decimalAmount(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -4,7 +4,7 @@ import { Permission } from '@shala/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiView } from '../../platform/http/api-view';
 import { Public, RequirePermission } from '../../platform/security/route-policy.decorators';
-import { CreateOrderDto } from './dto/fees.dto';
+import { CreateOrderDto, FamilyOrderDto } from './dto/fees.dto';
 import { FeesOnlineService } from './fees-online.service';
 import { feesWebhookRawBody } from './fees-webhook-raw-body';
 
@@ -23,6 +23,18 @@ export class FeesOnlineController {
   })
   createOrder(@Param('studentId', new ParseUUIDPipe()) studentId: string, @Body() body: CreateOrderDto) {
     return this.online.createOrder(studentId, body.amount);
+  }
+
+  @Post('family/online-orders')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.FeesPay)
+  @ApiView('OnlineOrder', {
+    status: 201,
+    description:
+      "One order paying several of the caller's own children (404 for any other child), each amount at most that child's dues; the capture books one payment and receipt per child (see parts)",
+  })
+  createFamilyOrder(@Body() body: FamilyOrderDto) {
+    return this.online.createFamilyOrder(body.children);
   }
 
   @Get('online-orders/:id')

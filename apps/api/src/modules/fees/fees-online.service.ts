@@ -24,6 +24,7 @@ import { StudentDirectory } from '../students/student-directory';
 import { FeeOnlineOrder } from './entities/fees.entities';
 import { FeesErrorCode, OverpaymentError } from './fees.errors';
 import { OnlinePaymentsNotSetUpError, PaymentWebhookSignatureError } from './fees-online.errors';
+import { ChildShare, FeesFamilyOrdersService } from './fees-family-orders.service';
 import { FeesGatewaySettingsService } from './fees-gateway-settings.service';
 import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
@@ -72,6 +73,7 @@ export class FeesOnlineService {
     private readonly events: FeeWebhookEventsRepository,
     private readonly audit: AuditService,
     private readonly gatewaySettings: FeesGatewaySettingsService,
+    private readonly family: FeesFamilyOrdersService,
     private readonly razorpayTransport: RazorpayTransport,
     @Inject(PAYMENT_SANDBOX) private readonly sandbox: SandboxGateway | null,
   ) {
@@ -114,7 +116,7 @@ export class FeesOnlineService {
     );
   }
 
-  private view(o: FeeOnlineOrder, razorpayKeyId: string | null = null): OrderView {
+  private async view(o: FeeOnlineOrder, razorpayKeyId: string | null = null): Promise<OrderView> {
     return {
       id: o.id,
       studentId: o.studentId,
@@ -124,6 +126,7 @@ export class FeesOnlineService {
       providerOrderId: o.providerOrderId,
       status: o.status,
       paymentId: o.paymentId,
+      parts: await this.family.partsOf(o),
       checkout:
         o.provider === 'sandbox'
           ? {
@@ -150,6 +153,25 @@ export class FeesOnlineService {
     const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
     const currency = await this.institution.currency();
     if (amount > outstanding) throw new OverpaymentError(outstanding, currency);
+    return this.open(studentId, amount, currency, null);
+  }
+
+  /**
+   * One order for several of the caller's own children (404 for any other child), each share at most
+   * that child's dues; the capture books one payment and receipt per child.
+   */
+  async createFamilyOrder(children: ChildShare[]): Promise<OrderView> {
+    const shares = await this.family.checkShares(children);
+    const amount = shares.reduce((s, c) => s + c.amount, 0);
+    return this.open(shares[0]!.studentId, amount, await this.institution.currency(), shares);
+  }
+
+  private async open(
+    studentId: string,
+    amount: number,
+    currency: string,
+    shares: ChildShare[] | null,
+  ): Promise<OrderView> {
     const gateway = await this.gatewayForOrders();
     const id = uuidv7();
     const order = await gateway
@@ -171,11 +193,12 @@ export class FeesOnlineService {
     };
     await this.db.transaction(async () => {
       await this.orders.add(row);
+      if (shares) await this.family.addParts(id, shares);
       await this.audit.record({
         action: 'fees.online_order.create',
         targetType: 'fee_online_order',
         targetId: id,
-        details: { studentId, amount, currency },
+        details: { studentId, amount, currency, ...(shares ? { children: shares } : {}) },
       });
     });
     return this.view(
@@ -188,9 +211,8 @@ export class FeesOnlineService {
   private async visibleOrder(id: string): Promise<FeeOnlineOrder> {
     const o = await this.orders.byId(id);
     if (!o) throw new NotFoundError('The order');
-    await this.students.visible(o.studentId).catch(() => {
-      throw new NotFoundError('The order');
-    });
+    const ids = await this.family.studentIdsOf(o);
+    if ((await this.students.visibleMany(ids)).length !== ids.length) throw new NotFoundError('The order');
     return o;
   }
 
@@ -289,9 +311,17 @@ export class FeesOnlineService {
           });
           return { outcome: 'unallocatable' };
         }
-        const dues = await this.ledger.duesOf(order.studentId);
-        const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
-        if (current.amount > outstanding) {
+        const reference = event.providerPaymentId ?? current.providerOrderId;
+        const family = await this.family.creditLocked(current, reference);
+        if (family && 'firstPaymentId' in family) {
+          await this.orders.markPaid(order.id, family.firstPaymentId);
+          return { outcome: 'credited' };
+        }
+        // A family order's share that no longer fits its child's dues, or a single child's order.
+        const outstanding = family
+          ? family.unallocatable.outstanding
+          : (await this.ledger.duesOf(order.studentId)).reduce((s, d) => s + Math.max(0, d.outstanding), 0);
+        if (family || current.amount > outstanding) {
           // Money arrived that can no longer be allocated (paid at the counter meanwhile): refund by hand.
           await this.orders.markFailed(order.id);
           await this.audit.record({
@@ -308,7 +338,7 @@ export class FeesOnlineService {
           {
             amount: current.amount,
             method: 'online',
-            reference: event.providerPaymentId ?? event.providerOrderId,
+            reference,
           },
           null,
           null,

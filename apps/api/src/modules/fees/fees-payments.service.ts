@@ -3,7 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
-import { ConflictError, NotFoundError, RuleViolationError } from '../../platform/errors/domain-error';
+import {
+  ConflictError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationFailedError,
+} from '../../platform/errors/domain-error';
 import { Clock } from '../../platform/time/clock';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AcademicsService } from '../academics/academics.service';
@@ -16,6 +21,7 @@ import { formatMoney } from './amount-in-words';
 import { FeeLedgerEntry, FeePayment, PaymentMethod } from './entities/fees.entities';
 import { FeesErrorCode, IdempotencyKeyReusedError, OverpaymentError } from './fees.errors';
 import { FeesLedgerService } from './fees-ledger.service';
+import { instrumentProblems } from './payment-instruments';
 import {
   FeeAccountsRepository,
   FeeInvoicesRepository,
@@ -28,6 +34,11 @@ export interface PaymentInput {
   amount: number;
   method: PaymentMethod;
   reference?: string | null;
+  instrumentNo?: string | null;
+  instrumentBank?: string | null;
+  instrumentDate?: string | null;
+  /** The day the money was received (a counter payment may be backdated within the open period). */
+  paidOn?: string | null;
   note?: string | null;
 }
 
@@ -72,6 +83,10 @@ export class FeesPaymentsService {
       input.method,
       input.reference ?? null,
       input.note ?? null,
+      input.instrumentNo ?? null,
+      input.instrumentBank ?? null,
+      input.instrumentDate ?? null,
+      input.paidOn ?? null,
     ]);
     return createHash('sha256').update(canonical).digest('hex');
   }
@@ -91,6 +106,7 @@ export class FeesPaymentsService {
     idempotencyKey?: string,
   ): Promise<{ payment: PaymentView; replayed: boolean }> {
     await this.students.visible(studentId);
+    await this.checkCounterInput(input);
     const hash = FeesPaymentsService.requestHash(studentId, input);
     if (idempotencyKey) {
       const earlier = await this.replay(idempotencyKey, hash);
@@ -121,6 +137,28 @@ export class FeesPaymentsService {
     }
   }
 
+  /**
+   * The open period for counter payments: from the current academic year's first day to today in the
+   * school's time zone (fees has no day close; a closed year is closed). The instrument fields each
+   * method needs (payment-instruments.ts). Each problem names its field (400).
+   */
+  private async checkCounterInput(input: PaymentInput): Promise<void> {
+    const today = await this.institution.today();
+    const paidOn = input.paidOn ?? today;
+    const problems = instrumentProblems(input, paidOn);
+    if (input.paidOn) {
+      const year = await this.academics.currentYear();
+      if (input.paidOn > today)
+        problems.push({ field: 'paidOn', message: `is in the future (today is ${today})` });
+      else if (input.paidOn < year.startsOn)
+        problems.push({
+          field: 'paidOn',
+          message: `is before the open period (academic year ${year.name} starts ${year.startsOn})`,
+        });
+    }
+    if (problems.length) throw new ValidationFailedError(problems);
+  }
+
   /** A payment recorded by the system (demo seed, imports): no caller scope, same rules and lock. */
   async recordAsSystem(studentId: string, input: PaymentInput): Promise<string> {
     return this.db.transaction(async () => {
@@ -146,7 +184,8 @@ export class FeesPaymentsService {
     const year = await this.academics.currentYear();
     const seq = await this.counters.next(year.id);
     const id = uuidv7();
-    const paidOn = await this.institution.today();
+    const today = await this.institution.today();
+    const paidOn = input.paidOn ?? today;
     const receiptNo = `${year.name}/${String(seq).padStart(5, '0')}`;
     await this.payments.add({
       id,
@@ -155,7 +194,10 @@ export class FeesPaymentsService {
       amount: input.amount,
       currency,
       method: input.method,
-      reference: input.reference ?? null,
+      reference: input.reference?.trim() || null,
+      instrumentNo: input.instrumentNo?.trim() || null,
+      instrumentBank: input.instrumentBank?.trim() || null,
+      instrumentDate: input.instrumentDate ?? null,
       paidOn,
       receiptSeq: seq,
       receiptNo,
@@ -183,7 +225,18 @@ export class FeesPaymentsService {
       action: 'fees.payment.record',
       targetType: 'fee_payment',
       targetId: id,
-      details: { studentId, amount: input.amount, currency, method: input.method, receiptNo, allocations },
+      // Both dates: when the money was received (paidOn, the ledger's date) and when it was entered.
+      details: {
+        studentId,
+        amount: input.amount,
+        currency,
+        method: input.method,
+        receiptNo,
+        paidOn,
+        enteredAt: this.clock.now().toISOString(),
+        backdated: paidOn < today,
+        allocations,
+      },
     });
     // A receipt message to the guardians who opted in to receipts, in this transaction (once per payment).
     const guardianIds = (await this.students.guardianIdsOf([studentId])).get(studentId) ?? [];
@@ -349,6 +402,10 @@ export class FeesPaymentsService {
       currency: p.currency,
       method: p.method,
       reference: p.reference,
+      instrument:
+        p.instrumentNo !== null
+          ? { number: p.instrumentNo, bank: p.instrumentBank ?? '', date: p.instrumentDate ?? '' }
+          : null,
       paidOn: p.paidOn,
       receiptNo: p.receiptNo,
       status: p.status,

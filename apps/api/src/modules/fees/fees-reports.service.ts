@@ -6,7 +6,9 @@ import { AcademicsService } from '../academics/academics.service';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { StudentDirectory } from '../students/student-directory';
 import { StaffOnlyError } from './fees.errors';
+import { decimalAmount } from './amount-in-words';
 import { FeesLedgerService } from './fees-ledger.service';
+import { FeesRemindersService } from './fees-reminders.service';
 import {
   FeeHeadsRepository,
   FeeInvoicesRepository,
@@ -26,6 +28,7 @@ export class FeesReportsService {
     private readonly students: StudentDirectory,
     private readonly academics: AcademicsService,
     private readonly studentHeads: FeeStudentHeadsRepository,
+    private readonly reminders: FeesRemindersService,
   ) {}
 
   private async requireStaff(): Promise<void> {
@@ -148,9 +151,13 @@ export class FeesReportsService {
         outstanding: v.outstanding,
         oldestDueDate: v.oldest,
         daysOverdue,
+        guardianPhoneMasked: null,
+        remindedToday: false,
       });
     }
     items.sort((a, b) => b.outstanding - a.outstanding || a.admissionNo.localeCompare(b.admissionNo));
+    const contacts = await this.reminders.contactsOf(items.map((i) => i.studentId));
+    for (const item of items) Object.assign(item, contacts.get(item.studentId));
     return {
       asOf,
       currency: await this.institution.currency(),
@@ -203,7 +210,7 @@ export class FeesReportsService {
     };
   }
 
-  /** The defaulters report as a CSV file named for its as-of date. */
+  /** The defaulters report as a CSV file named for its as-of date: rupees with 2 decimals, names first, ids last. */
   async defaultersCsv(query: { asOf?: string; classId?: string; minDaysOverdue?: number }): Promise<CsvFile> {
     const report = await this.defaulters(query);
     return {
@@ -211,27 +218,29 @@ export class FeesReportsService {
       header: [
         'admission_no',
         'name',
-        'class',
-        'section',
-        'outstanding_minor',
+        'class_section',
+        'guardian_phone',
+        'outstanding',
         'currency',
         'oldest_due',
         'days_overdue',
+        'student_id',
       ],
       rows: report.items.map((r) => [
         r.admissionNo,
         r.fullName,
-        r.className,
-        r.sectionName,
-        r.outstanding,
+        [r.className, r.sectionName].filter(Boolean).join('-'),
+        r.guardianPhoneMasked ?? '',
+        decimalAmount(r.outstanding),
         report.currency,
         r.oldestDueDate,
         r.daysOverdue,
+        r.studentId,
       ]),
     };
   }
 
-  /** The collections report as a CSV file named for its range. */
+  /** The collections report as a CSV file named for its range: the day, class or head by name, in rupees. */
   async collectionsCsv(query: {
     from: string;
     to: string;
@@ -240,8 +249,8 @@ export class FeesReportsService {
     const report = await this.collections(query);
     return {
       filename: `fee-collections-${query.from}-${query.to}.csv`,
-      header: [report.groupBy, 'label', 'amount_minor', 'currency'],
-      rows: report.items.map((r) => [r.key, r.label, r.amount, report.currency]),
+      header: [report.groupBy, 'amount', 'currency', `${report.groupBy}_key`],
+      rows: report.items.map((r) => [r.label, decimalAmount(r.amount), report.currency, r.key]),
     };
   }
 }

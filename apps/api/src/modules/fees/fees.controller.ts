@@ -32,6 +32,7 @@ import {
 } from './dto/fees.dto';
 import { FeesPaymentsService } from './fees-payments.service';
 import { FeesReceiptService } from './fees-receipt.service';
+import { FeesRemindersService } from './fees-reminders.service';
 import { FeesReportsService } from './fees-reports.service';
 import { FeesSetupService } from './fees-setup.service';
 
@@ -54,6 +55,7 @@ export class FeesController {
     private readonly payments: FeesPaymentsService,
     private readonly reports: FeesReportsService,
     private readonly receipts: FeesReceiptService,
+    private readonly reminders: FeesRemindersService,
   ) {}
 
   @Get('heads')
@@ -162,6 +164,17 @@ export class FeesController {
     const { payment, replayed } = await this.payments.record(studentId, body, idempotencyKeyOf(key));
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return payment;
+  }
+
+  @Post('students/:studentId/remind')
+  @HttpCode(200)
+  @RequirePermission(Permission.FeesCollect)
+  @ApiView('FeeReminderOutcome', {
+    description:
+      "Queues the fee reminder to the student's guardians who opted in; once per student per day (a second call answers already_sent)",
+  })
+  remind(@Param('studentId', new ParseUUIDPipe()) studentId: string) {
+    return this.reminders.remind(studentId);
   }
 
   @Get('invoices/:id')

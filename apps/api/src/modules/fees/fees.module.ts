@@ -5,6 +5,7 @@ import { AcademicsModule } from '../academics/academics.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StudentsModule } from '../students/students.module';
+import { UsersModule } from '../users/users.module';
 import { FeesController } from './fees.controller';
 import { FeeGatewaySettingsRepository } from './fee-gateway.repository';
 import { FeesGatewayController } from './fees-gateway.controller';
@@ -30,6 +31,8 @@ import { FeesWebhookRawBody } from './fees-webhook-raw-body';
 import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
 import { FeesReceiptService } from './fees-receipt.service';
+import { FeesFamilyOrdersService } from './fees-family-orders.service';
+import { FeesRemindersService } from './fees-reminders.service';
 import { FeesReportsService } from './fees-reports.service';
 import { FeesSetupService } from './fees-setup.service';
 import {
@@ -45,10 +48,19 @@ import {
   FeeStructuresRepository,
   FeeStudentHeadsRepository,
   FeeWebhookEventsRepository,
+  FeeManualRemindersRepository,
+  FeeOnlineOrderPartsRepository,
 } from './fees.repository';
 
 @Module({
-  imports: [AcademicsModule, StudentsModule, InstitutionsModule, NotificationsModule, EventsModule],
+  imports: [
+    AcademicsModule,
+    StudentsModule,
+    InstitutionsModule,
+    NotificationsModule,
+    EventsModule,
+    UsersModule,
+  ],
   controllers: [
     FeesController,
     FeesOnlineController,
@@ -69,6 +81,10 @@ import {
     FeePaymentsRepository,
     FeeOnlineOrdersRepository,
     FeeWebhookEventsRepository,
+    FeeManualRemindersRepository,
+    FeesRemindersService,
+    FeeOnlineOrderPartsRepository,
+    FeesFamilyOrdersService,
     FeesLedgerService,
     FeesPaymentsService,
     FeesSetupService,
@@ -96,6 +112,17 @@ import {
     },
     FeesListsService,
   ],
-  exports: [FeesSetupService, FeesPaymentsService, FeesDemoSeeder, FeesJobsService],
+  exports: [
+    FeesSetupService,
+    FeesPaymentsService,
+    FeesDemoSeeder,
+    FeesJobsService,
+    // Read by the role dashboards (issue 14).
+    FeesReportsService,
+    FeePaymentsRepository,
+    FeeInvoicesRepository,
+    // Read by the privacy module's sub-processor list (issue 13).
+    FeesGatewaySettingsService,
+  ],
 })
 export class FeesModule {}

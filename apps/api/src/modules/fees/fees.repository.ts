@@ -12,7 +12,9 @@ import {
   FeeInstalmentLine,
   FeeInvoice,
   FeeLedgerEntry,
+  FeeManualReminder,
   FeeOnlineOrder,
+  FeeOnlineOrderPart,
   FeePayment,
   FeeReceiptCounter,
   FeeStructure,
@@ -196,6 +198,21 @@ export class FeeInvoicesRepository extends TenantScopedRepository<FeeInvoice> {
   async add(rows: Insertable<FeeInvoice>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300));
   }
+  /**
+   * What the defaulters report totals as of a date, in one statement (a dashboard card): students with
+   * invoices due by then whose ledger balance is positive, and the sum of those balances.
+   */
+  async overdueTotals(asOf: string): Promise<{ students: number; amount: number }> {
+    const rows = await this.sql<{ students: string | number; amount: string | number | null }[]>(
+      `SELECT COUNT(DISTINCT t.student_id) AS students, COALESCE(SUM(t.outstanding), 0) AS amount FROM (
+         SELECT i.student_id, SUM(e.amount) AS outstanding FROM fee_invoices i
+         JOIN fee_ledger_entries e ON e.tenant_id = i.tenant_id AND e.invoice_id = i.id
+         WHERE i.tenant_id = ? AND i.due_date <= ?
+         GROUP BY i.id, i.student_id HAVING SUM(e.amount) > 0) t`,
+      [asOf],
+    );
+    return { students: Number(rows[0]?.students ?? 0), amount: Number(rows[0]?.amount ?? 0) };
+  }
 }
 
 @Injectable()
@@ -286,6 +303,40 @@ export class FeePaymentsRepository extends TenantScopedRepository<FeePayment> {
   async add(row: Insertable<FeePayment>): Promise<void> {
     await this.insert(row);
   }
+  /** Count and sum of completed payments paid within a range (a dashboard card; ix_fee_payments_paid_on). */
+  async completedTotals(from: string, to: string): Promise<{ count: number; amount: number }> {
+    const rows = await this.sql<{ n: string | number; amount: string | number | null }[]>(
+      "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount FROM fee_payments WHERE tenant_id = ? AND paid_on BETWEEN ? AND ? AND status = 'completed'",
+      [from, to],
+    );
+    return { count: Number(rows[0]?.n ?? 0), amount: Number(rows[0]?.amount ?? 0) };
+  }
+  /** Completed payments of a day grouped by method and receiving cashier (one statement; a dashboard card). */
+  async completedGroupsOnDay(
+    date: string,
+  ): Promise<{ method: FeePayment['method']; receivedBy: string | null; count: number; amount: number }[]> {
+    const rows = await this.sql<
+      {
+        method: FeePayment['method'];
+        received_by: string | null;
+        n: string | number;
+        amount: string | number;
+      }[]
+    >(
+      "SELECT method, received_by, COUNT(*) AS n, SUM(amount) AS amount FROM fee_payments WHERE tenant_id = ? AND paid_on = ? AND status = 'completed' GROUP BY method, received_by",
+      [date],
+    );
+    return rows.map((r) => ({
+      method: r.method,
+      receivedBy: r.received_by,
+      count: Number(r.n),
+      amount: Number(r.amount),
+    }));
+  }
+  /** Every payment paid on a day, completed or reversed, in receipt order (the day-close report). */
+  paidOnDay(date: string): Promise<FeePayment[]> {
+    return this.find({ where: { paidOn: date }, order: { receiptNo: 'ASC', id: 'ASC' } });
+  }
   async markReversed(id: string, by: string | null, reason: string, at: Date): Promise<number> {
     return this.update(
       { id, status: 'completed' },
@@ -327,5 +378,48 @@ export class FeeWebhookEventsRepository extends TenantScopedRepository<FeeWebhoo
     if (before) return false;
     await this.insert(row);
     return true;
+  }
+}
+
+/** Reminders queued by hand from the defaulters list: one per student per local day. */
+@Injectable()
+export class FeeManualRemindersRepository extends TenantScopedRepository<FeeManualReminder> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeManualReminder);
+  }
+  /** Which of these students were reminded on `sentOn`. */
+  async remindedOn(sentOn: string, studentIds: string[]): Promise<Set<string>> {
+    if (!studentIds.length) return new Set();
+    const rows = await this.find({ where: { sentOn, studentId: In(studentIds) } });
+    return new Set(rows.map((r) => r.studentId));
+  }
+  countOn(sentOn: string): Promise<number> {
+    return this.count({ sentOn });
+  }
+  /** Claims (student, day); false when it was claimed before. A racing duplicate fails on the primary key. */
+  async claim(studentId: string, sentOn: string, sentBy: string | null): Promise<boolean> {
+    if (await this.exists({ studentId, sentOn })) return false;
+    await this.insert({ studentId, sentOn, sentBy, enqueued: 0 });
+    return true;
+  }
+  async setEnqueued(studentId: string, sentOn: string, enqueued: number): Promise<void> {
+    await this.update({ studentId, sentOn }, { enqueued });
+  }
+}
+
+/** The per-child parts of family online orders. */
+@Injectable()
+export class FeeOnlineOrderPartsRepository extends TenantScopedRepository<FeeOnlineOrderPart> {
+  constructor(db: Database, context: RequestContext) {
+    super(db, context, FeeOnlineOrderPart);
+  }
+  ofOrder(orderId: string): Promise<FeeOnlineOrderPart[]> {
+    return this.find({ where: { orderId }, order: { studentId: 'ASC' } });
+  }
+  async add(rows: Insertable<FeeOnlineOrderPart>[]): Promise<void> {
+    await this.insert(rows);
+  }
+  async markPaid(orderId: string, studentId: string, paymentId: string): Promise<void> {
+    await this.update({ orderId, studentId }, { paymentId });
   }
 }

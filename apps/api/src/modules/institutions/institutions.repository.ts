@@ -29,6 +29,10 @@ export class InstitutionsRepository extends GlobalRepository<Institution> {
     await this.repo.update({ id }, { status });
   }
 
+  async setNameAndTimeZone(id: string, name: string, timeZone: string): Promise<void> {
+    await this.repo.update({ id }, { name, timeZone });
+  }
+
   listSchools(): Promise<Institution[]> {
     return this.repo.find({ where: { kind: 'school' }, order: { slug: 'ASC' } });
   }

@@ -78,6 +78,15 @@ import { WhatsAppWebhookService } from './whatsapp-webhook.service';
     NotificationsKeysReEncryptor,
     NotificationsSetup,
   ],
-  exports: [OutboxService, GuardianNotifier, OutboxWorker, NotificationsRetention, NotificationsSetup],
+  exports: [
+    OutboxService,
+    GuardianNotifier,
+    OutboxWorker,
+    NotificationsRetention,
+    NotificationsSetup,
+    ChannelSettingsService,
+    // Read by the role dashboards (issue 14).
+    OutboxRepository,
+  ],
 })
 export class NotificationsModule {}

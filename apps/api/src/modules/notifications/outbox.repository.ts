@@ -46,6 +46,11 @@ export class OutboxRepository extends TenantScopedRepository<OutboxMessage> {
     return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
+  /** How many of the tenant's messages are in a status (a dashboard card; ix_outbox_status). */
+  countWithStatus(status: OutboxMessage['status']): Promise<number> {
+    return this.count({ status });
+  }
+
   listNewestFirst(limit: number): Promise<OutboxMessage[]> {
     return this.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }

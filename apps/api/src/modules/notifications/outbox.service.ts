@@ -101,6 +101,16 @@ export class OutboxService {
     });
   }
 
+  /** Status, shown address (masked when protected) and last error of messages, for account invitations. */
+  async deliveryOf(
+    ids: string[],
+  ): Promise<Map<string, Pick<OutboxMessage, 'status' | 'recipient' | 'lastError'>>> {
+    const rows = ids.length ? await this.outbox.findByIds(ids) : [];
+    return new Map(
+      rows.map((m) => [m.id, { status: m.status, recipient: m.recipient, lastError: m.lastError }]),
+    );
+  }
+
   private async row(request: OutboxRequest): Promise<NewOutboxRow> {
     const id = uuidv7();
     const protect = request.protectRecipient === true;

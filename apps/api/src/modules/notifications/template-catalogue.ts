@@ -65,8 +65,18 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
     purpose: null,
     variables: ['name', 'link', 'expiresInHours', 'institution'],
     required: ['link'],
-    channels: ['email'],
+    // SMS and WhatsApp where the school set them up (a parent's phone; issue 14).
+    channels: ALL,
     description: 'An admin invited a user (account message, not subject to consent).',
+  },
+  {
+    name: 'privacy_requests_due',
+    purpose: null,
+    variables: ['count', 'overdue', 'school'],
+    required: ['count'],
+    channels: ['email'],
+    description:
+      "Daily reminder to the school's privacy contact: data-subject requests due within 7 days or overdue (issue 13).",
   },
 ];
 
@@ -152,6 +162,20 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateContent>> = {
     email: {
       subject: 'You are invited to {{institution}} on Shala',
       body: 'Hello {{name}},\n\nYou have been invited to {{institution}}. To set your password and sign in, open this link within {{expiresInHours}} hours:\n\n{{link}}',
+    },
+    sms: sms(
+      'Hello {{name}}, you are invited to {{institution}} on Shala. Set your password within {{expiresInHours}} hours: {{link}}',
+    ),
+    whatsapp: {
+      templateName: 'account_invitation',
+      languageCode: 'en',
+      parameters: ['name', 'institution', 'expiresInHours', 'link'],
+    },
+  },
+  privacy_requests_due: {
+    email: {
+      subject: '{{count}} privacy requests need an answer',
+      body: 'Hello,\n\n{{count}} data-subject requests at {{school}} are due within 7 days ({{overdue}} already overdue). Open Privacy in Shala to answer them.',
     },
     sms: null,
     whatsapp: null,

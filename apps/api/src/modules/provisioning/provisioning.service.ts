@@ -45,8 +45,16 @@ export class ProvisioningService {
           displayName: input.admin.displayName,
           roleKeys: [DefaultRole.SchoolAdmin],
         });
-        await this.passwords.sendInvitation(user, null);
-        return { id: user.id, email: user.email, status: user.status };
+        const sent = await this.passwords.sendInvitation(user, null);
+        // The operator sees whether the email can go out; when not, the link once, to hand over another way.
+        return {
+          id: user.id,
+          email: user.email,
+          status: user.status,
+          delivery: sent.problem ? ('not_deliverable' as const) : ('queued' as const),
+          deliveryProblem: sent.problem,
+          oneTimeLink: sent.link,
+        };
       });
       await this.audit.record({
         action: 'platform.institution_provisioned',

@@ -106,6 +106,11 @@ export class GuardiansService {
     return this.viewsOf(studentId, false);
   }
 
+  /** The guardian a parent account is linked to, if any (to re-send its invitation to their phone). */
+  async idOfAccount(userId: string): Promise<string | null> {
+    return (await this.guardians.byUserId(userId))?.id ?? null;
+  }
+
   /** Links a parent user account to a guardian: the parent then sees that guardian's children. */
   async linkParentAccount(guardianId: string, userId: string | null): Promise<void> {
     await this.db.transaction(async () => {

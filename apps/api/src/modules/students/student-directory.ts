@@ -47,6 +47,11 @@ export class StudentDirectory {
     private readonly policy: StudentAccessPolicy,
   ) {}
 
+  /** How many of the institution's students have a status (the admin dashboard; one indexed count). */
+  countWithStatus(status: Student['status']): Promise<number> {
+    return this.students.countWithStatus(status);
+  }
+
   /** Which students the caller may reach (AZ-03). */
   scope(): Promise<StudentScope> {
     return this.policy.scope();

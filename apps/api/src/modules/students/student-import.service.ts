@@ -11,7 +11,7 @@ import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { GENDERS, Gender, Guardian, RELATIONSHIPS, Relationship, Student } from './entities/student.entities';
 import { StudentsCrypto } from './students.crypto';
-import { nameSearchOf } from './students.service';
+import { nameSearchOf, searchKeyOf } from './student-search-key';
 import type { Enrolled } from './students.events';
 import {
   EnrolmentsRepository,
@@ -61,6 +61,16 @@ interface ParsedGuardian {
   relationship: Relationship;
   phone: string | null;
   email: string | null;
+}
+
+/** One guardian of one row, matched by phone to an existing guardian or to a new one (`newKey`). */
+interface GuardianMatch {
+  row: ParsedRow;
+  index: number;
+  guardian: ParsedGuardian;
+  existing: Guardian | null;
+  /** The new guardian this is: the phone's blind index (siblings share it), or the row's own. */
+  newKey: string | null;
 }
 
 interface ParsedRow {
@@ -117,6 +127,9 @@ export class StudentImportService {
     let rows: string[][];
     try {
       rows = parse(csv.replace(/^\uFEFF/, ''), {
+        // Any mix of line endings: a CRLF template with LF rows appended is what spreadsheets and editors
+        // produce. (Left to itself, the parser takes the first line's ending for the whole file.)
+        record_delimiter: ['\r\n', '\n', '\r'],
         relax_column_count: true,
         skip_empty_lines: true,
         trim: true,
@@ -245,12 +258,15 @@ export class StudentImportService {
       500,
     ))
       for (const s of await this.students.byAdmissionNos(chunk)) existing.set(s.admissionNo, s);
+    await this.crypto.ready();
+    const guardians = await this.matchGuardians(parsed);
+    // The dry run's counts are the plan the real run then carries out.
     const report: ImportReport = {
       dryRun,
       rows: records.length,
       created: parsed.filter((p) => !existing.has(p.admissionNo)).length,
       updated: parsed.filter((p) => existing.has(p.admissionNo)).length,
-      guardiansCreated: 0,
+      guardiansCreated: new Set(guardians.map((g) => g.newKey).filter((k) => k !== null)).size,
       errors,
       durationMs: 0,
     };
@@ -266,9 +282,8 @@ export class StudentImportService {
       return report;
     }
     const year = parsed.some((p) => p.sectionId) ? await this.academics.currentYear() : null;
-    await this.crypto.ready();
     await this.db.transaction(async () => {
-      report.guardiansCreated = await this.write(parsed, existing, year?.id ?? null);
+      report.guardiansCreated = await this.write(parsed, existing, guardians, year?.id ?? null);
       await this.audit.record({
         action: 'students.import',
         details: {
@@ -283,9 +298,37 @@ export class StudentImportService {
     return report;
   }
 
+  /**
+   * Each row's guardians, matched by phone: to a guardian already in the database, else to the first new
+   * one in the file with that phone (siblings share theirs); a guardian without a phone is a new one.
+   */
+  private async matchGuardians(rows: ParsedRow[]): Promise<GuardianMatch[]> {
+    const indexOf = (g: ParsedGuardian) => this.crypto.index('phone', g.phone);
+    const phoneIndexes = [
+      ...new Set(rows.flatMap((r) => r.guardians.map(indexOf)).filter((x): x is string => !!x)),
+    ];
+    const byPhone = new Map<string, Guardian>();
+    for (const chunk of chunks(phoneIndexes, 500))
+      for (const g of await this.guardians.byPhoneIndexes(chunk)) byPhone.set(g.phoneBidx!, g);
+    return rows.flatMap((row) =>
+      row.guardians.map((guardian, index) => {
+        const bidx = indexOf(guardian);
+        const existing = (bidx && byPhone.get(bidx)) || null;
+        return {
+          row,
+          index,
+          guardian,
+          existing,
+          newKey: existing ? null : (bidx ?? `row ${row.line} guardian ${index}`),
+        };
+      }),
+    );
+  }
+
   private async write(
     rows: ParsedRow[],
     existing: Map<string, Student>,
+    guardianMatches: GuardianMatch[],
     yearId: string | null,
   ): Promise<number> {
     const newStudents: Omit<Student, 'tenantId' | 'createdAt' | 'updatedAt'>[] = [];
@@ -298,6 +341,7 @@ export class StudentImportService {
         firstName: r.firstName,
         lastName: r.lastName,
         nameSearch: nameSearchOf(r.firstName, r.lastName),
+        searchKey: searchKeyOf(r.firstName, r.lastName, r.admissionNo),
         dateOfBirth: r.dateOfBirth,
         gender: r.gender,
         admissionDate: r.admissionDate,
@@ -342,46 +386,32 @@ export class StudentImportService {
     }
 
     // Guardians: one per phone within the file and the database; siblings share theirs.
-    const byPhone = new Map<string, Guardian>();
-    const phoneIndexes = [
-      ...new Set(
-        rows
-          .flatMap((r) => r.guardians.map((g) => this.crypto.index('phone', g.phone)))
-          .filter((x): x is string => !!x),
-      ),
-    ];
-    for (const chunk of chunks(phoneIndexes, 500))
-      for (const g of await this.guardians.byPhoneIndexes(chunk)) byPhone.set(g.phoneBidx!, g);
     const newGuardians: Omit<Guardian, 'tenantId'>[] = [];
+    const createdByKey = new Map<string, string>();
     const wanted: {
       studentId: string;
       guardianId: string;
       relationship: Relationship;
       isPrimary: boolean;
     }[] = [];
-    for (const r of rows) {
-      for (const [i, g] of r.guardians.entries()) {
-        const bidx = this.crypto.index('phone', g.phone);
-        let guardian = bidx ? byPhone.get(bidx) : undefined;
-        if (!guardian) {
-          const id = uuidv7();
-          const row = {
-            id,
-            fullName: g.fullName,
-            ...(await this.crypto.sealGuardian(id, g)),
-            userId: null,
-          };
-          newGuardians.push(row);
-          guardian = { ...row, tenantId: '' };
-          if (bidx) byPhone.set(bidx, guardian);
-        }
-        wanted.push({
-          studentId: studentIdOf.get(r.admissionNo)!,
-          guardianId: guardian.id,
-          relationship: g.relationship,
-          isPrimary: i === 0,
+    for (const m of guardianMatches) {
+      let guardianId = m.existing?.id ?? createdByKey.get(m.newKey!);
+      if (!guardianId) {
+        guardianId = uuidv7();
+        newGuardians.push({
+          id: guardianId,
+          fullName: m.guardian.fullName,
+          ...(await this.crypto.sealGuardian(guardianId, m.guardian)),
+          userId: null,
         });
+        createdByKey.set(m.newKey!, guardianId);
       }
+      wanted.push({
+        studentId: studentIdOf.get(m.row.admissionNo)!,
+        guardianId,
+        relationship: m.guardian.relationship,
+        isPrimary: m.index === 0,
+      });
     }
     await this.guardians.add(newGuardians);
     const linked = new Set<string>();

@@ -77,6 +77,7 @@ export class StudentViews {
       address: reveal ? address : mask('text', address),
       masked: !reveal,
       guardians,
+      hasAccount: s.userId !== null,
     };
   }
 }

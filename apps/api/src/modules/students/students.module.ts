@@ -21,6 +21,8 @@ import {
 } from './students.repository';
 import { StudentsService } from './students.service';
 
+import { StudentAuditNames } from './student-audit-names';
+
 @Module({
   imports: [AcademicsModule, UsersModule, EventsModule],
   controllers: [StudentsController],
@@ -40,6 +42,7 @@ import { StudentsService } from './students.service';
     StudentImportService,
     PromotionService,
     StudentKeysReEncryptor,
+    StudentAuditNames,
   ],
   // Other modules read students through StudentDirectory only; StudentsService and StudentImportService
   // stay exported for the demo seeder.

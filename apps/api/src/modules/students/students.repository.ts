@@ -5,6 +5,7 @@ import type { Insertable } from '../../platform/database/insertable';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Enrolment, Guardian, Student, StudentGuardian, StudentStatus } from './entities/student.entities';
+import { likeContains, likeStartsWith, normaliseSearchText } from './student-search-key';
 
 export interface StudentListFilter {
   q?: string;
@@ -55,7 +56,6 @@ interface StudentListRecord {
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-const likePrefix = (value: string) => `${value.replace(/[%_\\]/g, '')}%`;
 
 @Injectable()
 export class StudentsRepository extends TenantScopedRepository<Student> {
@@ -71,6 +71,11 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
     return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
+  /** How many of the tenant's students have a status (a dashboard card; ix_students_status). */
+  countWithStatus(status: Student['status']): Promise<number> {
+    return this.count({ status });
+  }
+
   /** Just the names of students (no sensitive columns read or decrypted). */
   async namesByIds(ids: string[]): Promise<{ id: string; firstName: string; lastName: string }[]> {
     if (!ids.length) return [];
@@ -79,6 +84,25 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
       ids,
     );
     return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }));
+  }
+
+  /** Names and admission numbers of students (the audit log's labels); nothing sensitive is read. */
+  async labelsByIds(
+    ids: string[],
+  ): Promise<{ id: string; firstName: string; lastName: string; admissionNo: string }[]> {
+    if (!ids.length) return [];
+    const rows = await this.sql<
+      { id: string; first_name: string; last_name: string; admission_no: string }[]
+    >(
+      `SELECT id, first_name, last_name, admission_no FROM students WHERE tenant_id = ? AND id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      admissionNo: r.admission_no,
+    }));
   }
 
   byAdmissionNo(admissionNo: string): Promise<Student | null> {
@@ -120,13 +144,16 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
     // The first placeholder is the join's tenant, which sql() supplies; the WHERE names it again.
     const where: string[] = ['s.tenant_id = ?'];
     const params: unknown[] = [filter.currentYearId ?? '-', this.tenantId];
-    if (filter.q) {
-      where.push('s.name_search LIKE ?');
-      params.push(likePrefix(filter.q.toLowerCase()));
+    // Any part of a first, last or full name or of an admission number, accents and case ignored; the
+    // query's own %, _ and ! are literal (ESCAPE '!').
+    const q = filter.q ? normaliseSearchText(filter.q) : '';
+    if (q) {
+      where.push("s.search_key LIKE ? ESCAPE '!'");
+      params.push(likeContains(q));
     }
     if (filter.admissionNo) {
-      where.push('s.admission_no LIKE ?');
-      params.push(likePrefix(filter.admissionNo));
+      where.push("s.admission_no LIKE ? ESCAPE '!'");
+      params.push(likeStartsWith(filter.admissionNo));
     }
     if (filter.status) {
       where.push('s.status = ?');
@@ -262,6 +289,16 @@ export class GuardiansRepository extends TenantScopedRepository<Guardian> {
 
   byIds(ids: string[]): Promise<Guardian[]> {
     return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** [id, full name] of guardians (the audit log's labels); no encrypted column is read. */
+  async namesByIds(ids: string[]): Promise<[string, string][]> {
+    if (!ids.length) return [];
+    const rows = await this.sql<{ id: string; full_name: string }[]>(
+      `SELECT id, full_name FROM guardians WHERE tenant_id = ? AND id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return rows.map((r) => [r.id, r.full_name]);
   }
 
   byPhoneIndexes(indexes: string[]): Promise<Guardian[]> {

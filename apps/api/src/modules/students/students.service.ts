@@ -15,6 +15,7 @@ import { StudentDirectory } from './student-directory';
 import { StudentViews, enrolmentView } from './student-view';
 import { STUDENT_SEALED, StudentsCrypto } from './students.crypto';
 import { AdmissionNumberTakenError } from './students.errors';
+import { nameSearchOf, searchKeyOf } from './student-search-key';
 import {
   EnrolmentsRepository,
   StudentListFilter,
@@ -63,10 +64,6 @@ const EXPORT_COLUMNS = [
   'section',
   'roll_no',
 ];
-
-export function nameSearchOf(first: string, last: string): string {
-  return `${first} ${last}`.trim().toLowerCase().slice(0, 201);
-}
 
 /** Student records: create, edit, list within the caller's scope, reveal, enrolment changes. */
 @Injectable()
@@ -197,6 +194,7 @@ export class StudentsService {
           firstName: input.firstName.trim(),
           lastName: input.lastName.trim(),
           nameSearch: nameSearchOf(input.firstName, input.lastName),
+          searchKey: searchKeyOf(input.firstName, input.lastName, input.admissionNo),
           dateOfBirth: input.dateOfBirth,
           gender: input.gender,
           admissionDate: input.admissionDate,
@@ -270,8 +268,11 @@ export class StudentsService {
           (set as Record<string, unknown>)[key] = patch[key];
         }
       }
-      if (set.firstName !== undefined || set.lastName !== undefined)
-        set.nameSearch = nameSearchOf(set.firstName ?? before.firstName, set.lastName ?? before.lastName);
+      if (set.firstName !== undefined || set.lastName !== undefined || set.admissionNo !== undefined) {
+        const [first, last] = [set.firstName ?? before.firstName, set.lastName ?? before.lastName];
+        set.nameSearch = nameSearchOf(first, last);
+        set.searchKey = searchKeyOf(first, last, set.admissionNo ?? before.admissionNo);
+      }
       Object.assign(set, await this.crypto.sealStudent(id, patch));
       for (const field of Object.keys(STUDENT_SEALED) as (keyof typeof STUDENT_SEALED)[])
         if (patch[field] !== undefined) changes[field] = { changed: true };

@@ -7,7 +7,6 @@ import { AccessService, Actor, Grants } from '../access/access.service';
 import { UserAccounts } from '../access/user-accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { MfaService } from '../auth/mfa.service';
-import { PasswordService } from '../auth/password.service';
 import { SessionsService } from '../auth/sessions.service';
 import { ActorReauthentication } from './actor-reauthentication.service';
 import { User } from '../users/entities/user.entity';
@@ -15,7 +14,8 @@ import { UserCredentials } from '../users/user-credentials.service';
 import { UsersService } from '../users/users.service';
 
 /**
- * What an admin does to staff and family accounts: invite, deactivate, change roles, reset MFA (AUT-05).
+ * What an admin does to staff and family accounts: deactivate, change roles, reset MFA (AUT-05); invitations
+ * are InvitationsService's.
  * Nobody grants more than they hold or acts on a user who holds more (AZ-02); refusals are audited.
  */
 @Injectable()
@@ -27,7 +27,6 @@ export class UserAdminService {
     private readonly accounts: UserAccounts,
     private readonly credentials: UserCredentials,
     private readonly access: AccessService,
-    private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
     private readonly mfa: MfaService,
     private readonly audit: AuditService,
@@ -70,34 +69,6 @@ export class UserAdminService {
     const user = await this.users.get(id);
     const actor = await this.access.actor();
     return { user, actor, grants: await this.access.requireOutranks(actor, id) };
-  }
-
-  /** Creates the account without a password and mails a 72-hour invitation link, in one transaction. */
-  async invite(input: { email: string; displayName: string; roles: string[] }): Promise<UserView> {
-    const audited = { action: 'users.create', targetType: 'user', details: { roles: input.roles } };
-    return this.access.auditingRefusals(audited, () =>
-      this.db.transaction(async () => {
-        await this.access.requireGrantableRoles(await this.access.actor(), input.roles);
-        const user = await this.accounts.create({
-          email: input.email,
-          displayName: input.displayName,
-          roleKeys: input.roles,
-        });
-        await this.passwords.sendInvitation(user, this.context.userId);
-        return this.view(user);
-      }),
-    );
-  }
-
-  async resendInvitation(id: string): Promise<void> {
-    await this.access.auditingRefusals(
-      { action: 'users.invited', targetType: 'user', targetId: id },
-      async () => {
-        const { user } = await this.actOn(id);
-        if (user.status !== 'invited') return;
-        await this.db.transaction(() => this.passwords.sendInvitation(user, this.context.userId));
-      },
-    );
   }
 
   async deactivate(id: string): Promise<UserView> {

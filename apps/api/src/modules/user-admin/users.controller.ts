@@ -1,10 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { type AcceptedResponse, PAGE_LIMIT_DEFAULT, Permission } from '@shala/contracts';
+import { PAGE_LIMIT_DEFAULT, Permission } from '@shala/contracts';
 import { ApiView } from '../../platform/http/api-view';
 import { AuthThrottle } from '../../platform/security/throttling';
 import { RequirePermission } from '../../platform/security/route-policy.decorators';
-import { InviteUserDto, ListUsersQuery, ResetMfaDto, SetRolesDto } from './dto/users.dto';
+import {
+  InviteUserDto,
+  ListInvitationsQuery,
+  ListUsersQuery,
+  ResendInvitationDto,
+  ResetMfaDto,
+  SetRolesDto,
+} from './dto/users.dto';
+import { InvitationsService } from './invitations.service';
 import { UserAdminService } from './user-admin.service';
 
 const OUTRANKED = 'USER_OUTRANKS_ACTOR: the user holds permissions the caller does not';
@@ -13,13 +32,30 @@ const OUTRANKED = 'USER_OUTRANKS_ACTOR: the user holds permissions the caller do
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly admin: UserAdminService) {}
+  constructor(
+    private readonly admin: UserAdminService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.UsersRead)
   @ApiView('UserDto', { page: true })
   list(@Query() query: ListUsersQuery) {
     return this.admin.list(query.limit ?? PAGE_LIMIT_DEFAULT, query.cursor, query.status);
+  }
+
+  @Get('invitations')
+  @RequirePermission(Permission.UsersWrite)
+  @ApiView('InvitationView', { page: true })
+  listInvitations(@Query() query: ListInvitationsQuery) {
+    return this.invitations.list(query.limit ?? PAGE_LIMIT_DEFAULT, query.cursor, query.status);
+  }
+
+  @Get('invitations/channels')
+  @RequirePermission(Permission.UsersWrite)
+  @ApiView('InvitationChannelsView')
+  invitationChannels() {
+    return this.invitations.channels();
   }
 
   @Get(':id')
@@ -31,20 +67,33 @@ export class UsersController {
 
   @Post('invitations')
   @RequirePermission(Permission.UsersWrite)
-  @ApiForbiddenResponse({ description: 'ROLE_GRANT_REFUSED: a role carries permissions the caller lacks' })
-  @ApiView('UserDto', { status: 201 })
+  @ApiForbiddenResponse({
+    description:
+      'ROLE_GRANT_REFUSED: a role carries permissions the caller lacks; ACCOUNT_LINK_NEEDS_STUDENTS_WRITE',
+  })
+  @ApiView('InvitedUser', {
+    status: 201,
+    description: 'oneTimeLink is set only when the message cannot be delivered; it is never shown again',
+  })
   invite(@Body() body: InviteUserDto) {
-    return this.admin.invite(body);
+    return this.invitations.invite(body);
   }
 
   @Post(':id/invitation')
   @HttpCode(202)
   @RequirePermission(Permission.UsersWrite)
   @ApiForbiddenResponse({ description: OUTRANKED })
-  @ApiView('AcceptedResponse', { status: 202 })
-  async resendInvitation(@Param('id', new ParseUUIDPipe()) id: string): Promise<AcceptedResponse> {
-    await this.admin.resendInvitation(id);
-    return { status: 'accepted' };
+  @ApiView('InvitedUser', { status: 202, description: 'a new link; the previous one no longer works' })
+  resendInvitation(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResendInvitationDto) {
+    return this.invitations.resend(id, body ?? {});
+  }
+
+  @Delete(':id/invitation')
+  @RequirePermission(Permission.UsersWrite)
+  @ApiForbiddenResponse({ description: OUTRANKED })
+  @ApiView('InvitationView', { description: 'the link no longer works; the account stays invited' })
+  revokeInvitation(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.invitations.revoke(id);
   }
 
   @Post(':id/deactivate')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@shala/contracts';
 import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -44,5 +45,9 @@ export class UserCredentials {
 
   recordLogin(id: string): Promise<number> {
     return this.users.recordLogin(id, new Date());
+  }
+
+  setLocale(id: string, locale: Locale): Promise<number> {
+    return this.users.setLocale(id, locale);
   }
 }

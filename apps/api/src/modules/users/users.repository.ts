@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@shala/contracts';
 import { FindOptionsSelect, In, LessThan, MoreThan } from 'typeorm';
 import { Database } from '../../platform/database/database';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
@@ -18,6 +19,7 @@ const AUTH_COLUMNS: FindOptionsSelect<User> = {
   mfaLastStep: true,
   passwordChangedAt: true,
   lastLoginAt: true,
+  locale: true,
   createdAt: true,
   updatedAt: true,
 };
@@ -80,6 +82,10 @@ export class UsersRepository extends TenantScopedRepository<User> {
     return this.update({ id }, { lastLoginAt: at });
   }
 
+  setLocale(id: string, locale: Locale): Promise<number> {
+    return this.update({ id }, { locale });
+  }
+
   /** A page of users ordered by email, after `afterEmail`. */
   page(limit: number, afterEmail?: string, status?: UserStatus): Promise<User[]> {
     return this.find({
@@ -110,6 +116,7 @@ export class UsersRepository extends TenantScopedRepository<User> {
       mfaLastStep: 0,
       passwordChangedAt: user.passwordHash ? new Date() : null,
       lastLoginAt: null,
+      locale: 'en',
     } as Omit<User, 'tenantId'>);
   }
 

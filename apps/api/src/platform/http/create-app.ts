@@ -18,6 +18,7 @@ import { requestIdFor } from './request-id';
 import { useSecurityTxt } from './security-txt';
 import { SpaFallback } from './spa-fallback';
 import { useTextBodyParsers } from './text-body';
+import { useImageBodyParsers } from './image-body';
 import { createValidationPipe } from './validation';
 import { addViewSchemas } from './api-view';
 
@@ -69,6 +70,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // APP-05: text bodies small except the CSV upload of the student import (the JSON parser follows init).
   useTextBodyParsers(fastify);
+  // The school logo upload: PNG/JPEG bytes, 256 KB at most, on its one route.
+  useImageBodyParsers(fastify);
   // Fairness under load (issue 17 item 10): on a saturated event loop requests take turns, so timers,
   // new connections and health checks are served between them; health checks never wait.
   const turns = new LoopTurns();

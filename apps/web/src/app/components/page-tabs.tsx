@@ -12,7 +12,8 @@ interface PageTabsProps {
   tabs: PageTab[];
   /**
    * Where the open tab lives when it is not `?tab=`: the page's path (/account, /account/security).
-   * Give both, or neither.
+   * Give both, or neither, and only for state that is itself in the address: a tab kept in component
+   * state is lost on reload, on sign-in again and in a shared link.
    */
   active?: string;
   onChange?: (key: string) => void;

@@ -73,6 +73,7 @@ export const en = {
     colorSchemeLight: 'Use light theme',
     account: 'Your account',
     security: 'Password and two-step verification',
+    consents: 'My consents',
     nav: {
       dashboard: 'Dashboard',
       students: 'Students',
@@ -85,7 +86,15 @@ export const en = {
       users: 'Users',
       roles: 'Roles',
       institutions: 'Institutions',
+      settings: 'School settings',
+      privacy: 'Privacy',
     },
+  },
+  language: {
+    label: 'Language',
+    /** Each language is named in its own script, in both catalogues, so anyone can find theirs. */
+    names: { en: 'English', hi: 'हिन्दी' },
+    saveFailed: 'Your language choice could not be saved. It applies on this device only.',
   },
   dashboard: {
     title: 'Dashboard',

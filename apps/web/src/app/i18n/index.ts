@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n, type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { detectLanguage, setFormattingLanguage, type Language } from './language';
 import { languages, resources, type Namespace } from './resources';
 
 export type { Namespace } from './resources';
@@ -10,11 +11,21 @@ export type { Namespace } from './resources';
  */
 export type TextKey<Ns extends Namespace = 'translation'> = ParseKeys<Ns>;
 
-/** Resources are bundled, so initialisation is synchronous and t() works on the first render. */
-export function createI18n(): I18n {
+/** The page follows the language: `<html lang>` for screen readers and fonts, and Intl formatting. */
+function followLanguage(language: string): void {
+  setFormattingLanguage(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/**
+ * Resources are bundled, so initialisation is synchronous and t() works on the first render. The
+ * language is the stored or detected one unless given (language.ts).
+ */
+export function createI18n(language: Language = detectLanguage()): I18n {
   const instance = i18next.createInstance();
+  instance.on('languageChanged', followLanguage);
   void instance.use(initReactI18next).init({
-    lng: 'en',
+    lng: language,
     fallbackLng: 'en',
     supportedLngs: languages,
     resources,
@@ -26,6 +37,7 @@ export function createI18n(): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  followLanguage(instance.language);
   return instance;
 }
 

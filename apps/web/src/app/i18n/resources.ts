@@ -11,7 +11,28 @@ import { platformText } from '../../features/platform/i18n';
 import { rolesText } from '../../features/roles/i18n';
 import { studentsText } from '../../features/students/i18n';
 import { usersText } from '../../features/users/i18n';
+import { settingsText } from '../../features/settings/i18n';
+import { dashboardText } from '../../features/dashboard/i18n';
+import { academicsTextHi } from '../../features/academics/i18n.hi';
+import { accountTextHi } from '../../features/account/i18n.hi';
+import { attendanceTextHi } from '../../features/attendance/i18n.hi';
+import { auditTextHi } from '../../features/audit/i18n.hi';
+import { authTextHi } from '../../features/auth/i18n.hi';
+import { examsTextHi } from '../../features/exams/i18n.hi';
+import { feesTextHi } from '../../features/fees/i18n.hi';
+import { healthTextHi } from '../../features/health/i18n.hi';
+import { notificationsTextHi } from '../../features/notifications/i18n.hi';
+import { platformTextHi } from '../../features/platform/i18n.hi';
+import { rolesTextHi } from '../../features/roles/i18n.hi';
+import { studentsTextHi } from '../../features/students/i18n.hi';
+import { usersTextHi } from '../../features/users/i18n.hi';
+import { settingsTextHi } from '../../features/settings/i18n.hi';
+import { dashboardTextHi } from '../../features/dashboard/i18n.hi';
+import { privacyText } from '../../features/privacy/i18n';
+import { privacyTextHi } from '../../features/privacy/i18n.hi';
 import { en } from './en';
+import { hi } from './hi';
+import type { Translation } from './translation';
 
 /**
  * Every string of the SPA, one i18next namespace per feature: `translation` (app/i18n/en.ts) holds what the
@@ -35,16 +56,40 @@ export const englishResources = {
   roles: rolesText,
   students: studentsText,
   users: usersText,
+  settings: settingsText,
+  dashboard: dashboardText,
+  privacy: privacyText,
 } as const;
 
 export type EnglishResources = typeof englishResources;
 export type Namespace = keyof EnglishResources;
 
 /**
- * The catalogues by language. A second language (Hindi, `hi`) is one more entry of the same shape — typed
- * as `DeepPartial<EnglishResources>`-like objects per namespace — plus its code in `languages`; a
- * missing string falls back to English.
+ * Hindi, namespace by namespace: `app/i18n/hi.ts` and each `features/<feature>/i18n.hi.ts`. Typed as a
+ * `Translation` of the English, so a key missing on either side does not compile (and i18n.test.ts checks
+ * keys, empty strings and {{variables}} at run time).
  */
-export const resources = { en: englishResources } as const;
+export const hindiResources: Translation<EnglishResources> = {
+  translation: hi,
+  academics: academicsTextHi,
+  account: accountTextHi,
+  attendance: attendanceTextHi,
+  audit: auditTextHi,
+  auth: authTextHi,
+  exams: examsTextHi,
+  fees: feesTextHi,
+  health: healthTextHi,
+  notifications: notificationsTextHi,
+  platform: platformTextHi,
+  roles: rolesTextHi,
+  students: studentsTextHi,
+  users: usersTextHi,
+  settings: settingsTextHi,
+  dashboard: dashboardTextHi,
+  privacy: privacyTextHi,
+};
+
+/** The catalogues by language; their codes are LOCALES of @shala/contracts (app/i18n/language.ts). */
+export const resources = { en: englishResources, hi: hindiResources } as const;
 
 export const languages = Object.keys(resources) as (keyof typeof resources)[];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 export const attendanceText = {
   title: 'Attendance',
   intro: 'Daily registers, leave and reports.',
+  familyIntro: 'Days present and absent, month by month, with the attendance percentage.',
   tabs: {
     mark: 'Mark',
     reports: 'Reports',
@@ -28,7 +29,13 @@ export const attendanceText = {
       'You have no sections to mark. Ask your school administrator to make you the class teacher of a section.',
     pickSection: 'Choose a section to mark.',
     register: 'Register of {{section}}',
-    help: 'Everyone starts present. Tap a student to change: present, absent, late, excused, half day. Keys: arrows move, P A L E H set.',
+    help: 'Everyone starts present. Tap a student to change: present, absent, late, excused, half day, or pick from the ⋮ menu. Keys: arrows move, P A L E H set.',
+    chooseStatus: 'Choose the status of {{name}}',
+    futureDate: 'Attendance cannot be marked for a future date.',
+    draftTitle: 'Unsaved marks',
+    draft: 'You have unsaved marks from {{time}}.',
+    draftSave: 'Save',
+    draftDiscard: 'Discard',
     onLeave: 'On approved leave',
     studentStatus: '{{name}}, roll {{rollNo}}: {{status}}',
     summary:
@@ -58,10 +65,13 @@ export const attendanceText = {
     subject: 'Subject',
     pickSubject: 'Choose the subject you are teaching in this period.',
     noOwnSubjects:
-      'You do not teach a subject in this section, so you cannot take its period attendance. Ask your school administrator to assign you a subject on the Academics page.',
+      'You do not teach a subject in this section, so you cannot take its period attendance. Ask the school office to assign you one.',
     noSectionSubjects:
       'No subjects are assigned to this section yet. Assign the subjects and their teachers on the Academics page.',
+    noSectionSubjectsAsk:
+      'No subjects are assigned to this section yet. Ask the school office to assign them.',
     noStudents: 'No students are enrolled in this section yet. Add students to it on the Students page.',
+    noStudentsAsk: 'No students are enrolled in this section yet. Ask the school office to enrol them.',
     failed: 'The attendance was not saved',
   },
   reports: {
@@ -166,7 +176,12 @@ export const attendanceText = {
     onLeave: 'On leave',
     child: 'Child',
     month: 'Month',
-    percent: '{{percent}}% attendance ({{present}} present of {{workingDays}} working days)',
+    percent: '{{percent}}% attendance ({{attended}} of {{counted}} days present)',
+    basis:
+      'Late counts as present and a half day as half. Not counted: {{excused}} excused, {{unmarked}} not marked yet.',
+    noneCounted: 'No attendance has been marked in this month yet.',
+    later: 'Not yet',
+    noRecord: 'Your student record is not linked to your account. Ask the school office to link it.',
     legend: 'Legend',
     noChildren: 'No children are linked to your account. Ask the school office to link them.',
   },

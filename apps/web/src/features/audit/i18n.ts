@@ -32,6 +32,7 @@ export const auditText = {
     outcome: 'Outcome',
     actor: 'Actor',
     target: 'Target',
+    summary: 'What happened',
   },
   system: 'System',
   anonymous: 'Not signed in',
@@ -39,6 +40,8 @@ export const auditText = {
   hideDetails: 'Hide details of event {{seq}}',
   detail: {
     id: 'Event id',
+    actor: 'Actor id',
+    targetName: 'Target name',
     target: 'Target',
     requestId: 'Request id',
     ip: 'IP address',

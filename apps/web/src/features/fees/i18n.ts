@@ -20,6 +20,12 @@ export const feesText = {
     cheque: 'Cheque',
     bank_transfer: 'Bank transfer',
     online: 'Online',
+    upi: 'UPI',
+    card: 'Card',
+    demand_draft: 'Demand draft',
+  },
+  instrument: {
+    line: 'No. {{number}}, {{bank}}, dated {{date}}',
   },
   family: {
     noChildren:
@@ -59,6 +65,17 @@ export const feesText = {
     notCompletedTitle: 'Payment not completed',
     notCompleted:
       "The school's payment gateway ({{provider}}) completes payments in its own checkout, which this app cannot open yet. Nothing was charged.",
+  },
+  familyPay: {
+    title: 'Pay for your children together',
+    help: 'One online payment covers the full dues of each child you tick; each child gets their own receipt.',
+    choose: 'Children to pay for',
+    childAmount: '{{name}}: {{amount}}',
+    noneChosen: 'Tick at least one child to pay for.',
+    pay: 'Pay {{amount}} online',
+    confirmBody:
+      "You will pay {{amount}} through the school's payment gateway for the dues of {{names}}. Each child gets their own receipt.",
+    success: '{{amount}} paid for {{names}}.',
   },
   heads: {
     title: 'Fee heads',
@@ -275,6 +292,13 @@ export const feesText = {
     daysOverdue: 'Days overdue',
     days: '{{count}} days overdue',
     since: 'due since {{date}}',
+    guardianPhone: 'Guardian phone',
+    remind: 'Remind',
+    remindFor: 'Send a fee reminder to the guardians of {{name}}',
+    queued: 'Queued',
+    queuedNone: 'No guardian of {{name}} has opted in to fee reminders; nothing was sent.',
+    alreadySent: 'Already sent today',
+    remindFailed: 'The reminder was not queued',
   },
   collections: {
     from: 'From',
@@ -293,8 +317,8 @@ export const feesText = {
   },
   collect: {
     search: 'Search student',
-    searchHelp: 'Type at least two letters of the name',
-    searchEmpty: 'No student matches. Check the spelling, or search by the first name.',
+    searchHelp: 'Type at least two letters of a name or the admission number',
+    searchEmpty: 'No student matches. Check the spelling, or search by the admission number.',
     pickStudent: 'Search for a student to see their dues and record a payment.',
     dues: 'Dues of {{name}}',
     amount: 'Amount ({{currency}})',
@@ -309,6 +333,26 @@ export const feesText = {
     successTitle: 'Payment recorded',
     success: 'Receipt {{receiptNo}} for {{amount}}.',
     nothingDue: 'Nothing is due for this student.',
+    paidOn: 'Payment date',
+    paidOnHelp: 'The day the money was received: today, or an earlier day of this academic year.',
+    paidOnRequired: 'Enter the payment date',
+    paidOnFuture: 'The payment date cannot be in the future',
+    chequeNo: 'Cheque number',
+    draftNo: 'Demand draft number',
+    instrumentBank: 'Bank',
+    instrumentDate: 'Date on the cheque or draft',
+    instrumentNoRequired: 'Enter the number',
+    instrumentBankRequired: 'Enter the bank',
+    instrumentDateRequired: 'Enter the date written on it',
+    instrumentPostDated: 'It is dated after the payment date: record it on its date',
+    referenceOf: {
+      upi: 'UPI reference (UTR)',
+      card: 'Card transaction id',
+      bank_transfer: 'Bank transfer UTR',
+    },
+    referenceRecommended: 'Recommended: it lets the office match the payment to the bank statement.',
+    referenceRequired: 'Enter the UTR of the transfer',
+    confirmBackdated: 'It will be dated {{date}}.',
     noPermission: 'You can see fees, but recording payments needs the fee collection permission.',
   },
 };

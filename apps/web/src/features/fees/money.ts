@@ -1,6 +1,8 @@
+import { intlLocale } from '../../app/i18n/language';
+
 /** A money figure from integer paise, always with its currency: ₹1,250.00. */
 export function formatMoney(paise: number, currency: string): string {
-  return new Intl.NumberFormat('en-IN', { style: 'currency', currency }).format(paise / 100);
+  return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency }).format(paise / 100);
 }
 
 /** A date-only value (YYYY-MM-DD) as the school reads it, without shifting it through a time zone. */
@@ -10,11 +12,11 @@ export function formatSchoolDate(value: string | null | undefined, timeZone?: st
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
   try {
-    return new Intl.DateTimeFormat('en-GB', {
+    return new Intl.DateTimeFormat(intlLocale(), {
       dateStyle: 'medium',
       timeZone: dateOnly ? 'UTC' : timeZone,
     }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
   }
 }

@@ -77,6 +77,7 @@ export const notificationsText = {
     password_reset: 'Password reset',
     invitation: 'Invitation',
     exam_results: 'Exam results',
+    privacy_requests_due: 'Privacy requests due',
   },
   templates: {
     intro:

@@ -45,6 +45,11 @@ export const platformText = {
   reactivated: '{{name}} is active again.',
   empty: 'No schools yet. Provision the first one with “Provision institution”.',
   failed: 'That did not work',
+  firstAdmin: {
+    title: '{{name}} is ready',
+    notDeliverable: 'The invitation email to {{email}} cannot be sent: {{problem}}',
+    done: 'Done',
+  },
 } as const;
 
 /** t() of the 'platform' namespace; shared keys (common., errors., validation. ...) fall back to app/i18n/en.ts. */

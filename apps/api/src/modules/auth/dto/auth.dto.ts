@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LOCALES, type Locale, type LocaleRequest } from '@shala/contracts';
 import {
   IsEmail,
+  IsIn,
   IsJWT,
   IsOptional,
   IsString,
@@ -137,4 +139,10 @@ export class AcceptInvitationDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+}
+
+export class LocaleDto implements LocaleRequest {
+  @ApiProperty({ enum: LOCALES, example: 'hi' })
+  @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
+  locale!: Locale;
 }

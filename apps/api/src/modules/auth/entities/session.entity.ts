@@ -96,4 +96,25 @@ export class UserToken extends TenantEntity {
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
+
+  /** Invitations: the channel the link went out on (null for password resets, always email). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel!: InvitationChannel | null;
+
+  /** The outbox message carrying the link, whose status is the invitation's delivery status. */
+  @Column({ name: 'message_id', type: 'varchar', length: 36, nullable: true })
+  messageId!: string | null;
+
+  /** False when the channel was not set up or the address was missing: the admin was shown the link once. */
+  @Column({ type: 'boolean' })
+  deliverable!: boolean;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  createdBy!: string | null;
+
+  /** An admin revoked the invitation: the link no longer works. */
+  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  revokedAt!: Date | null;
 }
+
+export type InvitationChannel = 'email' | 'sms' | 'whatsapp';

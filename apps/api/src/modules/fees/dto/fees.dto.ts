@@ -11,6 +11,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -19,6 +20,9 @@ import {
 import { IsLocalDate } from '../../../platform/http/validators';
 import { LATE_FEE_KINDS, REMINDER_KINDS } from '../entities/fee-rules.entities';
 import { PAYMENT_METHODS } from '../entities/fees.entities';
+import type { CounterPaymentMethod } from '@shala/contracts';
+
+const COUNTER_METHODS = PAYMENT_METHODS.filter((m) => m !== 'online');
 
 /** Largest single amount accepted, in minor units (10 crore rupees). */
 const MAX_AMOUNT = 10_000_000_000;
@@ -125,15 +129,45 @@ export class RecordPaymentDto {
   @Max(MAX_AMOUNT)
   amount!: number;
 
-  @ApiProperty({ enum: PAYMENT_METHODS.filter((m) => m !== 'online') })
-  @IsIn(PAYMENT_METHODS.filter((m) => m !== 'online'))
-  method!: 'cash' | 'cheque' | 'bank_transfer';
+  @ApiProperty({ enum: COUNTER_METHODS })
+  @IsIn(COUNTER_METHODS)
+  method!: CounterPaymentMethod;
 
-  @ApiPropertyOptional({ description: 'cheque number or bank reference' })
+  @ApiPropertyOptional({
+    description: 'UPI UTR, card transaction id or bank transfer UTR (recommended for those methods)',
+  })
   @IsOptional()
   @IsString()
+  @Matches(/^[\w\-/. ]{1,100}$/, { message: 'letters, digits, spaces and - / . only' })
   @MaxLength(100)
   reference?: string;
+
+  @ApiPropertyOptional({ description: 'cheque or demand draft number (required for those methods)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w\-/]{1,40}$/, { message: 'letters, digits, - and / only (at most 40)' })
+  instrumentNo?: string;
+
+  @ApiPropertyOptional({
+    description: 'drawee bank of the cheque or demand draft (required for those methods)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  instrumentBank?: string;
+
+  @ApiPropertyOptional({ description: 'the date on the cheque or demand draft (required for those methods)' })
+  @IsOptional()
+  @IsLocalDate()
+  instrumentDate?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "the day the money was received (default today in the school's time zone); not in the future, not before the current academic year",
+  })
+  @IsOptional()
+  @IsLocalDate()
+  paidOn?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -226,6 +260,28 @@ export class CreateOrderDto {
   @Min(100)
   @Max(MAX_AMOUNT)
   amount!: number;
+}
+
+export class FamilyOrderChildDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  studentId!: string;
+
+  @ApiProperty({ description: 'minor units; at most what is outstanding for this child' })
+  @IsInt()
+  @Min(100)
+  @Max(MAX_AMOUNT)
+  amount!: number;
+}
+
+export class FamilyOrderDto {
+  @ApiProperty({ type: [FamilyOrderChildDto], description: 'one entry per child, at most 10' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => FamilyOrderChildDto)
+  children!: FamilyOrderChildDto[];
 }
 
 export class LateFeeRuleDto {

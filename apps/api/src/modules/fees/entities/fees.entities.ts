@@ -1,3 +1,4 @@
+import type { PaymentMethod } from '@shala/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TenantEntity } from '../../../platform/database/tenant-entity';
 import { bigintAsNumber } from '../../../platform/database/transformers';
@@ -7,8 +8,8 @@ const money = bigintAsNumber;
 
 export const LEDGER_KINDS = ['charge', 'fine', 'concession', 'waiver', 'payment', 'reversal'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
-export const PAYMENT_METHODS = ['cash', 'cheque', 'bank_transfer', 'online'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { PAYMENT_METHODS } from '@shala/contracts';
+export type { PaymentMethod };
 
 @Entity({ name: 'fee_heads' })
 export class FeeHead extends TenantEntity {
@@ -154,6 +155,16 @@ export class FeePayment extends TenantEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   reference!: string | null;
 
+  /** Cheque or demand draft number, drawee bank and the date on the instrument (null otherwise). */
+  @Column({ name: 'instrument_no', type: 'varchar', length: 40, nullable: true })
+  instrumentNo!: string | null;
+
+  @Column({ name: 'instrument_bank', type: 'varchar', length: 100, nullable: true })
+  instrumentBank!: string | null;
+
+  @Column({ name: 'instrument_date', type: 'varchar', length: 10, nullable: true })
+  instrumentDate!: string | null;
+
   @Column({ name: 'paid_on', type: 'varchar', length: 10 })
   paidOn!: string;
 
@@ -257,6 +268,22 @@ export class FeeOnlineOrder extends TenantEntity {
   createdBy!: string | null;
 }
 
+/** One child's share of a family online order (one gateway order, one payment and receipt per child). */
+@Entity({ name: 'fee_online_order_parts' })
+export class FeeOnlineOrderPart extends TenantEntity {
+  @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 36 })
+  orderId!: string;
+
+  @PrimaryColumn({ name: 'student_id', type: 'varchar', length: 36 })
+  studentId!: string;
+
+  @Column({ type: 'bigint', transformer: money })
+  amount!: number;
+
+  @Column({ name: 'payment_id', type: 'varchar', length: 36, nullable: true })
+  paymentId!: string | null;
+}
+
 @Entity({ name: 'fee_webhook_events' })
 export class FeeWebhookEvent extends TenantEntity {
   @PrimaryColumn({ type: 'varchar', length: 20 })
@@ -272,6 +299,22 @@ export class FeeWebhookEvent extends TenantEntity {
   outcome!: string;
 }
 
+/** A fee reminder queued by hand from the defaulters list: at most one per student per local day. */
+@Entity({ name: 'fee_manual_reminders' })
+export class FeeManualReminder extends TenantEntity {
+  @PrimaryColumn({ name: 'student_id', type: 'varchar', length: 36 })
+  studentId!: string;
+
+  @PrimaryColumn({ name: 'sent_on', type: 'varchar', length: 10 })
+  sentOn!: string;
+
+  @Column({ name: 'sent_by', type: 'varchar', length: 36, nullable: true })
+  sentBy!: string | null;
+
+  @Column({ type: 'int' })
+  enqueued!: number;
+}
+
 export const FEE_ENTITIES = [
   FeeHead,
   FeeStructure,
@@ -285,4 +328,6 @@ export const FEE_ENTITIES = [
   FeeLedgerEntry,
   FeeOnlineOrder,
   FeeWebhookEvent,
+  FeeManualReminder,
+  FeeOnlineOrderPart,
 ];

@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GENDERS, RELATIONSHIPS, STUDENT_STATUSES } from '../entities/student.entities';
+import { SEARCH_QUERY_MAX } from '../student-search-key';
 
 const PHONE = /^\+?[0-9][0-9 ()-]{8,18}$/;
 
@@ -134,10 +135,13 @@ export class CreateStudentDto {
 export class UpdateStudentDto extends PartialType(OmitType(CreateStudentDto, ['guardians'] as const)) {}
 
 export class ListStudentsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'name prefix, case-insensitive' })
+  @ApiPropertyOptional({
+    description: 'any part of a first, last or full name or of an admission number; case and accents ignored',
+    maxLength: SEARCH_QUERY_MAX,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(SEARCH_QUERY_MAX, { message: `q must be at most ${SEARCH_QUERY_MAX} characters` })
   q?: string;
 
   @ApiPropertyOptional({ description: 'admission number prefix' })

@@ -25,6 +25,10 @@ export class Student extends TenantEntity {
   @Column({ name: 'name_search', type: 'varchar', length: 201 })
   nameSearch!: string;
 
+  /** Normalised "first last | last first | admission no" that a search matches inside (searchKeyOf). */
+  @Column({ name: 'search_key', type: 'varchar', length: 500 })
+  searchKey!: string;
+
   @Column({ name: 'date_of_birth', type: 'varchar', length: 10 })
   dateOfBirth!: string;
 

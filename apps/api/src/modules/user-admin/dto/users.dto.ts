@@ -7,17 +7,26 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import type { ResetUserMfaRequest } from '@shala/contracts';
+import type {
+  InvitationChannel,
+  InvitationStatus,
+  InviteUserRequest,
+  ResendInvitationRequest,
+  ResetUserMfaRequest,
+} from '@shala/contracts';
 import { PageQuery } from '../../../platform/http/page-query';
 
 const ROLE_KEY = /^[a-z][a-z0-9_]{1,63}$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{8,18}$/;
+const CHANNELS: InvitationChannel[] = ['email', 'sms', 'whatsapp'];
 
-export class InviteUserDto {
+export class InviteUserDto implements InviteUserRequest {
   @ApiProperty()
   @IsEmail()
   @MaxLength(254)
@@ -34,6 +43,46 @@ export class InviteUserDto {
   @ArrayMaxSize(10)
   @Matches(ROLE_KEY, { each: true, message: 'each role must be a role key such as teacher' })
   roles!: string[];
+
+  @ApiPropertyOptional({ enum: CHANNELS, description: 'how the link goes out (default email)' })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: InvitationChannel;
+
+  @ApiPropertyOptional({ description: "phone for SMS or WhatsApp (default: the guardian's phone)" })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number such as +91 98xxxxxxxx' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'link the new account to this guardian (a parent account)' })
+  @IsOptional()
+  @IsUUID()
+  guardianId?: string;
+
+  @ApiPropertyOptional({ description: 'link the new account to this student (a student account)' })
+  @IsOptional()
+  @IsUUID()
+  studentId?: string;
+}
+
+/** POST users/:id/invitation: a new link on a channel (default: the last one); the old link stops working. */
+export class ResendInvitationDto implements ResendInvitationRequest {
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: InvitationChannel;
+
+  @ApiPropertyOptional({ description: "phone for SMS or WhatsApp (default: the linked guardian's phone)" })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number such as +91 98xxxxxxxx' })
+  phone?: string;
+}
+
+export class ListInvitationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'expired', 'revoked'] })
+  @IsOptional()
+  @IsIn(['pending', 'expired', 'revoked'])
+  status?: InvitationStatus;
 }
 
 export class SetRolesDto {

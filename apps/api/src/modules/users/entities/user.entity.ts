@@ -1,3 +1,4 @@
+import type { Locale } from '@shala/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../../../platform/database/tenant-entity';
 import { bigintAsNumber } from '../../../platform/database/transformers';
@@ -46,6 +47,10 @@ export class User extends TenantEntity {
 
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt!: Date | null;
+
+  /** The language the user reads the web app in. */
+  @Column({ type: 'varchar', length: 8, default: 'en' })
+  locale!: Locale;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

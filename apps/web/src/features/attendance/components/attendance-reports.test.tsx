@@ -1,10 +1,10 @@
 import { DEFAULT_ROLE_PERMISSIONS, DefaultRole } from '@shala/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import type { LeaveRequestView as LeaveRequest } from '@shala/contracts';
+import type { LeaveRequestView as LeaveRequest, StudentCalendar } from '@shala/contracts';
 
 const counts = { present: 24, absent: 1, late: 0, excused: 0, halfDay: 0, total: 25 };
 const S5A = '0190a1b2-0000-7000-8000-00000000a5a5';
@@ -246,45 +246,68 @@ describe('leave', () => {
   });
 });
 
-describe("the parent's calendar", () => {
-  it('shows each day with its letter and colour, approved leave, a legend and the percentage', async () => {
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' })
-      .format(new Date())
-      .slice(0, 7);
-    api = givenSignedInTeacher(installFakeApi(), parentMe)
+describe("the family's calendar", () => {
+  // Mid-month in the school's time zone, so days after "today" are in the month too.
+  const month = '2026-12';
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-07T06:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const calendarOf = (studentId: string, summary: Partial<StudentCalendar['summary']> = {}) => ({
+    status: 200,
+    body: {
+      studentId,
+      from: `${month}-01`,
+      to: `${month}-31`,
+      days: [
+        { date: `${month}-01`, status: 'present', note: null, onLeave: false },
+        { date: `${month}-02`, status: 'absent', note: null, onLeave: false },
+        { date: `${month}-03`, status: null, note: null, onLeave: true },
+        { date: `${month}-04`, status: 'excused', note: null, onLeave: true },
+        { date: `${month}-05`, status: null, note: null, onLeave: false },
+        { date: `${month}-08`, status: null, note: null, onLeave: false },
+      ],
+      summary: {
+        workingDays: 6,
+        present: 1,
+        absent: 1,
+        late: 0,
+        excused: 1,
+        halfDay: 0,
+        total: 3,
+        countedDays: 2,
+        attendedDays: 1,
+        percent: 50,
+        ...summary,
+      },
+    } satisfies StudentCalendar,
+  });
+
+  function givenFamily(me: typeof parentMe, studentId = CHILD) {
+    api = givenSignedInTeacher(installFakeApi(), me)
       .on('GET /api/v1/students', {
         status: 200,
         body: {
           items: [
-            { id: CHILD, fullName: 'Kiran Rao', admissionNo: 'GW-1', enrolment: null, status: 'active' },
+            { id: studentId, fullName: 'Kiran Rao', admissionNo: 'GW-1', enrolment: null, status: 'active' },
           ],
           nextCursor: null,
         },
       })
-      .on(`GET /api/v1/attendance/students/${CHILD}/calendar`, {
-        status: 200,
-        body: {
-          days: [
-            { date: `${month}-01`, status: 'present', note: null, onLeave: false },
-            { date: `${month}-02`, status: 'absent', note: null, onLeave: false },
-            { date: `${month}-03`, status: null, note: null, onLeave: true },
-            { date: `${month}-04`, status: 'excused', note: null, onLeave: true },
-          ],
-          summary: {
-            workingDays: 2,
-            present: 1,
-            absent: 1,
-            late: 0,
-            excused: 0,
-            halfDay: 0,
-            total: 2,
-            percent: 50,
-          },
-        },
-      });
+      .on(`GET /api/v1/attendance/students/${studentId}/calendar`, calendarOf(studentId));
+    return api;
+  }
+
+  it('shows each day with its letter and colour, approved leave, a legend and the percentage', async () => {
+    givenFamily(parentMe);
     renderApp('/attendance');
     expect(await screen.findByTestId('calendar-percent')).toHaveTextContent(
-      '50% attendance (1 present of 2 working days)',
+      '50% attendance (1 of 2 days present)',
+    );
+    expect(screen.getByTestId('calendar-basis')).toHaveTextContent(
+      'Not counted: 1 excused, 2 not marked yet.',
     );
     const cells = screen.getAllByRole('gridcell');
     expect(cells[0]).toHaveAccessibleName(/: Present$/);
@@ -293,8 +316,50 @@ describe("the parent's calendar", () => {
     expect(cells[2]).toHaveAttribute('data-status', 'leave');
     expect(cells[3]).toHaveAccessibleName(/: Excused, On leave$/);
     expect(cells[4]).toHaveAccessibleName(/: Not marked$/);
+    // After the school's today nothing is "not marked" yet.
+    expect(cells[7]).toHaveAccessibleName(/: Not yet$/);
     expect(screen.getByText('A = Absent')).toBeInTheDocument();
     const query = api.requestsTo(`GET /api/v1/attendance/students/${CHILD}/calendar`)[0]?.query;
     expect(query?.get('from')).toBe(`${month}-01`);
+  });
+
+  it('says the headline figure with the very days it is made of, never the working days of the month', async () => {
+    // Five present and a sixth working day not marked yet: 100% of the five days that count.
+    givenFamily(parentMe).on(
+      `GET /api/v1/attendance/students/${CHILD}/calendar`,
+      calendarOf(CHILD, {
+        workingDays: 6,
+        present: 4,
+        late: 1,
+        absent: 0,
+        excused: 0,
+        total: 5,
+        countedDays: 5,
+        attendedDays: 5,
+        percent: 100,
+      }),
+    );
+    renderApp('/attendance');
+    expect(await screen.findByTestId('calendar-percent')).toHaveTextContent(
+      '100% attendance (5 of 5 days present)',
+    );
+  });
+
+  it('shows a student their own calendar and percentage, not the staff reports', async () => {
+    const STUDENT = '0190a1b2-0000-7000-8000-000000000c02';
+    const studentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Student]], {
+      ...teacherMe,
+      roles: [DefaultRole.Student],
+    });
+    givenFamily(studentMe, STUDENT);
+    renderApp('/attendance?tab=reports');
+    expect(await screen.findByTestId('calendar-percent')).toHaveTextContent('50% attendance');
+    expect(screen.getAllByRole('gridcell')).toHaveLength(31);
+    // Their own record only: no child to choose, no tabs, and nothing of the staff reports asked for.
+    expect(screen.queryByRole('textbox', { name: 'Child' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+    expect(screen.queryByText('Day summary')).not.toBeInTheDocument();
+    expect(api.requestsTo('GET /api/v1/attendance/summary')).toHaveLength(0);
+    expect(api.requestsTo(`GET /api/v1/attendance/students/${STUDENT}/calendar`)).not.toHaveLength(0);
   });
 });

@@ -4,17 +4,20 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useStudents } from '../../students/hooks/use-students';
-import { MARK_STATUSES, type MarkStatus } from '@shala/contracts';
+import { MARK_STATUSES, type MarkStatus, type StudentCalendar } from '@shala/contracts';
 import { useStudentCalendar } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
 import { formatSchoolDate, monthRange, schoolToday } from '../../../app/school-date';
-import { STATUS_COLOR } from './marking-panel';
+import { STATUS_COLOR } from './register-editor';
 import { childLabel } from './child-label';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** The parent's month calendar per child: colour and letter per day, a legend, and the percentage. */
-export function CalendarPanel() {
+/**
+ * The family's month calendar: a parent's per child, a student's own. Colour and letter per day, a legend,
+ * and the percentage with the days it is made of.
+ */
+export function CalendarPanel({ self = false }: { self?: boolean }) {
   const t = useAttendanceText();
   const me = useCurrentUser();
   const today = schoolToday(me.institution.timeZone);
@@ -34,7 +37,8 @@ export function CalendarPanel() {
     );
   }
   if (children.isError) return <ApiErrorAlert error={children.error} />;
-  if (kids.length === 0) return <EmptyState>{t('calendar.noChildren')}</EmptyState>;
+  if (kids.length === 0)
+    return <EmptyState>{self ? t('calendar.noRecord') : t('calendar.noChildren')}</EmptyState>;
 
   const byDate = new Map((calendar.data?.days ?? []).map((d) => [d.date, d]));
   const lastDay = Number(to.slice(8));
@@ -43,19 +47,23 @@ export function CalendarPanel() {
   return (
     <Stack gap="md" maw={560}>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select
-          label={t('calendar.child')}
-          data={kids.map((k) => ({ value: k.id, label: childLabel(k) }))}
-          value={studentId}
-          onChange={setChosen}
-          allowDeselect={false}
-        />
+        {kids.length > 1 || !self ? (
+          <Select
+            label={t('calendar.child')}
+            data={kids.map((k) => ({ value: k.id, label: childLabel(k) }))}
+            value={studentId}
+            onChange={setChosen}
+            allowDeselect={false}
+            style={{ flex: '1 1 12rem', minWidth: 0 }}
+          />
+        ) : null}
         <TextInput
           type="month"
           label={t('calendar.month')}
           value={month}
           max={today.slice(0, 7)}
           onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
+          style={{ flex: '1 1 9rem' }}
         />
       </Group>
       {calendar.isPending ? (
@@ -66,13 +74,7 @@ export function CalendarPanel() {
         <ApiErrorAlert error={calendar.error} />
       ) : (
         <>
-          <Text fw={600} data-testid="calendar-percent">
-            {t('calendar.percent', {
-              percent: calendar.data.summary.percent ?? '—',
-              present: calendar.data.summary.present,
-              workingDays: calendar.data.summary.workingDays,
-            })}
-          </Text>
+          <Headline summary={calendar.data.summary} days={calendar.data.days} today={today} />
           <SimpleGrid
             cols={7}
             spacing={4}
@@ -91,10 +93,17 @@ export function CalendarPanel() {
               const date = `${month}-${String(i + 1).padStart(2, '0')}`;
               const day = byDate.get(date);
               const status = day?.status ?? null;
+              const later = date > today;
               // Approved leave on a day not marked yet shows as excused-to-be, said in words.
               const onLeave = day?.onLeave ?? false;
               const shade = status ?? (onLeave ? 'excused' : null);
-              const state = status ? t(`status.${status}`) : onLeave ? '' : t('status.unmarked');
+              const state = status
+                ? t(`status.${status}`)
+                : onLeave
+                  ? ''
+                  : later
+                    ? t('calendar.later')
+                    : t('status.unmarked');
               const label = `${formatSchoolDate(date)}: ${[state, onLeave ? t('calendar.onLeave') : '']
                 .filter(Boolean)
                 .join(', ')}`;
@@ -105,7 +114,7 @@ export function CalendarPanel() {
                   aria-label={label}
                   title={label}
                   data-testid="calendar-day"
-                  data-status={status ?? (onLeave ? 'leave' : 'unmarked')}
+                  data-status={status ?? (onLeave ? 'leave' : later ? 'later' : 'unmarked')}
                   p={4}
                   ta="center"
                   style={{
@@ -145,6 +154,39 @@ export function CalendarPanel() {
           </Stack>
         </>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * "83.3% attendance (2.5 of 3 days present)": the figure and the very days it is made of, then what was
+ * left out (excused days, working days not marked yet), so the sentence always agrees with itself.
+ */
+function Headline({
+  summary,
+  days,
+  today,
+}: {
+  summary: StudentCalendar['summary'];
+  days: StudentCalendar['days'];
+  today: string;
+}) {
+  const t = useAttendanceText();
+  const unmarked = days.filter((d) => d.status === null && d.date <= today).length;
+  return (
+    <Stack gap={2}>
+      <Text fw={600} data-testid="calendar-percent">
+        {summary.percent === null
+          ? t('calendar.noneCounted')
+          : t('calendar.percent', {
+              percent: summary.percent,
+              attended: summary.attendedDays,
+              counted: summary.countedDays,
+            })}
+      </Text>
+      <Text size="sm" c="dimmed" data-testid="calendar-basis">
+        {t('calendar.basis', { excused: summary.excused, unmarked })}
+      </Text>
     </Stack>
   );
 }

@@ -1,11 +1,12 @@
 import { Permission } from '@shala/contracts';
-import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeApi, envelope, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/fixtures';
 import { givenPhoneScreen } from '../../../test/phone';
 import { renderApp } from '../../../test/render-app';
 import type { RegisterView as Register, RegisterRow } from '@shala/contracts';
+import { markableDate } from './marking-panel';
 
 const SECTION = '0190a1b2-0000-7000-8000-00000000a5a5';
 const counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
@@ -84,7 +85,7 @@ describe('attendance marking', () => {
   it('marks everyone present by default and cycles a status on tap', async () => {
     givenPhoneScreen();
     const { user, list, today } = await openRegister(register());
-    const buttons = within(list).getAllByRole('button');
+    const buttons = within(list).getAllByTestId('mark-row');
     expect(buttons[0]).toHaveAccessibleName('Student 1, roll 1: Present');
     expect(buttons[2]).toHaveAccessibleName('Student 3, roll 3: Excused');
     expect(screen.getByTestId('live-summary')).toHaveTextContent('2 present · 0 absent');
@@ -124,7 +125,7 @@ describe('attendance marking', () => {
 
   it('moves with the arrow keys and sets a status with its letter', async () => {
     const { user, list } = await openRegister(register());
-    const buttons = within(list).getAllByRole('button');
+    const buttons = within(list).getAllByTestId('mark-row');
     buttons[0]!.focus();
     await user.keyboard('{ArrowDown}');
     expect(buttons[1]).toHaveFocus();
@@ -227,6 +228,148 @@ describe('attendance marking', () => {
     await waitFor(() => expect(screen.getByText('Student 9 is not in this section')).toBeInTheDocument());
     expect(screen.getByText('The attendance was not saved')).toBeInTheDocument();
   });
+
+  it('shows a failed save beside the save bar, where the teacher is looking', async () => {
+    const { user, today } = await openRegister(register());
+    api.on(
+      `PUT /api/v1/attendance/sections/${SECTION}/days/${today}`,
+      envelope(422, 'STUDENT_NOT_IN_SECTION', 'Student 9 is not in this section'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    const bar = screen.getByRole('region', { name: 'Summary' });
+    expect(await within(bar).findByText('Student 9 is not in this section')).toBeInTheDocument();
+    expect(within(bar).getByText('The attendance was not saved')).toBeInTheDocument();
+  });
+
+  it('keeps the focused row clear of the sticky save bar', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    const { user, list } = await openRegister(register());
+    const rows = within(list).getAllByTestId('mark-row');
+    rows[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(rows[1]).toHaveFocus();
+    // The row's bottom margin is the bar's height (96 px before it is measured, as in jsdom) and more.
+    expect(rows[1]!.style.scrollMarginBottom).toBe('104px');
+    expect(scrolled.mock.contexts).toContain(rows[1]);
+    expect(scrolled).toHaveBeenLastCalledWith({ block: 'nearest' });
+  });
+
+  it("sets a status straight from a row's menu, besides tap-to-cycle", async () => {
+    const { user, list } = await openRegister(register());
+    await user.click(screen.getByRole('button', { name: 'Choose the status of Student 2' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Half day' }));
+    expect(within(list).getAllByTestId('mark-row')[1]).toHaveAccessibleName('Student 2, roll 2: Half day');
+    expect(screen.getByTestId('live-summary')).toHaveTextContent(
+      '1 present · 0 absent · 0 late · 1 excused · 1 half day',
+    );
+  });
+
+  it('does not open a future date', async () => {
+    const { today } = await openRegister(register());
+    const field = screen.getByLabelText('Date');
+    expect(field).toHaveAttribute('max', today);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    fireEvent.change(field, { target: { value: tomorrow } });
+    expect(await screen.findByText('Attendance cannot be marked for a future date.')).toBeInTheDocument();
+    expect(field).toHaveValue(today);
+    expect(api.requestsTo(`GET /api/v1/attendance/sections/${SECTION}/days/${tomorrow}`)).toHaveLength(0);
+    expect(markableDate(tomorrow, today)).toBeNull();
+    expect(markableDate(today, today)).toBe(today);
+    expect(markableDate('2025-02-30x', today)).toBeNull();
+  });
+});
+
+describe('unsaved marks', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => localStorage.clear());
+
+  const drafts = () => Object.keys(localStorage).filter((key) => key.startsWith('shala.attendance.draft:'));
+
+  it('keeps the marks through an expired session and saves them after signing in again, on confirmation', async () => {
+    const { user, list, today, router, unmount } = await openRegister(register());
+    await user.click(within(list).getAllByTestId('mark-row')[0]!); // absent
+    expect(drafts()).toHaveLength(1);
+    expect(localStorage.getItem(drafts()[0]!)).not.toContain('Student 1'); // ids and statuses, no names
+
+    // The session is gone: the save answers 401 and so does the refresh.
+    api
+      .on(
+        `PUT /api/v1/attendance/sections/${SECTION}/days/${today}`,
+        envelope(401, 'UNAUTHENTICATED', 'Sign in'),
+      )
+      .on('POST /api/v1/auth/refresh', envelope(401, 'UNAUTHENTICATED', 'No session'));
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    const next = new URLSearchParams(router.state.location.search).get('next');
+    // Back to the marking screen after signing in (a chosen section and date ride along in the address).
+    expect(next).toMatch(/^\/attendance/);
+    expect(drafts()).toHaveLength(1);
+    unmount();
+
+    // Signed in again, back where they were: the marks are there, and saved only when asked.
+    givenSignedInTeacher(api);
+    api.on(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`, (request) => ({
+      status: 200,
+      body: {
+        sectionId: SECTION,
+        date: today,
+        period: null,
+        locked: false,
+        changed: 1,
+        override: false,
+        summary: { ...counts, ...(request.body as object), present: 1, absent: 1, excused: 1, total: 3 },
+      },
+    }));
+    const again = renderApp(next!);
+    const banner = await screen.findByTestId('draft-banner');
+    expect(banner).toHaveTextContent(/You have unsaved marks from .+\./);
+    const rows = within(await screen.findByRole('list', { name: 'Register of Class 5 A' })).getAllByTestId(
+      'mark-row',
+    );
+    expect(rows[0]).toHaveAccessibleName('Student 1, roll 1: Absent');
+    expect(api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`)).toHaveLength(1);
+    await again.user.click(within(banner).getByRole('button', { name: 'Save' }));
+    await screen.findByTestId('saved-summary');
+    const puts = api.requestsTo(`PUT /api/v1/attendance/sections/${SECTION}/days/${today}`);
+    expect(puts.at(-1)?.body).toMatchObject({
+      marks: [{ studentId: row(1).studentId, status: 'absent' }, {}, {}],
+    });
+    expect(screen.queryByTestId('draft-banner')).not.toBeInTheDocument();
+    expect(drafts()).toHaveLength(0);
+  });
+
+  it('reopens the register of the newest draft when the address names none, and discards it on asking', async () => {
+    const { user, list, unmount } = await openRegister(register());
+    await user.click(within(list).getAllByTestId('mark-row')[1]!);
+    unmount();
+    const again = renderApp('/attendance');
+    await again.user.click(
+      within(await screen.findByTestId('draft-banner')).getByRole('button', { name: 'Discard' }),
+    );
+    expect(screen.queryByTestId('draft-banner')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Register of Class 5 A' })).getAllByTestId('mark-row')[1],
+    ).toHaveAccessibleName('Student 2, roll 2: Present');
+    expect(drafts()).toHaveLength(0);
+  });
+
+  it("never shows another user's draft, and removes it", async () => {
+    const { user, list, unmount } = await openRegister(register());
+    await user.click(within(list).getAllByTestId('mark-row')[1]!);
+    unmount();
+    const colleague = {
+      ...teacherMe,
+      user: { ...teacherMe.user, id: '0190a1b2-0000-7000-8000-0000000000cc' },
+    };
+    api.on('GET /api/v1/me', { status: 200, body: colleague });
+    renderApp('/attendance');
+    const rows = within(await screen.findByRole('list', { name: 'Register of Class 5 A' })).getAllByTestId(
+      'mark-row',
+    );
+    expect(rows[1]).toHaveAccessibleName('Student 2, roll 2: Present');
+    expect(screen.queryByTestId('draft-banner')).not.toBeInTheDocument();
+    await waitFor(() => expect(drafts()).toHaveLength(0));
+  });
 });
 
 async function openRegisterNonWorking(reason: string, date?: string) {
@@ -313,6 +456,8 @@ describe('period-wise attendance', () => {
     const { user } = renderApp('/attendance');
     await user.click(await screen.findByRole('textbox', { name: 'Period' }));
     await user.click(await screen.findByRole('option', { name: '3' }));
+    // The period is kept in the address: wait for the register of period 3.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Period' })).toHaveValue('3'));
     // One subject: chosen for them.
     expect(await screen.findByRole('textbox', { name: /^Subject/ })).toHaveValue('Mathematics');
     await user.click(screen.getByRole('textbox', { name: /^Subject/ }));

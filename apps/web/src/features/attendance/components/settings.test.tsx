@@ -76,10 +76,23 @@ async function openSettings() {
   const view = renderApp('/attendance');
   await view.user.click(await screen.findByRole('tab', { name: 'Settings' }));
   await screen.findByRole('heading', { name: 'Attendance settings' });
+  // The holidays wait for the academic year before their form shows.
+  await screen.findByRole('button', { name: 'Add holiday' });
   return view;
 }
 
 describe('attendance settings', () => {
+  it('opens the tab the address names and keeps the one chosen in it', async () => {
+    const { user, router } = renderApp('/attendance?tab=settings');
+    await screen.findByRole('heading', { name: 'Attendance settings' });
+    expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
+    await user.click(screen.getByRole('tab', { name: 'Reports' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?tab=reports'));
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Reports' })).toHaveAttribute('aria-selected', 'true'),
+    );
+  });
+
   it('is offered only to those who may change the institution settings', async () => {
     api.on('GET /api/v1/me', { status: 200, body: teacherMe });
     renderApp('/attendance');

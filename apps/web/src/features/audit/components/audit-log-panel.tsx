@@ -71,7 +71,9 @@ export function AuditLogPanel() {
       else next.add(id);
       return next;
     });
+  // The API names the actor (resolved when read); the user directory is the fallback for older answers.
   const actorName = (event: AuditEventDto) => {
+    if (event.actorName) return event.actorName;
     if (!event.actorUserId) return t('system');
     const user = directory.byId.get(event.actorUserId);
     return user ? displayNameOf(user) : event.actorUserId;
@@ -193,7 +195,20 @@ export function AuditLogPanel() {
                   </Text>
                 ),
               },
-              { key: 'action', header: t('column.action'), cell: (event) => <Code>{event.action}</Code> },
+              {
+                key: 'summary',
+                header: t('column.summary'),
+                cell: (event) => (
+                  <Stack gap={2} miw={0}>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {event.summary}
+                    </Text>
+                    <Code fz="xs" w="fit-content">
+                      {event.action}
+                    </Code>
+                  </Stack>
+                ),
+              },
               { key: 'outcome', header: t('column.outcome'), cell: outcomeBadge },
               {
                 key: 'time',
@@ -213,21 +228,15 @@ export function AuditLogPanel() {
                   </Text>
                 ),
               },
-              {
-                key: 'target',
-                header: t('column.target'),
-                cell: (event) => (
-                  <Text size="sm" c="dimmed">
-                    {event.targetType ?? t('noTarget')}
-                  </Text>
-                ),
-              },
             ]}
             card={(event) => (
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 {detailsToggle(event, expanded.has(event.id))}
                 <Box miw={0} style={{ flex: 1 }}>
-                  <Group gap={6} wrap="wrap">
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {event.summary}
+                  </Text>
+                  <Group gap={6} wrap="wrap" mt={4}>
                     <Text size="sm" ff="monospace" c="dimmed">
                       {t('seq', { seq: event.seq })}
                     </Text>
@@ -266,6 +275,8 @@ function AuditEventDetails({ event }: { event: AuditEventDto }) {
   return (
     <Stack gap={6} py={4}>
       {line(t('detail.id'), event.id)}
+      {line(t('detail.actor'), event.actorUserId)}
+      {line(t('detail.targetName'), event.targetName)}
       {line(
         t('detail.target'),
         event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId}` : ''}` : null,

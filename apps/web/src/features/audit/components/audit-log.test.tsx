@@ -21,6 +21,9 @@ const event = (seq: number, fields: Partial<AuditEventDto> = {}): AuditEventDto 
   details: { method: 'totp' },
   prevHash: 'a'.repeat(64),
   hash: 'b'.repeat(64),
+  actorName: null,
+  targetName: null,
+  summary: `User ${adminMe.user.id.slice(0, 8)} signed in`,
   ...fields,
 });
 
@@ -42,6 +45,37 @@ beforeEach(() => {
 afterEach(() => api.uninstall());
 
 describe('audit log', () => {
+  it('reads each event as a sentence with the actor by name, at the school time', async () => {
+    api.on('GET /api/v1/audit/events', {
+      status: 200,
+      body: {
+        items: [
+          event(43, {
+            action: 'attendance.mark',
+            actorName: 'Ravi Kumar',
+            targetType: 'section',
+            targetName: 'Class 5 A',
+            summary: 'Ravi Kumar changed attendance of Class 5 A for 6 Dec 2026',
+            occurredAt: '2026-12-06T04:30:00.000Z',
+          }),
+        ],
+        nextCursor: null,
+      },
+    });
+    const { user } = renderApp('/audit');
+    const table = await screen.findByRole('table', { name: 'Audit events' });
+    const [row] = within(table).getAllByTestId('audit-row');
+    expect(row).toHaveTextContent('Ravi Kumar changed attendance of Class 5 A for 6 Dec 2026');
+    expect(within(row!).getByText('Ravi Kumar')).toBeInTheDocument();
+    // 04:30 UTC is 10:00 in Asia/Kolkata, the school's time zone
+    expect(row).toHaveTextContent(/10:00/);
+    expect(screen.getByText('Times are in Asia/Kolkata.')).toBeInTheDocument();
+
+    await user.click(within(table).getByRole('button', { name: 'Show details of event 43' }));
+    expect(within(table).getByText('Class 5 A')).toBeInTheDocument();
+    expect(within(table).getByText(adminMe.user.id)).toBeInTheDocument();
+  });
+
   it('shows that the chain verified, with the number of events checked', async () => {
     renderApp('/audit');
     expect(await screen.findByText('Chain verified: 42 events')).toBeInTheDocument();

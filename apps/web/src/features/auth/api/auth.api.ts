@@ -8,6 +8,8 @@ import {
 import type {
   AcceptInvitationRequest,
   AcceptInvitationResponse,
+  Locale,
+  LocaleRequest,
   LoginRequest,
   MeResponse,
   MfaEnrollmentConfirmRequest,
@@ -168,4 +170,9 @@ export async function logout(): Promise<void> {
 export async function fetchMe(signal?: AbortSignal): Promise<MeResponse> {
   const { data } = await apiClient.get<MeResponse>('/v1/me', { signal });
   return data;
+}
+
+/** PUT /api/v1/me/locale: remembers the language the signed-in user chose, for every device. */
+export async function saveLocale(locale: Locale): Promise<void> {
+  await apiClient.put('/v1/me/locale', { locale } satisfies LocaleRequest);
 }

@@ -1,16 +1,19 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLock, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Permission } from '@shala/contracts';
+import { IconChevronDown, IconLock, IconLogout, IconMessageCheck, IconUserCircle } from '@tabler/icons-react';
 import { useAuthText } from '../i18n';
 import { Link } from 'react-router';
 import { useLogout } from '../hooks/use-logout';
 import { useMe } from '../hooks/use-me';
 import { displayNameOf, initialsOf } from './display-name';
+import { LanguageSwitcher } from './language-switcher';
 
 export function UserMenu() {
   const t = useAuthText();
   const me = useMe();
   const logout = useLogout();
   const user = me.data?.user;
+  const permissions = me.data?.permissions ?? [];
 
   return (
     <Menu position="bottom-end" width={240} withinPortal shadow="md">
@@ -47,6 +50,22 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/account/security" leftSection={<IconLock size={16} aria-hidden />}>
           {t('shell.security')}
         </Menu.Item>
+        {/* A parent's consents live on /notifications, which has no place in their navigation. */}
+        {permissions.includes(Permission.PrivacyConsentManage) &&
+        !permissions.includes(Permission.NotificationsRead) ? (
+          <Menu.Item
+            component={Link}
+            to="/notifications?tab=consents"
+            leftSection={<IconMessageCheck size={16} aria-hidden />}
+          >
+            {t('shell.consents')}
+          </Menu.Item>
+        ) : null}
+        <Menu.Divider />
+        <Menu.Label>{t('language.label')}</Menu.Label>
+        <Box px="sm" pb="xs">
+          <LanguageSwitcher size="xs" fullWidth />
+        </Box>
         <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}

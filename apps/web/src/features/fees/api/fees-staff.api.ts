@@ -11,6 +11,7 @@ import type {
   DefaultersQuery,
   DefaultersReport,
   FeeHead,
+  FeeReminderOutcome,
   FeeStructure,
   InvoiceRunResult,
   LateFeeRule,
@@ -138,6 +139,12 @@ export function exportDefaulters(query: DefaultersQuery) {
     `fee-defaulters-${query.asOf ?? 'today'}.csv`,
     params(query),
   );
+}
+
+/** Queues the fee reminder to the student's opted-in guardians (once a day; a second call says already_sent). */
+export async function sendFeeReminder(studentId: string) {
+  const { data } = await apiClient.post<FeeReminderOutcome>(`${base}/students/${id(studentId)}/remind`);
+  return data;
 }
 
 export async function fetchCollections(query: CollectionsQuery, signal?: AbortSignal) {

@@ -3,6 +3,7 @@ import { fileNameFromDisposition } from '../../../app/files';
 import { tenantKey } from '../../../app/query-keys';
 import type {
   FamilyDues,
+  FamilyOrderBody,
   OnlineOrder,
   PaymentView,
   RecordPaymentBody,
@@ -51,6 +52,12 @@ export async function createOnlineOrder(studentId: string, amount: number) {
   const { data } = await apiClient.post<OnlineOrder>(`${base}/students/${id(studentId)}/online-orders`, {
     amount,
   });
+  return data;
+}
+
+/** One order for several of the caller's children (each child gets its own payment and receipt). */
+export async function createFamilyOrder(body: FamilyOrderBody) {
+  const { data } = await apiClient.post<OnlineOrder>(`${base}/family/online-orders`, body);
   return data;
 }
 

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Card,
   Group,
   NumberInput,
@@ -12,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Permission } from '@shala/contracts';
-import { IconMoodHappy, IconSearch } from '@tabler/icons-react';
+import { IconBell, IconCheck, IconMoodHappy, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
@@ -20,7 +21,7 @@ import { useClasses } from '../../academics/hooks/use-academics';
 import { schoolToday } from '../../../app/school-date';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import type { DefaulterRow } from '@shala/contracts';
-import { useDefaulters, useExportDefaulters } from '../hooks/use-fees-staff';
+import { useDefaulters, useExportDefaulters, useSendFeeReminder } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
 import { ExportButton, Waiting } from './report-parts';
@@ -45,6 +46,7 @@ export function DuesReport() {
     ...(typeof minDays === 'number' ? { minDaysOverdue: minDays } : {}),
   };
   const report = useDefaulters(query);
+  const canRemind = useCan(Permission.FeesCollect);
   const exporter = useExportDefaulters();
 
   const rows = (report.data?.items ?? []).filter(
@@ -159,8 +161,22 @@ export function DuesReport() {
                     align: 'right',
                     cell: (row) => row.daysOverdue,
                   },
+                  {
+                    key: 'guardianPhone',
+                    header: t('dues.guardianPhone'),
+                    cell: (row) => row.guardianPhoneMasked ?? '—',
+                  },
+                  ...(canRemind
+                    ? [
+                        {
+                          key: 'remind',
+                          header: t('dues.remind'),
+                          cell: (row: DefaulterRow) => <RemindButton row={row} />,
+                        },
+                      ]
+                    : []),
                 ]}
-                card={(row) => <DefaulterCard row={row} money={money} />}
+                card={(row) => <DefaulterCard row={row} money={money} canRemind={canRemind} />}
               />
             )}
             {pages > 1 ? (
@@ -173,7 +189,59 @@ export function DuesReport() {
   );
 }
 
-function DefaulterCard({ row, money }: { row: DefaulterRow; money: (paise: number) => string }) {
+/**
+ * One tap queues the fee reminder to the student's opted-in guardians. The row says "Queued" only once the
+ * API answered so, and "Already sent today" when a reminder went earlier today (the API sends one a day).
+ */
+export function RemindButton({ row }: { row: DefaulterRow }) {
+  const t = useFeesText();
+  const send = useSendFeeReminder();
+  const outcome = send.data?.outcome ?? (row.remindedToday ? 'already_sent' : null);
+  if (outcome === 'queued')
+    return (
+      <Stack gap={2}>
+        <Badge color="green" variant="light" leftSection={<IconCheck size={12} aria-hidden />}>
+          {t('dues.queued')}
+        </Badge>
+        {send.data?.enqueued === 0 ? (
+          <Text size="xs" c="dimmed">
+            {t('dues.queuedNone', { name: row.fullName })}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  if (outcome === 'already_sent')
+    return (
+      <Badge color="gray" variant="light">
+        {t('dues.alreadySent')}
+      </Badge>
+    );
+  return (
+    <Stack gap={2} align="flex-start">
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconBell size={14} aria-hidden />}
+        loading={send.isPending}
+        aria-label={t('dues.remindFor', { name: row.fullName })}
+        onClick={() => send.mutate(row.studentId)}
+      >
+        {t('dues.remind')}
+      </Button>
+      {send.isError ? <ApiErrorAlert error={send.error} title={t('dues.remindFailed')} /> : null}
+    </Stack>
+  );
+}
+
+function DefaulterCard({
+  row,
+  money,
+  canRemind,
+}: {
+  row: DefaulterRow;
+  money: (paise: number) => string;
+  canRemind: boolean;
+}) {
   const t = useFeesText();
   return (
     <>
@@ -195,6 +263,12 @@ function DefaulterCard({ row, money }: { row: DefaulterRow; money: (paise: numbe
         <Text size="xs" c="dimmed">
           {t('dues.since', { date: formatSchoolDate(row.oldestDueDate) })}
         </Text>
+      </Group>
+      <Group gap="xs" mt={4} justify="space-between" wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {t('dues.guardianPhone')}: {row.guardianPhoneMasked ?? '—'}
+        </Text>
+        {canRemind ? <RemindButton row={row} /> : null}
       </Group>
     </>
   );

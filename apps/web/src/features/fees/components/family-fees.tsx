@@ -13,6 +13,8 @@ import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import type { InvoiceStatus, PaymentView, StudentDues } from '@shala/contracts';
 import { useDownloadReceipt, useFamilyDues, usePayments, usePayOnline } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
+import { FamilyPay } from './family-pay';
+import { usePaymentInstrument } from './payment-instrument';
 import { formatMoney, formatSchoolDate } from '../money';
 import { amountSchema, toPaise } from '../schemas/payment.schema';
 import { useFieldError } from '../../../app/forms/field-error';
@@ -28,6 +30,7 @@ const STATUS_COLOR: Record<InvoiceStatus, string> = {
 export function FamilyFees() {
   const t = useFeesText();
   const family = useFamilyDues();
+  const canPay = useCan(Permission.FeesPay);
 
   if (family.isPending) {
     return (
@@ -40,8 +43,12 @@ export function FamilyFees() {
   if (family.data.items.length === 0) {
     return <EmptyState icon={IconReceipt2}>{t('family.noChildren')}</EmptyState>;
   }
+  const owing = family.data.items.filter((child) => child.outstanding > 0);
   return (
     <Stack gap="lg">
+      {canPay && owing.length > 1 ? (
+        <FamilyPay items={family.data.items} currency={family.data.currency} />
+      ) : null}
       {family.data.items.map((child) => (
         <ChildFees key={child.studentId} child={child} />
       ))}
@@ -200,6 +207,7 @@ export function PaymentRow({
 }) {
   const t = useFeesText();
   const methodKey = `method.${payment.method}` as TextKey<'fees'>;
+  const instrumentOf = usePaymentInstrument();
   return (
     <Group component="li" justify="space-between" gap="xs" wrap="wrap" data-testid="payment-row">
       <Stack gap={0} miw={0}>
@@ -208,7 +216,7 @@ export function PaymentRow({
         </Text>
         <Text size="xs" c="dimmed">
           {formatSchoolDate(payment.paidOn, timeZone)} · {t(methodKey)}
-          {officeDetails && payment.reference ? ` · ${payment.reference}` : ''}
+          {officeDetails && instrumentOf(payment) ? ` · ${instrumentOf(payment)}` : ''}
         </Text>
         {officeDetails && payment.status === 'reversed' && payment.reversalReason ? (
           <Text size="xs" c="dimmed">

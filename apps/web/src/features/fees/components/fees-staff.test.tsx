@@ -555,6 +555,8 @@ const defaulters: DefaultersReport = {
       outstanding: 2_500_000,
       oldestDueDate: '2026-06-10',
       daysOverdue: 163,
+      guardianPhoneMasked: '98••••••10',
+      remindedToday: false,
     },
     {
       studentId: 'st-2',
@@ -565,6 +567,8 @@ const defaulters: DefaultersReport = {
       outstanding: 1_000_000,
       oldestDueDate: '2026-10-10',
       daysOverdue: 41,
+      guardianPhoneMasked: null,
+      remindedToday: true,
     },
   ],
 };

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import type { TextKey } from '../../../app/i18n';
+import { PAYMENT_METHODS } from '@shala/contracts';
 import type { PaymentMethod, StudentSummary as StudentSearchItem } from '@shala/contracts';
+import { usePaymentInstrument } from './payment-instrument';
 import type { PaymentListItem, PaymentListQuery } from '@shala/contracts';
 import { useDownloadReceipt } from '../hooks/use-fees';
 import { usePaymentList } from '../hooks/use-fees-staff';
@@ -17,12 +19,13 @@ import { StudentPicker } from './student-picker';
 import { LoadMore } from '../../../app/components/load-more';
 import { ResponsiveList } from '../../../app/components/responsive-list';
 
-const METHODS: PaymentMethod[] = ['cash', 'cheque', 'bank_transfer', 'online'];
+const METHODS: readonly PaymentMethod[] = PAYMENT_METHODS;
 type StatusFilter = 'all' | 'completed' | 'reversed';
 
 /** Every payment of the school, newest first, filtered by dates, method and status; receipts and reversal. */
 export function PaymentsRegister() {
   const t = useFeesText();
+  const instrumentOf = usePaymentInstrument();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [method, setMethod] = useState<PaymentMethod | null>(null);
@@ -130,9 +133,9 @@ export function PaymentsRegister() {
               cell: (p) => (
                 <>
                   {t(`method.${p.method}` as TextKey<'fees'>)}
-                  {p.reference ? (
-                    <Text size="xs" c="dimmed">
-                      {p.reference}
+                  {instrumentOf(p) ? (
+                    <Text size="xs" c="dimmed" data-testid="payment-instrument">
+                      {instrumentOf(p)}
                     </Text>
                   ) : null}
                 </>
@@ -160,6 +163,11 @@ export function PaymentsRegister() {
                   <Text size="xs" c="dimmed">
                     {t('family.receipt', { receiptNo: payment.receiptNo })}
                   </Text>
+                  {instrumentOf(payment) ? (
+                    <Text size="xs" c="dimmed">
+                      {instrumentOf(payment)}
+                    </Text>
+                  ) : null}
                 </Stack>
                 <Amount payment={payment} />
               </Group>

@@ -25,7 +25,16 @@ import type { PaymentView, StudentDues, StudentSummary as StudentSearchItem } fr
 import { useDownloadReceipt, usePayments, useRecordPayment, useStudentDues } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
-import { recordPaymentSchema, toPaise, type RecordPaymentValues } from '../schemas/payment.schema';
+import {
+  COUNTER_METHODS,
+  isInstrumentMethod,
+  isReferenceMethod,
+  recordPaymentBody,
+  recordPaymentSchema,
+  toPaise,
+  type RecordPaymentValues,
+} from '../schemas/payment.schema';
+import { schoolToday } from '../../../app/school-date';
 import { PaymentRow } from './family-fees';
 import { StudentPicker } from './student-picker';
 import { useFieldError } from '../../../app/forms/field-error';
@@ -135,15 +144,18 @@ function RecordPaymentForm({ dues }: { dues: StudentDues }) {
   const t = useFeesText();
   const record = useRecordPayment();
   const download = useDownloadReceipt();
+  const today = schoolToday(useCurrentUser().institution.timeZone);
   // One key per form submission: a double click, or a retry after a lost answer, records one payment.
   const submissionKey = useRef<string | null>(null);
   const [pending, setPending] = useState<RecordPaymentValues | null>(null);
   const [done, setDone] = useState<PaymentView | null>(null);
+  const blank = { reference: '', instrumentNo: '', instrumentBank: '', instrumentDate: '', note: '' };
   const form = useForm<RecordPaymentValues>({
-    resolver: zodResolver(recordPaymentSchema),
-    defaultValues: { amount: dues.outstanding / 100, method: 'cash', reference: '', note: '' },
+    resolver: zodResolver(recordPaymentSchema(today)),
+    defaultValues: { amount: dues.outstanding / 100, method: 'cash', paidOn: today, ...blank },
   });
   const errors = form.formState.errors;
+  const method = form.watch('method');
   const err = useFieldError('fees');
   const money = (paise: number) => formatMoney(paise, dues.currency);
 
@@ -154,19 +166,14 @@ function RecordPaymentForm({ dues }: { dues: StudentDues }) {
       {
         studentId: dues.studentId,
         idempotencyKey: submissionKey.current,
-        body: {
-          amount: toPaise(pending.amount),
-          method: pending.method,
-          ...(pending.reference ? { reference: pending.reference } : {}),
-          ...(pending.note ? { note: pending.note } : {}),
-        },
+        body: recordPaymentBody(pending, today),
       },
       {
         onSuccess: (payment) => {
           submissionKey.current = null;
           setPending(null);
           setDone(payment);
-          form.reset({ amount: 0, method: 'cash', reference: '', note: '' });
+          form.reset({ amount: 0, method: 'cash', paidOn: today, ...blank });
           notifications.show({
             color: 'green',
             title: t('collect.successTitle'),
@@ -214,17 +221,58 @@ function RecordPaymentForm({ dues }: { dues: StudentDues }) {
             render={({ field }) => (
               <Select
                 label={t('collect.method')}
-                data={(['cash', 'cheque', 'bank_transfer'] as const).map((method) => ({
-                  value: method,
-                  label: t(`method.${method}`),
-                }))}
+                data={COUNTER_METHODS.map((value) => ({ value, label: t(`method.${value}`) }))}
                 value={field.value}
                 onChange={(value) => field.onChange(value ?? 'cash')}
                 allowDeselect={false}
               />
             )}
           />
-          <TextInput label={t('collect.reference')} {...form.register('reference')} />
+          <TextInput
+            type="date"
+            label={t('collect.paidOn')}
+            description={t('collect.paidOnHelp')}
+            max={today}
+            required
+            {...form.register('paidOn')}
+            error={err(errors.paidOn?.message)}
+          />
+          {isInstrumentMethod(method) ? (
+            <Group grow align="flex-start" wrap="wrap" gap="sm">
+              <TextInput
+                label={t(method === 'cheque' ? 'collect.chequeNo' : 'collect.draftNo')}
+                required
+                miw={160}
+                {...form.register('instrumentNo')}
+                error={err(errors.instrumentNo?.message)}
+              />
+              <TextInput
+                label={t('collect.instrumentBank')}
+                required
+                miw={160}
+                {...form.register('instrumentBank')}
+                error={err(errors.instrumentBank?.message)}
+              />
+              <TextInput
+                type="date"
+                label={t('collect.instrumentDate')}
+                required
+                miw={160}
+                max={today}
+                {...form.register('instrumentDate')}
+                error={err(errors.instrumentDate?.message)}
+              />
+            </Group>
+          ) : null}
+          {isReferenceMethod(method) ? (
+            <TextInput
+              label={t(`collect.referenceOf.${method}` as 'collect.referenceOf.upi')}
+              description={method === 'bank_transfer' ? undefined : t('collect.referenceRecommended')}
+              required={method === 'bank_transfer'}
+              {...form.register('reference')}
+              error={err(errors.reference?.message)}
+            />
+          ) : null}
           <TextInput label={t('collect.note')} {...form.register('note')} />
           <Button type="submit" w="fit-content">
             {t('collect.submit')}
@@ -268,6 +316,9 @@ function RecordPaymentForm({ dues }: { dues: StudentDues }) {
             method: t(`method.${pending.method}`),
             name: dues.fullName,
           })}
+          {pending.paidOn !== today
+            ? ` ${t('collect.confirmBackdated', { date: formatSchoolDate(pending.paidOn) })}`
+            : ''}
         </ConfirmModal>
       ) : null}
     </Card>

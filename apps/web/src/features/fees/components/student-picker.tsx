@@ -7,6 +7,11 @@ import type { StudentSummary as StudentSearchItem } from '@shala/contracts';
 import { useStudentSearch } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
 
+const labelOf = (item: StudentSearchItem) =>
+  `${item.fullName} (${item.admissionNo})${
+    item.enrolment ? ` · ${item.enrolment.className} ${item.enrolment.sectionName}` : ''
+  }`;
+
 /** Finds a student by name or admission number (two letters at least) for the office's fee screens. */
 export function StudentPicker({
   onPick,
@@ -17,8 +22,12 @@ export function StudentPicker({
 }) {
   const t = useFeesText();
   const [query, setQuery] = useState('');
+  // The student picked: while the box shows them (Mantine writes the option's label into it), nothing is
+  // searched and no "no match" shows beside them.
+  const [picked, setPicked] = useState<StudentSearchItem | null>(null);
+  const showsPicked = picked !== null && (query === labelOf(picked) || query === picked.fullName);
   const [debounced] = useDebouncedValue(query, 250);
-  const search = useStudentSearch(debounced);
+  const search = useStudentSearch(showsPicked ? '' : debounced);
   const options = search.data ?? [];
 
   return (
@@ -33,21 +42,17 @@ export function StudentPicker({
           setQuery(value);
           if (!value.trim()) onPick(null);
         }}
-        data={options.map((item) => ({
-          value: item.id,
-          label: `${item.fullName} (${item.admissionNo})${
-            item.enrolment ? ` · ${item.enrolment.className} ${item.enrolment.sectionName}` : ''
-          }`,
-        }))}
+        data={options.map((item) => ({ value: item.id, label: labelOf(item) }))}
         filter={({ options: all }) => all}
         onOptionSubmit={(value) => {
           const picked = options.find((item) => item.id === value) ?? null;
           onPick(picked);
+          setPicked(picked);
           if (picked) setQuery(picked.fullName);
         }}
       />
       {search.isError ? <ApiErrorAlert error={search.error} /> : null}
-      {debounced.trim().length >= 2 && search.isSuccess && options.length === 0 ? (
+      {!showsPicked && debounced.trim().length >= 2 && search.isSuccess && options.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('collect.searchEmpty')}
         </Text>

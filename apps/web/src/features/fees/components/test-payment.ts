@@ -9,6 +9,7 @@ export function testPayment(studentId: string, method: PaymentView['method']): P
     currency: 'INR',
     method,
     reference: null,
+    instrument: null,
     paidOn: '2026-05-02',
     receiptNo: '2026-27/00001',
     status: 'completed',

@@ -28,6 +28,7 @@ import {
   generateInvoices,
   reversePayment,
   runDailyJob,
+  sendFeeReminder,
   setOptionalHeads,
 } from '../api/fees-staff.api';
 import type {
@@ -155,4 +156,9 @@ export function useExportCollections() {
       saveFile(blob, fileName);
     },
   });
+}
+
+/** The defaulters list's one-tap reminder; the row shows the API's answer (queued or already sent today). */
+export function useSendFeeReminder() {
+  return useMutation({ mutationFn: (studentId: string) => sendFeeReminder(studentId) });
 }

@@ -3,6 +3,7 @@ import { saveFile } from '../../../app/files';
 import { useInstitutionId } from '../../auth/hooks/current-user';
 import {
   completeSandboxCheckout,
+  createFamilyOrder,
   createOnlineOrder,
   downloadReceipt,
   feesKeys,
@@ -12,7 +13,7 @@ import {
   recordPayment,
   searchStudents,
 } from '../api/fees.api';
-import type { OnlineOrder, PaymentView, RecordPaymentBody } from '@shala/contracts';
+import type { FamilyOrderBody, OnlineOrder, PaymentView, RecordPaymentBody } from '@shala/contracts';
 
 /** The API offers the sandbox's checkout for this order (never in staging or production). */
 export function isSandboxOrder(order: OnlineOrder): boolean {
@@ -66,6 +67,19 @@ export function usePayOnline() {
   return useMutation({
     mutationFn: async ({ studentId, amount }: { studentId: string; amount: number }) => {
       const order = await createOnlineOrder(studentId, amount);
+      return isSandboxOrder(order) ? completeSandboxCheckout(order.id) : order;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: feesKeys.all(institutionId) }),
+  });
+}
+
+/** Several children in one online order, completed through the sandbox's checkout where it is offered. */
+export function usePayFamilyOnline() {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: FamilyOrderBody) => {
+      const order = await createFamilyOrder(body);
       return isSandboxOrder(order) ? completeSandboxCheckout(order.id) : order;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: feesKeys.all(institutionId) }),

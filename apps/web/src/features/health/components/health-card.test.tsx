@@ -1,13 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
-import { givenSignedInTeacher } from '../../../test/fixtures';
+import { givenSignedIn, operatorMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 let api: FakeApi;
 
 beforeEach(() => {
-  api = givenSignedInTeacher(installFakeApi());
+  // System status is the operator's only (the role dashboards, issue 14).
+  api = givenSignedIn(installFakeApi(), operatorMe).on('GET /api/v1/dashboard/operator', {
+    status: 200,
+    body: { system: { status: 'ok', checks: {} }, schools: [] },
+  });
 });
 afterEach(() => api.uninstall());
 

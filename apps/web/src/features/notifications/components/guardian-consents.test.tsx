@@ -30,6 +30,7 @@ const profile: StudentProfile = {
   medicalNotes: null,
   address: null,
   masked: true,
+  hasAccount: false,
   guardians: [
     {
       id: GUARDIAN_ID,
@@ -99,7 +100,7 @@ describe("staff view of a guardian's consents", () => {
     expect(api.requestsTo('GET /api/v1/students')[0]?.query.get('q')).toBe('Ani');
     const absences = screen.getByTestId('consent-absence_alerts-sms');
     expect(within(absences).getByText('Opted in')).toBeInTheDocument();
-    expect(within(absences).getByText('Paper form, 2 May 2026, 09:00')).toBeInTheDocument();
+    expect(within(absences).getByText('Paper form, 2 May 2026, 9:00 am')).toBeInTheDocument();
     expect(
       within(screen.getByTestId('consent-fee_reminders-email')).getByText('Never asked'),
     ).toBeInTheDocument();

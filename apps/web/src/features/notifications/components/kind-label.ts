@@ -9,6 +9,7 @@ const KNOWN_KINDS: readonly string[] = [
   'password_reset',
   'invitation',
   'exam_results',
+  'privacy_requests_due',
 ] satisfies KindName[];
 
 /** The kind's label from the feature text, or its API name for a kind this screen does not know yet. */

@@ -44,7 +44,7 @@ describe('the delivery log', () => {
     const { user } = renderApp('/notifications');
     const log = await screen.findByRole('list', { name: 'Delivery log' });
     expect(within(log).getAllByTestId('message-row')).toHaveLength(2);
-    expect(within(log).getAllByText(/^2 May 2026, 09:00 ·/)).toHaveLength(2);
+    expect(within(log).getAllByText(/^2 May 2026, 9:00 am ·/)).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     await screen.findByText('r***@x.test');
     expect(api.requestsTo('GET /api/v1/notifications/messages').at(-1)?.query.get('cursor')).toBe('c2');

@@ -83,6 +83,37 @@ describe('operator: institutions', () => {
     });
   });
 
+  it("gives the operator the first admin's one-time link when the invitation email cannot go out", async () => {
+    const link = 'https://shala.example/accept-invitation?token=t.i.secret';
+    api.on('POST /api/v1/platform/institutions', {
+      status: 201,
+      body: {
+        institution: { ...greenwood, slug: 'lakeside', name: 'Lakeside Academy' },
+        admin: {
+          id: 'u1',
+          email: 'head@lakeside.test',
+          status: 'invited',
+          delivery: 'not_deliverable',
+          deliveryProblem: 'the email channel is not ready: the server has no SMTP_URL',
+          oneTimeLink: link,
+        },
+      },
+    });
+    const { user } = renderApp('/platform/institutions');
+    await user.click(await screen.findByRole('button', { name: 'Provision institution' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Provision an institution' });
+    await user.type(within(dialog).getByLabelText(/^Name/), 'Lakeside Academy');
+    await user.type(within(dialog).getByLabelText(/^Slug/), 'lakeside');
+    await user.type(within(dialog).getByLabelText(/^First admin’s name/), 'Head Teacher');
+    await user.type(within(dialog).getByLabelText(/^First admin’s email/), 'head@lakeside.test');
+    await user.click(within(dialog).getByRole('button', { name: 'Provision and invite' }));
+
+    const result = await screen.findByRole('dialog', { name: 'Lakeside Academy is ready' });
+    expect(within(result).getByText('Cannot be delivered')).toBeInTheDocument();
+    expect(within(result).getByRole('textbox', { name: 'One-time link' })).toHaveValue(link);
+    expect(within(result).getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+  });
+
   it('shows a taken slug at the slug field', async () => {
     api.on(
       'POST /api/v1/platform/institutions',

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ProvisionInstitutionRequest } from '@shala/contracts';
+import type { ProvisionInstitutionRequest, ProvisionInstitutionResponse } from '@shala/contracts';
+import { useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { usePlatformText } from '../i18n';
@@ -10,6 +11,7 @@ import { useFieldError } from '../../../app/forms/field-error';
 import { useProvisionInstitution } from '../hooks/use-institutions';
 import { provisionSchema, type ProvisionInput, type ProvisionValues } from '../schemas/provision.schema';
 import { FormModal } from '../../../app/components/form-modal';
+import { DeliveryBadge, OneTimeLink } from '../../users/components/invitation-result';
 
 /** API detail fields (the request's shape) to the form's own fields. */
 const SERVER_FIELDS: Record<string, keyof ProvisionValues> = {
@@ -35,6 +37,7 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
   const t = usePlatformText();
   const fieldError = useFieldError();
   const provision = useProvisionInstitution();
+  const [undelivered, setUndelivered] = useState<ProvisionInstitutionResponse | null>(null);
   const {
     register,
     handleSubmit,
@@ -62,16 +65,19 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
     try {
       const result = await provision.mutateAsync(request);
       close();
-      notifications.show({
-        color: 'teal',
-        message: t('provisioned', { name: result.institution.name, email: result.admin.email }),
-      });
+      // An invitation that cannot be delivered: the operator gets its link once, to hand over.
+      if (result.admin.oneTimeLink) setUndelivered(result);
+      else
+        notifications.show({
+          color: 'teal',
+          message: t('provisioned', { name: result.institution.name, email: result.admin.email }),
+        });
     } catch (error) {
       placeDetails(error, setError);
     }
   });
 
-  return (
+  const form = (
     <FormModal
       opened={opened}
       onClose={close}
@@ -143,5 +149,34 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
         />
       </SimpleGrid>
     </FormModal>
+  );
+  return (
+    <>
+      {form}
+      <Modal
+        opened={undelivered !== null}
+        onClose={() => setUndelivered(null)}
+        title={undelivered ? t('firstAdmin.title', { name: undelivered.institution.name }) : ''}
+        centered
+      >
+        {undelivered ? (
+          <Stack gap="md" data-testid="first-admin-invitation">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <DeliveryBadge delivery={undelivered.admin.delivery ?? 'not_deliverable'} />
+              <Text size="sm">
+                {t('firstAdmin.notDeliverable', {
+                  email: undelivered.admin.email,
+                  problem: undelivered.admin.deliveryProblem ?? '—',
+                })}
+              </Text>
+            </Group>
+            <OneTimeLink link={undelivered.admin.oneTimeLink ?? ''} name={undelivered.admin.email} />
+            <Group justify="flex-end">
+              <Button onClick={() => setUndelivered(null)}>{t('firstAdmin.done')}</Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </>
   );
 }

@@ -37,6 +37,7 @@ import { useAddGuardian, useRevealStudent, useStudent } from '../hooks/use-stude
 import { useStudentsText } from '../i18n';
 import { compact, guardianSchema, type GuardianValues } from '../schemas/student.schema';
 import { STATUS_COLOR } from './students-list';
+import { AccountActions, StudentAccountSection, useCanOnboard } from './account-onboarding';
 import { useFieldError } from '../../../app/forms/field-error';
 
 export function StudentProfilePage() {
@@ -46,6 +47,7 @@ export function StudentProfilePage() {
   const reveal = useRevealStudent();
   const canReveal = useCan(Permission.StudentsSensitiveReveal);
   const canWrite = useCan(Permission.StudentsWrite);
+  const canOnboard = useCanOnboard();
   const [revealed, setRevealed] = useState<StudentProfile | null>(null);
 
   if (student.isPending) {
@@ -171,11 +173,15 @@ export function StudentProfilePage() {
                   {t('profile.phone')}: {guardian.phone ?? '—'} · {t('profile.email')}:{' '}
                   {guardian.email ?? '—'}
                 </Text>
+                {canOnboard ? <AccountActions target={{ kind: 'guardian', guardian }} /> : null}
               </li>
             ))}
           </Stack>
         )}
         {canWrite ? <AddGuardianForm studentId={profile.id} /> : null}
+      </Card>
+      <Card withBorder component="section" aria-label={t('account.studentTitle')}>
+        <StudentAccountSection student={profile} />
       </Card>
     </Stack>
   );

@@ -2,8 +2,8 @@ import { Anchor, Badge, Button, Center, Group, Loader, Select, Stack, Text, Text
 import { useDebouncedValue } from '@mantine/hooks';
 import { Permission } from '@shala/contracts';
 import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { PageHeader } from '../../../app/components/page-header';
@@ -27,6 +27,8 @@ export const STATUS_COLOR: Record<StudentStatus, string> = {
   alumni: 'grape',
 };
 
+type ListParam = 'q' | 'admissionNo' | 'classId' | 'sectionId' | 'status' | 'sort';
+
 export function StudentsList() {
   const t = useStudentsText();
   const statusBadge = (student: StudentSummary) => (
@@ -40,26 +42,59 @@ export function StudentsList() {
   const canReadAcademics = useCan(Permission.AcademicsRead);
   const classes = useClasses(canReadAcademics);
 
-  const [q, setQ] = useState('');
-  const [admissionNo, setAdmissionNo] = useState('');
-  const [classId, setClassId] = useState<string | null>(null);
-  const [sectionId, setSectionId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [sort, setSort] = useState<string>('name');
+  // The filters live in the URL (?q=&admissionNo=&classId=&sectionId=&status=&sort=), so Back to the list
+  // and a reload show the same students; each change replaces the entry rather than adding one.
+  const [params, setParams] = useSearchParams();
+  const setFilters = (changes: Partial<Record<ListParam, string | null>>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes))
+          if (value) next.set(key, value);
+          else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const urlQ = params.get('q') ?? '';
+  const urlNo = params.get('admissionNo') ?? '';
+  const classId = params.get('classId');
+  const sectionId = params.get('sectionId');
+  const urlStatus = params.get('status');
+  const status = STUDENT_STATUSES.find((s) => s === urlStatus) ?? null;
+  const sort = params.get('sort') === 'admissionNo' ? 'admissionNo' : 'name';
+
+  // The text boxes follow the URL, and typing reaches it after a pause.
+  const [q, setQ] = useState(urlQ);
+  const [admissionNo, setAdmissionNo] = useState(urlNo);
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [debouncedNo] = useDebouncedValue(admissionNo.trim(), 300);
+  useEffect(() => {
+    if (debouncedQ !== urlQ) setFilters({ q: debouncedQ });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a settled change of the text writes the URL
+  }, [debouncedQ]);
+  useEffect(() => {
+    if (debouncedNo !== urlNo) setFilters({ admissionNo: debouncedNo });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  }, [debouncedNo]);
+  useEffect(() => {
+    setQ((current) => (current.trim() === urlQ ? current : urlQ));
+  }, [urlQ]);
+  useEffect(() => {
+    setAdmissionNo((current) => (current.trim() === urlNo ? current : urlNo));
+  }, [urlNo]);
 
   const filter: StudentFilter = {
-    ...(debouncedQ ? { q: debouncedQ } : {}),
-    ...(debouncedNo ? { admissionNo: debouncedNo } : {}),
+    ...(urlQ ? { q: urlQ } : {}),
+    ...(urlNo ? { admissionNo: urlNo } : {}),
     ...(classId ? { classId } : {}),
     ...(sectionId ? { sectionId } : {}),
-    ...(status ? { status: status as StudentStatus } : {}),
-    sort: sort === 'admissionNo' ? 'admissionNo' : 'name',
+    ...(status ? { status } : {}),
+    sort,
   };
   const students = useStudents(filter);
   const exporter = useExportStudents();
-  const filtered = Boolean(debouncedQ || debouncedNo || classId || sectionId || status);
+  const filtered = Boolean(urlQ || urlNo || classId || sectionId || status);
 
   const classOptions = (classes.data ?? []).map((c) => ({ value: c.id, label: c.name }));
   const sectionOptions = (classes.data ?? [])
@@ -125,10 +160,7 @@ export function StudentsList() {
               placeholder={t('filters.any')}
               data={classOptions}
               value={classId}
-              onChange={(value) => {
-                setClassId(value);
-                setSectionId(null);
-              }}
+              onChange={(value) => setFilters({ classId: value, sectionId: null })}
               clearable
               style={{ flex: '1 1 8rem' }}
             />
@@ -137,7 +169,7 @@ export function StudentsList() {
               placeholder={t('filters.any')}
               data={sectionOptions}
               value={sectionId}
-              onChange={setSectionId}
+              onChange={(value) => setFilters({ sectionId: value })}
               clearable
               style={{ flex: '1 1 8rem' }}
             />
@@ -148,7 +180,7 @@ export function StudentsList() {
           placeholder={t('filters.any')}
           data={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           value={status}
-          onChange={setStatus}
+          onChange={(value) => setFilters({ status: value })}
           clearable
           style={{ flex: '1 1 8rem' }}
         />
@@ -159,7 +191,7 @@ export function StudentsList() {
             { value: 'admissionNo', label: t('filters.sortAdmissionNo') },
           ]}
           value={sort}
-          onChange={(value) => setSort(value ?? 'name')}
+          onChange={(value) => setFilters({ sort: value === 'admissionNo' ? value : null })}
           allowDeselect={false}
           style={{ flex: '1 1 8rem' }}
         />

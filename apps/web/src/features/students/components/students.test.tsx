@@ -37,6 +37,7 @@ const masked: StudentProfile = {
   medicalNotes: '••••••',
   address: '••••••',
   masked: true,
+  hasAccount: false,
   guardians: [
     {
       id: 'g1',
@@ -227,6 +228,10 @@ describe('students export', () => {
     await screen.findByRole('table', { name: 'Students' });
     await user.click(screen.getByRole('textbox', { name: 'Status' }));
     await user.click(await screen.findByRole('option', { name: 'Alumni' }));
+    // the filters live in the URL: the list shows alumni once the navigation lands
+    await waitFor(() =>
+      expect(api.requestsTo('GET /api/v1/students').at(-1)?.query.get('status')).toBe('alumni'),
+    );
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
 
     await waitFor(() => expect(files).toHaveLength(1));

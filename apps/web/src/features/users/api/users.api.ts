@@ -1,6 +1,12 @@
 import {
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
+  type InvitationChannel,
+  type InvitationChannelsView,
+  type InvitationListResponse,
+  type InvitationStatus,
+  type InvitationView,
+  type InvitedUser,
   type InviteUserRequest,
   type ResetUserMfaRequest,
   type UserDto,
@@ -15,6 +21,9 @@ export const usersKeys = {
   list: (institutionId: string, status: UserStatus | null) =>
     tenantKey(institutionId, 'users', 'list', { status }),
   directory: (institutionId: string) => tenantKey(institutionId, 'users', 'directory'),
+  invitations: (institutionId: string, status: InvitationStatus | null) =>
+    tenantKey(institutionId, 'users', 'invitations', { status }),
+  channels: (institutionId: string) => tenantKey(institutionId, 'users', 'invitation-channels'),
 };
 
 const path = (id: string, action = '') => `/v1/users/${encodeURIComponent(id)}${action}`;
@@ -40,15 +49,46 @@ export function fetchUserDirectory(signal?: AbortSignal): Promise<UserListRespon
   return fetchUsers({ status: null, limit: PAGE_LIMIT_MAX }, signal);
 }
 
-/** POST /api/v1/users/invitations: the user is created with status invited and mailed a link. */
-export async function inviteUser(request: InviteUserRequest): Promise<UserDto> {
-  const { data } = await apiClient.post<UserDto>('/v1/users/invitations', request);
+/**
+ * POST /api/v1/users/invitations: the user is created with status invited and sent a link on the chosen
+ * channel; `oneTimeLink` is set only when it could not be delivered (show it once, never keep it).
+ */
+export async function inviteUser(request: InviteUserRequest): Promise<InvitedUser> {
+  const { data } = await apiClient.post<InvitedUser>('/v1/users/invitations', request);
   return data;
 }
 
-/** POST /api/v1/users/:id/invitation: mails a fresh link (the old one stops working). */
-export async function resendInvitation(id: string): Promise<void> {
-  await apiClient.post(path(id, '/invitation'));
+/** POST /api/v1/users/:id/invitation: a fresh link (the old one stops working), on a channel or the last one. */
+export async function resendInvitation(
+  args: string | { id: string; channel?: InvitationChannel },
+): Promise<InvitedUser> {
+  const { id, channel } = typeof args === 'string' ? { id: args, channel: undefined } : args;
+  const { data } = await apiClient.post<InvitedUser>(path(id, '/invitation'), channel ? { channel } : {});
+  return data;
+}
+
+/** DELETE /api/v1/users/:id/invitation: the link stops working; the account stays invited. */
+export async function revokeInvitation(id: string): Promise<InvitationView> {
+  const { data } = await apiClient.delete<InvitationView>(path(id, '/invitation'));
+  return data;
+}
+
+/** GET /api/v1/users/invitations: invited accounts with their newest invitation and its delivery. */
+export async function fetchInvitations(
+  query: { status: InvitationStatus | null; cursor?: string },
+  signal?: AbortSignal,
+): Promise<InvitationListResponse> {
+  const { data } = await apiClient.get<InvitationListResponse>('/v1/users/invitations', {
+    params: { limit: PAGE_LIMIT_DEFAULT, cursor: query.cursor, status: query.status ?? undefined },
+    signal,
+  });
+  return data;
+}
+
+/** GET /api/v1/users/invitations/channels: which channels the school set up. */
+export async function fetchInvitationChannels(signal?: AbortSignal): Promise<InvitationChannelsView> {
+  const { data } = await apiClient.get<InvitationChannelsView>('/v1/users/invitations/channels', { signal });
+  return data;
 }
 
 /** POST /api/v1/users/:id/deactivate: also ends every session of the user. */

@@ -1,23 +1,40 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MultiSelect, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { InvitationChannel, InvitedUser } from '@shala/contracts';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useUsersText } from '../i18n';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
-import { useInviteUser } from '../hooks/use-users';
+import { useInvitationChannels, useInviteUser } from '../hooks/use-users';
+import { ChannelChoice } from './invitation-result';
 import { inviteUserSchema, type InviteUserInput, type InviteUserValues } from '../schemas/user.schema';
 import { FormModal } from '../../../app/components/form-modal';
 
 const FIELDS = ['email', 'displayName', 'roles'] as const;
 
-/** POST /api/v1/users/invitations: email, name and roles; the user gets a link to set a password. */
-export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * POST /api/v1/users/invitations: email, name, roles and the channel; the user gets a link to set a
+ * password. An invitation that could not be delivered goes to `onUndelivered`, which shows its link once.
+ */
+export function InviteUserModal({
+  opened,
+  onClose,
+  onUndelivered,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onUndelivered?: (result: InvitedUser) => void;
+}) {
   const t = useUsersText();
   const fieldError = useFieldError();
   const invite = useInviteUser();
   const roleOptions = useRoleOptions();
+  const channels = useInvitationChannels(opened);
+  const [channel, setChannel] = useState<InvitationChannel>('email');
+  const [phone, setPhone] = useState('');
   const {
     register,
     handleSubmit,
@@ -37,9 +54,14 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
 
   const submit = handleSubmit(async (values) => {
     try {
-      const user = await invite.mutateAsync(values);
+      const user = await invite.mutateAsync({
+        ...values,
+        // Email is the API's default channel; another one goes with the phone typed for it.
+        ...(channel !== 'email' ? { channel, ...(phone.trim() ? { phone: phone.trim() } : {}) } : {}),
+      });
       close();
-      notifications.show({ color: 'teal', message: t('invited', { email: user.email }) });
+      if (user.oneTimeLink) onUndelivered?.(user);
+      else notifications.show({ color: 'teal', message: t('invited', { email: user.email }) });
     } catch (error) {
       applyServerFieldErrors(error, FIELDS, setError);
     }
@@ -98,6 +120,18 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
           />
         )}
       />
+      {channels.data ? (
+        <ChannelChoice channels={channels.data.channels} value={channel} onChange={setChannel} />
+      ) : null}
+      {channel !== 'email' ? (
+        <TextInput
+          label={t('invitations.phone')}
+          type="tel"
+          value={phone}
+          onChange={(event) => setPhone(event.currentTarget.value)}
+          autoComplete="off"
+        />
+      ) : null}
     </FormModal>
   );
 }

@@ -13,7 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Permission, UserStatus, type UserDto } from '@shala/contracts';
+import { Permission, UserStatus, type InvitedUser, type UserDto } from '@shala/contracts';
 import {
   IconDots,
   IconKey,
@@ -36,6 +36,7 @@ import { displayNameOf, roleLabel } from '../../auth/components/display-name';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
 import { useDeactivateUser, useReactivateUser, useResendInvitation, useUsers } from '../hooks/use-users';
+import { InvitationResultModal, InvitationsPanel } from './invitations-panel';
 import { InviteUserModal } from './invite-user-modal';
 import { ResetMfaModal } from './reset-mfa-modal';
 import { UserRolesModal } from './user-roles-modal';
@@ -56,6 +57,7 @@ export function UsersPanel() {
   const [filter, setFilter] = useState<Filter>('all');
   const [inviting, setInviting] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [resent, setResent] = useState<InvitedUser | null>(null);
   const users = useUsers(filter === 'all' ? null : filter);
   const roleOptions = useRoleOptions();
   const deactivate = useDeactivateUser();
@@ -113,11 +115,14 @@ export function UsersPanel() {
               leftSection={<IconMailForward size={16} aria-hidden />}
               onClick={() =>
                 resend.mutate(user.id, {
-                  onSuccess: () =>
-                    notifications.show({
-                      color: 'teal',
-                      message: t('resent', { email: user.email }),
-                    }),
+                  onSuccess: (answer) =>
+                    // A link that could not be delivered is shown once, here.
+                    answer.oneTimeLink
+                      ? setResent(answer)
+                      : notifications.show({
+                          color: 'teal',
+                          message: t('resent', { email: user.email }),
+                        }),
                   onError: failed,
                 })
               }
@@ -302,8 +307,10 @@ export function UsersPanel() {
         )}
         <LoadMore query={users} centered />
       </Card>
+      {canWrite ? <InvitationsPanel /> : null}
+      <InvitationResultModal result={resent} onClose={() => setResent(null)} />
 
-      <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />
+      <InviteUserModal opened={inviting} onClose={() => setInviting(false)} onUndelivered={setResent} />
       {dialog?.kind === 'roles' ? <UserRolesModal user={dialog.user} onClose={closeDialog} /> : null}
       <ConfirmModal
         opened={dialog?.kind === 'deactivate'}

@@ -1,15 +1,18 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Permission, type UserStatus } from '@shala/contracts';
+import { Permission, type InvitationStatus, type UserStatus } from '@shala/contracts';
 import { useMemo } from 'react';
 import { useCan, useInstitutionId } from '../../auth/hooks/current-user';
 import {
   deactivateUser,
+  fetchInvitationChannels,
+  fetchInvitations,
   fetchUserDirectory,
   fetchUsers,
   inviteUser,
   reactivateUser,
   resendInvitation,
   resetUserMfa,
+  revokeInvitation,
   setUserRoles,
   usersKeys,
 } from '../api/users.api';
@@ -60,3 +63,27 @@ export const useDeactivateUser = () => useUsersMutation('deactivate', deactivate
 export const useReactivateUser = () => useUsersMutation('reactivate', reactivateUser);
 export const useSetUserRoles = () => useUsersMutation('set-roles', setUserRoles);
 export const useResetUserMfa = () => useUsersMutation('reset-mfa', resetUserMfa);
+export const useRevokeInvitation = () => useUsersMutation('revoke-invitation', revokeInvitation);
+
+/** GET /api/v1/users/invitations, page after page. */
+export function useInvitations(status: InvitationStatus | null, enabled = true) {
+  const institutionId = useInstitutionId();
+  return useInfiniteQuery({
+    queryKey: usersKeys.invitations(institutionId, status),
+    queryFn: ({ pageParam, signal }) => fetchInvitations({ status, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+/** The invitation channels the school set up (email, SMS, WhatsApp) and whether each can send now. */
+export function useInvitationChannels(enabled = true) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: usersKeys.channels(institutionId),
+    queryFn: ({ signal }) => fetchInvitationChannels(signal),
+    enabled,
+    staleTime: 60_000,
+  });
+}

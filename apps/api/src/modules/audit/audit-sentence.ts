@@ -1,0 +1,175 @@
+/**
+ * An audit event as one English sentence a person reads: "Ravi Kumar changed attendance of Class 5 A for
+ * 6 Dec 2026". Pure: the names come from AuditNames, the words from the action. An action without a phrase
+ * here still reads ("Ravi Kumar: fees late fee apply (fee invoice 0193ab12)"), so a new action is never
+ * blank.
+ */
+
+export interface SentenceEvent {
+  action: string;
+  outcome: string;
+  actorUserId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  /** Parsed details (field changes and context). */
+  details: unknown;
+}
+
+/** `{target}`, `{date}`, `{from}`, `{to}`, `{count}` are filled from the event; the actor comes first. */
+const PHRASES: Readonly<Record<string, string>> = {
+  'academics.class_create': 'created the class {target}',
+  'academics.section_create': 'created the section {target}',
+  'academics.section_update': 'changed the section {target}',
+  'academics.subject_assign': 'assigned a subject to a teacher',
+  'academics.subject_create': 'created the subject {target}',
+  'academics.subject_unassign': 'removed a subject assignment',
+  'academics.year_create': 'created the academic year {target}',
+  'academics.year_current': 'made {target} the current academic year',
+  'attendance.holiday_add': 'added a holiday on {date}',
+  'attendance.holiday_remove': 'removed a holiday',
+  'attendance.import': 'imported attendance ({count} marks)',
+  'attendance.leave_cancel': 'cancelled a leave request of {target}',
+  'attendance.leave_request': 'asked for leave for {target} from {from} to {to}',
+  'attendance.leave_approve': 'approved a leave request of {target}',
+  'attendance.leave_reject': 'rejected a leave request of {target}',
+  'attendance.mark': 'marked attendance of {target} for {date}',
+  'attendance.override': 'changed locked attendance of {target} for {date}',
+  'attendance.settings': 'changed the attendance settings',
+  'audit.export': 'exported the audit log',
+  'auth.login': 'signed in',
+  'auth.logout': 'signed out',
+  'auth.mfa_disabled': 'turned off two-step sign-in',
+  'auth.mfa_enabled': 'turned on two-step sign-in',
+  'auth.mfa_enrollment_required': 'was asked to set up two-step sign-in',
+  'auth.mfa_verify': 'entered a two-step sign-in code',
+  'auth.password_changed': 'changed their password',
+  'auth.password_reset': 'reset their password',
+  'auth.password_reset_requested': 'asked for a password reset',
+  'auth.reauthenticate': 'confirmed their password',
+  'auth.recovery_codes_regenerated': 'made new recovery codes',
+  'auth.refresh_reuse': 'reused an old session token (the session was ended)',
+  'auth.session_revoked': 'ended a session',
+  'auth.sign_out_everywhere': 'signed out everywhere',
+  'exams.area.create': 'created a co-scholastic area',
+  'exams.assessments.save': 'saved the assessments of an exam term',
+  'exams.co_scholastic.save': 'saved co-scholastic grades',
+  'exams.demo_seed': 'added the demo exam data',
+  'exams.papers.save': 'saved exam papers',
+  'exams.remarks.save': 'saved report card remarks',
+  'exams.scale.create': 'created a grading scale',
+  'exams.scale.update': 'changed a grading scale',
+  'exams.marks.save': 'saved marks of {target}',
+  'exams.marks.submit': 'submitted marks of {target}',
+  'exams.marks.moderate': 'moderated marks of {target}',
+  'exams.results.unpublish': 'withdrew published results',
+  'exams.schedule.save': 'saved the exam schedule',
+  'exams.terms.save': 'saved the exam terms',
+  'fees.gateway.update': 'changed the online payment settings',
+  'fees.head.create': 'created a fee head',
+  'fees.invoices.generate': 'generated fee invoices',
+  'fees.late_fee.apply': 'applied a late fee',
+  'fees.late_fee_rule.create': 'created a late fee rule',
+  'fees.online_order.create': 'started an online payment',
+  'fees.online_payment.mismatch': 'received an online payment that did not match its order',
+  'fees.online_payment.unallocatable': 'received an online payment that could not be allocated',
+  'fees.optional_heads.set': 'chose the optional fee heads of {target}',
+  'fees.reminder_rule.create': 'created a fee reminder rule',
+  'fees.payment.record': 'recorded a fee payment',
+  'fees.payment.reverse': 'reversed a fee payment',
+  'fees.invoices.enrolment': 'raised the fee invoices of a new enrolment',
+  'fees.online_payment.family': 'received one online payment for several children',
+  'fees.reminder.send': 'sent a fee reminder about {target}',
+  'fees.structure.create': 'created a fee structure',
+  'notifications.template_create': 'created a message template',
+  'notifications.template_update': 'changed a message template',
+  'notifications.template_delete': 'deleted a message template',
+  'institution.provisioned': 'set up the school',
+  'institution.logo.remove': 'removed the school logo',
+  'institution.logo.update': 'changed the school logo',
+  'institution.profile.update': 'changed the school profile',
+  'notifications.channel_update': 'changed a message channel',
+  'notifications.consent_change': 'changed the message consent of {target}',
+  'notifications.message_retry': 'retried a message',
+  'notifications.preferences_update': 'changed the message preferences',
+  'notifications.retention_purge': 'deleted old message delivery records',
+  'platform.institution_provisioned': 'set up a school',
+  'platform.institution_status': 'changed the status of a school',
+  'privacy.archive.download': 'downloaded the data archive of a privacy request',
+  'privacy.archive.start': 'started the data archive of a privacy request',
+  'privacy.requests.create': 'recorded a privacy request',
+  'privacy.requests.transition': 'moved a privacy request on',
+  'roles.create': 'created a role',
+  'roles.delete': 'deleted a role',
+  'roles.permissions_changed': 'changed the permissions of a role',
+  'roles.rename': 'renamed a role',
+  'students.create': 'added the student {target}',
+  'students.guardian_account': 'linked a parent account to the guardian {target}',
+  'students.guardian_add': 'added a guardian to {target}',
+  'students.import': 'imported students from a CSV file ({count} rows)',
+  'students.promote': 'promoted a class into the next year',
+  'students.reveal': 'viewed the sensitive details of {target}',
+  'students.student_account': 'linked a student account to {target}',
+  'students.update': 'changed the record of {target}',
+  'users.create': 'created the account of {target}',
+  'users.deactivate': 'deactivated the account of {target}',
+  'users.invitation_accepted': 'accepted their invitation',
+  'users.invitation_revoked': 'withdrew the invitation of {target}',
+  'users.invited': 'invited {target}',
+  'users.mfa_reset': 'reset two-step sign-in of {target}',
+  'users.reactivate': 'reactivated the account of {target}',
+  'users.roles_changed': 'changed the roles of {target}',
+};
+
+/** Phrases of actions whose failure reads better in its own words than with "— failed". */
+const FAILED_PHRASES: Readonly<Record<string, string>> = {
+  'auth.login': 'failed to sign in',
+  'auth.mfa_verify': 'entered a wrong two-step sign-in code',
+  'auth.reauthenticate': 'failed to confirm their password',
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** '2026-12-06' as '6 Dec 2026'; anything else as it is. */
+export function dayInWords(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : value;
+}
+
+const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
+
+/** The target in words: its name, else its type and the start of its id ("fee invoice 0193ab12"). */
+function targetWords(e: SentenceEvent, name: string | null): string {
+  if (name) return name;
+  if (!e.targetType) return 'something';
+  return e.targetId ? `${words(e.targetType)} ${e.targetId.slice(0, 8)}` : words(e.targetType);
+}
+
+/** The actor in words: their name, "The system" for events without one, "user 0193ab12" when unknown. */
+export function actorWords(actorUserId: string | null, name: string | null): string {
+  if (name) return name;
+  return actorUserId ? `User ${actorUserId.slice(0, 8)}` : 'The system';
+}
+
+export function auditSentence(e: SentenceEvent, actorName: string | null, targetName: string | null): string {
+  const details = (e.details && typeof e.details === 'object' ? e.details : {}) as Record<string, unknown>;
+  const actor =
+    e.action === 'auth.login' && !e.actorUserId ? 'Someone' : actorWords(e.actorUserId, actorName);
+  const failedPhrase = e.outcome === 'success' ? undefined : FAILED_PHRASES[e.action];
+  let phrase = failedPhrase ?? PHRASES[e.action];
+  if (e.action === 'attendance.mark' && Number(details.created) === 0 && Number(details.changed) > 0)
+    phrase = 'changed attendance of {target} for {date}';
+  const count = details.rows ?? details.marks;
+  const filled = phrase
+    ?.replace('{target}', targetWords(e, targetName))
+    .replace('{date}', dayInWords(details.date) ?? 'a day')
+    .replace('{from}', dayInWords(details.from) ?? '?')
+    .replace('{to}', dayInWords(details.to) ?? '?')
+    .replace('{count}', typeof count === 'number' ? String(count) : '?');
+  const sentence = filled
+    ? `${actor} ${filled}`
+    : `${actor}: ${words(e.action)}${e.targetType ? ` (${targetWords(e, targetName)})` : ''}`;
+  return e.outcome === 'success' || failedPhrase
+    ? sentence
+    : `${sentence} — ${e.outcome === 'denied' ? 'denied' : 'failed'}`;
+}

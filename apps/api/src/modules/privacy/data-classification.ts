@@ -1,0 +1,302 @@
+/**
+ * The data-classification map (PRV-05): one entry per tenant table, with what it holds, why, about whom,
+ * how long it is kept and who receives it. The records of processing (GET /privacy/records-of-processing)
+ * are generated from it; data-classification.spec.ts fails when a tenant table has no entry, so a new
+ * module must classify its tables.
+ */
+
+export type DataCategory =
+  | 'identity'
+  | 'contact'
+  | 'national_id'
+  | 'health'
+  | 'academic'
+  | 'attendance'
+  | 'financial'
+  | 'credentials'
+  | 'activity_logs'
+  | 'communications'
+  | 'consent'
+  | 'configuration'
+  | 'none';
+
+export type SubjectCategory = 'students' | 'guardians' | 'staff' | 'users' | 'none';
+
+export interface TableClassification {
+  module: string;
+  purpose: string;
+  categories: DataCategory[];
+  subjects: SubjectCategory[];
+  retention: string;
+  /** Who receives the data beyond the school's own authorised staff. */
+  recipients: string[];
+}
+
+const WHILE_ENROLLED = 'while the student is enrolled, then as the school\u2019s records policy requires';
+const SCHOOL = 'school staff by role';
+const FAMILY = 'the student\u2019s linked guardians (parent app)';
+const ACCOUNTING = 'statutory financial records: at least 8 years (Income Tax Act / Companies Act)';
+const CONFIG = 'while the school uses the service';
+const ACCOUNT = 'while the account exists';
+
+const config = (module: string, purpose: string): TableClassification => ({
+  module,
+  purpose,
+  categories: ['configuration'],
+  subjects: ['none'],
+  retention: CONFIG,
+  recipients: [SCHOOL],
+});
+
+const fees = (purpose: string, extra: Partial<TableClassification> = {}): TableClassification => ({
+  module: 'fees',
+  purpose,
+  categories: ['financial'],
+  subjects: ['students', 'guardians'],
+  retention: ACCOUNTING,
+  recipients: [SCHOOL, FAMILY],
+  ...extra,
+});
+
+const exams = (purpose: string, extra: Partial<TableClassification> = {}): TableClassification => ({
+  module: 'exams',
+  purpose,
+  categories: ['academic'],
+  subjects: ['students'],
+  retention: WHILE_ENROLLED,
+  recipients: [SCHOOL, FAMILY],
+  ...extra,
+});
+
+export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> = {
+  // institutions
+  institution_profiles: config(
+    'institutions',
+    'The school\u2019s name, address and contact for receipts and notices',
+  ),
+  institution_logos: config('institutions', 'The school\u2019s logo on documents'),
+  // audit
+  audit_events: {
+    module: 'audit',
+    purpose: 'Accountability: who did what and when (tamper-evident log)',
+    categories: ['activity_logs'],
+    subjects: ['users', 'students', 'guardians'],
+    retention: 'at least 1 year (DPDP Rules: logs of processing)',
+    recipients: ['school administrators'],
+  },
+  audit_chain_heads: config('audit', 'The audit log\u2019s integrity chain head'),
+  // users, access, auth
+  users: {
+    module: 'users',
+    purpose: 'Sign-in accounts of staff, parents and students',
+    categories: ['identity', 'contact', 'credentials'],
+    subjects: ['users'],
+    retention: ACCOUNT,
+    recipients: ['school administrators'],
+  },
+  roles: config('access', 'Roles and what they may do'),
+  role_permissions: config('access', 'Permissions of each role'),
+  user_roles: {
+    module: 'access',
+    purpose: 'Which roles each account holds',
+    categories: ['identity'],
+    subjects: ['users'],
+    retention: ACCOUNT,
+    recipients: ['school administrators'],
+  },
+  sessions: {
+    module: 'auth',
+    purpose: 'Signed-in sessions (device, IP address) for security',
+    categories: ['activity_logs'],
+    subjects: ['users'],
+    retention: 'until the session ends or expires',
+    recipients: ['the account holder'],
+  },
+  refresh_tokens: {
+    module: 'auth',
+    purpose: 'Keeping a session signed in (hashed tokens)',
+    categories: ['credentials'],
+    subjects: ['users'],
+    retention: 'until the session ends or expires',
+    recipients: [],
+  },
+  mfa_recovery_codes: {
+    module: 'auth',
+    purpose: 'Recovery of two-factor sign-in (hashed codes)',
+    categories: ['credentials'],
+    subjects: ['users'],
+    retention: ACCOUNT,
+    recipients: [],
+  },
+  user_tokens: {
+    module: 'auth',
+    purpose: 'Invitations and password resets (hashed tokens)',
+    categories: ['credentials'],
+    subjects: ['users'],
+    retention: 'until used or expired',
+    recipients: [],
+  },
+  tenant_data_keys: config('platform', 'The school\u2019s wrapped encryption keys (no personal data)'),
+  // academics
+  academic_years: config('academics', 'The school\u2019s academic years'),
+  classes: config('academics', 'Classes'),
+  sections: config('academics', 'Sections and their class teachers'),
+  subjects: config('academics', 'Subjects taught'),
+  subject_assignments: {
+    ...config('academics', 'Which teacher teaches which subject in which section'),
+    subjects: ['staff'],
+  },
+  // students
+  students: {
+    module: 'students',
+    purpose:
+      'Admission and the student\u2019s record: name, date of birth, national id, medical notes, address',
+    categories: ['identity', 'contact', 'national_id', 'health'],
+    subjects: ['students'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  enrolments: {
+    module: 'students',
+    purpose: 'Which class and section a student is in each year',
+    categories: ['academic'],
+    subjects: ['students'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  guardians: {
+    module: 'students',
+    purpose: 'Contacting the family: guardian name, phone, email, address',
+    categories: ['identity', 'contact'],
+    subjects: ['guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL],
+  },
+  student_guardians: {
+    module: 'students',
+    purpose: 'Who the guardians of each student are',
+    categories: ['identity'],
+    subjects: ['students', 'guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL],
+  },
+  // attendance
+  attendance_settings: config('attendance', 'Attendance mode, cut-off time and weekly off days'),
+  holidays: config('attendance', 'The school\u2019s holidays'),
+  attendance_marks: {
+    module: 'attendance',
+    purpose: 'Daily or period attendance of each student',
+    categories: ['attendance'],
+    subjects: ['students'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  attendance_day_summaries: config('attendance', 'Per-section day totals (counts, no names)'),
+  leave_requests: {
+    module: 'attendance',
+    purpose: 'Leave asked for by families and its approval',
+    categories: ['attendance', 'health'],
+    subjects: ['students', 'guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  // notifications
+  notification_channels: config(
+    'notifications',
+    'The school\u2019s email, SMS and WhatsApp settings (encrypted credentials)',
+  ),
+  notification_preferences: config('notifications', 'Which messages the school sends'),
+  notification_templates: config('notifications', 'Message templates'),
+  outbox_messages: {
+    module: 'notifications',
+    purpose: 'Messages to families and staff waiting for and after delivery',
+    categories: ['communications', 'contact'],
+    subjects: ['guardians', 'users'],
+    retention: '90 days after creation (NOTIFICATIONS_RETENTION_DAYS)',
+    recipients: ['the SMS, email and WhatsApp providers configured for the school'],
+  },
+  notification_message_events: {
+    module: 'notifications',
+    purpose: 'Delivery reports of messages',
+    categories: ['communications'],
+    subjects: ['guardians', 'users'],
+    retention: '90 days after creation (NOTIFICATIONS_RETENTION_DAYS)',
+    recipients: [SCHOOL],
+  },
+  notification_consents: {
+    module: 'notifications',
+    purpose: 'Each guardian\u2019s consent per message purpose and channel',
+    categories: ['consent'],
+    subjects: ['guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  notification_consent_events: {
+    module: 'notifications',
+    purpose: 'History of consent given and withdrawn (proof of consent)',
+    categories: ['consent'],
+    subjects: ['guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL],
+  },
+  // fees
+  fee_heads: config('fees', 'Fee heads'),
+  fee_structures: config('fees', 'Fee structures per class'),
+  fee_instalments: config('fees', 'Instalments of a structure'),
+  fee_instalment_lines: config('fees', 'Amounts of each instalment'),
+  fee_receipt_counters: config('fees', 'Receipt numbering'),
+  fee_late_fee_rules: config('fees', 'Late-fee rules'),
+  fee_reminder_rules: config('fees', 'Fee reminder rules'),
+  fee_gateway_settings: config('fees', 'The school\u2019s payment gateway account (encrypted credentials)'),
+  fee_student_heads: fees('Optional fee heads a student takes'),
+  fee_accounts: fees('Each student\u2019s fee account'),
+  fee_invoices: fees('Fees billed to each student'),
+  fee_payments: fees('Fees paid and receipts'),
+  fee_ledger_entries: fees('The fee ledger of each student'),
+  fee_online_order_parts: fees('A family online payment\u2019s share per student', {
+    recipients: [SCHOOL, FAMILY, 'the payment gateway configured for the school'],
+  }),
+  fee_online_orders: fees('Online payments started by families', {
+    recipients: [SCHOOL, FAMILY, 'the payment gateway configured for the school'],
+  }),
+  fee_webhook_events: fees('Payment notifications received from the gateway', { subjects: ['students'] }),
+  fee_late_fee_applications: fees('Late fees applied to invoices'),
+  fee_reminders_sent: fees('Fee reminders sent for invoices', {
+    categories: ['financial', 'communications'],
+  }),
+  fee_manual_reminders: fees('Fee reminders sent by hand', { categories: ['financial', 'communications'] }),
+  // exams
+  grading_scales: config('exams', 'Grading scales'),
+  grading_bands: config('exams', 'Grade bands'),
+  exam_terms: config('exams', 'Exam terms'),
+  assessments: config('exams', 'Assessments of a term'),
+  assessment_papers: config('exams', 'Papers of an assessment'),
+  paper_components: config('exams', 'Components of a paper'),
+  mark_sheets: {
+    ...config('exams', 'Mark sheets and who entered them'),
+    subjects: ['staff'],
+  },
+  marks: exams('Marks of each student'),
+  co_scholastic_areas: config('exams', 'Co-scholastic areas'),
+  co_scholastic_grades: exams('Co-scholastic grades of each student'),
+  result_publications: config('exams', 'When results of a class were published'),
+  exam_remarks: exams('Teachers\u2019 remarks on report cards'),
+  exam_sittings: { ...config('exams', 'Exam timetable and invigilators'), subjects: ['staff'] },
+  // privacy
+  privacy_requests: {
+    module: 'privacy',
+    purpose: 'Data-subject requests (access, correction, erasure, restriction) and their handling',
+    categories: ['identity'],
+    subjects: ['students', 'guardians', 'staff'],
+    retention: 'at least 1 year after closure (evidence of compliance)',
+    recipients: ['school administrators', 'the requester'],
+  },
+};
+
+/** Categories that make a table sensitive (DAT-01/02: encrypted at rest or restricted). */
+export const SENSITIVE: ReadonlySet<DataCategory> = new Set([
+  'national_id',
+  'health',
+  'credentials',
+  'financial',
+]);

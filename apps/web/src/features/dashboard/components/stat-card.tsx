@@ -1,0 +1,41 @@
+import { Anchor, Card, Stack, Text } from '@mantine/core';
+import { IconChevronRight } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useDashboardText } from '../i18n';
+
+interface StatCardProps {
+  label: string;
+  /** The big number, already formatted. */
+  value: string;
+  detail?: string;
+  /** The list this number counts; the card's link opens it. */
+  to?: string;
+  testId?: string;
+}
+
+/** One question answered by one big number, linking to the list it counts. */
+export function StatCard({ label, value, detail, to, testId }: StatCardProps) {
+  const t = useDashboardText();
+  return (
+    <Card component="section" aria-label={label} data-testid={testId} padding="md">
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed" fw={500}>
+          {label}
+        </Text>
+        <Text fz={32} fw={700} lh={1.1} data-testid={testId ? `${testId}-value` : undefined}>
+          {value}
+        </Text>
+        {detail ? (
+          <Text size="sm" c="dimmed">
+            {detail}
+          </Text>
+        ) : null}
+        {to ? (
+          <Anchor component={Link} to={to} size="sm" mt={4} aria-label={`${label}: ${t('open')}`}>
+            {t('open')} <IconChevronRight size={14} aria-hidden style={{ verticalAlign: 'middle' }} />
+          </Anchor>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,160 @@
+import { Alert, Button, Card, Center, Checkbox, Group, Loader, Select, Stack } from '@mantine/core';
+import { PRIVACY_REQUEST_STATUSES, Permission, type PrivacyRequestStatus } from '@shala/contracts';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { PageHeader } from '../../../app/components/page-header';
+import { PageTabs } from '../../../app/components/page-tabs';
+import { useCan } from '../../auth/hooks/current-user';
+import { useStudents } from '../../students/hooks/use-students';
+import { useCreatePrivacyRequest, usePrivacyRequests } from '../hooks/use-privacy';
+import { usePrivacyText } from '../i18n';
+import { CreateRequestModal } from './create-request-modal';
+import { RequestList } from './request-list';
+import { RecordsOfProcessingPanel, SubProcessorsPanel } from './transparency-panels';
+
+const Loading = () => (
+  <Center py="md" role="status">
+    <Loader size="sm" />
+  </Center>
+);
+
+/** Staff: the school's requests, filtered by status or overdue, with a button to record a new one. */
+function StaffRequests() {
+  const t = usePrivacyText();
+  const [status, setStatus] = useState<PrivacyRequestStatus | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const requests = usePrivacyRequests('requests', { status: status ?? undefined, overdue });
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Group align="flex-end" wrap="wrap" gap="sm">
+          <Select
+            label={t('list.filterStatus')}
+            w={180}
+            data={[
+              { value: '', label: t('list.allStatuses') },
+              ...PRIVACY_REQUEST_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+            ]}
+            value={status ?? ''}
+            onChange={(v) => setStatus(v ? (v as PrivacyRequestStatus) : null)}
+            allowDeselect={false}
+          />
+          <Checkbox
+            label={t('list.onlyOverdue')}
+            checked={overdue}
+            onChange={(e) => setOverdue(e.currentTarget.checked)}
+            mb={8}
+          />
+        </Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          {t('create.open')}
+        </Button>
+      </Group>
+      {notice ? (
+        <Alert color="green" withCloseButton onClose={() => setNotice(null)} role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      <Card withBorder padding={0}>
+        {requests.isPending ? (
+          <Loading />
+        ) : requests.isError ? (
+          <ApiErrorAlert error={requests.error} />
+        ) : (
+          <RequestList rows={requests.data} scope="requests" />
+        )}
+      </Card>
+      {creating ? <CreateRequestModal onClose={() => setCreating(false)} onCreated={setNotice} /> : null}
+    </Stack>
+  );
+}
+
+/** A parent: ask for a copy of a child's data, and follow their own requests and archives. */
+function MyData() {
+  const t = usePrivacyText();
+  const children = useStudents({});
+  const mine = usePrivacyRequests('my-requests', {});
+  const create = useCreatePrivacyRequest('my-requests');
+  const [child, setChild] = useState<string | null>(null);
+  const kids = children.data?.pages.flatMap((p) => p.items) ?? [];
+  const chosen = child ?? kids[0]?.id ?? null;
+  return (
+    <Stack gap="md" maw={900}>
+      <Card withBorder>
+        {children.isPending ? (
+          <Loading />
+        ) : kids.length === 0 ? (
+          t('my.noChildren')
+        ) : (
+          <Group align="flex-end" wrap="wrap" gap="sm">
+            <Select
+              label={t('my.child')}
+              data={kids.map((k) => ({ value: k.id, label: `${k.fullName} (${k.admissionNo})` }))}
+              value={chosen}
+              onChange={setChild}
+              allowDeselect={false}
+              w={280}
+              maw="100%"
+            />
+            <Button
+              loading={create.isPending}
+              disabled={!chosen}
+              onClick={() =>
+                chosen && create.mutate({ type: 'access', subjectType: 'student', subjectId: chosen })
+              }
+            >
+              {t('my.ask')}
+            </Button>
+          </Group>
+        )}
+        {create.isSuccess ? (
+          <Alert color="green" mt="sm" role="status">
+            {t('my.asked')}
+          </Alert>
+        ) : null}
+        {create.error ? <ApiErrorAlert error={create.error} /> : null}
+      </Card>
+      <Card withBorder padding={0}>
+        {mine.isPending ? (
+          <Loading />
+        ) : mine.isError ? (
+          <ApiErrorAlert error={mine.error} />
+        ) : (
+          <RequestList rows={mine.data} scope="my-requests" />
+        )}
+      </Card>
+    </Stack>
+  );
+}
+
+/**
+ * /privacy: for staff who handle privacy requests, the requests (due dates, overdue badges, status
+ * changes, archives), the records of processing and the sub-processors; for a parent, "My data".
+ */
+export function PrivacyPage() {
+  const t = usePrivacyText();
+  const staff = useCan(Permission.PrivacyRequestsManage);
+  if (!staff) {
+    return (
+      <Stack gap="lg">
+        <PageHeader title={t('myTitle')} intro={t('myIntro')} />
+        <MyData />
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <PageTabs
+        tabs={[
+          { key: 'requests', label: t('tabs.requests'), panel: <StaffRequests /> },
+          { key: 'processing', label: t('tabs.processing'), panel: <RecordsOfProcessingPanel /> },
+          { key: 'sub-processors', label: t('tabs.subProcessors'), panel: <SubProcessorsPanel /> },
+        ]}
+      />
+    </Stack>
+  );
+}

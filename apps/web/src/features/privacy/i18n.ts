@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+
+export const privacyText = {
+  title: 'Privacy',
+  intro:
+    'Requests from students, families and staff to see, correct, erase or restrict their data: each is due 30 days after it was received.',
+  myTitle: 'My data',
+  myIntro:
+    'Ask the school for a copy of everything it holds about you or your child, or to correct, erase or restrict it. The school answers within 30 days.',
+  tabs: { requests: 'Requests', processing: 'Records of processing', subProcessors: 'Sub-processors' },
+  types: { access: 'Copy of data', correction: 'Correction', erasure: 'Erasure', restriction: 'Restriction' },
+  subjectTypes: { student: 'Student', guardian: 'Guardian', staff: 'Staff member' },
+  statuses: { open: 'Open', in_progress: 'In progress', completed: 'Completed', refused: 'Refused' },
+  list: {
+    label: 'Privacy requests',
+    subject: 'About',
+    type: 'Request',
+    status: 'Status',
+    received: 'Received',
+    due: 'Due',
+    overdue: 'Overdue',
+    empty: 'No requests.',
+    filterStatus: 'Status',
+    allStatuses: 'All',
+    onlyOverdue: 'Only overdue',
+    raisedByParent: 'raised by the parent',
+    refusedBecause: 'Refused: {{reason}}',
+  },
+  create: {
+    open: 'Record a request',
+    title: 'Record a privacy request',
+    type: 'What is asked',
+    subjectType: 'About a',
+    student: 'Student',
+    studentSearch: 'Type a name or admission number',
+    subjectId: 'Guardian or staff ID',
+    subjectIdHelp: 'The ID from the student’s guardians or the users page.',
+    details: 'Details (optional)',
+    submit: 'Record request',
+    created: 'Request recorded; it is due on {{date}}.',
+  },
+  actions: {
+    start: 'Start work',
+    complete: 'Mark completed',
+    refuse: 'Refuse',
+    refuseTitle: 'Refuse the request',
+    reason: 'Reason for refusal',
+    reasonRequired: 'A refusal needs a reason.',
+    confirmRefuse: 'Refuse request',
+  },
+  archive: {
+    title: 'Data archive',
+    none: 'No archive made yet.',
+    running: 'Preparing the archive: {{done}} of {{total}} tables',
+    done: 'Ready to download until {{date}}.',
+    failed: 'The archive could not be made.',
+    expired: 'The archive has expired.',
+    make: 'Make the archive',
+    remake: 'Make it again',
+    download: 'Download archive (ZIP)',
+    notYours: 'Only the person who raised the request can download its archive.',
+  },
+  my: {
+    child: 'Child',
+    ask: 'Request a copy of my child’s data',
+    asked: 'Requested. The archive is being prepared.',
+    empty: 'You have not made any requests yet.',
+    noChildren: 'No children are linked to your account.',
+  },
+  processing: {
+    controller: 'Controller: {{name}}',
+    processor: 'Processor: {{name}}',
+    table: 'Records',
+    purpose: 'Purpose',
+    categories: 'Data',
+    subjects: 'About',
+    retention: 'Kept for',
+    recipients: 'Shared with',
+    sensitive: 'Sensitive',
+  },
+  subProcessors: {
+    service: 'Service',
+    name: 'Provider',
+    purpose: 'Purpose',
+    location: 'Location',
+    configured: 'In use',
+    notConfigured: 'Not in use',
+  },
+};
+
+export function usePrivacyText() {
+  return useTranslation('privacy').t;
+}
