@@ -75,6 +75,9 @@ export const DOMAIN_MODULES = [
   ExamsModule,
 ];
 
+/** Modules above the domain ones with daily jobs the worker process runs too (privacy reminders). */
+export const JOB_MODULES = [PrivacyModule];
+
 /** Modules that only the HTTP API needs. */
 const HTTP_MODULES = [
   UserAdminModule,

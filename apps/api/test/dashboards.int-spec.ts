@@ -125,7 +125,7 @@ describe(`role dashboards on ${TEST_DB}`, () => {
       },
     });
     expect(save.statusCode, save.body).toBe(200);
-    // A pending leave request from the parent, and one failed message.
+    // A pending leave request from the parent, one message given up on and one failed attempt still to retry.
     const child = (await ok<Page<{ id: string }>>('/api/v1/students', parent)).items[0]!;
     const leave = await t.request({
       method: 'POST',
@@ -142,9 +142,17 @@ describe(`role dashboards on ${TEST_DB}`, () => {
         variables: { student: 'A', date: TODAY, status: 'absent', school: 'Greenwood High' },
         idempotencyKey: 'dashboard-failed:1',
       });
-      await t.db.acrossTenants('test marks a message failed', () =>
-        t.dataSource.query("UPDATE outbox_messages SET status = 'failed' WHERE id = ?", [message.id]),
-      );
+      const { message: retrying } = await t.app.get(OutboxService).enqueue({
+        channel: 'sms',
+        template: 'absence_alert',
+        recipient: '+919800000002',
+        variables: { student: 'B', date: TODAY, status: 'absent', school: 'Greenwood High' },
+        idempotencyKey: 'dashboard-failed:2',
+      });
+      await t.db.acrossTenants('test marks messages dead and failed', async () => {
+        await t.dataSource.query("UPDATE outbox_messages SET status = 'dead' WHERE id = ?", [message.id]);
+        await t.dataSource.query("UPDATE outbox_messages SET status = 'failed' WHERE id = ?", [retrying.id]);
+      });
     });
   });
 
@@ -171,6 +179,7 @@ describe(`role dashboards on ${TEST_DB}`, () => {
       percent: summary.percent,
       sectionsMarked: summary.sectionsMarked,
       sectionsUnmarked: unmarked.sections.length,
+      previous: null,
     });
     expect(d.attendance).toMatchObject({ percent: 66.7, sectionsMarked: 1, sectionsUnmarked: 3 });
 
@@ -207,10 +216,32 @@ describe(`role dashboards on ${TEST_DB}`, () => {
       .items;
     expect(d.leave).toEqual({ pending: pending.length });
     expect(pending.length).toBe(1);
-    const failed = await all<unknown>('/api/v1/notifications/messages?status=failed', admin);
-    expect(d.messages).toEqual({ failed: failed.length });
-    expect(failed.length).toBe(1);
+    const dead = await all<unknown>('/api/v1/notifications/dead-letters', admin);
+    expect(d.messages).toEqual({ undelivered: dead.length });
+    expect(dead.length).toBe(1);
     expect(takeSqlGuardViolations()).toEqual([]);
+  });
+
+  it("shows the last working day's figure while today has none: before the first register, and on a Sunday", async () => {
+    const clock = t.app.get(Clock);
+    const summary = await ok<{ percent: number | null }>(`/api/v1/attendance/summary?date=${TODAY}`, admin);
+    try {
+      clock.setForTests(new Date('2026-11-05T04:00:00Z'));
+      const thursday = await ok<AdminDashboard>('/api/v1/dashboard/admin', admin);
+      expect(thursday.attendance).toMatchObject({
+        workingDay: true,
+        percent: null,
+        previous: { date: TODAY, percent: summary.percent },
+      });
+      clock.setForTests(new Date('2026-11-08T04:00:00Z'));
+      const sunday = await ok<AdminDashboard>('/api/v1/dashboard/admin', admin);
+      expect(sunday.attendance).toMatchObject({
+        workingDay: false,
+        previous: { date: '2026-11-07', percent: null },
+      });
+    } finally {
+      clock.setForTests(MORNING);
+    }
   });
 
   it("the accountant's collections and the day-close report equal the payments list", async () => {
@@ -325,7 +356,7 @@ describe(`role dashboards on ${TEST_DB}`, () => {
     expect(d.students).toEqual({ active: 8 });
     expect(d.fees).toMatchObject({ collectedToday: 0, paymentsToday: 0, collectedThisMonth: 0 });
     expect(d.leave).toEqual({ pending: 0 });
-    expect(d.messages).toEqual({ failed: 0 });
+    expect(d.messages).toEqual({ undelivered: 0 });
     expect(d.attendance).toMatchObject({ sectionsMarked: 0, percent: null });
     expect((await ok<DayCloseReport>(`/api/v1/fees/day-close?date=${TODAY}`, rsAdmin)).items).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { AcademicsService } from '../src/modules/academics/academics.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../src/modules/attendance/school-calendar';
 import { ExamsDemoSeeder } from '../src/modules/exams/exams-demo.seeder';
@@ -50,7 +51,7 @@ describe(`exams schedule and hall tickets (${TEST_DB})`, () => {
   let rsAdmin: Signed;
   let teacher: Signed;
   let parent: Signed;
-  let pt2: string; // Term 2's Periodic Test 2: no demo schedule, the tests' own
+  let pt2: string; // Term 2's Periodic Test 2: the tests replace its demo schedule with their own
   let annual: string; // Term 2's Annual: the demo schedule
   let paper: (code: string, className: string, subject: string) => string;
   let child: string;
@@ -167,6 +168,44 @@ describe(`exams schedule and hall tickets (${TEST_DB})`, () => {
       .terms[0]!.assessments.find((a) => a.code === 'HY')!.id;
     const hy = (await get(admin, `assessments/${halfYearly}/schedule`)).json<Schedule>();
     expect(hy.sittings.every((s) => s.sitsOn >= '2026-09-14' && s.sitsOn <= '2026-09-30')).toBe(true);
+  });
+
+  it("lists on the teacher's dashboard the marks of exams already sat and not submitted, none still to come", async () => {
+    await t.context.runAsTenant(gw.institution.id, () =>
+      t.app.get(AcademicsService).assignSubject({
+        sectionId: gw.sections['Class 5 A']!,
+        subjectId: subjects.get('Mathematics')!,
+        teacherUserId: gw.teacher.id,
+      }),
+    );
+    const clock = t.app.get(Clock);
+    const pending = async (at: string) => {
+      clock.setForTests(new Date(at));
+      const res = await t.request({ url: '/api/v1/dashboard/teacher', headers: teacher.auth });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{
+        marksPending: { assessmentName: string; subjectName: string; sectionName: string; status: string }[];
+      }>().marksPending;
+    };
+    try {
+      // Periodic Test 1 and the Half-Yearly are submitted; Periodic Test 2 (sat from 9 November) has draft
+      // marks; the Annual is in March.
+      expect(await pending('2026-11-05T05:00:00Z')).toEqual([]);
+      expect(await pending('2026-11-20T05:00:00Z')).toEqual([
+        {
+          assessmentId: pt2,
+          assessmentName: 'Periodic Test 2',
+          paperId: paper('PT2', 'Class 5', 'Mathematics'),
+          subjectId: subjects.get('Mathematics'),
+          subjectName: 'Mathematics',
+          sectionId: gw.sections['Class 5 A'],
+          sectionName: 'Class 5 A',
+          status: 'entered',
+        },
+      ]);
+    } finally {
+      clock.setForTests(new Date('2026-10-05T05:00:00Z'));
+    }
   });
 
   it('saves a valid schedule, answers it back, and a second identical save is one audit event', async () => {

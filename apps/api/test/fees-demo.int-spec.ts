@@ -55,6 +55,20 @@ describe(`fees against the demo on ${TEST_DB}`, () => {
     }
   });
 
+  it("shows the demo privacy register: the family's correction in progress and an overdue erasure", async () => {
+    const admin = await signIn(t, demo('admin@greenwood.test', true), '10.72.0.9');
+    const all = await t.request({ url: '/api/v1/privacy/requests', headers: admin.auth });
+    expect(all.statusCode, all.body).toBe(200);
+    const items = all.json<{ items: { type: string; status: string }[] }>().items;
+    expect(items.map((r) => `${r.type}:${r.status}`).sort()).toEqual([
+      'access:completed',
+      'correction:in_progress',
+      'erasure:open',
+    ]);
+    const overdue = await t.request({ url: '/api/v1/privacy/requests?overdue=true', headers: admin.auth });
+    expect(overdue.json<{ items: { type: string }[] }>().items.map((r) => r.type)).toEqual(['erasure']);
+  });
+
   it("parent@greenwood.test sees both children's dues", async () => {
     const res = await t.request({ url: '/api/v1/fees/family', headers: parent.auth });
     expect(res.statusCode).toBe(200);

@@ -367,6 +367,7 @@ describe(`notifications consent on ${TEST_DB}`, () => {
       'fee_reminder',
       'invitation',
       'password_reset',
+      'privacy_requests_due',
       'receipt',
     ]);
   });

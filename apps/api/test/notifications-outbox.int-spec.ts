@@ -1,3 +1,5 @@
+import { FeesScheduler } from '../src/modules/fees/fees-scheduler';
+import { PrivacyScheduler } from '../src/modules/privacy/privacy-reminders';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Writable } from 'node:stream';
@@ -462,5 +464,22 @@ describe(`notifications outbox and worker on ${TEST_DB}`, () => {
           .update('sms', { enabled: true, settings: {}, secrets: { apiKey: null } }),
       ),
     ).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('runs the daily fee and privacy jobs in the worker process, which compose runs beside an API that does not', async () => {
+    // As compose starts them: the API with WORKER_IN_PROCESS=false, and `node dist/worker.js`.
+    expect(t.config.notifications.workerInProcess).toBe(false);
+    expect(t.app.get(FeesScheduler).active).toBe(false);
+    expect(t.app.get(PrivacyScheduler).active).toBe(false);
+    const quiet = new Writable({ write: (_c, _e, done) => done() });
+    const worker = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(t.config, quiet), {
+      logger: false,
+    });
+    try {
+      expect(worker.get(FeesScheduler).active).toBe(true);
+      expect(worker.get(PrivacyScheduler).active).toBe(true);
+    } finally {
+      await worker.close();
+    }
   });
 });

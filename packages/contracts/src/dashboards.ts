@@ -22,6 +22,12 @@ export interface AdminDashboard {
     percent: number | null;
     sectionsMarked: number;
     sectionsUnmarked: number;
+    /**
+     * The last working day before today with its percentage (GET /attendance/summary?date=), given when
+     * today has no figure yet: a weekly off, a holiday, or nothing marked so far. Null otherwise, or when the
+     * year has no earlier working day.
+     */
+    previous: { date: string; percent: number | null } | null;
   } | null;
   /**
    * Completed payments (GET /fees/payments?status=completed&from=&to=) today and this month, and dues
@@ -37,8 +43,11 @@ export interface AdminDashboard {
   } | null;
   /** Leave requests awaiting a decision: GET /attendance/leave-requests?status=pending (attendance.read). */
   leave: { pending: number } | null;
-  /** Messages that failed: GET /notifications/messages?status=failed (notifications.read). */
-  messages: { failed: number } | null;
+  /**
+   * Messages given up on after every attempt, which need someone to fix a channel or an address:
+   * GET /notifications/dead-letters (notifications.manage). A failed attempt that will be retried is not one.
+   */
+  messages: { undelivered: number } | null;
 }
 
 /** One of a teacher's sections today: marked or not, and how many are present. */
@@ -53,6 +62,19 @@ export interface TeacherDashboardSection {
 }
 
 /** A teacher's morning: their sections' registers today and the leave waiting for them. */
+/** A marks sheet the teacher still owes: the section has sat the paper and the sheet is not submitted. */
+export interface TeacherMarksPending {
+  assessmentId: string;
+  assessmentName: string;
+  paperId: string;
+  subjectId: string;
+  subjectName: string;
+  sectionId: string;
+  /** "Class 5 A". */
+  sectionName: string;
+  /** Nothing entered yet, or entered and not submitted. */
+  status: 'pending' | 'entered';
+}
 export interface TeacherDashboard {
   date: string;
   workingDay: boolean;
@@ -60,6 +82,8 @@ export interface TeacherDashboard {
   sections: TeacherDashboardSection[];
   /** Pending leave requests of students in the teacher's sections (GET /attendance/leave-requests?status=pending). */
   pendingLeave: number;
+  /** Marks sheets of the subjects they teach whose exam is over and that are not submitted (GET /exams/assessments/{id}/progress). */
+  marksPending: TeacherMarksPending[];
 }
 
 /** One child's card for a family (or a student's own). */

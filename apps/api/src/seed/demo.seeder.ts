@@ -21,6 +21,7 @@ import { RegisterService } from '../modules/attendance/register.service';
 import { SchoolCalendar } from '../modules/attendance/school-calendar';
 import { FeesDemoSeeder } from '../modules/fees/fees-demo.seeder';
 import { ExamsDemoSeeder } from '../modules/exams/exams-demo.seeder';
+import { PrivacyDemoSeeder } from '../modules/privacy/privacy-demo.seeder';
 import { addDays } from '../platform/time/local-time';
 import { createHash } from 'node:crypto';
 import {
@@ -88,6 +89,7 @@ export class DemoSeeder {
     private readonly registers: RegisterService,
     private readonly feesDemo: FeesDemoSeeder,
     private readonly examsDemo: ExamsDemoSeeder,
+    private readonly privacyDemo: PrivacyDemoSeeder,
     private readonly profiles: InstitutionProfiles,
   ) {}
 
@@ -246,13 +248,30 @@ export class DemoSeeder {
         // Demo schools lock a day at 23:59, so the demo can be marked at any hour (real schools default to
         // 17:00); their history runs Monday to Saturday, and Sunday stays off unless asked otherwise.
         await this.calendar.updateSettings({ weeklyOffDays: [0], cutoffTime: '23:59' });
-        await this.seedAttendanceHistory(20);
+        // The year so far: report cards print a term's real attendance, and every month has its figures.
+        await this.seedAttendanceHistory(366);
         if (options.openEveryDay) await this.calendar.updateSettings({ weeklyOffDays: [] });
         await this.feesDemo.seed();
         await this.examsDemo.seed();
+        await this.seedPrivacy(prefix, school.slug);
       });
     }
     return { institutions: 1 + DEMO_INSTITUTIONS.length, users, students };
+  }
+
+  /** A few data-subject requests: the demo family's correction, a completed access and an overdue erasure. */
+  private async seedPrivacy(prefix: string, slug: string): Promise<void> {
+    const admin = await this.users.findByEmail(`admin@${slug}.test`);
+    const parent = await this.users.findByEmail(`parent@${slug}.test`);
+    const childId = await this.directory.studentIdByAdmissionNo(admissionNo(prefix, 1));
+    const otherStudentId = await this.directory.studentIdByAdmissionNo(admissionNo(prefix, 7));
+    if (!admin || !childId || !otherStudentId) return;
+    await this.privacyDemo.seed({
+      adminUserId: admin.id,
+      parentUserId: parent?.id ?? null,
+      childId,
+      otherStudentId,
+    });
   }
 
   /** The school's address, contact, receipt footer and a crest drawn in code as its logo. */

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DOMAIN_MODULES, platformImports } from '../app.module';
+import { PrivacyModule } from '../modules/privacy/privacy.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { DemoSeeder } from './demo.seeder';
 
@@ -9,7 +10,8 @@ export class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedModule,
-      imports: [...(platformImports(config) ?? []), ...DOMAIN_MODULES],
+      // Privacy sits above the domain modules (it reads them all); the demo seeds its request register.
+      imports: [...(platformImports(config) ?? []), ...DOMAIN_MODULES, PrivacyModule],
       providers: [DemoSeeder],
     };
   }

@@ -1,10 +1,12 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, matchPath, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ColorSchemeToggle } from '../app/components/color-scheme-toggle';
 import { Logo } from '../app/components/logo';
 import { loginPath } from '../app/navigation';
+import { clearOtherUsersDrafts } from '../features/attendance/components/mark-draft';
 import { useSession } from '../features/auth/hooks/session-context';
 import { useUserLanguage } from '../features/auth/hooks/use-language';
 import { useMe } from '../features/auth/hooks/use-me';
@@ -23,6 +25,11 @@ export function AppLayout() {
   const logoUrl = useHeaderLogo();
   // The page speaks the user's saved language (or the one just chosen on the sign-in page).
   useUserLanguage();
+  // Unsaved attendance marks kept on this device belong to whoever signed in last: another user's go.
+  const userId = me.data?.user.id;
+  useEffect(() => {
+    if (userId) clearOtherUsersDrafts(userId);
+  }, [userId]);
 
   // The loader let us in; this catches sessions that end while the page is open.
   if (!isAuthenticated) {

@@ -3,6 +3,8 @@ import { type AdminDashboard, Permission } from '@shala/contracts';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { LeaveRequestsRepository } from '../attendance/attendance.repository';
 import { AttendanceReportsService } from '../attendance/attendance-reports.service';
+import { SchoolCalendar } from '../attendance/school-calendar';
+import { addDays } from '../../platform/time/local-time';
 import { FeeInvoicesRepository, FeePaymentsRepository } from '../fees/fees.repository';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { OutboxRepository } from '../notifications/outbox.repository';
@@ -21,6 +23,7 @@ export class AdminDashboardService {
     private readonly institution: CurrentInstitution,
     private readonly students: StudentDirectory,
     private readonly attendance: AttendanceReportsService,
+    private readonly calendar: SchoolCalendar,
     private readonly leave: LeaveRequestsRepository,
     private readonly payments: FeePaymentsRepository,
     private readonly invoices: FeeInvoicesRepository,
@@ -40,7 +43,7 @@ export class AdminDashboardService {
       this.can(Permission.AttendanceRead) ? this.attendanceCard(date) : null,
       this.can(Permission.FeesRead) ? this.feesCard(date, month) : null,
       this.can(Permission.AttendanceRead) ? this.leave.countWithStatus('pending') : null,
-      this.can(Permission.NotificationsRead) ? this.outbox.countWithStatus('failed') : null,
+      this.can(Permission.NotificationsManage) ? this.outbox.countWithStatus('dead') : null,
     ]);
     return {
       date,
@@ -50,7 +53,7 @@ export class AdminDashboardService {
       attendance,
       fees,
       leave: leave === null ? null : { pending: leave },
-      messages: messages === null ? null : { failed: messages },
+      messages: messages === null ? null : { undelivered: messages },
     };
   }
 
@@ -67,7 +70,15 @@ export class AdminDashboardService {
       sectionsMarked: day.sectionsMarked,
       // The unmarked list is empty on a day that is not a working day.
       sectionsUnmarked: day.workingDay ? day.sections.filter((s) => !s.marked).length : 0,
+      previous: day.workingDay && day.percent !== null ? null : await this.previousDay(date),
     };
+  }
+
+  /** The last working day in the month before `date`, and its figure (Monday morning shows Saturday's). */
+  private async previousDay(date: string): Promise<{ date: string; percent: number | null } | null> {
+    const previous = (await this.calendar.workingDays(addDays(date, -31), addDays(date, -1))).at(-1);
+    if (!previous) return null;
+    return { date: previous, percent: (await this.attendance.daySummary(previous)).percent };
   }
 
   private async feesCard(date: string, month: string): Promise<AdminDashboard['fees']> {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { TeacherDashboard } from '@shala/contracts';
 import { AttendanceReportsService } from '../attendance/attendance-reports.service';
 import { LeaveService } from '../attendance/leave.service';
+import { MarksPendingService } from '../exams/marks-pending.service';
 import { StudentDirectory } from '../students/student-directory';
+import { RequestContext } from '../../platform/tenancy/request-context';
 import { StaffOnlyDashboardError } from './dashboards.errors';
 
 /** Longest pending-leave list the card counts (the leave list's own page). */
@@ -18,6 +20,8 @@ export class TeacherDashboardService {
     private readonly students: StudentDirectory,
     private readonly attendance: AttendanceReportsService,
     private readonly leave: LeaveService,
+    private readonly marks: MarksPendingService,
+    private readonly context: RequestContext,
   ) {}
 
   async dashboard(): Promise<TeacherDashboard> {
@@ -26,6 +30,7 @@ export class TeacherDashboardService {
       this.attendance.daySummary(),
       this.leave.list('pending', LEAVE_LIST_LIMIT),
     ]);
+    const marksPending = this.context.userId ? await this.marks.of(this.context.userId, day.date) : [];
     return {
       date: day.date,
       workingDay: day.workingDay,
@@ -40,6 +45,7 @@ export class TeacherDashboardService {
         percent: s.percent,
       })),
       pendingLeave: pending.length,
+      marksPending,
     };
   }
 }

@@ -31,6 +31,7 @@ import { GradingScalesService } from './grading-scales.service';
 import { ExamTermsService } from './exam-terms.service';
 import { PapersService } from './papers.service';
 import { CoScholasticAreasService } from './co-scholastic-areas.service';
+import { MarksPendingService } from './marks-pending.service';
 import { MarksProgressService } from './marks-progress.service';
 import { PublishingService } from './publishing.service';
 import { ResultsController } from './results.controller';
@@ -97,6 +98,7 @@ import { TermSheetsController } from './term-sheets.controller';
     CoScholasticService,
     RemarksService,
     TermPublicationsService,
+    MarksPendingService,
   ],
   exports: [
     ExamStructureService,
@@ -113,6 +115,7 @@ import { TermSheetsController } from './term-sheets.controller';
     MarksRepository,
     ResultPublicationsRepository,
     // Read by the role dashboards (issue 14).
+    MarksPendingService,
     ResultsService,
   ],
 })

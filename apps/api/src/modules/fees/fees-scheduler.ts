@@ -8,7 +8,7 @@ const EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Runs the daily fee job (late fees, reminders) for every school once an hour in the process that
- * delivers messages in-process (the embedded default). The job is idempotent, so hourly runs and runs in
+ * delivers messages: the worker (`dist/worker.js`), or the API on the embedded default. The job is idempotent, so hourly runs and runs in
  * several processes book each late fee and send each reminder once.
  */
 @Injectable()
@@ -33,6 +33,12 @@ export class FeesScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Whether this process runs the job (the worker process, or the API when it delivers in-process). */
+  get active(): boolean {
+    return this.timer !== null;
   }
 
   async runAll(): Promise<void> {

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
-import { DOMAIN_MODULES, platformImports } from '../../app.module';
+import { DOMAIN_MODULES, JOB_MODULES, platformImports } from '../../app.module';
 import type { AppConfig } from '../../platform/config/app-config';
 import { LoggingModule } from '../../platform/logging/logging.module';
 import { MetricsModule } from '../../platform/metrics/metrics.module';
@@ -13,13 +13,20 @@ import { NotificationsWorkerModule } from './notifications-worker.module';
 @Module({})
 export class WorkerAppModule {
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
+    // This process is where background work runs, whatever WORKER_IN_PROCESS says about the API: the
+    // outbox loop and the daily schedulers (fees late fees and reminders, privacy reminders) run here.
+    const worker: AppConfig = {
+      ...config,
+      notifications: { ...config.notifications, workerInProcess: true },
+    };
     return {
       module: WorkerAppModule,
       imports: [
-        ...(platformImports(config) ?? []),
+        ...(platformImports(worker) ?? []),
         LoggingModule.forRoot(logDestination),
         MetricsModule,
         ...DOMAIN_MODULES,
+        ...JOB_MODULES,
         NotificationsWorkerModule,
       ],
     };

@@ -79,6 +79,12 @@ export class PrivacyScheduler implements OnApplicationBootstrap, OnModuleDestroy
 
   onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Whether this process runs the job (the worker process, or the API when it delivers in-process). */
+  get active(): boolean {
+    return this.timer !== null;
   }
 
   async runAll(): Promise<void> {

@@ -7,6 +7,7 @@ import { StudentsModule } from '../students/students.module';
 import { UsersModule } from '../users/users.module';
 import { MyPrivacyController, PrivacyController } from './privacy.controller';
 import { PrivacyArchiveJobs } from './privacy-archive-jobs';
+import { PrivacyDemoSeeder } from './privacy-demo.seeder';
 import { PrivacyRequestsService } from './privacy-requests.service';
 import { PrivacyReminders, PrivacyScheduler } from './privacy-reminders';
 import { PrivacySubjects } from './privacy-subjects';
@@ -28,6 +29,8 @@ import { SubjectArchive } from './subject-archive';
     PrivacyTransparencyService,
     PrivacyReminders,
     PrivacyScheduler,
+    PrivacyDemoSeeder,
   ],
+  exports: [PrivacyDemoSeeder],
 })
 export class PrivacyModule {}

@@ -370,6 +370,20 @@ describe('unsaved marks', () => {
     expect(screen.queryByTestId('draft-banner')).not.toBeInTheDocument();
     await waitFor(() => expect(drafts()).toHaveLength(0));
   });
+
+  it("removes another user's draft at sign-in, wherever they land, without opening attendance", async () => {
+    const { user, list, unmount } = await openRegister(register());
+    await user.click(within(list).getAllByTestId('mark-row')[1]!);
+    unmount();
+    expect(drafts()).toHaveLength(1);
+    const colleague = {
+      ...teacherMe,
+      user: { ...teacherMe.user, id: '0190a1b2-0000-7000-8000-0000000000cc' },
+    };
+    api.on('GET /api/v1/me', { status: 200, body: colleague });
+    renderApp('/account');
+    await waitFor(() => expect(drafts()).toHaveLength(0));
+  });
 });
 
 async function openRegisterNonWorking(reason: string, date?: string) {

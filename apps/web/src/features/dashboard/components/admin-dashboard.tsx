@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import type { AdminDashboard as AdminView } from '@shala/contracts';
-import { formatMoney } from '../../fees/money';
+import { formatMoney, formatSchoolDate } from '../../fees/money';
 import { useDashboard } from '../hooks/use-dashboards';
 import { useDashboardText } from '../i18n';
 import { DashboardQuery } from './dashboard-query';
@@ -12,6 +12,46 @@ export function AdminDashboard() {
   return <DashboardQuery query={query}>{(d) => <AdminCards d={d} />}</DashboardQuery>;
 }
 
+const percentOf = (percent: number | null) => (percent === null ? '—' : `${percent}%`);
+
+/**
+ * Today's attendance; while today has no figure (a day off, or no register marked yet) the last working
+ * day's stands beside it, so Monday morning shows Saturday's and a Sunday is not a blank card.
+ */
+function AttendanceCard({ attendance: a }: { attendance: NonNullable<AdminView['attendance']> }) {
+  const t = useDashboardText();
+  const previous = a.previous
+    ? t('admin.previousDay', {
+        date: formatSchoolDate(a.previous.date),
+        percent: percentOf(a.previous.percent),
+      })
+    : null;
+  if (!a.workingDay)
+    return (
+      <StatCard
+        testId="card-attendance"
+        label={
+          a.previous
+            ? t('admin.attendanceOn', { date: formatSchoolDate(a.previous.date) })
+            : t('admin.attendance')
+        }
+        value={a.previous ? percentOf(a.previous.percent) : t('admin.notWorkingDay')}
+        detail={a.previous ? t('admin.notWorkingDayToday') : undefined}
+        to="/attendance?tab=reports"
+      />
+    );
+  const marked = t('admin.attendanceDetail', { marked: a.sectionsMarked, unmarked: a.sectionsUnmarked });
+  return (
+    <StatCard
+      testId="card-attendance"
+      label={t('admin.attendance')}
+      value={percentOf(a.percent)}
+      detail={previous ? `${marked} · ${previous}` : marked}
+      to="/attendance?tab=reports"
+    />
+  );
+}
+
 export function AdminCards({ d }: { d: AdminView }) {
   const t = useDashboardText();
   const money = (minor: number) => formatMoney(minor, d.currency);
@@ -21,24 +61,7 @@ export function AdminCards({ d }: { d: AdminView }) {
         {t('admin.heading')}
       </Title>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
-        {d.attendance ? (
-          <StatCard
-            testId="card-attendance"
-            label={t('admin.attendance')}
-            value={
-              !d.attendance.workingDay
-                ? t('admin.notWorkingDay')
-                : d.attendance.percent === null
-                  ? '—'
-                  : `${d.attendance.percent}%`
-            }
-            detail={t('admin.attendanceDetail', {
-              marked: d.attendance.sectionsMarked,
-              unmarked: d.attendance.sectionsUnmarked,
-            })}
-            to="/attendance?tab=reports"
-          />
-        ) : null}
+        {d.attendance ? <AttendanceCard attendance={d.attendance} /> : null}
         {d.fees ? (
           <>
             <StatCard
@@ -82,10 +105,10 @@ export function AdminCards({ d }: { d: AdminView }) {
         ) : null}
         {d.messages ? (
           <StatCard
-            testId="card-failed"
-            label={t('admin.failed')}
-            value={String(d.messages.failed)}
-            to="/notifications?tab=log"
+            testId="card-undelivered"
+            label={t('admin.undelivered')}
+            value={String(d.messages.undelivered)}
+            to="/notifications?tab=dead"
           />
         ) : null}
       </SimpleGrid>

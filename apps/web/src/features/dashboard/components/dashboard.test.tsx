@@ -19,7 +19,7 @@ const admin: AdminDashboard = {
   month: '2026-11',
   currency: 'INR',
   students: { active: 412 },
-  attendance: { workingDay: true, percent: 92.5, sectionsMarked: 10, sectionsUnmarked: 2 },
+  attendance: { workingDay: true, percent: 92.5, sectionsMarked: 10, sectionsUnmarked: 2, previous: null },
   fees: {
     collectedToday: 13_000_00,
     paymentsToday: 2,
@@ -29,7 +29,7 @@ const admin: AdminDashboard = {
     overdueAmount: 80_500_00,
   },
   leave: { pending: 3 },
-  messages: { failed: 1 },
+  messages: { undelivered: 1 },
 };
 
 const teacher: TeacherDashboard = {
@@ -48,6 +48,18 @@ const teacher: TeacherDashboard = {
     },
   ],
   pendingLeave: 2,
+  marksPending: [
+    {
+      assessmentId: 'a-pt2',
+      assessmentName: 'Periodic Test 2',
+      paperId: 'p-maths',
+      subjectId: 's-maths',
+      subjectName: 'Mathematics',
+      sectionId: '0190a1b2-0000-7000-8000-00000000005a',
+      sectionName: 'Class 5 A',
+      status: 'entered',
+    },
+  ],
 };
 
 const family: FamilyDashboard = {
@@ -151,8 +163,48 @@ describe('the admin dashboard', () => {
       within(screen.getByRole('region', { name: 'Active students' })).getByText('412'),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByRole('region', { name: 'Messages that failed' })).getByRole('link'),
-    ).toHaveAttribute('href', '/notifications?tab=log');
+      within(screen.getByRole('region', { name: 'Messages not delivered' })).getByRole('link'),
+    ).toHaveAttribute('href', '/notifications?tab=dead');
+  });
+
+  it("shows the last working day's figure on a day off and before the first register of the day", async () => {
+    api.on('GET /api/v1/dashboard/admin', {
+      status: 200,
+      body: {
+        ...admin,
+        attendance: {
+          workingDay: false,
+          percent: null,
+          sectionsMarked: 0,
+          sectionsUnmarked: 0,
+          previous: { date: '2026-11-07', percent: 94.1 },
+        },
+      },
+    });
+    const { unmount } = renderApp('/');
+    const sunday = await screen.findByRole('region', { name: 'Attendance on 7 Nov 2026' });
+    expect(within(sunday).getByText('94.1%')).toBeInTheDocument();
+    expect(within(sunday).getByText('Today is not a working day')).toBeInTheDocument();
+    unmount();
+    api.on('GET /api/v1/dashboard/admin', {
+      status: 200,
+      body: {
+        ...admin,
+        attendance: {
+          workingDay: true,
+          percent: null,
+          sectionsMarked: 0,
+          sectionsUnmarked: 12,
+          previous: { date: '2026-11-07', percent: 94.1 },
+        },
+      },
+    });
+    renderApp('/');
+    const monday = await screen.findByRole('region', { name: "Today's attendance" });
+    expect(within(monday).getByText('—')).toBeInTheDocument();
+    expect(
+      within(monday).getByText('Sections marked: 0 · not yet: 12 · Last working day, 7 Nov 2026: 94.1%'),
+    ).toBeInTheDocument();
   });
 
   it('never shows system status to a school admin', async () => {
@@ -188,15 +240,36 @@ describe('the teacher dashboard', () => {
     expect(within(section).getByText('Not marked yet')).toBeInTheDocument();
     expect(within(section).getByRole('link', { name: 'Take the register' })).toHaveAttribute(
       'href',
-      '/attendance?tab=mark',
+      '/attendance?tab=mark&section=0190a1b2-0000-7000-8000-00000000005a',
     );
     expect(
       within(screen.getByRole('region', { name: 'Leave requests to decide' })).getByText('2'),
     ).toBeInTheDocument();
+    const marks = screen.getByRole('region', { name: 'Marks to enter or submit' });
+    expect(within(marks).getByText('1')).toBeInTheDocument();
+    expect(
+      within(marks).getByRole('link', { name: 'Mathematics, Class 5 A: submit Periodic Test 2 marks' }),
+    ).toHaveAttribute(
+      'href',
+      '/exams?tab=marks&assessment=a-pt2&subject=s-maths&section=0190a1b2-0000-7000-8000-00000000005a',
+    );
     expect(screen.queryByRole('region', { name: 'Collected today' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'System status' })).not.toBeInTheDocument();
     expect(api.requestsTo('GET /api/v1/dashboard/admin')).toHaveLength(0);
     expect(api.requestsTo('GET /api/v1/dashboard/accountant')).toHaveLength(0);
+  });
+
+  it('says there is no school on a day off instead of "not marked yet", and offers no register', async () => {
+    api = givenSignedIn(installFakeApi(), teacherMe).on('GET /api/v1/dashboard/teacher', {
+      status: 200,
+      body: { ...teacher, date: '2026-11-08', workingDay: false, nonWorkingReason: 'weekly off' },
+    });
+    renderApp('/');
+    const section = await screen.findByRole('region', { name: 'Class 5 A' });
+    expect(within(section).getByText('No school today')).toBeInTheDocument();
+    expect(within(section).queryByText('Not marked yet')).not.toBeInTheDocument();
+    expect(within(section).queryByRole('link', { name: 'Take the register' })).not.toBeInTheDocument();
+    expect(screen.getByText('No school today: weekly off')).toBeInTheDocument();
   });
 });
 

@@ -1,6 +1,7 @@
 import { Center, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { DefaultRole, Permission } from '@shala/contracts';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
@@ -24,9 +25,11 @@ export function MarksEntryPanel() {
   const assignments = useSubjectAssignments(yearId);
   // A teacher (without school-wide rights) works from their own assignments, as the API allows.
   const ownOnly = me.roles.includes(DefaultRole.Teacher) && !canModerate;
-  const [assessmentId, setAssessmentId] = useState<string | null>(null);
-  const [subjectId, setSubjectId] = useState<string | null>(null);
-  const [sectionId, setSectionId] = useState<string | null>(null);
+  // A link (the teacher's dashboard) may name the grid: ?assessment=&subject=&section=.
+  const [params] = useSearchParams();
+  const [assessmentId, setAssessmentId] = useState<string | null>(() => params.get('assessment'));
+  const [subjectId, setSubjectId] = useState<string | null>(() => params.get('subject'));
+  const [sectionId, setSectionId] = useState<string | null>(() => params.get('section'));
 
   const assessments = (structure.data?.terms ?? []).flatMap((term) =>
     term.assessments.map((a) => ({ ...a, label: `${term.name} · ${a.name}` })),
