@@ -40,7 +40,9 @@ describe('signing in to the demo school', () => {
       .getByRole('link', { name: 'Dashboard' })
       .click();
     await page.getByRole('region', { name: 'Your account' }).getByText('teacher@greenwood.test').waitFor();
-    await page.getByText('All systems operational').waitFor();
+    // A teacher's dashboard: their sections today; system status is the operator's alone.
+    await page.getByRole('heading', { name: 'Your sections today' }).waitFor();
+    expect(await page.getByText('All systems operational').count()).toBe(0);
     await page.screenshot({ path: join(resultsDir, 'dashboard-desktop.png'), fullPage: true });
 
     // AUT-09: nothing but memory holds the access token, so a reload goes through the refresh cookie.
