@@ -76,7 +76,7 @@ export const dashboardTextHi: Translation<typeof dashboardText> = {
     collectedDetail_other: '{{count}} भुगतान',
     byMethod: 'भुगतान के तरीके अनुसार',
     byCashier: 'कैशियर अनुसार',
-    online: 'ऑनलाइन',
+    online: 'ऑनलाइन या सिस्टम (कोई कैशियर नहीं)',
     overdue: 'बकाया शुल्क',
     overdueDetail_one: '{{count}} विद्यार्थी',
     overdueDetail_other: '{{count}} विद्यार्थी',

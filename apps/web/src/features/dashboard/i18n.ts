@@ -75,7 +75,7 @@ export const dashboardText = {
     collectedDetail_other: '{{count}} payments',
     byMethod: 'By method',
     byCashier: 'By cashier',
-    online: 'Online',
+    online: 'Online or system (no cashier)',
     overdue: 'Dues overdue',
     overdueDetail_one: '{{count}} student',
     overdueDetail_other: '{{count}} students',

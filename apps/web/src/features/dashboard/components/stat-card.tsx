@@ -22,7 +22,14 @@ export function StatCard({ label, value, detail, to, testId }: StatCardProps) {
         <Text size="sm" c="dimmed" fw={500}>
           {label}
         </Text>
-        <Text fz={32} fw={700} lh={1.1} data-testid={testId ? `${testId}-value` : undefined}>
+        {/* Rupee amounts run long (₹22,52,000.00): they shrink on narrow cards and wrap, never clip. */}
+        <Text
+          fz={{ base: 28, lg: 26, xl: 32 }}
+          fw={700}
+          lh={1.1}
+          style={{ overflowWrap: 'anywhere' }}
+          data-testid={testId ? `${testId}-value` : undefined}
+        >
           {value}
         </Text>
         {detail ? (
