@@ -1,9 +1,14 @@
+import { v7 as uuidv7 } from 'uuid';
 import { ALL_PERMISSIONS, DefaultRole, Permission } from '@shala/contracts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RolesService } from '../src/modules/access/roles.service';
 import { UserAccounts } from '../src/modules/access/user-accounts.service';
-import { UserRolesRepository } from '../src/modules/access/roles.repository';
+import {
+  RolePermissionsRepository,
+  RolesRepository,
+  UserRolesRepository,
+} from '../src/modules/access/roles.repository';
 import type { Institution } from '../src/modules/institutions/entities/institution.entity';
 import { UserCredentials } from '../src/modules/users/user-credentials.service';
 import { UsersService } from '../src/modules/users/users.service';
@@ -136,12 +141,16 @@ describe(`privilege escalation by random custom roles on ${TEST_DB}`, () => {
         async (granted, calls) => {
           run++;
           const roleKey = `custom_${run}`;
-          // Set up by the school admin: the custom role P and a user holding it, signed in through the API.
-          await inSchool(
-            () =>
-              t.app.get(RolesService).create({ key: roleKey, name: `Custom ${run}`, permissions: granted }),
-            admin.id,
-          );
+          // The fixture: the custom role P, written straight to the tables (an earlier run's caller may hold
+          // every permission and so may rightly have changed the admin's roles), and a user holding it,
+          // signed in through the API.
+          await inSchool(async () => {
+            const id = uuidv7();
+            await t.app
+              .get(RolesRepository)
+              .add({ id, key: roleKey, name: `Custom ${run}`, isSystem: false });
+            await t.app.get(RolePermissionsRepository).grant(id, granted);
+          });
           const actor = await actorWith(roleKey);
           const session = await signIn(t, actor, `10.88.${Math.floor(run / 200)}.${run % 200}`);
           const before = await users();
