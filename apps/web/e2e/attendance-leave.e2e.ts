@@ -35,9 +35,13 @@ async function signInOnPhone(email: string): Promise<{ page: Page; problems: () 
 
 describe('leave on a phone', () => {
   it('a parent asks for leave, the class teacher approves it, and the register and calendar show it', async () => {
-    // A past day inside the leave window (30 days) that the demo has not marked (it marks the last 20),
-    // so the child is on leave but not yet marked, and today's registers of other tests stay untouched.
-    const day = schoolDate(-25);
+    // A past day inside the leave window (30 days) that the demo has not marked: its history runs Monday to
+    // Saturday and the browser tests' demo opens Sundays afterwards (`--open-every-day`), so a Sunday one or
+    // two weeks back is a working day with no register. Today's registers of other tests stay untouched.
+    const sundayBack = [-8, -9, -10, -11, -12, -13, -14].find(
+      (n) => new Date(`${schoolDate(n).iso}T00:00:00Z`).getUTCDay() === 0,
+    )!;
+    const day = schoolDate(sundayBack);
     const reason = `Fever, e2e ${Date.now()}`;
 
     // The parent, on a 390 px phone, asks for leave for the child in Class 5 A.
