@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/database/database';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Clock } from '../../platform/time/clock';
 import { CurrentInstitution } from '../institutions/current-institution';
+import { EverySchoolJob } from '../institutions/every-school-job';
 import { InstitutionProfiles } from '../institutions/institution-profiles.service';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { OutboxService } from '../notifications/outbox.service';
@@ -12,7 +13,6 @@ import { PrivacyRequestsRepository } from './privacy.repository';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Requests due within this many days are in the reminder. */
 export const REMINDER_HORIZON_DAYS = 7;
-const EVERY_MS = 60 * 60 * 1000;
 
 export type ReminderOutcome =
   | { sent: true; count: number; overdue: number }
@@ -56,51 +56,19 @@ export class PrivacyReminders {
   }
 }
 
-/** Runs the reminder for every school once an hour where messages are delivered in-process (like fees). */
+/** The reminder for every school, hourly where background work runs (like the fee job). */
 @Injectable()
-export class PrivacyScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(PrivacyScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-
+export class PrivacyScheduler extends EverySchoolJob {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly context: RequestContext,
-    private readonly institutions: InstitutionsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+    context: RequestContext,
+    institutions: InstitutionsService,
     private readonly reminders: PrivacyReminders,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.notifications.workerInProcess) return;
-    this.timer = setInterval(() => void this.runAll(), EVERY_MS);
-    this.timer.unref();
-    setTimeout(() => void this.runAll(), 45_000).unref();
+  ) {
+    super('privacy reminder', 45_000, config, context, institutions);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  /** Whether this process runs the job (the worker process, or the API when it delivers in-process). */
-  get active(): boolean {
-    return this.timer !== null;
-  }
-
-  async runAll(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const schools = await this.context.runWithoutTenant(() => this.institutions.listSchools());
-      for (const school of schools) {
-        try {
-          await this.context.runAsTenant(school.id, () => this.reminders.runDaily());
-        } catch (error) {
-          this.logger.error(`privacy reminder failed for ${school.slug}: ${(error as Error).name}`);
-        }
-      }
-    } finally {
-      this.running = false;
-    }
+  protected runForSchool() {
+    return this.reminders.runDaily();
   }
 }
