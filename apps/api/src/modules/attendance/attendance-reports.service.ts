@@ -206,6 +206,40 @@ export class AttendanceReportsService {
     };
   }
 
+  /**
+   * The day's figures for the sections in the caller's scope, as `daySummary` counts them, without its
+   * absentee lists (two statements fewer): what a dashboard card shows.
+   */
+  async dayFigures(
+    date: string,
+  ): Promise<{
+    workingDay: boolean;
+    percent: number | null;
+    sectionsMarked: number;
+    sectionsUnmarked: number;
+  }> {
+    const [sections, recorded, reason] = await Promise.all([
+      this.sectionsInScope(),
+      this.summaries.onDay(date),
+      this.calendar.nonWorkingReason(date),
+    ]);
+    if (reason) return { workingDay: false, percent: null, sectionsMarked: 0, sectionsUnmarked: 0 };
+    const visible = new Set(sections.map((s) => s.sectionId));
+    const totals: Counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
+    let marked = 0;
+    for (const sum of recorded) {
+      if (!visible.has(sum.sectionId)) continue;
+      for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += sum[k];
+      if (sum.total > 0) marked++;
+    }
+    return {
+      workingDay: true,
+      percent: attendancePercent(totals),
+      sectionsMarked: marked,
+      sectionsUnmarked: sections.length - marked,
+    };
+  }
+
   /** Sections in the caller's scope not yet marked on a date (default today). */
   async unmarked(day?: string): Promise<UnmarkedSections> {
     const date = day ?? (await this.today());

@@ -63,13 +63,9 @@ export class AdminDashboardService {
 
   /** From the per-section day summaries, as GET /attendance/summary and /attendance/unmarked read them. */
   private async attendanceCard(date: string): Promise<AdminDashboard['attendance']> {
-    const day = await this.attendance.daySummary(date);
+    const day = await this.attendance.dayFigures(date);
     return {
-      workingDay: day.workingDay,
-      percent: day.percent,
-      sectionsMarked: day.sectionsMarked,
-      // The unmarked list is empty on a day that is not a working day.
-      sectionsUnmarked: day.workingDay ? day.sections.filter((s) => !s.marked).length : 0,
+      ...day,
       previous: day.workingDay && day.percent !== null ? null : await this.previousDay(date),
     };
   }
@@ -78,7 +74,7 @@ export class AdminDashboardService {
   private async previousDay(date: string): Promise<{ date: string; percent: number | null } | null> {
     const previous = (await this.calendar.workingDays(addDays(date, -31), addDays(date, -1))).at(-1);
     if (!previous) return null;
-    return { date: previous, percent: (await this.attendance.daySummary(previous)).percent };
+    return { date: previous, percent: (await this.attendance.dayFigures(previous)).percent };
   }
 
   private async feesCard(date: string, month: string): Promise<AdminDashboard['fees']> {
