@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import type { AdminDashboard as AdminView } from '@shala/contracts';
-import { formatMoney, formatSchoolDate } from '../../fees/money';
+import { formatSchoolDate } from '../../../app/school-date';
+import { formatMoney } from '../../fees/money';
 import { useDashboard } from '../hooks/use-dashboards';
 import { useDashboardText } from '../i18n';
 import { DashboardQuery } from './dashboard-query';

@@ -1,7 +1,8 @@
 import { Button, Card, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { FamilyDashboard as FamilyView, FamilyDashboardChild } from '@shala/contracts';
 import { Link } from 'react-router';
-import { formatMoney, formatSchoolDate } from '../../fees/money';
+import { formatSchoolDate } from '../../../app/school-date';
+import { formatMoney } from '../../fees/money';
 import { useDashboard } from '../hooks/use-dashboards';
 import { useDashboardText } from '../i18n';
 import { DashboardQuery } from './dashboard-query';
