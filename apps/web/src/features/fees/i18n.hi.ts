@@ -323,7 +323,6 @@ export const feesTextHi: Translation<typeof feesText> = {
     dues: '{{name}} का बकाया',
     amount: 'राशि ({{currency}})',
     method: 'भुगतान का तरीका',
-    reference: 'संदर्भ (चेक या ट्रांसफ़र नंबर)',
     note: 'टिप्पणी',
     submit: 'भुगतान दर्ज करें',
     confirmTitle: '{{amount}} दर्ज करें?',

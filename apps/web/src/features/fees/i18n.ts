@@ -323,7 +323,6 @@ export const feesText = {
     dues: 'Dues of {{name}}',
     amount: 'Amount ({{currency}})',
     method: 'Method',
-    reference: 'Reference (cheque or transfer number)',
     note: 'Note',
     submit: 'Record payment',
     confirmTitle: 'Record {{amount}}?',
