@@ -1,14 +1,13 @@
-import type { InvitationChannelsView, InvitationView, InvitedUser, StudentProfile } from '@shala/contracts';
+import type { InvitationChannelsView, StudentProfile } from '@shala/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, teacherMe } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
+import { ONE_TIME_LINK as LINK, invitation, invited } from '../../../test/invitations';
 
 const ID = '0190a1b2-0000-7000-8000-000000000601';
 const GUARDIAN = '0190a1b2-0000-7000-8000-000000000602';
-const USER = '0190a1b2-0000-7000-8000-000000000603';
-const LINK = 'https://shala.example/accept-invitation?token=t.i.secret';
 
 const profile = (hasAccount: boolean): StudentProfile => ({
   id: ID,
@@ -47,35 +46,6 @@ const channels: InvitationChannelsView = {
     { channel: 'whatsapp', ready: false, problem: 'the whatsapp channel is disabled' },
   ],
 };
-
-const invitation = (fields: Partial<InvitationView> = {}): InvitationView => ({
-  userId: USER,
-  email: 'meera@x.com',
-  displayName: 'Meera Rao',
-  roles: ['parent'],
-  status: 'pending',
-  channel: 'email',
-  recipient: 'meera@x.com',
-  delivery: 'not_deliverable',
-  deliveryProblem: 'the email channel is not ready: the server has no SMTP_URL',
-  invitedAt: '2026-12-06T08:00:00.000Z',
-  expiresAt: '2026-12-09T08:00:00.000Z',
-  ...fields,
-});
-
-const invited = (fields: Partial<InvitedUser> = {}): InvitedUser => ({
-  id: USER,
-  email: 'meera@x.com',
-  displayName: 'Meera Rao',
-  status: 'invited',
-  mfaEnabled: false,
-  roles: ['parent'],
-  lastLoginAt: null,
-  createdAt: '2026-12-06T08:00:00.000Z',
-  invitation: invitation(),
-  oneTimeLink: LINK,
-  ...fields,
-});
 
 let api: FakeApi;
 let linked = false;
