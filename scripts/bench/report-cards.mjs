@@ -10,16 +10,11 @@
 //   node scripts/bench/report-cards.mjs [--cards 40] [--skip-e2e] [--api-dist apps/api/dist]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const requireApi = createRequire(join(root, 'apps/api/package.json'));
-const { authenticator } = requireApi('otplib');
+import { freePort, itemsOf, root, say, signIn } from './support.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,10 +23,9 @@ const { values } = parseArgs({
     'api-dist': { type: 'string', default: 'apps/api/dist' },
   },
 });
+const requireApi = createRequire(join(root, 'apps/api/package.json'));
 const CARDS = Number(values.cards);
 const API_DIST = join(root, values['api-dist']);
-const PASSWORD = 'shala-demo-password';
-const say = (m) => process.stdout.write(`${m}\n`);
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s (${(ms / CARDS).toFixed(1)} ms a card)`;
 
 function sampleCard(i) {
@@ -79,16 +73,6 @@ async function renderOnly() {
   say(`render only: ${CARDS} cards in ${secs(ms)}, ${(bytes / CARDS / 1024).toFixed(0)} KiB a card`);
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function cli(env, args) {
   const r = spawnSync(process.execPath, [join(API_DIST, 'cli.js'), ...args], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
@@ -109,23 +93,6 @@ async function call(base, token, method, path, body) {
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(payload)}`);
   return payload;
 }
-
-async function signIn(base, email) {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ institution: 'scale-0001', email, password: PASSWORD }),
-  }).then((r) => r.json());
-  if (login.accessToken) return login.accessToken;
-  const start = await call(base, null, 'POST', '/api/v1/auth/mfa/enrollment', { mfaToken: login.mfaToken });
-  const done = await call(base, null, 'POST', '/api/v1/auth/mfa/enrollment/confirm', {
-    mfaToken: login.mfaToken,
-    code: authenticator.generate(start.secret),
-  });
-  return done.accessToken;
-}
-
-const itemsOf = (x) => (Array.isArray(x) ? x : x.items);
 
 async function endToEnd() {
   const dir = mkdtempSync(join(tmpdir(), 'shala-bench-cards-'));

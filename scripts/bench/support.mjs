@@ -135,7 +135,8 @@ export async function call(base, token, method, path, body) {
   return (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
 }
 
-async function signIn(base, email) {
+/** A token for `email` of the scale seed's first school, enrolling MFA when its role needs it. */
+export async function signIn(base, email) {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
