@@ -10,8 +10,13 @@ import { useAttendanceText } from '../i18n';
 import { formatSchoolDate, monthRange, schoolToday } from '../../../app/school-date';
 import { STATUS_COLOR } from './register-editor';
 import { childLabel } from './child-label';
+import { intlLocale } from '../../../app/i18n/language';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Monday to Sunday, short, in the current language (1 January 2024 was a Monday). */
+function weekdayNames(): string[] {
+  const format = new Intl.DateTimeFormat(intlLocale(), { weekday: 'short', timeZone: 'UTC' });
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
+}
 
 /**
  * The family's month calendar: a parent's per child, a student's own. Colour and letter per day, a legend,
@@ -81,7 +86,7 @@ export function CalendarPanel({ self = false }: { self?: boolean }) {
             role="grid"
             aria-label={formatSchoolDate(from).replace(/^\d+ /, '')}
           >
-            {WEEKDAYS.map((d) => (
+            {weekdayNames().map((d) => (
               <Text key={d} size="xs" c="dimmed" ta="center" role="columnheader">
                 {d}
               </Text>
