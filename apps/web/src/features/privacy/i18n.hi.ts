@@ -5,13 +5,13 @@ import type { privacyText } from './i18n';
 export const privacyTextHi: Translation<typeof privacyText> = {
   title: 'गोपनीयता',
   intro:
-    'छात्रों, परिवारों और कर्मचारियों के अपने डेटा को देखने, सुधारने, मिटाने या सीमित करने के अनुरोध: हर अनुरोध मिलने के 30 दिन में पूरा करना है।',
+    'विद्यार्थियों, परिवारों और कर्मचारियों के अपने डेटा को देखने, सुधारने, मिटाने या सीमित करने के अनुरोध: हर अनुरोध मिलने के 30 दिन में पूरा करना है।',
   myTitle: 'मेरा डेटा',
   myIntro:
     'विद्यालय से अपने या अपने बच्चे के बारे में रखे गए सारे डेटा की प्रति माँगें, या उसे सुधारने, मिटाने या सीमित करने को कहें। विद्यालय 30 दिन में उत्तर देता है।',
   tabs: { requests: 'अनुरोध', processing: 'प्रसंस्करण का अभिलेख', subProcessors: 'उप-प्रसंस्करणकर्ता' },
   types: { access: 'डेटा की प्रति', correction: 'सुधार', erasure: 'मिटाना', restriction: 'सीमित करना' },
-  subjectTypes: { student: 'छात्र', guardian: 'अभिभावक', staff: 'कर्मचारी' },
+  subjectTypes: { student: 'विद्यार्थी', guardian: 'अभिभावक', staff: 'कर्मचारी' },
   statuses: { open: 'खुला', in_progress: 'प्रगति पर', completed: 'पूरा', refused: 'अस्वीकृत' },
   list: {
     label: 'गोपनीयता अनुरोध',
@@ -33,10 +33,10 @@ export const privacyTextHi: Translation<typeof privacyText> = {
     title: 'गोपनीयता अनुरोध दर्ज करें',
     type: 'क्या माँगा गया है',
     subjectType: 'किसके बारे में',
-    student: 'छात्र',
+    student: 'विद्यार्थी',
     studentSearch: 'नाम या प्रवेश संख्या लिखें',
     subjectId: 'अभिभावक या कर्मचारी की ID',
-    subjectIdHelp: 'छात्र के अभिभावकों या उपयोगकर्ता पेज से ID।',
+    subjectIdHelp: 'विद्यार्थी के अभिभावकों या उपयोगकर्ता पेज से ID।',
     details: 'विवरण (वैकल्पिक)',
     submit: 'अनुरोध दर्ज करें',
     created: 'अनुरोध दर्ज हुआ; अंतिम तिथि {{date}} है।',
