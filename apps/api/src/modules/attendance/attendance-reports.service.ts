@@ -210,9 +210,7 @@ export class AttendanceReportsService {
    * The day's figures for the sections in the caller's scope, as `daySummary` counts them, without its
    * absentee lists (two statements fewer): what a dashboard card shows.
    */
-  async dayFigures(
-    date: string,
-  ): Promise<{
+  async dayFigures(date: string): Promise<{
     workingDay: boolean;
     percent: number | null;
     sectionsMarked: number;
