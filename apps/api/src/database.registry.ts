@@ -51,6 +51,7 @@ import { InstitutionProfile1765100000002 } from './platform/database/migrations/
 import { StudentSearchKey1765100000004 } from './platform/database/migrations/1765100000004-StudentSearchKey';
 import { PrivacyRequest } from './modules/privacy/entities/privacy-request.entity';
 import { PrivacyRequests1765100000008 } from './platform/database/migrations/1765100000008-PrivacyRequests';
+import { InvoiceOutstanding1765100000009 } from './platform/database/migrations/1765100000009-InvoiceOutstanding';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -113,5 +114,6 @@ export const SCHEMA: Schema = {
     FeePaymentInstruments1765100000003,
     StudentSearchKey1765100000004,
     PrivacyRequests1765100000008,
+    InvoiceOutstanding1765100000009,
   ],
 };

@@ -478,8 +478,27 @@ describe(`fees on ${TEST_DB}`, () => {
         ).toBe(after.outstanding);
         expect(by('payment')).toBeLessThanOrEqual(0);
         expect(-by('payment') - by('reversal')).toBeLessThanOrEqual(by('charge') + by('fine'));
+        expect(await runningBalancesOff(student)).toEqual([]);
       }),
       { numRuns: 12 },
     );
   });
+
+  it("[DAT-06] keeps every invoice's running balance equal to its ledger entries after all of the above", async () => {
+    // Runs last: by now the file has invoiced, paid (concurrently too), reversed, conceded, waived and fined.
+    const invoices = await raw('SELECT COUNT(*) AS n FROM fee_invoices WHERE outstanding > 0');
+    expect(Number(invoices[0]!.n)).toBeGreaterThan(0);
+    expect(await runningBalancesOff()).toEqual([]);
+  });
+
+  /** Invoices whose fee_invoices.outstanding differs from the sum of their ledger entries (all, or a student's). */
+  async function runningBalancesOff(student?: string) {
+    return raw(
+      `SELECT i.id, i.outstanding, COALESCE(SUM(e.amount), 0) AS ledger FROM fee_invoices i
+         LEFT JOIN fee_ledger_entries e ON e.tenant_id = i.tenant_id AND e.invoice_id = i.id
+        ${student ? 'WHERE i.student_id = ?' : ''}
+        GROUP BY i.id, i.outstanding HAVING i.outstanding <> COALESCE(SUM(e.amount), 0)`,
+      student ? [student] : [],
+    );
+  }
 });

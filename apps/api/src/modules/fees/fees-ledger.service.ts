@@ -36,8 +36,9 @@ function add(t: Totals, kind: LedgerKind, amount: number): void {
 }
 
 /**
- * The ledger (DAT-06): invoices are created with their charge entries; every balance is derived from the
- * entries (never stored), in integer minor units of the institution's currency.
+ * The ledger (DAT-06): invoices are created with their charge entries; every balance shown is derived from
+ * the entries, in integer minor units of the institution's currency. Each invoice also keeps the entries'
+ * running sum (fee_invoices.outstanding) for the dashboards' overdue totals, moved only here.
  */
 @Injectable()
 export class FeesLedgerService {
@@ -63,10 +64,12 @@ export class FeesLedgerService {
       label: p.label,
       dueDate: p.dueDate,
       currency,
+      // the charges' sum: the balance the entries below make, written with the row (no UPDATE per invoice)
+      outstanding: p.charges.reduce((sum, c) => sum + c.amount, 0),
       createdBy: userId,
     }));
     await this.invoices.add(invoices);
-    await this.append(
+    await this.write(
       plans.flatMap((p, k) =>
         p.charges.map((c) => ({
           studentId: p.studentId,
@@ -82,9 +85,20 @@ export class FeesLedgerService {
     return invoices.map((i) => i.id);
   }
 
-  /** Appends ledger entries dated `entryDate` (default today), inside the caller's transaction. */
+  /**
+   * Appends ledger entries dated `entryDate` (default today), inside the caller's transaction, and moves
+   * each touched invoice's running balance (fee_invoices.outstanding) by the entries' sum in the same
+   * transaction: the entries and the balance commit or roll back together.
+   */
   async append(rows: EntryInput[], entryDate?: string): Promise<FeeLedgerEntry[]> {
-    const date = entryDate ?? (await this.institution.today());
+    const full = await this.write(rows, entryDate ?? (await this.institution.today()));
+    const deltas = new Map<string, number>();
+    for (const r of rows) deltas.set(r.invoiceId, (deltas.get(r.invoiceId) ?? 0) + r.amount);
+    await this.invoices.moveOutstanding(deltas);
+    return full;
+  }
+
+  private async write(rows: EntryInput[], date: string): Promise<FeeLedgerEntry[]> {
     const userId = this.context.userId;
     const full = rows.map((r) => ({
       id: uuidv7(),

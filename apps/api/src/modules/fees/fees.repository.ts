@@ -199,16 +199,26 @@ export class FeeInvoicesRepository extends TenantScopedRepository<FeeInvoice> {
     for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300));
   }
   /**
+   * Adds each amount to its invoice's outstanding balance, one UPDATE per invoice (a row lock on MySQL, so
+   * concurrent payments on one invoice add up rather than overwrite). Amounts are integer minor units;
+   * anything else is refused before it reaches SQL.
+   */
+  async moveOutstanding(deltas: Map<string, number>): Promise<void> {
+    for (const [id, delta] of deltas) {
+      if (!Number.isSafeInteger(delta)) throw new RangeError(`Not an amount in minor units: ${delta}`);
+      if (delta === 0) continue;
+      await this.update({ id }, { outstanding: () => `outstanding + (${delta})` });
+    }
+  }
+  /**
    * What the defaulters report totals as of a date, in one statement (a dashboard card): students with
-   * invoices due by then whose ledger balance is positive, and the sum of those balances.
+   * invoices due by then whose balance is positive, and the sum of those balances. Reads the invoices'
+   * running balances (fee_invoices.outstanding) from one index range, not the ledger.
    */
   async overdueTotals(asOf: string): Promise<{ students: number; amount: number }> {
     const rows = await this.sql<{ students: string | number; amount: string | number | null }[]>(
-      `SELECT COUNT(DISTINCT t.student_id) AS students, COALESCE(SUM(t.outstanding), 0) AS amount FROM (
-         SELECT i.student_id, SUM(e.amount) AS outstanding FROM fee_invoices i
-         JOIN fee_ledger_entries e ON e.tenant_id = i.tenant_id AND e.invoice_id = i.id
-         WHERE i.tenant_id = ? AND i.due_date <= ?
-         GROUP BY i.id, i.student_id HAVING SUM(e.amount) > 0) t`,
+      `SELECT COUNT(DISTINCT student_id) AS students, COALESCE(SUM(outstanding), 0) AS amount
+         FROM fee_invoices WHERE tenant_id = ? AND due_date <= ? AND outstanding > 0`,
       [asOf],
     );
     return { students: Number(rows[0]?.students ?? 0), amount: Number(rows[0]?.amount ?? 0) };

@@ -116,6 +116,14 @@ export class FeeInvoice extends TenantEntity {
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
+  /**
+   * The signed sum of the invoice's ledger entries (minor units): a summary of the ledger moved only by
+   * FeesLedgerService (an invoice is created with its charges' sum, and every later entry adds its amount
+   * in the same transaction as the entry).
+   */
+  @Column({ type: 'bigint', transformer: money })
+  outstanding!: number;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
   createdBy!: string | null;
 
