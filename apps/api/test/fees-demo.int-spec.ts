@@ -77,6 +77,27 @@ describe(`fees against the demo on ${TEST_DB}`, () => {
     for (const child of family.items) expect(child.outstanding).toBeGreaterThan(0);
   });
 
+  it("shows the accountant's day: demo payments taken by the demo accountant over recent days, by several methods", async () => {
+    const res = await t.request({ url: '/api/v1/dashboard/accountant', headers: accountant.auth });
+    expect(res.statusCode, res.body).toBe(200);
+    const card = res.json<{
+      payments: number;
+      byCashier: { label: string }[];
+      byMethod: { label: string }[];
+    }>();
+    expect(card.paymentsToday).toBeGreaterThan(0);
+    expect(card.byCashier.map((c) => c.label)).toEqual(['Accountant (Greenwood High School)']);
+    const rows = (await t.db.acrossTenants('test reads raw rows', () =>
+      t.dataSource.query(
+        'SELECT COUNT(DISTINCT paid_on) AS days, COUNT(DISTINCT method) AS methods, COUNT(received_by) AS taken, COUNT(*) AS n FROM fee_payments',
+      ),
+    )) as { days: number; methods: number; taken: number; n: number }[];
+    const r = rows[0]!;
+    expect(Number(r.days)).toBeGreaterThan(5);
+    expect(Number(r.methods)).toBe(4);
+    expect(Number(r.taken)).toBe(Number(r.n));
+  });
+
   it('[APP-06] a payment sent twice with one Idempotency-Key exists once; its receipt is a PDF', async () => {
     const child = (await t.request({ url: '/api/v1/fees/family', headers: parent.auth })).json<Family>()
       .items[0]!;

@@ -251,7 +251,8 @@ export class DemoSeeder {
         // The year so far: report cards print a term's real attendance, and every month has its figures.
         await this.seedAttendanceHistory(366);
         if (options.openEveryDay) await this.calendar.updateSettings({ weeklyOffDays: [] });
-        await this.feesDemo.seed();
+        const accountant = await this.users.findByEmail(`accountant@${school.slug}.test`);
+        await this.feesDemo.seed(accountant?.id ?? null);
         await this.examsDemo.seed();
         await this.seedPrivacy(prefix, school.slug);
       });
