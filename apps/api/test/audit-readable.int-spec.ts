@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { StudentDirectory } from '../src/modules/students/student-directory';
 import { signIn } from './support/accounts';
+import { generate, givenFees } from './support/fees';
 import { School, givenSchool } from './support/school';
 import { StatementCounter } from './support/statements';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
@@ -77,6 +78,29 @@ describe(`audit log in words on ${TEST_DB}`, () => {
       targetName: `${first} Renamed (${gw.prefix}-0002)`,
       summary: `admin changed the record of ${first} Renamed (${gw.prefix}-0002)`,
     });
+  });
+
+  it('names a fee payment by its receipt and student, and a fee structure by its name', async () => {
+    const fees = await givenFees(t, gw, admin);
+    await generate(t, admin, fees.structures['Class 5']!);
+    const id = await studentId(`${gw.prefix}-0003`);
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/fees/students/${id}/payments`,
+      headers: admin.auth,
+      payload: { amount: 500_00, method: 'cash' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const receiptNo = res.json<{ receiptNo: string }>().receiptNo;
+    const student = await t.context.runAsTenant(gw.institution.id, () =>
+      t.app.get(StudentDirectory).namesOf([id]),
+    );
+    const [payment] = await events('action=fees.payment.record&limit=1');
+    expect(payment!.summary).toBe(
+      `admin recorded the fee payment receipt ${receiptNo} of ${student.get(id)}`,
+    );
+    const [structure] = await events('action=fees.structure.create&limit=1');
+    expect(structure!.summary).toMatch(/^admin created the fee structure Class \d+ /);
   });
 
   it('still reads an event whose target is gone or whose type has no describer', async () => {

@@ -81,7 +81,7 @@ describe(`fees against the demo on ${TEST_DB}`, () => {
     const res = await t.request({ url: '/api/v1/dashboard/accountant', headers: accountant.auth });
     expect(res.statusCode, res.body).toBe(200);
     const card = res.json<{
-      payments: number;
+      paymentsToday: number;
       byCashier: { label: string }[];
       byMethod: { label: string }[];
     }>();

@@ -23,6 +23,7 @@ import {
   ReminderRulesRepository,
   RemindersSentRepository,
 } from './fee-rules.repository';
+import { FeesAuditNames } from './fees-audit-names';
 import { FeesDemoSeeder } from './fees-demo.seeder';
 import { FeesEnrolmentListener } from './fees-enrolment.listener';
 import { FeesOnlineController } from './fees-online.controller';
@@ -69,6 +70,7 @@ import {
     FeesGatewayController,
   ],
   providers: [
+    FeesAuditNames,
     FeeHeadsRepository,
     FeeStructuresRepository,
     FeeInstalmentsRepository,

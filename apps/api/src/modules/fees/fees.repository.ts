@@ -49,6 +49,9 @@ export class FeeStructuresRepository extends TenantScopedRepository<FeeStructure
   byId(id: string): Promise<FeeStructure | null> {
     return this.findOneBy({ id });
   }
+  byIds(ids: string[]): Promise<FeeStructure[]> {
+    return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
   ofYear(academicYearId: string): Promise<FeeStructure[]> {
     return this.find({ where: { academicYearId } });
   }
@@ -288,6 +291,9 @@ export class FeePaymentsRepository extends TenantScopedRepository<FeePayment> {
   }
   byId(id: string): Promise<FeePayment | null> {
     return this.findOneBy({ id });
+  }
+  byIds(ids: string[]): Promise<FeePayment[]> {
+    return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
   byIdempotencyKey(key: string): Promise<FeePayment | null> {
     return this.findOneBy({ idempotencyKey: key });
