@@ -47,11 +47,13 @@ import { SCHEDULE_ENTITIES } from './modules/exams/entities/schedule.entities';
 import { ExamSchedule1765000000001 } from './platform/database/migrations/1765000000001-ExamSchedule';
 import { FeePaymentInstruments1765100000003 } from './platform/database/migrations/1765100000003-FeePaymentInstruments';
 import { INSTITUTION_PROFILE_ENTITIES } from './modules/institutions/entities/institution-profile.entity';
+import { SchoolStorageRow } from './modules/institutions/entities/school-storage.entity';
 import { InstitutionProfile1765100000002 } from './platform/database/migrations/1765100000002-InstitutionProfile';
 import { StudentSearchKey1765100000004 } from './platform/database/migrations/1765100000004-StudentSearchKey';
 import { PrivacyRequest } from './modules/privacy/entities/privacy-request.entity';
 import { PrivacyRequests1765100000008 } from './platform/database/migrations/1765100000008-PrivacyRequests';
 import { InvoiceOutstanding1765100000009 } from './platform/database/migrations/1765100000009-InvoiceOutstanding';
+import { SchoolStorage1765100000017 } from './platform/database/migrations/1765100000017-SchoolStorage';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -95,6 +97,7 @@ export const SCHEMA: Schema = {
     ...EXAM_ENTITIES,
     ...SCHEDULE_ENTITIES,
     ...INSTITUTION_PROFILE_ENTITIES,
+    SchoolStorageRow,
     PrivacyRequest,
   ],
   migrations: [
@@ -115,5 +118,6 @@ export const SCHEMA: Schema = {
     StudentSearchKey1765100000004,
     PrivacyRequests1765100000008,
     InvoiceOutstanding1765100000009,
+    SchoolStorage1765100000017,
   ],
 };

@@ -8,6 +8,7 @@ import type {
 } from '@shala/contracts';
 import { DefaultRole } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SchoolStorage, SchoolStorageJob } from '../src/modules/institutions/school-storage';
 import { OutboxService } from '../src/modules/notifications/outbox.service';
 import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
@@ -372,6 +373,37 @@ describe(`role dashboards on ${TEST_DB}`, () => {
     expect(JSON.stringify(d)).not.toMatch(/fullName|admissionNo/);
     expect((await get('/api/v1/dashboard/operator', admin)).statusCode).toBe(403);
     expect((await get('/api/v1/dashboard/admin', operator)).statusCode).toBe(403);
+    expect(takeSqlGuardViolations()).toEqual([]);
+  });
+
+  it("shows each school's storage once the daily job has measured it, from that school's rows only", async () => {
+    const storage = async () =>
+      new Map(
+        (await ok<OperatorDashboard>('/api/v1/dashboard/operator', operator)).schools.map((s) => [s.slug, s]),
+      );
+    expect((await storage()).get('greenwood')!.storageBytes).toBeNull();
+    await t.app.get(SchoolStorageJob).runAll();
+    const measured = await storage();
+    const [gwBytes, rsBytes] = ['greenwood', 'riverside'].map((slug) => measured.get(slug)!.storageBytes!);
+    expect(gwBytes).toBeGreaterThan(0);
+    // greenwood has more students, invoices and payments than riverside: its share is larger
+    expect(gwBytes).toBeGreaterThan(rsBytes!);
+    expect(measured.get('greenwood')!.storageMeasuredOn).toBe(TODAY);
+    const rows = (slug: string, id: string) =>
+      t.context
+        .runAsTenant(id, async () => (await t.app.get(SchoolStorage).current())!.rowCount)
+        .then((n) => [slug, n] as const);
+    const [gwRows, rsRows] = await Promise.all([
+      rows('greenwood', gw.institution.id),
+      rows('riverside', rs.institution.id),
+    ]);
+    expect(gwRows[1]).toBeGreaterThan(rsRows[1]);
+    // every tenant table counted: at least the students, invoices and attendance marks are in the sum
+    expect(gwRows[1]).toBeGreaterThan(12 * 3);
+    // once a day: a second pass the same day measures nothing again
+    expect(
+      await t.context.runAsTenant(gw.institution.id, () => t.app.get(SchoolStorage).measureDaily()),
+    ).toBe(false);
     expect(takeSqlGuardViolations()).toEqual([]);
   });
 });

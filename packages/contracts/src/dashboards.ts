@@ -171,8 +171,13 @@ export interface OperatorSchoolRow {
   users: number;
   /** The latest audit event's time, or null for a school nobody has used. */
   lastActivityAt: string | null;
-  /** Bytes of stored files (report cards, privacy archives); null where not measured. */
+  /**
+   * Estimated bytes of the school's data (its rows' share of every tenant table's data and indexes),
+   * measured once a day by the background job; null before the first measurement.
+   */
   storageBytes: number | null;
+  /** The school's local date of that measurement, or null. */
+  storageMeasuredOn: string | null;
 }
 
 /** The operator's morning: the system's health and every school. Operators only. */

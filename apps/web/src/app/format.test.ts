@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMoney, formatSchoolDate as formatFeeDate } from '../features/fees/money';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatBytes, formatDate, formatDateTime, formatNumber } from './format';
 import { createI18n } from './i18n';
 import { formatSchoolDate, weekdayName } from './school-date';
 
@@ -19,6 +19,18 @@ describe('formats in Indian conventions in both languages', () => {
     createI18n('hi');
     expect(formatMoney(12_345_650, 'INR')).toBe('₹1,23,456.50');
     expect(formatNumber(1_234_567)).toBe('12,34,567');
+  });
+
+  it('shows sizes in the largest unit, one decimal under ten', () => {
+    createI18n('en');
+    expect([0, 999, 1024, 1536, 340 * 1024, 5 * 1024 ** 3].map(formatBytes)).toEqual([
+      '0 B',
+      '999 B',
+      '1.0 KB',
+      '1.5 KB',
+      '340 KB',
+      '5.0 GB',
+    ]);
   });
 
   it('follows a language change of the running app', async () => {

@@ -4,6 +4,7 @@ import { InstitutionLogosRepository, InstitutionProfilesRepository } from './ins
 import { InstitutionProfiles } from './institution-profiles.service';
 import { InstitutionsRepository } from './institutions.repository';
 import { InstitutionsService } from './institutions.service';
+import { SchoolStorage, SchoolStorageJob, SchoolStorageRepository } from './school-storage';
 
 @Module({
   providers: [
@@ -13,7 +14,10 @@ import { InstitutionsService } from './institutions.service';
     InstitutionProfilesRepository,
     InstitutionLogosRepository,
     InstitutionProfiles,
+    SchoolStorageRepository,
+    SchoolStorage,
+    SchoolStorageJob,
   ],
-  exports: [InstitutionsService, CurrentInstitution, InstitutionProfiles],
+  exports: [InstitutionsService, CurrentInstitution, InstitutionProfiles, SchoolStorage],
 })
 export class InstitutionsModule {}

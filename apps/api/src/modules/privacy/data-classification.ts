@@ -75,6 +75,7 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     'The school\u2019s name, address and contact for receipts and notices',
   ),
   institution_logos: config('institutions', 'The school\u2019s logo on documents'),
+  school_storage: config('institutions', 'How much storage the school\u2019s data takes, for the operator'),
   // audit
   audit_events: {
     module: 'audit',

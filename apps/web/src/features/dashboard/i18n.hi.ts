@@ -110,6 +110,8 @@ export const dashboardTextHi: Translation<typeof dashboardText> = {
     status: 'स्थिति',
     never: 'कभी नहीं',
     notMeasured: 'मापा नहीं गया',
+    storageAbout: 'लगभग {{size}}',
+    measuredOn: '{{date}} को मापा गया',
     none: 'अभी कोई विद्यालय नहीं।',
   },
 };

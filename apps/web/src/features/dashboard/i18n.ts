@@ -109,6 +109,8 @@ export const dashboardText = {
     status: 'Status',
     never: 'Never',
     notMeasured: 'Not measured',
+    storageAbout: 'about {{size}}',
+    measuredOn: 'Measured on {{date}}',
     none: 'No schools yet.',
   },
 } as const;

@@ -1,5 +1,7 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { OperatorDashboard as OperatorView } from '@shala/contracts';
+import { formatBytes } from '../../../app/format';
+import { formatSchoolDate } from '../../../app/school-date';
 import { useDashboard } from '../hooks/use-dashboards';
 import { useDashboardText } from '../i18n';
 import { DashboardQuery } from './dashboard-query';
@@ -29,7 +31,7 @@ export function OperatorSchools({ d }: { d: OperatorView }) {
                   <Table.Th ta="right">{t('operator.students')}</Table.Th>
                   <Table.Th ta="right">{t('operator.users')}</Table.Th>
                   <Table.Th>{t('operator.lastActivity')}</Table.Th>
-                  <Table.Th>{t('operator.storage')}</Table.Th>
+                  <Table.Th ta="right">{t('operator.storage')}</Table.Th>
                   <Table.Th>{t('operator.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -47,10 +49,18 @@ export function OperatorSchools({ d }: { d: OperatorView }) {
                     <Table.Td>
                       {s.lastActivityAt ? new Date(s.lastActivityAt).toLocaleString() : t('operator.never')}
                     </Table.Td>
-                    <Table.Td>
-                      {s.storageBytes === null
-                        ? t('operator.notMeasured')
-                        : `${Math.ceil(s.storageBytes / 1024)} KB`}
+                    <Table.Td ta="right">
+                      {s.storageBytes === null ? (
+                        t('operator.notMeasured')
+                      ) : (
+                        <span
+                          title={t('operator.measuredOn', {
+                            date: formatSchoolDate(s.storageMeasuredOn ?? ''),
+                          })}
+                        >
+                          {t('operator.storageAbout', { size: formatBytes(s.storageBytes) })}
+                        </span>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={s.status === 'active' ? 'teal' : 'orange'}>
