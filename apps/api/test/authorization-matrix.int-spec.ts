@@ -459,6 +459,18 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: INVALID,
     permitted: 400,
   },
+  'GET /api/v1/platform/institutions/:id/admin-invitations': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/admin-invitations`,
+    permitted: 404,
+  },
+  'POST /api/v1/platform/institutions/:id/admin-invitations/:userId': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/admin-invitations/${RANDOM_ID}`,
+    permitted: 404,
+  },
+  'DELETE /api/v1/platform/institutions/:id/admin-invitations/:userId': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/admin-invitations/${RANDOM_ID}`,
+    permitted: 404,
+  },
   // Fees: invalid ids, bodies and queries answer 400 to permitted roles (guards run before pipes).
   'GET /api/v1/fees/heads': { url: '/api/v1/fees/heads', permitted: 200 },
   'POST /api/v1/fees/heads': { url: '/api/v1/fees/heads', payload: INVALID, permitted: 400 },

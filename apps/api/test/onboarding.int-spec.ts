@@ -1,4 +1,4 @@
-import type { InvitationView, InvitedUser, StudentProfile } from '@shala/contracts';
+import type { InvitationView, InvitedUser, PlatformAdminInvitation, StudentProfile } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudentDirectory } from '../src/modules/students/student-directory';
 import { admissionNo } from '../src/seed/school-data';
@@ -209,7 +209,7 @@ describe(`account onboarding on ${TEST_DB}`, () => {
     expect((await invite(userManager, { roles: ['user_manager'] })).statusCode).toBe(201);
   });
 
-  it("tells the operator how the new school's first admin invitation goes, without a link when it can be sent", async () => {
+  it("tells the operator how the new school's first admin invitation goes, and lets them revoke and resend it", async () => {
     const platform = await givenPlatform(t);
     const operator = await signIn(
       t,
@@ -225,6 +225,36 @@ describe(`account onboarding on ${TEST_DB}`, () => {
     expect(res.json()).toMatchObject({
       admin: { status: 'invited', delivery: 'queued', deliveryProblem: null, oneTimeLink: null },
     });
+    const { institution, admin: first } = res.json<{ institution: { id: string }; admin: { id: string } }>();
+    const base = `/platform/institutions/${institution.id}/admin-invitations`;
+    const listed = async () =>
+      (await req('GET', base, operator)).json<{ items: PlatformAdminInvitation[] }>().items;
+    const [pending] = await listed();
+    expect(pending).toMatchObject({ userId: first.id, email: 'principal@lakeside.test', status: 'pending' });
+
+    // The link did not arrive: the operator withdraws it, then sends a new one.
+    const revoked = await req('DELETE', `${base}/${first.id}`, operator);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json<PlatformAdminInvitation>().status).toBe('revoked');
+    expect((await listed()).map((i) => i.status)).toEqual(['revoked']);
+    expect((await req('DELETE', `${base}/${first.id}`, operator)).statusCode).toBe(422);
+    const resent = await req('POST', `${base}/${first.id}`, operator, {});
+    expect(resent.statusCode, resent.body).toBe(202);
+    expect(resent.json<PlatformAdminInvitation>()).toMatchObject({
+      status: 'pending',
+      delivery: 'queued',
+      oneTimeLink: null,
+    });
+    expect(Date.parse(resent.json<PlatformAdminInvitation>().sentAt)).toBeGreaterThanOrEqual(
+      Date.parse(pending!.sentAt),
+    );
+
+    // Only the school's invited admins: not an active admin, not another school's user, not a school admin.
+    expect((await req('POST', `${base}/${gw.admin.id}`, operator, {})).statusCode).toBe(404);
+    const gwBase = `/platform/institutions/${gw.institution.id}/admin-invitations`;
+    expect((await req('POST', `${gwBase}/${gw.admin.id}`, operator, {})).statusCode).toBe(404);
+    expect((await req('POST', `${gwBase}/${first.id}`, operator, {})).statusCode).toBe(404);
+    expect((await req('GET', base, admin)).statusCode).toBe(403);
   });
 
   it("answers 404 for another school's guardian, student or invitation", async () => {

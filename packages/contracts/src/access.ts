@@ -175,6 +175,27 @@ export interface ProvisionInstitutionResponse {
   };
 }
 
+/**
+ * A school's invited first admin as the operator sees it (issue 14): the invitation's state, and after a
+ * resend the outcome: `oneTimeLink` only when the link could not be delivered (shown once, to hand over).
+ */
+export interface PlatformAdminInvitation {
+  userId: string;
+  email: string;
+  displayName: string;
+  /** pending: the link works; expired: its 72 hours passed; revoked: the operator withdrew it. */
+  status: InvitationStatus;
+  sentAt: string;
+  expiresAt: string;
+  delivery?: InvitationDelivery;
+  deliveryProblem?: string | null;
+  oneTimeLink?: string | null;
+}
+
+export interface PlatformAdminInvitationList {
+  items: PlatformAdminInvitation[];
+}
+
 export interface SetInstitutionStatusRequest {
   status: 'active' | 'suspended';
 }

@@ -81,6 +81,8 @@ import type {
 import type { HealthStatus, LivenessStatus } from './api';
 import type {
   PermissionArea,
+  PlatformAdminInvitation,
+  PlatformAdminInvitationList,
   PlatformInstitutionDto,
   ProvisionInstitutionResponse,
   RoleDto,
@@ -184,6 +186,8 @@ export interface ApiViews {
   PaymentView: PaymentView;
   PaymentWebhookOutcome: PaymentWebhookOutcome;
   PermissionArea: PermissionArea;
+  PlatformAdminInvitation: PlatformAdminInvitation;
+  PlatformAdminInvitationList: PlatformAdminInvitationList;
   PlatformInstitutionDto: PlatformInstitutionDto;
   PromotionResult: PromotionResult;
   ProvisionInstitutionResponse: ProvisionInstitutionResponse;

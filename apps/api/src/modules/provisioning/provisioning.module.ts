@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AuthModule } from '../auth/auth.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
+import { UsersModule } from '../users/users.module';
 import { ProvisioningController } from './provisioning.controller';
+import { FirstAdminInvitations } from './first-admin-invitations.service';
 import { ProvisioningService } from './provisioning.service';
 
 @Module({
-  imports: [InstitutionsModule, AccessModule, AuthModule],
+  imports: [InstitutionsModule, AccessModule, AuthModule, UsersModule],
   controllers: [ProvisioningController],
-  providers: [ProvisioningService],
+  providers: [ProvisioningService, FirstAdminInvitations],
 })
 export class ProvisioningModule {}
