@@ -16,6 +16,7 @@ import { UserAdminModule } from './modules/user-admin/user-admin.module';
 import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { SchoolSettingsModule } from './modules/school-settings/school-settings.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { OffboardingModule } from './modules/provisioning/offboarding/offboarding.module';
 import { AccessGuard } from './platform/security/access.guard';
 import { ShalaThrottlerGuard, throttlerOptions } from './platform/security/throttling';
 import { SCHEMA } from './database.registry';
@@ -75,8 +76,11 @@ export const DOMAIN_MODULES = [
   ExamsModule,
 ];
 
-/** Modules above the domain ones with daily jobs the worker process runs too (privacy reminders). */
-export const JOB_MODULES = [PrivacyModule];
+/**
+ * Modules above the domain ones with jobs the worker process runs too (privacy reminders, retention and
+ * erasures; the offboarding export purge).
+ */
+export const JOB_MODULES = [PrivacyModule, OffboardingModule];
 
 /** Modules that only the HTTP API needs. */
 const HTTP_MODULES = [

@@ -54,6 +54,21 @@ import { PrivacyRequest } from './modules/privacy/entities/privacy-request.entit
 import { PrivacyRequests1765100000008 } from './platform/database/migrations/1765100000008-PrivacyRequests';
 import { InvoiceOutstanding1765100000009 } from './platform/database/migrations/1765100000009-InvoiceOutstanding';
 import { SchoolStorage1765100000017 } from './platform/database/migrations/1765100000017-SchoolStorage';
+import { PrivacyGrievance, PrivacyGrievanceOfficer } from './modules/privacy/grievances/grievance.entities';
+import { PrivacyGrievances1765100000010 } from './platform/database/migrations/1765100000010-PrivacyGrievances';
+import { INCIDENT_ENTITIES } from './modules/privacy/incidents/incident.entities';
+import { PrivacyIncidents1765100000011 } from './platform/database/migrations/1765100000011-PrivacyIncidents';
+import { PrivacyErasure } from './modules/privacy/erasure/privacy-erasure.entity';
+import { PrivacyErasure1765100000014 } from './platform/database/migrations/1765100000014-PrivacyErasure';
+import { PRIVACY_NOTICE_ENTITIES } from './modules/privacy/notice/privacy-notice.entities';
+import { PrivacyNotices1765100000015 } from './platform/database/migrations/1765100000015-PrivacyNotices';
+import { STUDENT_CONSENT_ENTITIES } from './modules/students/entities/student-consent.entities';
+import { GuardianConsents1765100000013 } from './platform/database/migrations/1765100000013-GuardianConsents';
+import { RETENTION_ENTITIES } from './modules/privacy/retention/retention.entities';
+import { RetentionPolicy1765100000012 } from './platform/database/migrations/1765100000012-RetentionPolicy';
+
+import { OFFBOARDING_ENTITIES } from './modules/provisioning/offboarding/entities/offboarding.entities';
+import { InstitutionOffboarding1765100000016 } from './platform/database/migrations/1765100000016-InstitutionOffboarding';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -99,6 +114,14 @@ export const SCHEMA: Schema = {
     ...INSTITUTION_PROFILE_ENTITIES,
     SchoolStorageRow,
     PrivacyRequest,
+    PrivacyGrievance,
+    PrivacyGrievanceOfficer,
+    ...INCIDENT_ENTITIES,
+    PrivacyErasure,
+    ...PRIVACY_NOTICE_ENTITIES,
+    ...STUDENT_CONSENT_ENTITIES,
+    ...RETENTION_ENTITIES,
+    ...OFFBOARDING_ENTITIES,
   ],
   migrations: [
     Foundation1763798400000,
@@ -119,5 +142,12 @@ export const SCHEMA: Schema = {
     PrivacyRequests1765100000008,
     InvoiceOutstanding1765100000009,
     SchoolStorage1765100000017,
+    PrivacyGrievances1765100000010,
+    PrivacyIncidents1765100000011,
+    RetentionPolicy1765100000012,
+    GuardianConsents1765100000013,
+    PrivacyErasure1765100000014,
+    PrivacyNotices1765100000015,
+    InstitutionOffboarding1765100000016,
   ],
 };

@@ -459,6 +459,34 @@ const MATRIX: Record<string, 'public' | Probe> = {
     payload: INVALID,
     permitted: 400,
   },
+  'POST /api/v1/platform/institutions/:id/offboarding': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/offboarding`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/platform/institutions/:id/offboarding': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/offboarding`,
+    permitted: 404,
+  },
+  'POST /api/v1/platform/institutions/:id/offboarding/export': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/offboarding/export`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/platform/institutions/:id/offboarding/export': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/offboarding/export`,
+    permitted: 404,
+  },
+  'POST /api/v1/platform/institutions/:id/offboarding/purge': {
+    url: `/api/v1/platform/institutions/${RANDOM_ID}/offboarding/purge`,
+    payload: {},
+    permitted: 404,
+  },
+  'GET /api/v1/platform/offboarding': { url: '/api/v1/platform/offboarding', permitted: 200 },
+  'GET /api/v1/platform/offboarding/certificates': {
+    url: '/api/v1/platform/offboarding/certificates',
+    permitted: 200,
+  },
   'GET /api/v1/platform/institutions/:id/admin-invitations': {
     url: `/api/v1/platform/institutions/${RANDOM_ID}/admin-invitations`,
     permitted: 404,
@@ -632,6 +660,45 @@ const MATRIX: Record<string, 'public' | Probe> = {
     url: `/api/v1/privacy/requests/${RANDOM_ID}/archive/download`,
     permitted: 404,
   },
+  // Restriction, erasure and correction of a request (issue 13 items 3 and 4).
+  'GET /api/v1/privacy/requests/:id/erasure': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/erasure`,
+    permitted: 404,
+  },
+  'POST /api/v1/privacy/requests/:id/erasure': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/erasure`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/privacy/requests/:id/erasure/cancel': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/erasure/cancel`,
+    payload: {},
+    permitted: 404,
+  },
+  'POST /api/v1/privacy/requests/:id/erasure/execute': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/erasure/execute`,
+    payload: {},
+    permitted: 404,
+  },
+  'GET /api/v1/privacy/requests/:id/restriction': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/restriction`,
+    permitted: 404,
+  },
+  'POST /api/v1/privacy/requests/:id/restriction': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/restriction`,
+    payload: {},
+    permitted: 404,
+  },
+  'POST /api/v1/privacy/requests/:id/restriction/lift': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/restriction/lift`,
+    payload: {},
+    permitted: 404,
+  },
+  'POST /api/v1/privacy/requests/:id/correction': {
+    url: `/api/v1/privacy/requests/${RANDOM_ID}/correction`,
+    payload: INVALID,
+    permitted: 400,
+  },
   'GET /api/v1/privacy/sub-processors': { url: '/api/v1/privacy/sub-processors', permitted: 200 },
   'GET /api/v1/privacy/records-of-processing': {
     url: '/api/v1/privacy/records-of-processing',
@@ -657,6 +724,102 @@ const MATRIX: Record<string, 'public' | Probe> = {
     url: `/api/v1/privacy/my-requests/${RANDOM_ID}/archive/download`,
     permitted: 404,
   },
+  // Incident register (issue 13 item 10): schools need privacy.requests.manage, operators platform rights.
+  'POST /api/v1/privacy/incidents': { url: '/api/v1/privacy/incidents', payload: INVALID, permitted: 400 },
+  'GET /api/v1/privacy/incidents': { url: '/api/v1/privacy/incidents', permitted: 200 },
+  'GET /api/v1/privacy/incidents/:id': { url: `/api/v1/privacy/incidents/${RANDOM_ID}`, permitted: 404 },
+  'POST /api/v1/privacy/incidents/:id/events': {
+    url: `/api/v1/privacy/incidents/${RANDOM_ID}/events`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/privacy/incidents/:id/close': {
+    url: `/api/v1/privacy/incidents/${RANDOM_ID}/close`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/platform/incidents': { url: '/api/v1/platform/incidents', payload: INVALID, permitted: 400 },
+  'GET /api/v1/platform/incidents': { url: '/api/v1/platform/incidents', permitted: 200 },
+  'GET /api/v1/platform/incidents/:id': { url: `/api/v1/platform/incidents/${RANDOM_ID}`, permitted: 404 },
+  'POST /api/v1/platform/incidents/:id/events': {
+    url: `/api/v1/platform/incidents/${RANDOM_ID}/events`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/platform/incidents/:id/close': {
+    url: `/api/v1/platform/incidents/${RANDOM_ID}/close`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  // Grievances (issue 13 item 9): staff need privacy.requests.manage; parents raise their own.
+  'GET /api/v1/privacy/grievances': { url: '/api/v1/privacy/grievances?overdue=true', permitted: 200 },
+  'GET /api/v1/privacy/grievances/:id': { url: `/api/v1/privacy/grievances/${RANDOM_ID}`, permitted: 404 },
+  'POST /api/v1/privacy/grievances/:id/answer': {
+    url: `/api/v1/privacy/grievances/${RANDOM_ID}/answer`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/privacy/grievance-officer': { url: '/api/v1/privacy/grievance-officer', permitted: 200 },
+  'PUT /api/v1/privacy/grievance-officer': {
+    url: '/api/v1/privacy/grievance-officer',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/privacy/my-grievances': {
+    url: '/api/v1/privacy/my-grievances',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/privacy/my-grievances': { url: '/api/v1/privacy/my-grievances', permitted: 200 },
+  'GET /api/v1/privacy/my-grievances/officer': {
+    url: '/api/v1/privacy/my-grievances/officer',
+    permitted: 200,
+  },
+  // Retention policy (issue 13 item 6): privacy.requests.manage; a body below the floor answers 400.
+  'GET /api/v1/privacy/retention': { url: '/api/v1/privacy/retention', permitted: 200 },
+  'PUT /api/v1/privacy/retention': { url: '/api/v1/privacy/retention', payload: INVALID, permitted: 400 },
+  'GET /api/v1/privacy/retention/runs': { url: '/api/v1/privacy/retention/runs', permitted: 200 },
+  // Privacy notice (issue 13 item 8): staff edit with privacy.requests.manage; every user reads and accepts.
+  'GET /api/v1/privacy/notices': { url: '/api/v1/privacy/notices', permitted: 200 },
+  'POST /api/v1/privacy/notices': { url: '/api/v1/privacy/notices', payload: INVALID, permitted: 400 },
+  'PATCH /api/v1/privacy/notices/:id': {
+    url: `/api/v1/privacy/notices/${RANDOM_ID}`,
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/privacy/notices/:id/publish': {
+    url: `/api/v1/privacy/notices/${RANDOM_ID}/publish`,
+    payload: {},
+    permitted: 404,
+  },
+  'GET /api/v1/me/privacy-notice': { url: '/api/v1/me/privacy-notice', permitted: 200 },
+  'POST /api/v1/me/privacy-notice/accept': {
+    url: '/api/v1/me/privacy-notice/accept',
+    payload: INVALID,
+    permitted: 400,
+  },
+  // Verifiable parental consent (issue 13 item 7): parents with privacy.consent.manage, staff students.write.
+  'GET /api/v1/privacy/my-student-consents': { url: '/api/v1/privacy/my-student-consents', permitted: 200 },
+  'PUT /api/v1/privacy/my-student-consents/:studentId': {
+    url: '/api/v1/privacy/my-student-consents/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/privacy/students/:studentId/consents': {
+    url: `/api/v1/privacy/students/${RANDOM_ID}/consents`,
+    permitted: 404,
+  },
+  'PUT /api/v1/privacy/students/:studentId/consents': {
+    url: '/api/v1/privacy/students/not-a-uuid/consents',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/privacy/students/:studentId/biometric-attendance': {
+    url: '/api/v1/privacy/students/not-a-uuid/biometric-attendance',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'GET /api/v1/public/schools/:slug/privacy': 'public',
 };
 
 const ROLES = Object.values(DefaultRole);

@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudentDirectory } from '../src/modules/students/student-directory';
+import { StudentConsentsDemo } from '../src/modules/students/student-consents-demo';
 import { Clock } from '../src/platform/time/clock';
 import { demoParentPhone } from '../src/seed/school-data';
 import { signIn } from './support/accounts';
@@ -214,7 +215,10 @@ describe(`dependency faults on ${TEST_DB}`, () => {
           });
         }
       }
-      // Nothing changed, and an own-school user still links.
+      // Nothing changed, and an own-school user still links (with the guardian's consent, issue 13 item 7).
+      await t.context.runAsTenant(gw.institution.id, () =>
+        t.app.get(StudentConsentsDemo).giveAccountConsent(student),
+      );
       const teacher = await t.request({
         method: 'PUT',
         url: `/api/v1/students/${student}/account`,

@@ -371,6 +371,8 @@ describe(`notifications channels and templates on ${TEST_DB}`, () => {
       'password_reset',
       'invitation',
       'privacy_requests_due',
+      'privacy_erasure_notice',
+      'privacy_incident_notice',
     ]);
     expect(
       (

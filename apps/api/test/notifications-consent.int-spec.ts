@@ -367,6 +367,8 @@ describe(`notifications consent on ${TEST_DB}`, () => {
       'fee_reminder',
       'invitation',
       'password_reset',
+      'privacy_erasure_notice',
+      'privacy_incident_notice',
       'privacy_requests_due',
       'receipt',
     ]);

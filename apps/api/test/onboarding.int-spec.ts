@@ -1,6 +1,7 @@
 import type { InvitationView, InvitedUser, PlatformAdminInvitation, StudentProfile } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudentDirectory } from '../src/modules/students/student-directory';
+import { StudentConsentsDemo } from '../src/modules/students/student-consents-demo';
 import { admissionNo } from '../src/seed/school-data';
 import { Signed, account, signIn } from './support/accounts';
 import {
@@ -193,6 +194,13 @@ describe(`account onboarding on ${TEST_DB}`, () => {
 
   it('creates a student account linked to the student', async () => {
     const id = await studentId(gw, 5);
+    // A minor's account needs a guardian's consent first (issue 13 item 7): refused, then given on paper.
+    const refused = await invite(admin, { studentId: id, roles: ['student'] });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'CONSENT_REQUIRED' } });
+    await t.context.runAsTenant(gw.institution.id, () =>
+      t.app.get(StudentConsentsDemo).giveAccountConsent(id),
+    );
     const res = await invite(admin, { studentId: id, roles: ['student'] });
     expect(res.statusCode).toBe(201);
     expect((await req('GET', `/students/${id}`, admin)).json<StudentProfile>().hasAccount).toBe(true);

@@ -24,14 +24,15 @@ describe('route policies', () => {
     expect(routes.filter((r) => r.policy === null).map((r) => r.handler)).toEqual([]);
   });
 
-  it('[AZ-01] keeps public routes to health, sign-in, credential recovery and signed provider webhooks', () => {
+  it('[AZ-01] keeps public routes to health, sign-in, credential recovery, signed provider webhooks and read-only public pages', () => {
     const publicRoutes = routes
       .filter((r) => r.policy === 'public' && !r.handler.startsWith('ProbeController'))
       .map((r) => r.route);
     // Provider webhooks (/api/v1/<module>/webhooks/...) are public but verify a signature (APP-07).
+    // GET /api/v1/public/... pages are read-only and carry no personal data (the privacy notice page).
     for (const route of publicRoutes)
       expect(route).toMatch(
-        /^(GET \/api\/health\/|POST \/api\/v1\/auth\/|(GET|POST) \/api\/v1\/[a-z]+\/webhooks\/)/,
+        /^(GET \/api\/health\/|POST \/api\/v1\/auth\/|(GET|POST) \/api\/v1\/[a-z]+\/webhooks\/|GET \/api\/v1\/public\/)/,
       );
   });
 });

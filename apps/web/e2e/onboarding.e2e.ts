@@ -93,6 +93,8 @@ describe('parent onboarding (issue 14)', () => {
     if (!(await email.inputValue())) await email.fill(parentEmail);
     await parent.page.getByLabel(/^Password/).fill(PASSWORD);
     await parent.page.getByRole('button', { name: 'Sign in' }).click();
+    // A new parent first reads and accepts the school's privacy notice (DPDP), then reaches the app.
+    await parent.page.getByRole('button', { name: 'I have read and accept' }).click();
     // Signed in: the shell's account menu shows, on the dashboard (the start page).
     await parent.page.getByRole('button', { name: 'Account menu' }).waitFor();
     expect(new URL(parent.page.url()).pathname).toBe('/');

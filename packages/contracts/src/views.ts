@@ -126,6 +126,14 @@ import type {
   RecordsOfProcessingView,
   SubProcessorsView,
 } from './privacy';
+import type { MyPrivacyNoticeView, PrivacyNoticeView, PublicPrivacyPage } from './privacy-notice';
+import type { GrievanceOfficerView, GrievanceView } from './privacy-grievances';
+import type { IncidentView } from './privacy-incidents';
+import type { StudentConsentsView } from './consents-guardian';
+import type { PrivacyErasureView, PrivacyRestrictionView } from './privacy-erasure';
+
+import type { RetentionPolicyView, RetentionRunView } from './privacy-retention';
+import type { DeletionCertificateView, OffboardingView } from './offboarding';
 
 export interface ApiViews {
   AcademicYear: AcademicYear;
@@ -239,6 +247,19 @@ export interface ApiViews {
   PrivacyArchiveView: PrivacyArchiveView;
   SubProcessorsView: SubProcessorsView;
   RecordsOfProcessingView: RecordsOfProcessingView;
+  PrivacyNoticeView: PrivacyNoticeView;
+  MyPrivacyNoticeView: MyPrivacyNoticeView;
+  PublicPrivacyPage: PublicPrivacyPage;
+  GrievanceView: GrievanceView;
+  GrievanceOfficerView: GrievanceOfficerView;
+  IncidentView: IncidentView;
+  StudentConsentsView: StudentConsentsView;
+  PrivacyErasureView: PrivacyErasureView;
+  PrivacyRestrictionView: PrivacyRestrictionView;
+  RetentionPolicyView: RetentionPolicyView;
+  RetentionRunView: RetentionRunView;
+  OffboardingView: OffboardingView;
+  DeletionCertificateView: DeletionCertificateView;
 }
 
 export type ApiViewName = keyof ApiViews;

@@ -15,6 +15,7 @@ import { StudentImportService } from '../modules/students/student-import.service
 import { StudentsService } from '../modules/students/students.service';
 import { StudentDirectory } from '../modules/students/student-directory';
 import { GuardiansService } from '../modules/students/guardians.service';
+import { StudentConsentsDemo } from '../modules/students/student-consents-demo';
 import { NotificationsSetup } from '../modules/notifications/notifications-setup.service';
 import { FieldCrypto } from '../platform/security/field-crypto';
 import { RegisterService } from '../modules/attendance/register.service';
@@ -91,6 +92,7 @@ export class DemoSeeder {
     private readonly examsDemo: ExamsDemoSeeder,
     private readonly privacyDemo: PrivacyDemoSeeder,
     private readonly profiles: InstitutionProfiles,
+    private readonly studentConsentsDemo: StudentConsentsDemo,
   ) {}
 
   /**
@@ -173,7 +175,10 @@ export class DemoSeeder {
     const guardianId = await this.directory.guardianIdByPhone(demoParentPhone(index));
     if (parent && guardianId) await this.guardians.linkParentAccount(guardianId, parent.id);
     const firstStudentId = await this.directory.studentIdByAdmissionNo(admissionNo(prefix, 1));
-    if (student && firstStudentId) await this.students.linkStudentAccount(firstStudentId, student.id);
+    if (student && firstStudentId) {
+      await this.studentConsentsDemo.giveAccountConsent(firstStudentId); // a minor's account needs it
+      await this.students.linkStudentAccount(firstStudentId, student.id);
+    }
   }
 
   /** Demo accounts whose role requires MFA are enrolled with the published demo TOTP secret. */

@@ -17,6 +17,7 @@ import {
   demoParentPhone,
   demoStudentsCsv,
 } from '../../src/seed/school-data';
+import { StudentConsentsDemo } from '../../src/modules/students/student-consents-demo';
 import { Account, account } from './accounts';
 import type { TestApp } from './test-app';
 
@@ -64,10 +65,9 @@ export async function givenSchool(
       (await directory.guardianIdByPhone(demoParentPhone(index)))!,
       parent.id,
     );
-    await students.linkStudentAccount(
-      (await directory.studentIdByAdmissionNo(admissionNo(prefix, 1)))!,
-      student.id,
-    );
+    const firstStudent = (await directory.studentIdByAdmissionNo(admissionNo(prefix, 1)))!;
+    await t.app.get(StudentConsentsDemo).giveAccountConsent(firstStudent); // a minor's account needs it
+    await students.linkStudentAccount(firstStudent, student.id);
   });
   return { institution, prefix, sections, admin, teacher, parent, student };
 }

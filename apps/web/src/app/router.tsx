@@ -45,6 +45,14 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        // A school's public privacy page: no sign-in, outside both layouts.
+        path: 'privacy-notice/:slug',
+        lazy: async () => ({
+          Component: (await import('../features/privacy/notice/components/public-privacy-notice-page'))
+            .PublicPrivacyNoticePage,
+        }),
+      },
+      {
         id: 'signed-in',
         element: <AppLayout />,
         loader: requireSession,

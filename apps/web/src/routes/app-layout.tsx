@@ -11,6 +11,7 @@ import { useSession } from '../features/auth/hooks/session-context';
 import { useUserLanguage } from '../features/auth/hooks/use-language';
 import { useMe } from '../features/auth/hooks/use-me';
 import { UserMenu } from '../features/auth/components/user-menu';
+import { PrivacyNoticeGate } from '../features/privacy/notice/components/privacy-notice-gate';
 import { useHeaderLogo } from '../features/settings/hooks/use-settings';
 import classes from './app-layout.module.css';
 import { visibleNavigationItems } from './navigation-items';
@@ -121,6 +122,7 @@ export function AppLayout() {
       <AppShell.Main id="main-content" className={classes.main} tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
+      <PrivacyNoticeGate />
     </AppShell>
   );
 }

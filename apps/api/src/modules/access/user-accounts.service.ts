@@ -38,7 +38,9 @@ export class UserAccounts {
         action: 'users.create',
         targetType: 'user',
         targetId: id,
-        details: { email: row.email, roles: input.roleKeys },
+        // roles only: the target id names the account, and an address in the hash-chained details could
+        // never be erased (PRV: erasure leaves no trace of the person)
+        details: { roles: input.roleKeys },
       });
       return this.users.get(id);
     });

@@ -323,6 +323,8 @@ export class AttendanceReportsService {
   /** The section's month register as a CSV file: one row per student, one column per working day. */
   async sectionMonthCsv(sectionId: string, month: string): Promise<CsvFile> {
     const register = await this.sectionMonth(sectionId, month);
+    // PRV-02: a student whose processing is restricted is left out of exports.
+    const restricted = await this.students.restrictedStudentIds(register.rows.map((r) => r.studentId));
     return {
       filename: `attendance-${month}.csv`,
       header: [
@@ -337,18 +339,20 @@ export class AttendanceReportsService {
         'half_day',
         'percent',
       ],
-      rows: register.rows.map((r) => [
-        r.rollNo,
-        r.admissionNo,
-        r.fullName,
-        ...register.workingDays.map((d) => r.days[d] ?? ''),
-        r.counts.present,
-        r.counts.absent,
-        r.counts.late,
-        r.counts.excused,
-        r.counts.halfDay,
-        r.percent ?? '',
-      ]),
+      rows: register.rows
+        .filter((r) => !restricted.has(r.studentId))
+        .map((r) => [
+          r.rollNo,
+          r.admissionNo,
+          r.fullName,
+          ...register.workingDays.map((d) => r.days[d] ?? ''),
+          r.counts.present,
+          r.counts.absent,
+          r.counts.late,
+          r.counts.excused,
+          r.counts.halfDay,
+          r.percent ?? '',
+        ]),
     };
   }
 

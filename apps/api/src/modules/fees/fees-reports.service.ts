@@ -213,6 +213,8 @@ export class FeesReportsService {
   /** The defaulters report as a CSV file named for its as-of date: rupees with 2 decimals, names first, ids last. */
   async defaultersCsv(query: { asOf?: string; classId?: string; minDaysOverdue?: number }): Promise<CsvFile> {
     const report = await this.defaulters(query);
+    // PRV-02: a student whose processing is restricted is left out of exports.
+    const restricted = await this.students.restrictedStudentIds(report.items.map((r) => r.studentId));
     return {
       filename: `fee-defaulters-${report.asOf}.csv`,
       header: [
@@ -226,17 +228,19 @@ export class FeesReportsService {
         'days_overdue',
         'student_id',
       ],
-      rows: report.items.map((r) => [
-        r.admissionNo,
-        r.fullName,
-        [r.className, r.sectionName].filter(Boolean).join('-'),
-        r.guardianPhoneMasked ?? '',
-        decimalAmount(r.outstanding),
-        report.currency,
-        r.oldestDueDate,
-        r.daysOverdue,
-        r.studentId,
-      ]),
+      rows: report.items
+        .filter((r) => !restricted.has(r.studentId))
+        .map((r) => [
+          r.admissionNo,
+          r.fullName,
+          [r.className, r.sectionName].filter(Boolean).join('-'),
+          r.guardianPhoneMasked ?? '',
+          decimalAmount(r.outstanding),
+          report.currency,
+          r.oldestDueDate,
+          r.daysOverdue,
+          r.studentId,
+        ]),
     };
   }
 

@@ -89,6 +89,8 @@ export class GuardianNotifier {
           if (!addressed.has(consent.guardianId)) continue;
           if (!enabled.has(consent.channel) || !kind.channels.includes(consent.channel)) continue;
           const contact = contacts.get(consent.guardianId);
+          // PRV-02: a guardian whose processing is restricted gets account messages only, never these.
+          if (contact?.restricted) continue;
           const address =
             consent.channel === 'email'
               ? contact?.email

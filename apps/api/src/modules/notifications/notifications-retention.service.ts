@@ -11,9 +11,12 @@ import { OutboxRepository } from './outbox.repository';
 const BATCH = 500;
 
 /**
- * PRV-04: message delivery records are kept NOTIFICATIONS_RETENTION_DAYS (90) days, then deleted with
- * their delivery log, institution by institution in small transactions. Messages still queued or being
- * sent are never deleted. Run daily by the worker and by `cli notifications:purge`.
+ * PRV-04: message delivery records are deleted with their delivery log once past their retention
+ * period, institution by institution in small transactions. Messages still queued or being sent are never
+ * deleted. A school's records follow its retention policy: the privacy retention job (privacy/retention)
+ * calls `purgeTenant` with the school's period daily; the worker purges only the platform's own account
+ * messages (`purgePlatform`, NOTIFICATIONS_RETENTION_DAYS); `cli notifications:purge` is the operator's
+ * manual purge of every institution with one period.
  */
 @Injectable()
 export class NotificationsRetention {
@@ -50,6 +53,14 @@ export class NotificationsRetention {
         details: { deleted, createdBefore: cutoff.toISOString() },
       });
     return deleted;
+  }
+
+  /** The platform's own account messages (not a school's): NOTIFICATIONS_RETENTION_DAYS, daily by the worker. */
+  async purgePlatform(days = this.config.notifications.retentionDays, now = new Date()): Promise<number> {
+    const platform = await this.institutions.findBySlug(PLATFORM_SLUG);
+    if (!platform) return 0;
+    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60_000);
+    return this.context.runAsTenant(platform.id, () => this.purgeTenant(cutoff));
   }
 
   /** Every institution (and the platform's own account messages); one line per institution purged. */

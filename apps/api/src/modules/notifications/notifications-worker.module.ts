@@ -14,7 +14,8 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * Runs the outbox worker for as long as the application runs: drains while there is work, polls every
- * NOTIFICATIONS_POLL_MS when idle, purges old delivery records daily (PRV-04). On shutdown (SIGTERM) it
+ * NOTIFICATIONS_POLL_MS when idle, purges the platform's old account messages daily (PRV-04; schools' delivery
+ * records follow their retention policy, privacy/retention). On shutdown (SIGTERM) it
  * finishes the message in hand, gives back the rest of its claim, and only then lets the database close.
  */
 @Injectable()
@@ -46,7 +47,7 @@ export class NotificationsWorkerRunner implements OnApplicationBootstrap, Before
       try {
         if (Date.now() - this.lastPurge >= DAY_MS) {
           this.lastPurge = Date.now();
-          await this.retention.purgeAll();
+          await this.retention.purgePlatform();
         }
         const report = await this.worker.drainOnce({ shouldStop: () => this.stopping });
         busy = report.claimed > 0;

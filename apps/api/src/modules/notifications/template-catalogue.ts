@@ -78,6 +78,24 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
     description:
       "Daily reminder to the school's privacy contact: data-subject requests due within 7 days or overdue (issue 13).",
   },
+  {
+    name: 'privacy_erasure_notice',
+    purpose: null,
+    variables: ['subject', 'executesAt', 'school'],
+    required: ['executesAt'],
+    channels: ['email', 'sms'],
+    description:
+      'Notice to the family 48 hours before a data-subject erasure executes (issue 13; an account message, sent even under restriction).',
+  },
+  {
+    name: 'privacy_incident_notice',
+    purpose: null,
+    variables: ['school', 'nature', 'detectedAt'],
+    required: ['nature'],
+    channels: ['email'],
+    description:
+      "Notice to a school's admins that a personal-data incident affecting the school was recorded (issue 13 item 10).",
+  },
 ];
 
 export const TEMPLATE_NAMES = TEMPLATE_KINDS.map((k) => k.name);
@@ -172,12 +190,28 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateContent>> = {
       parameters: ['name', 'institution', 'expiresInHours', 'link'],
     },
   },
+  privacy_incident_notice: {
+    email: {
+      subject: 'A data incident affecting {{school}} was recorded',
+      body: 'Hello,\n\nA personal-data incident affecting {{school}} was recorded in Shala: {{nature}} (detected {{detectedAt}} UTC). Open Privacy > Incidents in Shala for its details, clocks and timeline.',
+    },
+    sms: null,
+    whatsapp: null,
+  },
   privacy_requests_due: {
     email: {
       subject: '{{count}} privacy requests need an answer',
       body: 'Hello,\n\n{{count}} data-subject requests at {{school}} are due within 7 days ({{overdue}} already overdue). Open Privacy in Shala to answer them.',
     },
     sms: null,
+    whatsapp: null,
+  },
+  privacy_erasure_notice: {
+    email: {
+      subject: 'Your data at {{school}} will be erased',
+      body: 'Hello,\n\nAs requested, the personal data of {{subject}} held by {{school}} will be erased on {{executesAt}} (UTC). Contact the school before then if you did not ask for this.',
+    },
+    sms: sms('{{school}}: the personal data of {{subject}} will be erased on {{executesAt}} as requested.'),
     whatsapp: null,
   },
 };

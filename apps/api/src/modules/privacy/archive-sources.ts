@@ -42,6 +42,21 @@ export const ARCHIVE_SOURCES: readonly ArchiveSource[] = [
     yields: [{ column: 'user_id', key: 'users', yieldsFor: ['guardian'] }],
   },
   { table: 'enrolments', matches: [{ column: 'student_id', key: 'students' }] },
+  {
+    table: 'student_consents',
+    matches: [
+      { column: 'student_id', key: 'students' },
+      { column: 'guardian_id', key: 'guardians' },
+    ],
+  },
+  {
+    table: 'student_consent_events',
+    matches: [
+      { column: 'student_id', key: 'students' },
+      { column: 'guardian_id', key: 'guardians' },
+    ],
+  },
+  { table: 'student_biometric_settings', matches: [{ column: 'student_id', key: 'students' }] },
   // attendance
   { table: 'attendance_marks', matches: [{ column: 'student_id', key: 'students' }] },
   { table: 'leave_requests', matches: [{ column: 'student_id', key: 'students' }] },
@@ -85,6 +100,16 @@ export const ARCHIVE_SOURCES: readonly ArchiveSource[] = [
   },
   // the subject's own data-subject requests
   { table: 'privacy_requests', matches: [{ column: 'subject_id', key: 'any' }] },
+  // the privacy notice versions the subject's account accepted
+  { table: 'privacy_notice_acceptances', matches: [{ column: 'user_id', key: 'users' }] },
+  // grievances about the subject (a child) or raised by them (a parent's account)
+  {
+    table: 'privacy_grievances',
+    matches: [
+      { column: 'student_id', key: 'students' },
+      { column: 'raised_by_user_id', key: 'users' },
+    ],
+  },
 ];
 
 /**

@@ -110,7 +110,7 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     purpose: 'Signed-in sessions (device, IP address) for security',
     categories: ['activity_logs'],
     subjects: ['users'],
-    retention: 'until the session ends or expires',
+    retention: 'the school\u2019s processing-log period after the session ends (at least 1 year, DPDP Rules)',
     recipients: ['the account holder'],
   },
   refresh_tokens: {
@@ -118,7 +118,7 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     purpose: 'Keeping a session signed in (hashed tokens)',
     categories: ['credentials'],
     subjects: ['users'],
-    retention: 'until the session ends or expires',
+    retention: 'the school\u2019s processing-log period after the session ends (at least 1 year, DPDP Rules)',
     recipients: [],
   },
   mfa_recovery_codes: {
@@ -146,6 +146,31 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
   subject_assignments: {
     ...config('academics', 'Which teacher teaches which subject in which section'),
     subjects: ['staff'],
+  },
+  // students: verifiable parental consent (issue 13 item 7)
+  student_consents: {
+    module: 'students',
+    purpose: 'Guardian consent per student for a sign-in account, photo use and biometric attendance',
+    categories: ['consent'],
+    subjects: ['students', 'guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  student_consent_events: {
+    module: 'students',
+    purpose: 'History of guardian consent given and withdrawn, with how (app or paper form reference)',
+    categories: ['consent'],
+    subjects: ['students', 'guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL, FAMILY],
+  },
+  student_biometric_settings: {
+    module: 'students',
+    purpose: 'Whether biometric attendance is switched on for a student (only with guardian consent)',
+    categories: ['configuration'],
+    subjects: ['students'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL],
   },
   // students
   students: {
@@ -213,7 +238,7 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     purpose: 'Messages to families and staff waiting for and after delivery',
     categories: ['communications', 'contact'],
     subjects: ['guardians', 'users'],
-    retention: '90 days after creation (NOTIFICATIONS_RETENTION_DAYS)',
+    retention: 'the school\u2019s delivery-record period after creation (default 90 days)',
     recipients: ['the SMS, email and WhatsApp providers configured for the school'],
   },
   notification_message_events: {
@@ -221,7 +246,7 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     purpose: 'Delivery reports of messages',
     categories: ['communications'],
     subjects: ['guardians', 'users'],
-    retention: '90 days after creation (NOTIFICATIONS_RETENTION_DAYS)',
+    retention: 'the school\u2019s delivery-record period after creation (default 90 days)',
     recipients: [SCHOOL],
   },
   notification_consents: {
@@ -291,6 +316,105 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     subjects: ['students', 'guardians', 'staff'],
     retention: 'at least 1 year after closure (evidence of compliance)',
     recipients: ['school administrators', 'the requester'],
+  },
+  privacy_erasures: {
+    module: 'privacy',
+    purpose: 'Erasures of erasure requests: when noticed, when executed, the pseudonym used (no names)',
+    categories: ['none'],
+    subjects: ['students', 'guardians'],
+    retention: 'at least 1 year after execution (evidence of compliance)',
+    recipients: ['school administrators'],
+  },
+  privacy_retention_policies: config('privacy', 'How long the school keeps logs and delivery records'),
+  privacy_retention_runs: config('privacy', 'What each pass of the retention job deleted, and when'),
+  privacy_notices: {
+    module: 'privacy',
+    purpose: 'The school\u2019s privacy notice, each version kept as published, with its contact',
+    categories: ['contact'],
+    subjects: ['staff'],
+    retention: 'while the school uses Shala (a version stays readable after a newer one)',
+    recipients: ['anyone (the public privacy page)'],
+  },
+  privacy_notice_acceptances: {
+    module: 'privacy',
+    purpose: 'Which user accepted which version of the privacy notice, and when',
+    categories: ['consent'],
+    subjects: ['guardians', 'users'],
+    retention: 'while the account exists (evidence of notice)',
+    recipients: ['school administrators'],
+  },
+  privacy_grievances: {
+    module: 'privacy',
+    purpose:
+      'Grievances parents raise about the handling of their data, and the grievance officer\u2019s answers',
+    categories: ['identity', 'communications'],
+    subjects: ['guardians', 'students'],
+    retention: 'at least 1 year after the answer (evidence of compliance)',
+    recipients: ['the grievance officer and school administrators', 'the parent who raised it'],
+  },
+  privacy_incidents: {
+    module: 'privacy',
+    purpose:
+      'The breach and incident register: what happened, data categories, approximate people affected, notifications and root cause',
+    categories: ['activity_logs'],
+    subjects: ['none'],
+    retention: 'at least 5 years after closure (evidence for the Data Protection Board)',
+    recipients: [
+      'school administrators',
+      'the platform operator (its own incidents)',
+      'the Data Protection Board',
+    ],
+  },
+  privacy_incident_events: {
+    module: 'privacy',
+    purpose: 'The timeline of each incident: who added what and when',
+    categories: ['activity_logs'],
+    subjects: ['users'],
+    retention: 'as its incident',
+    recipients: ['school administrators', 'the platform operator (its own incidents)'],
+  },
+  privacy_incident_schools: {
+    module: 'privacy',
+    purpose: 'Which schools an operator\u2019s incident affects (platform tenant only)',
+    categories: ['configuration'],
+    subjects: ['none'],
+    retention: 'as its incident',
+    recipients: ['the platform operator'],
+  },
+  privacy_incident_links: {
+    module: 'privacy',
+    purpose: 'The operator\u2019s incidents that name this school, so its admins can read them',
+    categories: ['configuration'],
+    subjects: ['none'],
+    retention: 'as its incident',
+    recipients: ['school administrators'],
+  },
+  privacy_grievance_officers: {
+    module: 'privacy',
+    purpose: 'The school\u2019s grievance officer shown to parents, and the response period',
+    categories: ['contact', 'configuration'],
+    subjects: ['staff'],
+    retention: CONFIG,
+    recipients: ['parents of the school (privacy notice)'],
+  },
+  // provisioning/offboarding: rows of the platform tenant (the operator's), about terminated schools
+  institution_offboardings: {
+    module: 'provisioning',
+    purpose:
+      'A terminated school\u2019s termination, retention period, purge date and its passphrase-encrypted export',
+    categories: ['configuration'],
+    subjects: ['none'],
+    retention:
+      'until the school\u2019s purge (the export file is deleted with it); the row is kept as evidence',
+    recipients: ['platform operators', 'the school (its export)'],
+  },
+  institution_deletion_certificates: {
+    module: 'provisioning',
+    purpose: 'Evidence of a school\u2019s purge: its name, when, by whom and rows deleted per table',
+    categories: ['configuration'],
+    subjects: ['none'],
+    retention: 'kept by the platform as evidence of deletion',
+    recipients: ['platform operators'],
   },
 };
 

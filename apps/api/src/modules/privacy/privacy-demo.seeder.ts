@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Clock } from '../../platform/time/clock';
+import { PrivacyNoticeDemo } from './notice/privacy-notice-demo';
 import type { PrivacyRequest } from './entities/privacy-request.entity';
 import { PrivacyRequestsRepository } from './privacy.repository';
 
@@ -16,6 +17,7 @@ export class PrivacyDemoSeeder {
   constructor(
     private readonly requests: PrivacyRequestsRepository,
     private readonly clock: Clock,
+    private readonly notice: PrivacyNoticeDemo,
   ) {}
 
   async seed(input: {
@@ -79,6 +81,7 @@ export class PrivacyDemoSeeder {
         }),
       );
     for (const row of rows) await this.requests.create(row);
+    await this.notice.seed({ adminUserId: input.adminUserId, parentUserId: input.parentUserId });
     return rows.length;
   }
 }

@@ -19,6 +19,8 @@ export interface GuardianContact {
   phone: string | null;
   email: string | null;
   userId: string | null;
+  /** Processing restricted (PRV-02): only account messages may go to this guardian. */
+  restricted: boolean;
 }
 
 const CHUNK = 500;
@@ -224,8 +226,24 @@ export class StudentDirectory {
         fullName: g.fullName,
         ...(await this.crypto.openGuardian(g)),
         userId: g.userId,
+        restricted: Boolean(g.processingRestricted),
       })),
     );
+  }
+
+  /**
+   * Restricts or lifts the restriction of processing of a student or guardian (set only by the privacy
+   * module's restriction requests); answers whether the subject exists.
+   */
+  setProcessingRestricted(type: 'student' | 'guardian', id: string, restricted: boolean): Promise<boolean> {
+    return type === 'student'
+      ? this.students.setProcessingRestricted(id, restricted)
+      : this.guardians.setProcessingRestricted(id, restricted);
+  }
+
+  /** The students among `ids` whose processing is restricted (exports and analytics leave them out). */
+  restrictedStudentIds(ids: string[]): Promise<Set<string>> {
+    return this.students.restrictedAmong(ids);
   }
 
   async studentIdByAdmissionNo(admissionNo: string): Promise<string | null> {

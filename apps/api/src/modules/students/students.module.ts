@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AcademicsModule } from '../academics/academics.module';
 import { EventsModule } from '../../platform/events/events.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
 import { UsersModule } from '../users/users.module';
 import { GuardiansService } from './guardians.service';
 import { PromotionService } from './promotion.service';
@@ -22,9 +23,16 @@ import {
 import { StudentsService } from './students.service';
 
 import { StudentAuditNames } from './student-audit-names';
+import {
+  StudentBiometricRepository,
+  StudentConsentEventsRepository,
+  StudentConsentGate,
+  StudentConsentsRepository,
+} from './student-consents';
+import { StudentConsentsDemo } from './student-consents-demo';
 
 @Module({
-  imports: [AcademicsModule, UsersModule, EventsModule],
+  imports: [AcademicsModule, UsersModule, EventsModule, InstitutionsModule],
   controllers: [StudentsController],
   providers: [
     StudentsRepository,
@@ -43,9 +51,25 @@ import { StudentAuditNames } from './student-audit-names';
     PromotionService,
     StudentKeysReEncryptor,
     StudentAuditNames,
+    StudentConsentsRepository,
+    StudentConsentEventsRepository,
+    StudentBiometricRepository,
+    StudentConsentGate,
+    StudentConsentsDemo,
   ],
   // Other modules read students through StudentDirectory only; StudentsService and StudentImportService
   // stay exported for the demo seeder.
-  exports: [StudentDirectory, StudentsService, GuardiansService, StudentImportService],
+  exports: [
+    StudentDirectory,
+    StudentsService,
+    GuardiansService,
+    StudentImportService,
+    // the consent store (issue 13 item 7): the privacy module records consents, the gate reads them
+    StudentConsentsRepository,
+    StudentConsentEventsRepository,
+    StudentBiometricRepository,
+    StudentConsentGate,
+    StudentConsentsDemo,
+  ],
 })
 export class StudentsModule {}

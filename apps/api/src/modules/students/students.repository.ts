@@ -109,6 +109,21 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
     return this.findOneBy({ admissionNo });
   }
 
+  /** Sets or lifts the restriction of processing (the privacy module); answers whether the student exists. */
+  async setProcessingRestricted(id: string, restricted: boolean): Promise<boolean> {
+    return (await this.update({ id }, { processingRestricted: restricted })) === 1;
+  }
+
+  /** The ids among `ids` whose processing is restricted (left out of exports). */
+  async restrictedAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.sql<{ id: string }[]>(
+      `SELECT id FROM students WHERE tenant_id = ? AND processing_restricted = 1 AND id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   byAdmissionNos(nos: string[]): Promise<Student[]> {
     return nos.length ? this.find({ where: { admissionNo: In(nos) } }) : Promise.resolve([]);
   }
@@ -289,6 +304,11 @@ export class GuardiansRepository extends TenantScopedRepository<Guardian> {
 
   byIds(ids: string[]): Promise<Guardian[]> {
     return ids.length ? this.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** Sets or lifts the restriction of processing (the privacy module); answers whether the guardian exists. */
+  async setProcessingRestricted(id: string, restricted: boolean): Promise<boolean> {
+    return (await this.update({ id }, { processingRestricted: restricted })) === 1;
   }
 
   /** [id, full name] of guardians (the audit log's labels); no encrypted column is read. */

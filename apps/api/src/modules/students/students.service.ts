@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { Enrolment, Gender, Student, StudentStatus } from './entities/student.entities';
 import { GuardianInput, GuardiansService } from './guardians.service';
 import { SchoolUsers } from './school-users';
+import { StudentConsentGate } from './student-consents';
 import { StudentDirectory } from './student-directory';
 import { StudentViews, enrolmentView } from './student-view';
 import { STUDENT_SEALED, StudentsCrypto } from './students.crypto';
@@ -78,6 +79,7 @@ export class StudentsService {
     private readonly guardians: GuardiansService,
     private readonly views: StudentViews,
     private readonly audit: AuditService,
+    private readonly consentGate: StudentConsentGate,
     private readonly events: DomainEvents,
     private readonly users: SchoolUsers,
   ) {}
@@ -92,7 +94,10 @@ export class StudentsService {
     let cursor: string | undefined;
     do {
       const page = await this.list({ ...query, limit: 200, cursor });
-      for (const s of page.items)
+      // PRV-02: a student whose processing is restricted is left out of exports.
+      const restricted = await this.students.restrictedAmong(page.items.map((s) => s.id));
+      for (const s of page.items) {
+        if (restricted.has(s.id)) continue;
         rows.push([
           s.admissionNo,
           s.firstName,
@@ -105,6 +110,7 @@ export class StudentsService {
           s.enrolment?.sectionName,
           s.enrolment?.rollNo,
         ]);
+      }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return {
@@ -303,6 +309,7 @@ export class StudentsService {
       const student = await this.students.byId(studentId);
       if (!student) throw new NotFoundError('The student');
       if (userId) await this.users.require(userId);
+      if (userId) await this.consentGate.requireAccountConsent(student);
       await this.students.patch(studentId, { userId });
       await this.audit.record({
         action: 'students.student_account',

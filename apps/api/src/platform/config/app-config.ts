@@ -32,6 +32,8 @@ export interface AppConfig {
   /** Where users open the app; links in emails point here. */
   publicUrl: string;
   notifications: NotificationsConfig;
+  /** Installation defaults of the retention policy (PRV-04); a school may override them within bounds. */
+  retention: { processingLogDays: number };
 }
 
 /** How long a request may wait on the database before it answers 503 instead of hanging. */
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       retryBaseMs: raw.NOTIFICATIONS_RETRY_BASE_MS,
       retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
     },
+    retention: { processingLogDays: raw.PROCESSING_LOG_RETENTION_DAYS },
   };
 }
 

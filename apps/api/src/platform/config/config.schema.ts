@@ -82,6 +82,8 @@ export const rawConfigSchema = z.object({
   NOTIFICATIONS_MAX_ATTEMPTS: int(1, 20).default(6),
   NOTIFICATIONS_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
   NOTIFICATIONS_RETENTION_DAYS: int(1, 3650).default(90),
+  /** Logs of processing (ended sessions): the DPDP Rules 2025 floor is one year (PRV-04). */
+  PROCESSING_LOG_RETENTION_DAYS: int(365, 3650).default(365),
 });
 
 export type RawConfig = z.infer<typeof rawConfigSchema>;

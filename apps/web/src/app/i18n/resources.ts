@@ -30,6 +30,20 @@ import { settingsTextHi } from '../../features/settings/i18n.hi';
 import { dashboardTextHi } from '../../features/dashboard/i18n.hi';
 import { privacyText } from '../../features/privacy/i18n';
 import { privacyTextHi } from '../../features/privacy/i18n.hi';
+import { privacyGrievancesText } from '../../features/privacy/grievances/i18n';
+import { privacyGrievancesTextHi } from '../../features/privacy/grievances/i18n.hi';
+import { privacyIncidentsText } from '../../features/privacy/incidents/i18n';
+import { privacyIncidentsTextHi } from '../../features/privacy/incidents/i18n.hi';
+import { privacyNoticeText } from '../../features/privacy/notice/i18n';
+import { offboardingText } from '../../features/platform/offboarding/i18n';
+import { privacyNoticeTextHi } from '../../features/privacy/notice/i18n.hi';
+import { offboardingTextHi } from '../../features/platform/offboarding/i18n.hi';
+import { privacyRetentionText } from '../../features/privacy/retention/i18n';
+import { privacyRetentionTextHi } from '../../features/privacy/retention/i18n.hi';
+import { privacyConsentText } from '../../features/privacy/consent/i18n';
+import { privacyConsentTextHi } from '../../features/privacy/consent/i18n.hi';
+import { privacyErasureText } from '../../features/privacy/erasure/i18n';
+import { privacyErasureTextHi } from '../../features/privacy/erasure/i18n.hi';
 import { en } from './en';
 import { hi } from './hi';
 import type { Translation } from './translation';
@@ -59,6 +73,13 @@ export const englishResources = {
   settings: settingsText,
   dashboard: dashboardText,
   privacy: privacyText,
+  privacyGrievances: privacyGrievancesText,
+  privacyIncidents: privacyIncidentsText,
+  privacyNotice: privacyNoticeText,
+  offboarding: offboardingText,
+  privacyRetention: privacyRetentionText,
+  privacyConsent: privacyConsentText,
+  privacyErasure: privacyErasureText,
 } as const;
 
 export type EnglishResources = typeof englishResources;
@@ -87,6 +108,13 @@ export const hindiResources: Translation<EnglishResources> = {
   settings: settingsTextHi,
   dashboard: dashboardTextHi,
   privacy: privacyTextHi,
+  privacyGrievances: privacyGrievancesTextHi,
+  privacyIncidents: privacyIncidentsTextHi,
+  privacyNotice: privacyNoticeTextHi,
+  offboarding: offboardingTextHi,
+  privacyRetention: privacyRetentionTextHi,
+  privacyConsent: privacyConsentTextHi,
+  privacyErasure: privacyErasureTextHi,
 };
 
 /** The catalogues by language; their codes are LOCALES of @shala/contracts (app/i18n/language.ts). */

@@ -41,6 +41,10 @@ export class PrivacyRequest extends TenantEntity {
   @Column({ name: 'refusal_reason', type: 'varchar', length: 500, nullable: true })
   refusalReason!: string | null;
 
+  /** What a completed correction request corrected (free text), or how a restriction/erasure ended. */
+  @Column({ name: 'resolution_note', type: 'text', nullable: true })
+  resolutionNote?: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', insert: false, update: false })
   createdAt!: Date;
 

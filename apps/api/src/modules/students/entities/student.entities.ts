@@ -59,6 +59,10 @@ export class Student extends TenantEntity {
   @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
   userId!: string | null;
 
+  /** Processing restricted by a data-subject request (PRV-02): no non-account messages, left out of exports. */
+  @Column({ name: 'processing_restricted', type: 'boolean', default: false })
+  processingRestricted?: boolean;
+
   @Column({ name: 'created_at', type: 'datetime', insert: false, update: false })
   createdAt!: Date;
 
@@ -114,6 +118,10 @@ export class Guardian extends TenantEntity {
   /** The parent account that may see this guardian's children. */
   @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
   userId!: string | null;
+
+  /** Processing restricted by a data-subject request (PRV-02): no non-account messages, left out of exports. */
+  @Column({ name: 'processing_restricted', type: 'boolean', default: false })
+  processingRestricted?: boolean;
 }
 
 @Entity({ name: 'student_guardians' })

@@ -36,6 +36,7 @@ import { useNotificationsText } from '../i18n';
 import { ChannelsPanel } from './channels-panel';
 import { GuardianConsentsPanel } from './guardian-consents';
 import { MyConsents } from './my-consents';
+import { MyStudentConsents } from '../../privacy/consent/components/my-student-consents';
 import { TemplatesPanel } from './templates-panel';
 import { LoadMore } from '../../../app/components/load-more';
 
@@ -70,7 +71,17 @@ export function NotificationsPage() {
     { value: 'templates', shown: canRead, panel: <TemplatesPanel /> },
     { value: 'channels', shown: canManage, panel: <ChannelsPanel /> },
     { value: 'guardians', shown: canManage && canFindStudents, panel: <GuardianConsentsPanel /> },
-    { value: 'consents', shown: ownConsents && !canRead, panel: <MyConsents /> },
+    {
+      value: 'consents',
+      shown: ownConsents && !canRead,
+      // messaging consents per guardian, then the consents per child (issue 13 item 7)
+      panel: (
+        <Stack gap="xl">
+          <MyConsents />
+          <MyStudentConsents />
+        </Stack>
+      ),
+    },
   ];
   const shown = tabs
     .filter((tab) => tab.shown)

@@ -12,6 +12,7 @@ import { PageHeader } from '../../../app/components/page-header';
 import { formatDate } from '../../../app/format';
 import { useInstitutions, useSetInstitutionStatus } from '../hooks/use-institutions';
 import { ProvisionModal } from './provision-modal';
+import { OffboardingSection } from '../offboarding/components/offboarding-section';
 import { ResponsiveList } from '../../../app/components/responsive-list';
 
 const statusColor: Record<string, string> = { active: 'teal', suspended: 'orange', terminated: 'gray' };
@@ -184,6 +185,8 @@ export function InstitutionsPanel() {
           />
         )}
       </Card>
+
+      <OffboardingSection schools={rows} />
 
       <ProvisionModal opened={provisioning} onClose={() => setProvisioning(false)} />
       <ConfirmModal

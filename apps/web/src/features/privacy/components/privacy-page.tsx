@@ -7,8 +7,18 @@ import { PageHeader } from '../../../app/components/page-header';
 import { PageTabs } from '../../../app/components/page-tabs';
 import { useCan } from '../../auth/hooks/current-user';
 import { useStudents } from '../../students/hooks/use-students';
+import { GrievancesPanel } from '../grievances/components/grievances-panel';
+import { MyGrievances } from '../grievances/components/my-grievances';
+import { usePrivacyGrievancesText } from '../grievances/i18n';
+import { IncidentsPanel } from '../incidents/components/incidents-panel';
+import { usePrivacyIncidentsText } from '../incidents/i18n';
 import { useCreatePrivacyRequest, usePrivacyRequests } from '../hooks/use-privacy';
+import { MyNotice } from '../notice/components/my-notice';
+import { NoticePanel } from '../notice/components/notice-panel';
+import { usePrivacyNoticeText } from '../notice/i18n';
 import { usePrivacyText } from '../i18n';
+import { RetentionPanel } from '../retention/components/retention-panel';
+import { usePrivacyRetentionText } from '../retention/i18n';
 import { CreateRequestModal } from './create-request-modal';
 import { RequestList } from './request-list';
 import { RecordsOfProcessingPanel, SubProcessorsPanel } from './transparency-panels';
@@ -130,18 +140,34 @@ function MyData() {
   );
 }
 
+/** A parent's grievances, about any of their children (the children list is shared with MyData's query). */
+function ParentGrievances() {
+  const children = useStudents({});
+  const kids = (children.data?.pages.flatMap((p) => p.items) ?? []).map((k) => ({
+    id: k.id,
+    label: `${k.fullName} (${k.admissionNo})`,
+  }));
+  return <MyGrievances kids={kids} />;
+}
+
 /**
  * /privacy: for staff who handle privacy requests, the requests (due dates, overdue badges, status
  * changes, archives), the records of processing and the sub-processors; for a parent, "My data".
  */
 export function PrivacyPage() {
   const t = usePrivacyText();
+  const tg = usePrivacyGrievancesText();
+  const ti = usePrivacyIncidentsText();
+  const tn = usePrivacyNoticeText();
+  const tr = usePrivacyRetentionText();
   const staff = useCan(Permission.PrivacyRequestsManage);
   if (!staff) {
     return (
       <Stack gap="lg">
         <PageHeader title={t('myTitle')} intro={t('myIntro')} />
         <MyData />
+        <MyNotice />
+        <ParentGrievances />
       </Stack>
     );
   }
@@ -151,8 +177,12 @@ export function PrivacyPage() {
       <PageTabs
         tabs={[
           { key: 'requests', label: t('tabs.requests'), panel: <StaffRequests /> },
+          { key: 'grievances', label: tg('tab'), panel: <GrievancesPanel /> },
+          { key: 'incidents', label: ti('tab'), panel: <IncidentsPanel scope="privacy" /> },
+          { key: 'notice', label: tn('tab'), panel: <NoticePanel /> },
           { key: 'processing', label: t('tabs.processing'), panel: <RecordsOfProcessingPanel /> },
           { key: 'sub-processors', label: t('tabs.subProcessors'), panel: <SubProcessorsPanel /> },
+          { key: 'retention', label: tr('tab'), panel: <RetentionPanel /> },
         ]}
       />
     </Stack>

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../auth/hooks/current-user';
 import type { PrivacyScope } from '../api/privacy.api';
 import { useTransitionPrivacyRequest } from '../hooks/use-privacy';
 import { usePrivacyText } from '../i18n';
+import { RequestActionsPanel } from '../erasure/components/request-actions-panel';
 import { ArchivePanel } from './archive-panel';
 
 const STATUS_COLOR = { open: 'blue', in_progress: 'yellow', completed: 'green', refused: 'gray' } as const;
@@ -115,6 +116,7 @@ function Details({ request, scope }: { request: PrivacyRequestView; scope: Priva
         <Text size="sm">{t('list.refusedBecause', { reason: request.refusalReason })}</Text>
       ) : null}
       {scope === 'requests' ? <Actions request={request} /> : null}
+      {scope === 'requests' ? <RequestActionsPanel request={request} /> : null}
       {request.type === 'access' ? (
         <ArchivePanel scope={scope} requestId={request.id} requestedByUserId={request.requestedByUserId} />
       ) : null}

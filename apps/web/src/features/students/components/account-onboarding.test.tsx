@@ -53,7 +53,22 @@ beforeEach(() => {
   linked = false;
   api = givenSignedInTeacher(installFakeApi(), adminMe)
     .on(`GET /api/v1/students/${ID}`, () => ({ status: 200, body: profile(linked) }))
-    .on('GET /api/v1/users/invitations/channels', { status: 200, body: channels });
+    .on('GET /api/v1/users/invitations/channels', { status: 200, body: channels })
+    // the guardian consented to the account (issue 13 item 7), so the account actions show
+    .on(`GET /api/v1/privacy/students/${ID}/consents`, {
+      status: 200,
+      body: {
+        studentId: ID,
+        studentName: 'Asha Rao',
+        adult: false,
+        accountAllowed: true,
+        hasAccount: false,
+        biometricAttendance: false,
+        guardians: [{ guardianId: GUARDIAN, fullName: 'Meera Rao' }],
+        consents: [],
+        history: [],
+      },
+    });
 });
 afterEach(() => api.uninstall());
 

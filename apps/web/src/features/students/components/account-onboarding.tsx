@@ -25,6 +25,7 @@ import {
   useLinkStudentAccount,
 } from '../hooks/use-student-accounts';
 import { useStudentsText } from '../i18n';
+import { StudentConsentPanel } from '../../privacy/consent/components/student-consent-panel';
 
 /** Whose account: a guardian's parent account, or the student's own. */
 export type AccountTarget =
@@ -102,7 +103,12 @@ export function StudentAccountSection({ student }: { student: StudentProfile }) 
           {t('account.studentNone')}
         </Text>
       )}
-      {canOnboard ? <AccountActions target={{ kind: 'student', student }} /> : null}
+      {canOnboard ? (
+        // A minor's account needs a guardian's consent first (issue 13 item 7): the panel says why not yet.
+        <StudentConsentPanel studentId={student.id}>
+          <AccountActions target={{ kind: 'student', student }} />
+        </StudentConsentPanel>
+      ) : null}
     </Stack>
   );
 }

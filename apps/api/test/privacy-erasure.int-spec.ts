@@ -1,0 +1,356 @@
+import {
+  DefaultRole,
+  type PrivacyErasureView,
+  type PrivacyRequestView,
+  type PrivacyRestrictionView,
+} from '@shala/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from '../src/modules/audit/audit.service';
+import { GuardianNotifier } from '../src/modules/notifications/guardian-notifier.service';
+import { PrivacyErasureService } from '../src/modules/privacy/erasure/privacy-erasure.service';
+import { Clock } from '../src/platform/time/clock';
+import { type Signed, signIn } from './support/accounts';
+import { type FeeSetup, generate, givenFees } from './support/fees';
+import { type School, givenSchool } from './support/school';
+import { TEST_DB, type TestApp, bootTestApp } from './support/test-app';
+
+const HOUR_MS = 60 * 60 * 1000;
+// Values unique to the erased subject, to search the raw database for.
+const SUBJECT = {
+  firstName: 'Zephyrine',
+  lastName: 'Quillfeather',
+  nationalId: 'ERAS 9917 3342',
+  admissionNo: 'GR-ERASE-01',
+};
+const GUARDIAN = {
+  fullName: 'Oberon Quillfeather',
+  phone: '+919812340077',
+  phoneDigits: '9812340077',
+  email: 'oberon.quill@erase.test',
+};
+const OTHER = { firstName: 'Marigold', lastName: 'Thistlewood', admissionNo: 'GR-KEEP-01' };
+const OTHER_GUARDIAN = { fullName: 'Rowan Thistlewood', phone: '+919812340088', email: 'rowan.t@keep.test' };
+
+type Row = Record<string, unknown>;
+
+describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
+  let t: TestApp;
+  let gw: School;
+  let admin: Signed;
+  let fees: FeeSetup;
+  let subject: string;
+  let subjectGuardian: string;
+  let subjectUser: string;
+  let other: string;
+  let otherGuardian: string;
+  const clock = () => t.app.get(Clock);
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object, a = admin) =>
+    t.request({ method, url, headers: a.auth, ...(payload ? { payload } : {}) });
+  const raw = (sql: string, params: unknown[] = []) =>
+    t.db.acrossTenants('test reads raw rows', () => t.dataSource.query(sql, params)) as Promise<Row[]>;
+  const inSchool = <T>(work: () => Promise<T>) => t.context.runAsTenant(gw.institution.id, work);
+
+  async function request(type: string, subjectType: string, subjectId: string): Promise<string> {
+    const res = await call('POST', '/api/v1/privacy/requests', { type, subjectType, subjectId });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<PrivacyRequestView>().id;
+    const moved = await call('POST', `/api/v1/privacy/requests/${id}/transitions`, { status: 'in_progress' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    return id;
+  }
+
+  async function newStudent(s: typeof SUBJECT | typeof OTHER, g: typeof OTHER_GUARDIAN, nationalId?: string) {
+    const res = await call('POST', '/api/v1/students', {
+      admissionNo: s.admissionNo,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      dateOfBirth: '2015-04-02',
+      gender: 'female',
+      admissionDate: '2024-04-01',
+      sectionId: gw.sections['Class 5 A'],
+      ...(nationalId ? { nationalId, address: '7 Erasure Lane, Mysuru' } : {}),
+      guardians: [{ fullName: g.fullName, relationship: 'father', phone: g.phone, email: g.email }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const view = res.json<{ id: string; guardians: { id: string }[] }>();
+    return { id: view.id, guardianId: view.guardians[0]!.id };
+  }
+
+  /** An absence alert to the guardians, with consent to email; answers how many messages were enqueued. */
+  const alert = (guardianId: string, key: string, student: string) =>
+    inSchool(() =>
+      t.db.transaction(() =>
+        t.app.get(GuardianNotifier).notify({
+          guardianIds: [guardianId],
+          purpose: 'absence_alerts',
+          template: 'absence_alert',
+          variables: { student, date: '2026-07-10' },
+          idempotencyKey: `absence:${key}`,
+        }),
+      ),
+    );
+
+  const ledger = async (studentId: string) =>
+    (
+      await raw('SELECT kind, amount FROM fee_ledger_entries WHERE student_id = ? ORDER BY kind, amount', [
+        studentId,
+      ])
+    )
+      .map((r) => `${String(r.kind)}:${Number(r.amount)}`)
+      .join(',');
+
+  /** Every text cell of every table, as strings (SQLite: sqlite_master; MariaDB: information_schema). */
+  async function everyTextCell(): Promise<{ table: string; column: string; value: string }[]> {
+    const columns: { table: string; column: string }[] = [];
+    if (TEST_DB === 'sqlite') {
+      const tables = await raw(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      );
+      for (const { name } of tables)
+        for (const c of await raw(`PRAGMA table_info("${String(name)}")`))
+          if (/char|text|clob/i.test(String(c.type)))
+            columns.push({ table: String(name), column: String(c.name) });
+    } else {
+      for (const c of await raw(
+        `SELECT TABLE_NAME AS t, COLUMN_NAME AS c FROM information_schema.COLUMNS
+          WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('char', 'varchar', 'text', 'mediumtext', 'longtext', 'tinytext', 'json')`,
+      ))
+        columns.push({ table: String(c.t), column: String(c.c) });
+    }
+    const out: { table: string; column: string; value: string }[] = [];
+    const byTable = new Map<string, string[]>();
+    for (const c of columns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c.column]);
+    for (const [table, cols] of byTable) {
+      const q = TEST_DB === 'sqlite' ? (s: string) => `"${s}"` : (s: string) => `\`${s}\``;
+      for (const row of await raw(`SELECT ${cols.map(q).join(', ')} FROM ${q(table)}`))
+        for (const column of cols)
+          if (row[column] !== null && row[column] !== undefined)
+            out.push({ table, column, value: String(row[column]) });
+    }
+    return out;
+  }
+
+  const hitsOf = (cells: { table: string; column: string; value: string }[], needles: string[]) =>
+    cells
+      .filter((c) => needles.some((n) => c.value.toLowerCase().includes(n.toLowerCase())))
+      .map((c) => `${c.table}.${c.column}`);
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    gw = await givenSchool(t, await t.given.institution('greenwood'), 1, 2);
+    await givenSchool(t, await t.given.institution('riverside'), 2, 2);
+    admin = await signIn(t, gw.admin, '10.72.0.1', -1);
+    ({ id: subject, guardianId: subjectGuardian } = await newStudent(SUBJECT, GUARDIAN, SUBJECT.nationalId));
+    ({ id: other, guardianId: otherGuardian } = await newStudent(OTHER, OTHER_GUARDIAN));
+    // The guardian's parent account, signed in by the guardian's email.
+    subjectUser = (await t.given.user(gw.institution, GUARDIAN.email, [DefaultRole.Parent])).id;
+    const linked = await call('PUT', `/api/v1/students/guardians/${subjectGuardian}/account`, {
+      userId: subjectUser,
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    for (const g of [subjectGuardian, otherGuardian]) {
+      const consent = await call('PUT', `/api/v1/notifications/guardians/${g}/consents`, {
+        source: 'paper_form',
+        changes: [{ channel: 'email', purpose: 'absence_alerts', granted: true }],
+      });
+      expect(consent.statusCode, consent.body).toBe(200);
+    }
+    // Fees: invoices for Class 5 and a payment by the subject (the ledger must keep its amounts).
+    fees = await givenFees(t, gw, admin);
+    await generate(t, admin, fees.structures['Class 5']!);
+    const paid = await call('POST', `/api/v1/fees/students/${subject}/payments`, {
+      amount: 2_500_00,
+      method: 'cash',
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+  }, 180_000);
+
+  afterAll(async () => {
+    clock().setForTests(null);
+    await t?.close();
+  });
+
+  describe('restriction', () => {
+    let guardianRequest: string;
+    let studentRequest: string;
+
+    it('[PRV-02] stops non-account messages to a restricted guardian until lifted', async () => {
+      expect((await alert(otherGuardian, 'r1-before', 'x')).enqueued).toBe(1);
+      guardianRequest = await request('restriction', 'guardian', otherGuardian);
+      const applied = await call('POST', `/api/v1/privacy/requests/${guardianRequest}/restriction`);
+      expect(applied.statusCode, applied.body).toBe(200);
+      expect(applied.json<PrivacyRestrictionView>()).toMatchObject({
+        restricted: true,
+        subjectId: otherGuardian,
+      });
+      const req = (
+        await call('GET', `/api/v1/privacy/requests/${guardianRequest}`)
+      ).json<PrivacyRequestView>();
+      expect(req.status).toBe('completed');
+
+      expect((await alert(otherGuardian, 'r1-during', 'x')).enqueued).toBe(0);
+
+      const lifted = await call('POST', `/api/v1/privacy/requests/${guardianRequest}/restriction/lift`);
+      expect(lifted.json<PrivacyRestrictionView>().restricted).toBe(false);
+      expect((await alert(otherGuardian, 'r1-after', 'x')).enqueued).toBe(1);
+    });
+
+    it('[PRV-02] leaves a restricted student out of the students, attendance and fee defaulters CSV exports', async () => {
+      const exports = async () =>
+        Promise.all(
+          [
+            '/api/v1/students/export',
+            `/api/v1/attendance/sections/${gw.sections['Class 5 A']}/months/2026-06/export`,
+            '/api/v1/fees/reports/defaulters/export?asOf=2027-03-31',
+          ].map(async (url) => {
+            const res = await call('GET', url);
+            expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+            return res.body;
+          }),
+        );
+      for (const csv of await exports()) expect(csv).toContain(OTHER.admissionNo);
+      studentRequest = await request('restriction', 'student', other);
+      expect((await call('POST', `/api/v1/privacy/requests/${studentRequest}/restriction`)).statusCode).toBe(
+        200,
+      );
+      for (const csv of await exports()) {
+        expect(csv).not.toContain(OTHER.admissionNo);
+        expect(csv).toContain(SUBJECT.admissionNo);
+      }
+      await call('POST', `/api/v1/privacy/requests/${studentRequest}/restriction/lift`);
+      for (const csv of await exports()) expect(csv).toContain(OTHER.admissionNo);
+    });
+
+    it('[PRV-02] refuses to apply a request that is not a restriction', async () => {
+      const access = await request('correction', 'student', other);
+      const res = await call('POST', `/api/v1/privacy/requests/${access}/restriction`);
+      expect(res.statusCode).toBe(422);
+      const done = await call('POST', `/api/v1/privacy/requests/${access}/correction`, {
+        note: 'Date of birth corrected on the student screen',
+      });
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json<PrivacyRequestView>().status).toBe('completed');
+    });
+  });
+
+  describe('erasure', () => {
+    let erasure: string;
+    let ledgerBefore: string;
+    let otherBefore: Row;
+
+    it('[PRV-02] refuses a confirmation that is not the subject name or admission number', async () => {
+      erasure = await request('erasure', 'student', subject);
+      const res = await call('POST', `/api/v1/privacy/requests/${erasure}/erasure`, {
+        confirmation: 'someone else',
+      });
+      expect(res.statusCode, res.body).toBe(422);
+    });
+
+    it('[PRV-02] schedules the erasure 48 hours ahead and puts the notice to the guardian in the outbox', async () => {
+      const before = Date.now();
+      const res = await call('POST', `/api/v1/privacy/requests/${erasure}/erasure`, {
+        confirmation: ` ${SUBJECT.firstName.toLowerCase()}  ${SUBJECT.lastName} `,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const view = res.json<PrivacyErasureView>();
+      expect(view.status).toBe('scheduled');
+      expect(new Date(view.executesAt).getTime() - new Date(view.scheduledAt).getTime()).toBe(48 * HOUR_MS);
+      expect(new Date(view.scheduledAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+      const notices = await raw(
+        "SELECT channel, guardian_id, purpose FROM outbox_messages WHERE template = 'privacy_erasure_notice' AND guardian_id = ?",
+        [subjectGuardian],
+      );
+      expect(notices.map((n) => n.channel).sort()).toEqual(['email', 'sms']);
+      expect(notices.every((n) => n.purpose === null)).toBe(true);
+      const again = await call('POST', `/api/v1/privacy/requests/${erasure}/erasure`, {
+        confirmation: SUBJECT.admissionNo,
+      });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it('[PRV-02] refuses to execute before the 48 hours have passed, and the job leaves it alone', async () => {
+      const res = await call('POST', `/api/v1/privacy/requests/${erasure}/erasure/execute`);
+      expect(res.statusCode, res.body).toBe(409);
+      clock().setForTests(new Date(Date.now() + 47 * HOUR_MS));
+      expect(await inSchool(() => t.app.get(PrivacyErasureService).executeDue())).toEqual({ executed: 0 });
+      clock().setForTests(null);
+      const row = await raw('SELECT first_name FROM students WHERE id = ?', [subject]);
+      expect(row[0]!.first_name).toBe(SUBJECT.firstName);
+    });
+
+    it('[PRV-02] executes when due: no trace of the name, contacts or national id in any text column', async () => {
+      ledgerBefore = await ledger(subject);
+      expect(ledgerBefore).not.toBe('');
+      otherBefore = (await raw('SELECT * FROM students WHERE id = ?', [other]))[0]!;
+      // Before: the values are there to be found (the search works).
+      const needles = [SUBJECT.firstName, SUBJECT.lastName, GUARDIAN.fullName, GUARDIAN.email];
+      expect(hitsOf(await everyTextCell(), needles).length).toBeGreaterThan(0);
+
+      clock().setForTests(new Date(Date.now() + 48 * HOUR_MS + 60_000));
+      expect(await inSchool(() => t.app.get(PrivacyErasureService).executeDue())).toEqual({ executed: 1 });
+      clock().setForTests(null);
+
+      const cells = await everyTextCell();
+      const hits = hitsOf(cells, [...needles, GUARDIAN.phoneDigits, SUBJECT.nationalId, 'Erasure Lane']);
+      // Nothing anywhere, audit events included (they keep ids, never names or addresses).
+      expect(hits).toEqual([]);
+      const [student] = await raw('SELECT * FROM students WHERE id = ?', [subject]);
+      expect(`${String(student!.first_name)} ${String(student!.last_name)}`).toMatch(
+        /^Erased student [0-9A-F]{4}$/,
+      );
+      expect(student).toMatchObject({
+        national_id_enc: null,
+        national_id_bidx: null,
+        address_enc: null,
+        search_key: '',
+      });
+      const [guardian] = await raw('SELECT * FROM guardians WHERE id = ?', [subjectGuardian]);
+      expect(guardian).toMatchObject({
+        phone_enc: null,
+        phone_bidx: null,
+        email_enc: null,
+        email_bidx: null,
+      });
+      expect(
+        await raw('SELECT * FROM notification_consents WHERE guardian_id = ?', [subjectGuardian]),
+      ).toEqual([]);
+      const [user] = await raw('SELECT status, password_hash FROM users WHERE id = ?', [subjectUser]);
+      expect(user).toMatchObject({ status: 'disabled', password_hash: null });
+      const view = (
+        await call('GET', `/api/v1/privacy/requests/${erasure}/erasure`)
+      ).json<PrivacyErasureView>();
+      expect(view.status).toBe('executed');
+      const req = (await call('GET', `/api/v1/privacy/requests/${erasure}`)).json<PrivacyRequestView>();
+      expect(req.status).toBe('completed');
+    });
+
+    it('[PRV-02] keeps the fee ledger amounts under the pseudonym, and the audit chain verifies', async () => {
+      expect(await ledger(subject)).toBe(ledgerBefore);
+      const verified = await inSchool(() => t.app.get(AuditService).verify());
+      expect(verified).toMatchObject({ ok: true });
+    });
+
+    it('[PRV-02] leaves other students untouched', async () => {
+      const [after] = await raw('SELECT * FROM students WHERE id = ?', [other]);
+      expect({ ...after, updated_at: null }).toEqual({ ...otherBefore, updated_at: null });
+      const [g] = await raw('SELECT full_name FROM guardians WHERE id = ?', [otherGuardian]);
+      expect(g!.full_name).toBe(OTHER_GUARDIAN.fullName);
+    });
+
+    it('[PRV-02] lets staff cancel a scheduled erasure, which then never executes', async () => {
+      const id = await request('erasure', 'student', other);
+      const scheduled = await call('POST', `/api/v1/privacy/requests/${id}/erasure`, {
+        confirmation: OTHER.admissionNo,
+      });
+      expect(scheduled.statusCode, scheduled.body).toBe(201);
+      const cancelled = await call('POST', `/api/v1/privacy/requests/${id}/erasure/cancel`);
+      expect(cancelled.json<PrivacyErasureView>().status).toBe('cancelled');
+      clock().setForTests(new Date(Date.now() + 72 * HOUR_MS));
+      expect(await inSchool(() => t.app.get(PrivacyErasureService).executeDue())).toEqual({ executed: 0 });
+      clock().setForTests(null);
+      const [s] = await raw('SELECT first_name FROM students WHERE id = ?', [other]);
+      expect(s!.first_name).toBe(OTHER.firstName);
+    });
+  });
+});

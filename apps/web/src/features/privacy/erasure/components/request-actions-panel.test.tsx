@@ -1,0 +1,101 @@
+import type { PrivacyErasureView, PrivacyRequestView, PrivacyRestrictionView } from '@shala/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installFakeApi, type FakeApi } from '../../../../test/fake-api';
+import { adminMe, givenSignedInTeacher } from '../../../../test/fixtures';
+import { renderApp } from '../../../../test/render-app';
+
+const STUDENT = '0190a1b2-0000-7000-8000-00000000c222';
+
+function request(over: Partial<PrivacyRequestView>): PrivacyRequestView {
+  return {
+    id: '0190a1b2-0000-7000-8000-00000000e001',
+    type: 'erasure',
+    subjectType: 'student',
+    subjectId: STUDENT,
+    subjectName: 'Anaya Sharma',
+    status: 'in_progress',
+    details: null,
+    raisedBy: 'parent',
+    requestedByUserId: '0190a1b2-0000-7000-8000-0000000000pa',
+    receivedAt: '2026-05-01T04:00:00.000Z',
+    dueAt: '2026-05-31T04:00:00.000Z',
+    closedAt: null,
+    refusalReason: null,
+    overdue: false,
+    ...over,
+  };
+}
+
+const erasure = request({});
+const restriction = request({ id: '0190a1b2-0000-7000-8000-00000000e002', type: 'restriction' });
+const scheduled: PrivacyErasureView = {
+  requestId: erasure.id,
+  status: 'scheduled',
+  scheduledAt: '2026-05-02T04:00:00.000Z',
+  executesAt: '2026-05-04T04:00:00.000Z',
+  executedAt: null,
+  cancelledAt: null,
+  pseudonym: 'Erased student 7F3A',
+};
+
+let api: FakeApi;
+afterEach(() => api.uninstall());
+
+function givenAdmin(items: PrivacyRequestView[]) {
+  let restricted = false;
+  api = givenSignedInTeacher(installFakeApi(), adminMe)
+    .on('GET /api/v1/privacy/requests', { status: 200, body: { items, nextCursor: null } })
+    .on(`GET /api/v1/privacy/requests/${erasure.id}/erasure`, {
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'The erasure was not found.' } },
+    })
+    .on(`POST /api/v1/privacy/requests/${erasure.id}/erasure`, { status: 201, body: scheduled })
+    .on(`GET /api/v1/privacy/requests/${restriction.id}/restriction`, () => ({
+      status: 200,
+      body: { requestId: restriction.id, subjectType: 'student', subjectId: STUDENT, restricted },
+    }))
+    .on(`POST /api/v1/privacy/requests/${restriction.id}/restriction`, () => {
+      restricted = true;
+      const body: PrivacyRestrictionView = {
+        requestId: restriction.id,
+        subjectType: 'student',
+        subjectId: STUDENT,
+        restricted: true,
+      };
+      return { status: 200, body };
+    });
+}
+
+describe('erasure and restriction on the request (admin)', () => {
+  it('asks for the typed name before scheduling the erasure, showing when it will run', async () => {
+    givenAdmin([erasure]);
+    const { user } = renderApp('/privacy');
+    await user.click(await screen.findByRole('button', { name: 'Erase…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/the erasure runs on/)).toBeInTheDocument();
+    const box = within(dialog).getByRole('textbox', { name: /Type the full name/ });
+    await user.type(box, 'Someone Else');
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule erasure' }));
+    expect(await within(dialog).findByText('That does not match the name.')).toBeInTheDocument();
+    expect(api.requestsTo(`POST /api/v1/privacy/requests/${erasure.id}/erasure`)).toHaveLength(0);
+    await user.clear(box);
+    await user.type(box, 'anaya sharma');
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule erasure' }));
+    await waitFor(() =>
+      expect(api.requestsTo(`POST /api/v1/privacy/requests/${erasure.id}/erasure`)[0]?.body).toEqual({
+        confirmation: 'anaya sharma',
+      }),
+    );
+    expect(await screen.findByTestId('erasure-status')).toHaveTextContent('Erasure scheduled for');
+  });
+
+  it('applies a restriction and then offers to lift it', async () => {
+    givenAdmin([restriction]);
+    const { user } = renderApp('/privacy');
+    expect(await screen.findByText('Processing is not restricted.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Apply restriction' }));
+    expect(await screen.findByRole('button', { name: 'Lift restriction' })).toBeInTheDocument();
+    expect(screen.getByText(/Processing is restricted/)).toBeInTheDocument();
+  });
+});

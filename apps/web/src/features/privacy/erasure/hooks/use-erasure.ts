@@ -1,0 +1,68 @@
+import type { ScheduleErasure } from '@shala/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInstitutionId } from '../../../auth/hooks/current-user';
+import { privacyKeys } from '../../api/privacy.api';
+import {
+  cancelErasure,
+  completeCorrection,
+  erasureKeys,
+  fetchErasure,
+  fetchRestriction,
+  scheduleErasure,
+  setRestriction,
+} from '../api/erasure.api';
+
+export function useErasure(requestId: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: erasureKeys.erasure(institutionId, requestId),
+    queryFn: ({ signal }) => fetchErasure(requestId, signal),
+  });
+}
+
+export function useScheduleErasure(requestId: string) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScheduleErasure) => scheduleErasure(requestId, body),
+    onSuccess: (view) => queryClient.setQueryData(erasureKeys.erasure(institutionId, requestId), view),
+  });
+}
+
+export function useCancelErasure(requestId: string) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => cancelErasure(requestId),
+    onSuccess: (view) => queryClient.setQueryData(erasureKeys.erasure(institutionId, requestId), view),
+  });
+}
+
+export function useRestriction(requestId: string) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: erasureKeys.restriction(institutionId, requestId),
+    queryFn: ({ signal }) => fetchRestriction(requestId, signal),
+  });
+}
+
+export function useSetRestriction(requestId: string) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (restricted: boolean) => setRestriction(requestId, restricted),
+    onSuccess: async (view) => {
+      queryClient.setQueryData(erasureKeys.restriction(institutionId, requestId), view);
+      await queryClient.invalidateQueries({ queryKey: privacyKeys.all(institutionId) });
+    },
+  });
+}
+
+export function useCompleteCorrection(requestId: string) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (note: string) => completeCorrection(requestId, note),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: privacyKeys.all(institutionId) }),
+  });
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+
+export const privacyErasureText = {
+  restriction: {
+    title: 'Restriction of processing',
+    on: 'Processing is restricted: no messages except account ones, left out of exports.',
+    off: 'Processing is not restricted.',
+    apply: 'Apply restriction',
+    lift: 'Lift restriction',
+  },
+  erasure: {
+    title: 'Erasure',
+    none: 'Start work on the request, then schedule the erasure. The family is told 48 hours before it runs.',
+    erase: 'Erase…',
+    modalTitle: 'Erase this person’s data',
+    intro:
+      'Names become “{{pseudonym}}”-style pseudonyms; contacts, national id, consents and the sign-in account are removed. Fee records keep their amounts. The family is notified now, and the erasure runs on {{date}}.',
+    confirmLabel: 'Type the full name or admission number to confirm',
+    confirmHint: 'Type “{{name}}” exactly.',
+    mismatch: 'That does not match the name.',
+    submit: 'Schedule erasure',
+    scheduled: 'Erasure scheduled for {{date}}; staff can cancel it until then.',
+    executed: 'Erased on {{date}}; records now carry “{{pseudonym}}”.',
+    cancelled: 'Erasure cancelled on {{date}}.',
+    cancel: 'Cancel erasure',
+  },
+  correction: {
+    title: 'Correction',
+    edit: 'Open the student record to correct it',
+    guardianHint: 'Correct the guardian from their student’s record.',
+    complete: 'Complete with a note…',
+    modalTitle: 'What was corrected?',
+    note: 'What was corrected',
+    submit: 'Complete request',
+    required: 'Say what was corrected.',
+  },
+};
+
+export function usePrivacyErasureText() {
+  return useTranslation('privacyErasure').t;
+}
