@@ -5,8 +5,7 @@
 // through the API. Each dashboard is requested READS times, one client at a time; prints p50/p95/p99 and
 // statements per request (counted inside the API process, so they include the request's own session and
 // permission lookups). The target (p99 <= 20 ms per card) is printed beside the numbers, not asserted.
-// The family and operator dashboards need parent and operator accounts the scale seed does not create;
-// the integration tests cover them.
+// The family dashboard is the scale seed's parent (two siblings); the operator's lists every school.
 //
 //   pnpm -r run build   (or: cd apps/api && npx tsc -p tsconfig.build.json)
 //   node scripts/bench/dashboard.mjs [--engine sqlite|mysql|both] [--students 2000] [--days 60]
@@ -52,12 +51,14 @@ async function run(engine) {
     ],
   });
   const { base, statements } = app;
-  const signIn = (email) => app.signIn(email);
+  const signIn = (email, institution) => app.signIn(email, institution);
   let failures = 0;
   try {
     const admin = await signIn('admin@scale-0001.test');
     const accountant = await signIn('accountant@scale-0001.test');
     const teacher = await signIn('teacher1@scale-0001.test');
+    const parent = await signIn('parent@scale-0001.test');
+    const operator = await signIn('operator@shala.test', 'platform');
     const as = (token) => (method, path, body) => call(base, token, method, `/api/v1${path}`, body);
     const api = as(admin);
 
@@ -121,6 +122,8 @@ async function run(engine) {
     await measure('admin dashboard', admin, '/dashboard/admin');
     await measure('teacher dashboard', teacher, '/dashboard/teacher');
     await measure('accountant dashboard', accountant, '/dashboard/accountant');
+    await measure('family dashboard (2 children)', parent, '/dashboard/family');
+    await measure('operator dashboard', operator, '/dashboard/operator');
     await measure(`day-close JSON (${PAYMENTS} payments)`, accountant, '/fees/day-close');
     await measure('day-close CSV', accountant, '/fees/day-close/export');
 

@@ -135,14 +135,27 @@ export async function call(base, token, method, path, body) {
   return (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
 }
 
-/** A token for `email` of the scale seed's first school, enrolling MFA when its role needs it. */
-export async function signIn(base, email) {
+/** The demo TOTP secret the seed enrols accounts it creates with MFA (the platform operator). */
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+/**
+ * A token for `email` of the scale seed's first school (or another institution), enrolling MFA when its
+ * role needs it and the account has none, or answering the demo TOTP code when it is enrolled.
+ */
+export async function signIn(base, email, institution = 'scale-0001') {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ institution: 'scale-0001', email, password: PASSWORD }),
+    body: JSON.stringify({ institution, email, password: PASSWORD }),
   }).then((r) => r.json());
   if (login.accessToken) return login.accessToken;
+  if (login.mfaRequired) {
+    const verified = await call(base, null, 'POST', '/api/v1/auth/mfa/verify', {
+      mfaToken: login.mfaToken,
+      code: authenticator.generate(DEMO_TOTP_SECRET),
+    });
+    return verified.accessToken;
+  }
   const start = await call(base, null, 'POST', '/api/v1/auth/mfa/enrollment', { mfaToken: login.mfaToken });
   const done = await call(base, null, 'POST', '/api/v1/auth/mfa/enrollment/confirm', {
     mfaToken: login.mfaToken,
@@ -230,7 +243,7 @@ export async function startApi({ engine, name, serverUrl, apiDist, seedArgs }) {
     return {
       base,
       statements: async () => Number(await (await fetch(`http://127.0.0.1:${counterPort}/`)).text()),
-      signIn: (email) => signIn(base, email),
+      signIn: (email, institution) => signIn(base, email, institution),
       stop,
     };
   } catch (error) {

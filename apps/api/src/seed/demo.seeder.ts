@@ -290,9 +290,10 @@ export class DemoSeeder {
 
   /**
    * `--institutions N --students M [--attendance-days D]`: N schools named scale-0001.., each with an admin,
-   * an accountant, and M students in sections of 40 (two per class), each section with its own class
+   * an accountant, a parent (of the school's two siblings), and M students in sections of 40 (two per class), each section with its own class
    * teacher (teacher1, teacher2, ...); optionally D past school days of attendance for every section.
-   * Scale schools take attendance every day and lock at 23:59, so benchmarks can mark "today".
+   * Scale schools take attendance every day and lock at 23:59, so benchmarks can mark "today". The platform
+   * and its operator (operator@shala.test) are made too when the database has none.
    */
   async seedScale(
     institutionCount: number,
@@ -300,10 +301,18 @@ export class DemoSeeder {
     attendanceDays = 0,
   ): Promise<SeedReport & { marks: number }> {
     this.refuseOutsideDemo();
-    const existing = await this.institutions.count();
+    let users = 0;
+    // the platform operator (operator dashboard bench), unless the demo already made the platform
+    if (!(await this.institutions.findBySlug(PLATFORM_SLUG))) {
+      const platformId = await this.provision(PLATFORM_SLUG, 'Shala Platform', InstitutionKind.Platform);
+      await this.context.runAsTenant(platformId, async () => {
+        await this.createDemoUser(DEMO_OPERATOR_EMAIL, 'Platform Operator', DefaultRole.PlatformOperator);
+        users++;
+      });
+    }
+    const existing = (await this.institutions.listSchools()).length;
     const perSection = 40;
     const sectionCount = Math.max(1, Math.ceil(studentsPerInstitution / perSection));
-    let users = 0;
     let students = 0;
     let marks = 0;
     for (let i = 1; i <= institutionCount; i++) {
@@ -334,12 +343,18 @@ export class DemoSeeder {
             name: `Class ${c + 1}`,
             ordinal: c + 1,
           }));
-          students += await this.seedSchool(
-            `S${existing + i}`,
-            50 + ((existing + i) % 49),
-            perSection,
-            classes,
-          );
+          const familyIndex = 50 + ((existing + i) % 49);
+          students += await this.seedSchool(`S${existing + i}`, familyIndex, perSection, classes);
+          // parent@<slug>.test: the guardian of the school's two siblings, for the family dashboard bench
+          const parent = await this.accounts.create({
+            email: `parent@${slug}.test`,
+            displayName: 'parent',
+            password: DEMO_PASSWORD,
+            roleKeys: [DefaultRole.Parent],
+          });
+          users++;
+          const guardianId = await this.directory.guardianIdByPhone(demoParentPhone(familyIndex));
+          if (guardianId) await this.guardians.linkParentAccount(guardianId, parent.id);
           const sections = [...(await this.academics.listSections())];
           const order = new Map(classes.map((c, k) => [c.name, k]));
           const classOf = new Map((await this.academics.listClasses()).map((c) => [c.id, c.name]));

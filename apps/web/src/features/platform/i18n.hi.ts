@@ -51,4 +51,17 @@ export const platformTextHi: Translation<typeof platformText> = {
     notDeliverable: '{{email}} को निमंत्रण ईमेल नहीं भेजा जा सकता: {{problem}}',
     done: 'हो गया',
   },
+  adminInvitations: {
+    open: 'व्यवस्थापक निमंत्रण',
+    openLabel: '{{name}} का व्यवस्थापक निमंत्रण',
+    title: '{{name}} का व्यवस्थापक निमंत्रण',
+    intro:
+      'विद्यालय के वे व्यवस्थापक जिन्होंने अभी पासवर्ड नहीं बनाया है। पहला लिंक न पहुँचा हो तो नया लिंक भेजें; पुराना लिंक तब काम नहीं करेगा।',
+    none: 'इस विद्यालय के हर व्यवस्थापक ने अपना निमंत्रण स्वीकार कर लिया है।',
+    sent: '{{sent}} को भेजा गया · लिंक {{expires}} तक काम करेगा',
+    status: { pending: 'लंबित', expired: 'समाप्त', revoked: 'रद्द' },
+    resend: 'नया लिंक भेजें',
+    revoke: 'रद्द करें',
+    queued: '{{email}} को नया लिंक भेजा जा रहा है।',
+  },
 };

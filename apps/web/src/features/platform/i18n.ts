@@ -50,6 +50,19 @@ export const platformText = {
     notDeliverable: 'The invitation email to {{email}} cannot be sent: {{problem}}',
     done: 'Done',
   },
+  adminInvitations: {
+    open: 'Admin invitation',
+    openLabel: 'Admin invitation of {{name}}',
+    title: 'Admin invitation of {{name}}',
+    intro:
+      'The school’s admins who have not set their password yet. Send a new link if the first did not arrive; the old link then stops working.',
+    none: 'Every admin of this school has accepted their invitation.',
+    sent: 'Sent {{sent}} · link works until {{expires}}',
+    status: { pending: 'Pending', expired: 'Expired', revoked: 'Revoked' },
+    resend: 'Send a new link',
+    revoke: 'Revoke',
+    queued: 'A new link is on its way to {{email}}.',
+  },
 } as const;
 
 /** t() of the 'platform' namespace; shared keys (common., errors., validation. ...) fall back to app/i18n/en.ts. */

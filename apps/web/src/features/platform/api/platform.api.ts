@@ -1,4 +1,6 @@
 import type {
+  PlatformAdminInvitation,
+  PlatformAdminInvitationList,
   PlatformInstitutionDto,
   PlatformInstitutionListResponse,
   ProvisionInstitutionRequest,
@@ -11,6 +13,8 @@ import { tenantKey } from '../../../app/query-keys';
 /** Keyed under the operator's own institution (platform): operators never hold a school's cache entries. */
 export const platformKeys = {
   institutions: (institutionId: string) => tenantKey(institutionId, 'platform', 'institutions'),
+  adminInvitations: (institutionId: string, schoolId: string) =>
+    tenantKey(institutionId, 'platform', 'institutions', schoolId, 'admin-invitations'),
 };
 
 /** GET /api/v1/platform/institutions: the schools, without any of their data. */
@@ -39,6 +43,48 @@ export async function setInstitutionStatus({
     {
       status,
     },
+  );
+  return data;
+}
+
+const adminInvitationsUrl = (schoolId: string) =>
+  `/v1/platform/institutions/${encodeURIComponent(schoolId)}/admin-invitations`;
+
+/** GET /api/v1/platform/institutions/:id/admin-invitations: the school's admins who have not accepted yet. */
+export async function fetchAdminInvitations(
+  schoolId: string,
+  signal?: AbortSignal,
+): Promise<PlatformAdminInvitationList> {
+  const { data } = await apiClient.get<PlatformAdminInvitationList>(adminInvitationsUrl(schoolId), {
+    signal,
+  });
+  return data;
+}
+
+/** POST …/admin-invitations/:userId: a new link by email; the link itself only when it cannot be sent. */
+export async function resendAdminInvitation({
+  schoolId,
+  userId,
+}: {
+  schoolId: string;
+  userId: string;
+}): Promise<PlatformAdminInvitation> {
+  const { data } = await apiClient.post<PlatformAdminInvitation>(
+    `${adminInvitationsUrl(schoolId)}/${encodeURIComponent(userId)}`,
+  );
+  return data;
+}
+
+/** DELETE …/admin-invitations/:userId: the link stops working; the account stays invited. */
+export async function revokeAdminInvitation({
+  schoolId,
+  userId,
+}: {
+  schoolId: string;
+  userId: string;
+}): Promise<PlatformAdminInvitation> {
+  const { data } = await apiClient.delete<PlatformAdminInvitation>(
+    `${adminInvitationsUrl(schoolId)}/${encodeURIComponent(userId)}`,
   );
   return data;
 }

@@ -8,9 +8,9 @@ import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
-import { PageHeader } from '../../../app/components/page-header';
 import { formatDate } from '../../../app/format';
 import { useInstitutions, useSetInstitutionStatus } from '../hooks/use-institutions';
+import { AdminInvitationsModal } from './admin-invitations-modal';
 import { ProvisionModal } from './provision-modal';
 import { OffboardingSection } from '../offboarding/components/offboarding-section';
 import { ResponsiveList } from '../../../app/components/responsive-list';
@@ -24,6 +24,7 @@ export function InstitutionsPanel() {
   const setStatus = useSetInstitutionStatus();
   const [provisioning, setProvisioning] = useState(false);
   const [suspending, setSuspending] = useState<PlatformInstitutionDto | null>(null);
+  const [inviting, setInviting] = useState<PlatformInstitutionDto | null>(null);
 
   const closeSuspend = () => {
     setSuspending(null);
@@ -64,6 +65,23 @@ export function InstitutionsPanel() {
       </Text>
     </>
   );
+  const invitationAction = (institution: PlatformInstitutionDto) =>
+    institution.status === InstitutionStatus.Terminated ? null : (
+      <Button
+        size="xs"
+        variant="subtle"
+        onClick={() => setInviting(institution)}
+        aria-label={t('adminInvitations.openLabel', { name: institution.name })}
+      >
+        {t('adminInvitations.open')}
+      </Button>
+    );
+  const actions = (institution: PlatformInstitutionDto) => (
+    <Group gap="xs" justify="flex-end" wrap="nowrap">
+      {invitationAction(institution)}
+      {statusAction(institution)}
+    </Group>
+  );
   const statusAction = (institution: PlatformInstitutionDto) =>
     institution.status === InstitutionStatus.Active ? (
       <Button
@@ -89,15 +107,11 @@ export function InstitutionsPanel() {
 
   return (
     <Stack gap="lg" maw={1200}>
-      <PageHeader
-        title={t('title')}
-        intro={t('intro')}
-        actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setProvisioning(true)}>
-            {t('provision')}
-          </Button>
-        }
-      />
+      <Group justify="flex-end">
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setProvisioning(true)}>
+          {t('provision')}
+        </Button>
+      </Group>
       <Card p={0}>
         {institutions.isPending ? (
           <Stack gap="xs" p="md" aria-busy="true">
@@ -161,7 +175,7 @@ export function InstitutionsPanel() {
                 key: 'actions',
                 header: <VisuallyHidden>{t('column.actions')}</VisuallyHidden>,
                 align: 'right',
-                cell: statusAction,
+                cell: actions,
               },
             ]}
             card={(institution) => (
@@ -170,6 +184,7 @@ export function InstitutionsPanel() {
                   <Box miw={0}>{nameCell(institution)}</Box>
                   {statusAction(institution)}
                 </Group>
+                <Group justify="flex-end">{invitationAction(institution)}</Group>
                 <Group gap={6} mt={6}>
                   {statusBadge(institution)}
                   <Text size="xs" c="dimmed">
@@ -189,6 +204,7 @@ export function InstitutionsPanel() {
       <OffboardingSection schools={rows} />
 
       <ProvisionModal opened={provisioning} onClose={() => setProvisioning(false)} />
+      <AdminInvitationsModal school={inviting} onClose={() => setInviting(null)} />
       <ConfirmModal
         opened={suspending !== null}
         title={suspending ? t('suspendTitle', { name: suspending.name }) : ''}

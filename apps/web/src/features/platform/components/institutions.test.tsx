@@ -114,6 +114,45 @@ describe('operator: institutions', () => {
     expect(within(result).getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
   });
 
+  it("lets the operator revoke the first admin's invitation and send a new link, shown once when undeliverable", async () => {
+    const base = `/api/v1/platform/institutions/${school.id}/admin-invitations`;
+    const pending = {
+      userId: 'u1',
+      email: 'head@greenwood.test',
+      displayName: 'Head Teacher',
+      status: 'pending',
+      sentAt: '2026-12-01T04:00:00.000Z',
+      expiresAt: '2026-12-04T04:00:00.000Z',
+    };
+    const link = 'https://shala.example/accept-invitation?token=t.i.secret2';
+    api
+      .on(`GET ${base}`, { status: 200, body: { items: [pending] } })
+      .on(`DELETE ${base}/u1`, { status: 200, body: { ...pending, status: 'revoked' } })
+      .on(`POST ${base}/u1`, {
+        status: 202,
+        body: {
+          ...pending,
+          delivery: 'not_deliverable',
+          deliveryProblem: 'the email channel is not ready: the server has no SMTP_URL',
+          oneTimeLink: link,
+        },
+      });
+    const { user } = renderApp('/platform/institutions');
+    await user.click(
+      await screen.findByRole('button', { name: 'Admin invitation of Greenwood High School' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Admin invitation of Greenwood High School' });
+    expect(await within(dialog).findByText('head@greenwood.test')).toBeInTheDocument();
+    expect(within(dialog).getByText('Pending')).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    await waitFor(() => expect(api.requestsTo(`DELETE ${base}/u1`)).toHaveLength(1));
+    await user.click(within(dialog).getByRole('button', { name: 'Send a new link' }));
+    expect(await within(dialog).findByRole('textbox', { name: 'One-time link' })).toHaveValue(link);
+    expect(within(dialog).getByText('Cannot be delivered')).toBeInTheDocument();
+    expect(api.requestsTo(`POST ${base}/u1`)).toHaveLength(1);
+  });
+
   it('shows a taken slug at the slug field', async () => {
     api.on(
       'POST /api/v1/platform/institutions',

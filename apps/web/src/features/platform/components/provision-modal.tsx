@@ -161,7 +161,7 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
       >
         {undelivered ? (
           <Stack gap="md" data-testid="first-admin-invitation">
-            <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Group gap="xs" align="flex-start">
               <DeliveryBadge delivery={undelivered.admin.delivery ?? 'not_deliverable'} />
               <Text size="sm">
                 {t('firstAdmin.notDeliverable', {
