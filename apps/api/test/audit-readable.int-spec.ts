@@ -182,6 +182,60 @@ describe(`audit log in words on ${TEST_DB}`, () => {
     });
   });
 
+  it("writes the sentences in the reader's saved language, in the list and the CSV; names and ids stay", async () => {
+    const setLocale = async (locale: string) => {
+      const res = await t.request({
+        method: 'PUT',
+        url: '/api/v1/me/locale',
+        headers: admin.auth,
+        payload: { locale },
+      });
+      expect(res.statusCode).toBe(204);
+    };
+    const hindi = 'teacher ने 6 दिस॰ 2026 के लिए Class 5 A की उपस्थिति बदली';
+    await setLocale('hi');
+    try {
+      const [event] = await events('action=attendance.mark&limit=1');
+      expect(event).toMatchObject({
+        action: 'attendance.mark',
+        actorName: 'teacher',
+        targetName: 'Class 5 A',
+        actorUserId: gw.teacher.id,
+        targetId: gw.sections['Class 5 A'],
+        summary: hindi,
+      });
+      await record({ action: 'test.denied_thing', outcome: 'denied', actorUserId: gw.admin.id });
+      const [failed] = await events('action=test.denied_thing&limit=1');
+      expect(failed!.summary).toBe('admin: test denied thing — अस्वीकृत');
+
+      const csv = await t.request({
+        url: '/api/v1/audit/export?format=csv&action=attendance.mark',
+        headers: admin.auth,
+      });
+      expect(csv.statusCode).toBe(200);
+      const [header, ...rows] = parse(csv.body) as string[][];
+      const row = Object.fromEntries(header!.map((h, i) => [h, rows[0]![i]]));
+      expect(row).toMatchObject({
+        summary: hindi,
+        actorName: 'teacher',
+        targetName: 'Class 5 A',
+        action: 'attendance.mark',
+        actorUserId: gw.teacher.id,
+        targetId: gw.sections['Class 5 A'],
+      });
+
+      const json = await t.request({
+        url: '/api/v1/audit/export?format=json&action=attendance.mark',
+        headers: admin.auth,
+      });
+      expect(json.json<AuditEventDto[]>()[0]).toMatchObject({ summary: hindi, targetName: 'Class 5 A' });
+    } finally {
+      await setLocale('en');
+    }
+    const [english] = await events('action=attendance.mark&limit=1');
+    expect(english!.summary).toBe('teacher changed attendance of Class 5 A for 6 Dec 2026');
+  });
+
   it('[AUD-03] keeps the chain verifiable: names are read, never written into the events', async () => {
     const res = await t.request({ url: '/api/v1/audit/verify', headers: admin.auth });
     expect(res.json()).toMatchObject({ ok: true });

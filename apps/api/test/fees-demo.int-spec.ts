@@ -1,8 +1,19 @@
 import { NestFactory } from '@nestjs/core';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@shala/contracts';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  type GrievanceOfficerView,
+  type GrievanceView,
+  type IncidentView,
+  PLATFORM_SLUG,
+  type PrivacyNoticeView,
+} from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../src/modules/attendance/school-calendar';
 import { InstitutionsService } from '../src/modules/institutions/institutions.service';
+import { ERASURE_DEMO_NOTICE_LEFT_MS } from '../src/modules/privacy/erasure/erasure-demo.seeder';
+import { PrivacyErasureService } from '../src/modules/privacy/erasure/privacy-erasure.service';
+import { IncidentsService } from '../src/modules/privacy/incidents/incidents.service';
 import { DemoSeeder } from '../src/seed/demo.seeder';
 import { SeedModule } from '../src/seed/seed.module';
 import { Account, signIn } from './support/accounts';
@@ -63,10 +74,132 @@ describe(`fees against the demo on ${TEST_DB}`, () => {
     expect(items.map((r) => `${r.type}:${r.status}`).sort()).toEqual([
       'access:completed',
       'correction:in_progress',
+      'erasure:in_progress',
       'erasure:open',
     ]);
     const overdue = await t.request({ url: '/api/v1/privacy/requests?overdue=true', headers: admin.auth });
     expect(overdue.json<{ items: { type: string }[] }>().items.map((r) => r.type)).toEqual(['erasure']);
+  });
+
+  // one sign-in for the privacy tests below, a TOTP step after the register test's (a code is used once)
+  let gwAdmin: Auth | undefined;
+  const greenwoodAdmin = async () =>
+    (gwAdmin ??= await signIn(t, demo('admin@greenwood.test', true), '10.72.0.10', 1));
+
+  it('[PRV-02] seeds an erasure whose notice runs out minutes after seeding, so the first job pass leaves it for staff', async () => {
+    const admin = await greenwoodAdmin();
+    const all = await t.request({ url: '/api/v1/privacy/requests', headers: admin.auth });
+    const request = all
+      .json<{ items: { id: string; type: string; status: string }[] }>()
+      .items.find((r) => r.type === 'erasure' && r.status === 'in_progress');
+    expect(request).toBeDefined();
+    // The hourly erasure job's first pass (50 s after start) finds nothing due yet...
+    const institution = (await t.app.get(InstitutionsService).findBySlug('greenwood'))!;
+    const job = await t.context.runAsTenant(institution.id, () =>
+      t.app.get(PrivacyErasureService).executeDue(),
+    );
+    expect(job).toEqual({ executed: 0 });
+    // ...and the screen shows the family's 48-hour notice running out a few minutes after seeding.
+    const res = await t.request({
+      url: `/api/v1/privacy/requests/${request!.id}/erasure`,
+      headers: admin.auth,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json<{ status: string; scheduledAt: string; executesAt: string }>();
+    expect(view.status).toBe('scheduled');
+    const left = Date.parse(view.executesAt) - Date.now();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(ERASURE_DEMO_NOTICE_LEFT_MS);
+    expect(Date.parse(view.executesAt) - Date.parse(view.scheduledAt)).toBe(48 * 60 * 60 * 1000);
+  });
+
+  it("shows the demo grievances: the officer on the notice, the family's answered, open and overdue ones, and Riverside's", async () => {
+    const admin = await greenwoodAdmin();
+    const officer = (
+      await t.request({ url: '/api/v1/privacy/grievance-officer', headers: admin.auth })
+    ).json<GrievanceOfficerView>();
+    expect(officer).toMatchObject({
+      name: 'Kavitha Raghunathan',
+      email: 'grievance@greenwood.test',
+      responseDays: 30,
+      configured: true,
+    });
+    const notices = (await t.request({ url: '/api/v1/privacy/notices', headers: admin.auth })).json<{
+      items: PrivacyNoticeView[];
+    }>().items;
+    const published = notices.find((n) => n.status === 'published')!;
+    expect(published.contact).toContain(officer.name!);
+    expect(published.contact).toContain(officer.email!);
+    expect(published.contact).toContain(officer.phone!);
+    // the demo parent has accepted it, so the acceptance screen does not stop the demo
+    const mine = await t.request({ url: '/api/v1/me/privacy-notice', headers: parent.auth });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json<{ mustAccept: boolean }>().mustAccept).toBe(false);
+
+    const items = (await t.request({ url: '/api/v1/privacy/grievances', headers: admin.auth })).json<{
+      items: GrievanceView[];
+    }>().items;
+    expect(items.map((g) => `${g.status}:${g.overdue}`).sort()).toEqual([
+      'answered:false',
+      'open:false',
+      'open:true',
+    ]);
+    const answered = items.find((g) => g.status === 'answered')!;
+    expect(answered.answer).toMatch(/transport contractor/);
+    expect(answered.studentName).toBeTruthy();
+    const open = items.find((g) => g.status === 'open' && !g.overdue)!;
+    const ageDays = (Date.now() - new Date(open.receivedAt).getTime()) / 86_400_000;
+    expect(Math.round(ageDays)).toBe(10);
+    const overdue = (
+      await t.request({ url: '/api/v1/privacy/grievances?overdue=true', headers: admin.auth })
+    ).json<{ items: GrievanceView[] }>().items;
+    expect(overdue).toHaveLength(1);
+    expect(Math.round((Date.now() - new Date(overdue[0]!.receivedAt).getTime()) / 86_400_000)).toBe(35);
+    const familyOwn = (await t.request({ url: '/api/v1/privacy/my-grievances', headers: parent.auth })).json<{
+      items: GrievanceView[];
+    }>().items;
+    expect(familyOwn).toHaveLength(3);
+    const rsOwn = (await t.request({ url: '/api/v1/privacy/my-grievances', headers: rsParent.auth })).json<{
+      items: GrievanceView[];
+    }>().items;
+    expect(rsOwn.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("shows the demo incidents: Greenwood's closed one with its root cause, and the operator's open one in both schools", async () => {
+    const admin = await greenwoodAdmin();
+    const rsAdmin = await signIn(t, demo('admin@riverside.test', true), '10.72.0.12');
+    const list = async (a: Auth) =>
+      (await t.request({ url: '/api/v1/privacy/incidents', headers: a.auth })).json<{
+        items: IncidentView[];
+      }>().items;
+    const gw = await list(admin);
+    const own = gw.find((i) => i.origin === 'school')!;
+    expect(own).toMatchObject({ status: 'closed', containment: expect.stringMatching(/sessions revoked/i) });
+    expect(own.rootCause).toBeTruthy();
+    const state = (i: IncidentView) => Object.fromEntries(i.clocks.map((c) => [c.key, c.state]));
+    expect(state(own)).toEqual({ schools: 'done_on_time', board: 'done_on_time', meta: 'not_applicable' });
+    expect(own.events.map((e) => e.kind)).toEqual([
+      'created',
+      'containment',
+      'notified',
+      'notified',
+      'closed',
+    ]);
+    const shared = gw.find((i) => i.origin === 'platform')!;
+    expect(shared.status).toBe('open');
+    expect(Object.values(state(shared))).toEqual(['pending', 'pending', 'pending']);
+    expect((await list(rsAdmin)).map((i) => i.id)).toEqual([shared.id]);
+    const platform = (await t.app.get(InstitutionsService).findBySlug(PLATFORM_SLUG))!;
+    const operatorView = await t.context.runAsTenant(platform.id, () =>
+      t.app.get(IncidentsService).list('platform'),
+    );
+    expect(operatorView.map((i) => i.id)).toEqual([shared.id]);
+    expect(operatorView[0]!.affectedSchools!.map((s) => s.name).sort()).toHaveLength(2);
+    // the notices to both schools' admins went to the outbox, as for any incident the operator records
+    const notices = (await t.db.acrossTenants('test reads raw rows', () =>
+      t.dataSource.query("SELECT recipient FROM outbox_messages WHERE template = 'privacy_incident_notice'"),
+    )) as { recipient: string }[];
+    expect(notices.map((n) => n.recipient).sort()).toEqual(['admin@greenwood.test', 'admin@riverside.test']);
   });
 
   it("parent@greenwood.test sees both children's dues", async () => {

@@ -4,10 +4,17 @@ import {
   type PrivacyRequestView,
   type PrivacyRestrictionView,
 } from '@shala/contracts';
+import Sqlite from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { GuardianNotifier } from '../src/modules/notifications/guardian-notifier.service';
 import { PrivacyErasureService } from '../src/modules/privacy/erasure/privacy-erasure.service';
+import { loadConfig } from '../src/platform/config/app-config';
+import { dataSourceOptions } from '../src/platform/database/data-source';
 import { Clock } from '../src/platform/time/clock';
 import { type Signed, signIn } from './support/accounts';
 import { type FeeSetup, generate, givenFees } from './support/fees';
@@ -32,6 +39,54 @@ const OTHER = { firstName: 'Marigold', lastName: 'Thistlewood', admissionNo: 'GR
 const OTHER_GUARDIAN = { fullName: 'Rowan Thistlewood', phone: '+919812340088', email: 'rowan.t@keep.test' };
 
 type Row = Record<string, unknown>;
+
+/** Which of the needles occur in the bytes (ASCII needles, any letter case, as UTF-8). */
+const rawHitsIn = (bytes: Buffer, needles: string[]) => {
+  const text = bytes.toString('latin1').toLowerCase();
+  return needles.filter((n) => text.includes(n.toLowerCase()));
+};
+
+/** The app's SQLite pragmas (data-source.ts), applied to a connection of our own. */
+function withAppPragmas(file: string): Sqlite.Database {
+  const options = dataSourceOptions(loadConfig({ DATABASE_URL: `sqlite:${file}` }), {
+    entities: [],
+    migrations: [],
+  }) as { prepareDatabase: (db: Sqlite.Database) => void };
+  const db = new Sqlite(file);
+  options.prepareDatabase(db);
+  return db;
+}
+
+/** A MariaDB/MySQL dump of one database, as the bytes the dump tool writes (blobs raw, not hex). */
+function dumpOf(url: string): Buffer {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const tool = ['mariadb-dump', 'mysqldump'].find((name) => {
+    try {
+      execFileSync('which', [name], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!tool) throw new Error('mariadb-dump/mysqldump not installed (CI installs mariadb-client)');
+  return execFileSync(
+    tool,
+    [
+      `--host=${u.hostname}`,
+      `--port=${u.port || '3306'}`,
+      `--user=${decodeURIComponent(u.username)}`,
+      '--single-transaction',
+      '--no-tablespaces',
+      '--skip-comments',
+      '--default-character-set=utf8mb4',
+      decodeURIComponent(u.pathname.slice(1)),
+    ],
+    {
+      env: { ...process.env, MYSQL_PWD: decodeURIComponent(u.password) },
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
+}
 
 describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
   let t: TestApp;
@@ -135,6 +190,27 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
     cells
       .filter((c) => needles.some((n) => c.value.toLowerCase().includes(n.toLowerCase())))
       .map((c) => `${c.table}.${c.column}`);
+
+  /**
+   * The database as it lies on disk: the SQLite file and its WAL after a truncating checkpoint, or a dump
+   * of the MariaDB/MySQL test database (InnoDB's own files belong to the shared server, out of reach).
+   */
+  async function rawDatabase(): Promise<{ source: string; bytes: Buffer }[]> {
+    const db = t.config.database;
+    if (db.kind === 'sqlite') {
+      const [checkpoint] = await raw('PRAGMA wal_checkpoint(TRUNCATE)');
+      expect(checkpoint).toMatchObject({ busy: 0 });
+      return [db.file, `${db.file}-wal`]
+        .filter((f) => existsSync(f))
+        .map((f) => ({ source: basename(f), bytes: readFileSync(f) }));
+    }
+    return [{ source: 'dump', bytes: dumpOf(db.url) }];
+  }
+
+  const rawHits = async (needles: string[]) =>
+    (await rawDatabase()).flatMap(({ source, bytes }) =>
+      rawHitsIn(bytes, needles).map((n) => `${source}: ${n}`),
+    );
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -286,6 +362,8 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       // Before: the values are there to be found (the search works).
       const needles = [SUBJECT.firstName, SUBJECT.lastName, GUARDIAN.fullName, GUARDIAN.email];
       expect(hitsOf(await everyTextCell(), needles).length).toBeGreaterThan(0);
+      // ... and in the raw database (file or dump): the byte scan below can fail.
+      expect(await rawHits(needles)).not.toEqual([]);
 
       clock().setForTests(new Date(Date.now() + 48 * HOUR_MS + 60_000));
       expect(await inSchool(() => t.app.get(PrivacyErasureService).executeDue())).toEqual({ executed: 1 });
@@ -325,6 +403,22 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       expect(req.status).toBe('completed');
     });
 
+    it(`[PRV-02] leaves none of the values in the raw database (${TEST_DB === 'sqlite' ? 'file and WAL bytes' : 'mariadb-dump'})`, async () => {
+      const needles = [
+        SUBJECT.firstName,
+        SUBJECT.lastName,
+        GUARDIAN.fullName,
+        GUARDIAN.email,
+        GUARDIAN.phoneDigits,
+        SUBJECT.nationalId,
+        SUBJECT.nationalId.replace(/\s/g, ''),
+        'Erasure Lane',
+      ];
+      // SQLite: deleted and overwritten cells in free pages and index pages are zeroed (secure_delete);
+      // MariaDB: every row the server still serves, blobs included.
+      expect(await rawHits(needles)).toEqual([]);
+    });
+
     it('[PRV-02] keeps the fee ledger amounts under the pseudonym, and the audit chain verifies', async () => {
       expect(await ledger(subject)).toBe(ledgerBefore);
       const verified = await inSchool(() => t.app.get(AuditService).verify());
@@ -352,5 +446,49 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       const [s] = await raw('SELECT first_name FROM students WHERE id = ?', [other]);
       expect(s!.first_name).toBe(OTHER.firstName);
     });
+  });
+});
+
+describe.runIf(TEST_DB === 'sqlite')('privacy: SQLite secure_delete', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shala-secure-delete-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * Writes rows naming the subject among others (their long notes spill into overflow pages), deletes
+   * them and checkpoints; answers whether the name is still anywhere in the file or its WAL.
+   */
+  function leftAfterDelete(file: string, options: { secureDelete?: 'OFF'; index?: 'reindexed' } = {}) {
+    const db = withAppPragmas(file);
+    if (options.secureDelete) db.pragma(`secure_delete = ${options.secureDelete}`);
+    db.exec('CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT)');
+    if (options.index) db.exec('CREATE INDEX people_name ON people (name)');
+    const insert = db.prepare('INSERT INTO people (name, note) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++)
+        insert.run(
+          i % 20 ? `Keeper ${i}` : `Quillfeather ${i}`,
+          i % 20 ? null : `${'x'.repeat(5000)} Quillfeather`,
+        );
+    })();
+    db.prepare("DELETE FROM people WHERE name LIKE 'Quillfeather%'").run();
+    if (options.index) db.exec('REINDEX people_name');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    return [file, `${file}-wal`]
+      .filter((f) => existsSync(f))
+      .flatMap((f) => rawHitsIn(readFileSync(f), ['Quillfeather']));
+  }
+
+  it('[PRV-02] the app connection zeroes deleted rows in the file, where SQLite by default leaves them', () => {
+    // Without secure_delete the deleted names stay in the pages' free space and in the freed overflow
+    // pages (the long notes): the scan finds them, so the erasure scan above can fail.
+    expect(leftAfterDelete(join(dir, 'off.sqlite'), { secureDelete: 'OFF' })).not.toEqual([]);
+    expect(leftAfterDelete(join(dir, 'app.sqlite'))).toEqual([]);
+  });
+
+  it('[PRV-02] an index over the name, rebuilt after the delete, keeps no copy of it either', () => {
+    // secure_delete alone can leave a stale copy of a deleted key on an interior page of a multi-level
+    // index (SQLite 3.53); rebuilding the index (REINDEX, freed pages zeroed) removes it.
+    expect(leftAfterDelete(join(dir, 'index.sqlite'), { index: 'reindexed' })).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { DefaultRole, type GrievanceOfficerView, type GrievanceView } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CurrentInstitution } from '../src/modules/institutions/current-institution';
+import { OutboxRepository } from '../src/modules/notifications/outbox.repository';
+import { PrivacyReminders } from '../src/modules/privacy/privacy-reminders';
 import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
@@ -25,7 +28,7 @@ describe(`privacy: grievances and the grievance officer (${TEST_DB})`, () => {
   let otherStudent: string;
   const clock = () => t.app.get(Clock);
 
-  const call = (a: Signed, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  const call = (a: Signed, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
     t.request({ method, url, headers: a.auth, ...(payload ? { payload } : {}) });
   const raise = (a: Signed, body: object) => call(a, 'POST', '/api/v1/privacy/my-grievances', body);
   const answer = (a: Signed, id: string, body: object) =>
@@ -240,5 +243,62 @@ describe(`privacy: grievances and the grievance officer (${TEST_DB})`, () => {
     expect((await call(parent, 'GET', '/api/v1/privacy/grievances')).statusCode).toBe(403);
     expect((await call(teacher, 'GET', '/api/v1/privacy/grievances')).statusCode).toBe(403);
     expect((await raise(teacher, grievance)).statusCode).toBe(403);
+  });
+
+  it('[PRV-02] the daily privacy reminder counts open grievances due within 7 days and overdue ones, with no request due', async () => {
+    const asRs = <T>(fn: () => Promise<T>) => t.context.runAsTenant(rs.institution.id, fn);
+    const remind = () => asRs(() => t.app.get(PrivacyReminders).runDaily());
+    const sentToday = async () => {
+      const today = await asRs(() => t.app.get(CurrentInstitution).today());
+      return asRs(() => t.app.get(OutboxRepository).findByIdempotencyKey(`privacy-due:${today}`));
+    };
+    expect(await remind()).toEqual({ sent: false, reason: 'nothing_due' });
+    const contact = await call(rsAdmin, 'PATCH', '/api/v1/institution/profile', {
+      email: 'office@riverside.test',
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
+    const raised = await raise(rsParent, { ...grievance, subject: 'Riverside photos' });
+    expect(raised.statusCode, raised.body).toBe(201);
+    expect(await remind()).toEqual({ sent: false, reason: 'nothing_due' }); // due in 30 days
+    const start = Date.now();
+    try {
+      clock().setForTests(new Date(start + 25 * DAY_MS));
+      expect(await remind()).toEqual({
+        sent: true,
+        count: 0,
+        overdue: 0,
+        grievances: 1,
+        overdueGrievances: 0,
+      });
+      expect(JSON.parse((await sentToday())!.variables)).toMatchObject({
+        count: 0,
+        grievances: 1,
+        overdueGrievances: 0,
+      });
+      clock().setForTests(new Date(start + 31 * DAY_MS));
+      expect(await remind()).toEqual({
+        sent: true,
+        count: 0,
+        overdue: 0,
+        grievances: 1,
+        overdueGrievances: 1,
+      });
+      expect(await remind()).toEqual({ sent: false, reason: 'already_sent' });
+      const sent = await sentToday();
+      expect(sent).toMatchObject({
+        channel: 'email',
+        template: 'privacy_requests_due',
+        recipient: 'office@riverside.test',
+      });
+      expect(JSON.parse(sent!.variables)).toMatchObject({ grievances: 1, overdueGrievances: 1 });
+      // an answered grievance is no longer due: nothing to remind of the next day
+      expect(
+        (await answer(rsAdmin, raised.json<GrievanceView>().id, { answer: 'Removed.' })).statusCode,
+      ).toBe(200);
+      clock().setForTests(new Date(start + 32 * DAY_MS));
+      expect(await remind()).toEqual({ sent: false, reason: 'nothing_due' });
+    } finally {
+      clock().setForTests(null);
+    }
   });
 });

@@ -245,7 +245,13 @@ describe(`privacy: data-subject requests and access archives (${TEST_DB})`, () =
         email: 'privacy@riverside.test',
       });
       expect(contact.statusCode, contact.body).toBe(200);
-      expect(await remind()).toEqual({ sent: true, count: 1, overdue: 0 });
+      expect(await remind()).toEqual({
+        sent: true,
+        count: 1,
+        overdue: 0,
+        grievances: 0,
+        overdueGrievances: 0,
+      });
       expect(await remind()).toEqual({ sent: false, reason: 'already_sent' });
       const today = await t.context.runAsTenant(rs.institution.id, () =>
         t.app.get(CurrentInstitution).today(),

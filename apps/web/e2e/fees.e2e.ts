@@ -85,16 +85,17 @@ describe('a parent paying fees on a phone', () => {
     expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
 
-    // The parent's own consents, one switch per channel and purpose.
+    // The parent's own consents, one switch per channel and purpose: the Consents tab of My data.
     await page.getByRole('link', { name: 'Choose how the school contacts you' }).tap();
-    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'My data', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Consents', selected: true }).waitFor();
     await page
       .getByRole('table', { name: /^Consents of / })
       .first()
       .waitFor();
     expect(await page.getByRole('switch', { name: /by SMS$/ }).count()).toBeGreaterThanOrEqual(4);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(resultsDir, 'notifications-consents-390.png'), fullPage: true });
+    await page.screenshot({ path: join(resultsDir, 'my-data-consents-390.png'), fullPage: true });
 
     expect(problems.list()).toEqual([]);
   });

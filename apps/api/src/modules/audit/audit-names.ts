@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LOCALES, type Locale } from '@shala/contracts';
 
 /**
  * Names of the ids of one target type, looked up in one batch: `ids` are distinct, and ids the module no
@@ -26,11 +27,24 @@ export interface AuditNameBook {
 @Injectable()
 export class AuditNames {
   private readonly describers = new Map<string, AuditDescriber>();
+  private savedLocale: ((userId: string) => Promise<string | null>) | null = null;
 
   register(targetType: string, describe: AuditDescriber): void {
     if (this.describers.has(targetType))
       throw new Error(`An audit describer for ${targetType} is already registered`);
     this.describers.set(targetType, describe);
+  }
+
+  /** How to read a user's saved language (`users.locale`): registered by the users module. */
+  registerLocale(savedLocale: (userId: string) => Promise<string | null>): void {
+    if (this.savedLocale) throw new Error('The audit reader locale is already registered');
+    this.savedLocale = savedLocale;
+  }
+
+  /** The language the log is written in for its reader: their saved locale, English when unknown. */
+  async localeOf(userId: string | null): Promise<Locale> {
+    const saved = userId && this.savedLocale ? await this.savedLocale(userId) : null;
+    return (LOCALES as readonly (string | null)[]).includes(saved) ? (saved as Locale) : 'en';
   }
 
   async of(

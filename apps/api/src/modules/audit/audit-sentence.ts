@@ -1,8 +1,18 @@
+import type { Locale } from '@shala/contracts';
+import {
+  HI_ATTENDANCE_CHANGED,
+  HI_FAILED_PHRASES,
+  HI_MONTHS,
+  HI_PHRASES,
+  HI_TARGET_TYPES,
+} from './audit-sentence.hi';
+
 /**
- * An audit event as one English sentence a person reads: "Ravi Kumar changed attendance of Class 5 A for
- * 6 Dec 2026". Pure: the names come from AuditNames, the words from the action. An action without a phrase
- * here still reads ("Ravi Kumar: fees late fee apply (fee invoice 0193ab12)"), so a new action is never
- * blank.
+ * An audit event as one sentence a person reads, in the reader's language: "Ravi Kumar changed attendance
+ * of Class 5 A for 6 Dec 2026" / "Ravi Kumar ने 6 दिस॰ 2026 के लिए Class 5 A की उपस्थिति बदली". Pure: the
+ * names come from AuditNames (data, never translated), the words from the action. An action without a
+ * phrase here still reads ("Ravi Kumar: fees late fee apply (fee invoice 0193ab12)"), so a new action is
+ * never blank.
  */
 
 export interface SentenceEvent {
@@ -145,49 +155,121 @@ const FAILED_PHRASES: Readonly<Record<string, string>> = {
   'auth.reauthenticate': 'failed to confirm their password',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Everything of a sentence that depends on the language; `{actor}` in a phrase places the actor. */
+interface Wording {
+  phrases: Readonly<Record<string, string>>;
+  failedPhrases: Readonly<Record<string, string>>;
+  attendanceChanged: string;
+  months: readonly string[];
+  targetTypes: Readonly<Record<string, string>>;
+  /** The anonymous actor of a sign-in attempt (Hindi: the oblique "किसी", as its phrases say "ने"). */
+  someone: string;
+  system: string;
+  user: string;
+  something: string;
+  aDay: string;
+  denied: string;
+  failed: string;
+}
 
-/** '2026-12-06' as '6 Dec 2026'; anything else as it is. */
-export function dayInWords(value: unknown): string | null {
+const EN: Wording = {
+  phrases: PHRASES,
+  failedPhrases: FAILED_PHRASES,
+  attendanceChanged: 'changed attendance of {target} for {date}',
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  targetTypes: {},
+  someone: 'Someone',
+  system: 'The system',
+  user: 'User',
+  something: 'something',
+  aDay: 'a day',
+  denied: 'denied',
+  failed: 'failed',
+};
+
+const HI: Wording = {
+  phrases: HI_PHRASES,
+  failedPhrases: HI_FAILED_PHRASES,
+  attendanceChanged: HI_ATTENDANCE_CHANGED,
+  months: HI_MONTHS,
+  targetTypes: HI_TARGET_TYPES,
+  someone: 'किसी',
+  system: 'सिस्टम',
+  user: 'उपयोगकर्ता',
+  something: 'कुछ',
+  aDay: 'किसी दिन',
+  denied: 'अस्वीकृत',
+  failed: 'विफल',
+};
+
+/** The phrases of each language, for the completeness test: every action has words in every language. */
+export const SENTENCE_PHRASES: Readonly<
+  Record<Locale, { phrases: Readonly<Record<string, string>>; failed: Readonly<Record<string, string>> }>
+> = {
+  en: { phrases: EN.phrases, failed: EN.failedPhrases },
+  hi: { phrases: HI.phrases, failed: HI.failedPhrases },
+};
+
+const WORDINGS: Readonly<Partial<Record<string, Wording>>> = { en: EN, hi: HI };
+
+/** The words of `locale`; English for a language without them. */
+const wordingOf = (locale: Locale): Wording => WORDINGS[locale] ?? EN;
+
+/** '2026-12-06' as '6 Dec 2026' (Hindi: '6 दिस॰ 2026', as the web writes dates); anything else as it is. */
+export function dayInWords(value: unknown, locale: Locale = 'en'): string | null {
   if (typeof value !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : value;
+  const months = wordingOf(locale).months;
+  return m ? `${Number(m[3])} ${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : value;
 }
 
 const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
 
 /** The target in words: its name, else its type and the start of its id ("fee invoice 0193ab12"). */
-function targetWords(e: SentenceEvent, name: string | null): string {
+function targetWords(e: SentenceEvent, name: string | null, w: Wording): string {
   if (name) return name;
-  if (!e.targetType) return 'something';
-  return e.targetId ? `${words(e.targetType)} ${e.targetId.slice(0, 8)}` : words(e.targetType);
+  if (!e.targetType) return w.something;
+  const type = w.targetTypes[e.targetType] ?? words(e.targetType);
+  return e.targetId ? `${type} ${e.targetId.slice(0, 8)}` : type;
 }
 
-/** The actor in words: their name, "The system" for events without one, "user 0193ab12" when unknown. */
-export function actorWords(actorUserId: string | null, name: string | null): string {
+/** The actor in words: their name, "The system" for events without one, "User 0193ab12" when unknown. */
+export function actorWords(actorUserId: string | null, name: string | null, locale: Locale = 'en'): string {
   if (name) return name;
-  return actorUserId ? `User ${actorUserId.slice(0, 8)}` : 'The system';
+  const w = wordingOf(locale);
+  return actorUserId ? `${w.user} ${actorUserId.slice(0, 8)}` : w.system;
 }
 
-export function auditSentence(e: SentenceEvent, actorName: string | null, targetName: string | null): string {
+export function auditSentence(
+  e: SentenceEvent,
+  actorName: string | null,
+  targetName: string | null,
+  locale: Locale = 'en',
+): string {
+  const w = wordingOf(locale);
   const details = (e.details && typeof e.details === 'object' ? e.details : {}) as Record<string, unknown>;
   const actor =
-    e.action === 'auth.login' && !e.actorUserId ? 'Someone' : actorWords(e.actorUserId, actorName);
-  const failedPhrase = e.outcome === 'success' ? undefined : FAILED_PHRASES[e.action];
-  let phrase = failedPhrase ?? PHRASES[e.action];
+    e.action === 'auth.login' && !e.actorUserId ? w.someone : actorWords(e.actorUserId, actorName, locale);
+  const failedPhrase = e.outcome === 'success' ? undefined : w.failedPhrases[e.action];
+  let phrase = failedPhrase ?? w.phrases[e.action];
   if (e.action === 'attendance.mark' && Number(details.created) === 0 && Number(details.changed) > 0)
-    phrase = 'changed attendance of {target} for {date}';
+    phrase = w.attendanceChanged;
   const count = details.rows ?? details.marks;
-  const filled = phrase
-    ?.replace('{target}', targetWords(e, targetName))
-    .replace('{date}', dayInWords(details.date) ?? 'a day')
-    .replace('{from}', dayInWords(details.from) ?? '?')
-    .replace('{to}', dayInWords(details.to) ?? '?')
-    .replace('{count}', typeof count === 'number' ? String(count) : '?');
-  const sentence = filled
-    ? `${actor} ${filled}`
-    : `${actor}: ${words(e.action)}${e.targetType ? ` (${targetWords(e, targetName)})` : ''}`;
+  // One pass over the phrase, so a name that happens to contain "{date}" is never filled in itself.
+  const values: Record<string, () => string> = {
+    actor: () => actor,
+    target: () => targetWords(e, targetName, w),
+    date: () => dayInWords(details.date, locale) ?? w.aDay,
+    from: () => dayInWords(details.from, locale) ?? '?',
+    to: () => dayInWords(details.to, locale) ?? '?',
+    count: () => (typeof count === 'number' ? String(count) : '?'),
+  };
+  const fill = (template: string) =>
+    template.replace(/\{(actor|target|date|from|to|count)\}/g, (_, key: string) => values[key]!());
+  const sentence = phrase
+    ? fill(phrase.includes('{actor}') ? phrase : `{actor} ${phrase}`)
+    : `${actor}: ${words(e.action)}${e.targetType ? ` (${targetWords(e, targetName, w)})` : ''}`;
   return e.outcome === 'success' || failedPhrase
     ? sentence
-    : `${sentence} — ${e.outcome === 'denied' ? 'denied' : 'failed'}`;
+    : `${sentence} — ${e.outcome === 'denied' ? w.denied : w.failed}`;
 }

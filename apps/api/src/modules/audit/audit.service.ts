@@ -4,6 +4,7 @@ import {
   AuditEventDto,
   type AuditExportColumn,
   type AuditVerifyResponse,
+  type Locale,
   PAGE_LIMIT_DEFAULT,
 } from '@shala/contracts';
 import { ClsService } from 'nestjs-cls';
@@ -59,8 +60,11 @@ function toFilter(q: AuditFilterQuery): AuditFilter {
   };
 }
 
-/** The stored event, with its actor's and target's names and its sentence (from `names`). */
-export function auditEventDto(e: AuditEvent, names: AuditNameBook): AuditEventDto {
+/**
+ * The stored event, with its actor's and target's names (from `names`) and its sentence in the reader's
+ * language; the stored fields and the names are the same in every language.
+ */
+export function auditEventDto(e: AuditEvent, names: AuditNameBook, locale: Locale = 'en'): AuditEventDto {
   const details = e.details ? (JSON.parse(e.details) as unknown) : null;
   const actorName = names.actor(e.actorUserId);
   const targetName = names.target(e.targetType, e.targetId);
@@ -81,7 +85,7 @@ export function auditEventDto(e: AuditEvent, names: AuditNameBook): AuditEventDt
     hash: e.hash,
     actorName,
     targetName,
-    summary: auditSentence({ ...e, details }, actorName, targetName),
+    summary: auditSentence({ ...e, details }, actorName, targetName, locale),
   };
 }
 
@@ -194,9 +198,9 @@ export class AuditService {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const rows = await this.list(toFilter(query), limit + 1, query.cursor ? Number(query.cursor) : undefined);
     const items = rows.slice(0, limit);
-    const names = await this.names.of(items);
+    const [names, locale] = await Promise.all([this.names.of(items), this.readerLocale()]);
     return page(
-      items.map((e) => auditEventDto(e, names)),
+      items.map((e) => auditEventDto(e, names, locale)),
       rows.length > limit ? String(items[items.length - 1]!.seq) : null,
     );
   }
@@ -208,12 +212,12 @@ export class AuditService {
   async exportFile(query: AuditExportQuery): Promise<Download> {
     const format = query.format ?? 'csv';
     const tenantId = this.context.tenantId;
-    const timeZone = await this.institution.timeZone();
+    const [timeZone, locale] = await Promise.all([this.institution.timeZone(), this.readerLocale()]);
     await this.record({
       action: 'audit.export',
       details: { format, filter: { ...query, format: undefined } },
     });
-    const events = this.exportedEvents(tenantId, toFilter(query));
+    const events = this.exportedEvents(tenantId, toFilter(query), locale);
     return {
       filename: `audit-${new Date().toISOString().slice(0, 10)}.${format}`,
       contentType: format === 'csv' ? CSV_CONTENT_TYPE : 'application/json; charset=utf-8',
@@ -224,11 +228,20 @@ export class AuditService {
   }
 
   /** The export's events with their names: one name lookup per target type per batch of 500. */
-  private async *exportedEvents(tenantId: string, filter: AuditFilter): AsyncGenerator<AuditEventDto> {
+  private async *exportedEvents(
+    tenantId: string,
+    filter: AuditFilter,
+    locale: Locale,
+  ): AsyncGenerator<AuditEventDto> {
     for await (const batch of this.batches(tenantId, filter)) {
       const names = await this.context.runAsTenant(tenantId, () => this.names.of(batch));
-      for (const e of batch) yield auditEventDto(e, names);
+      for (const e of batch) yield auditEventDto(e, names, locale);
     }
+  }
+
+  /** The requesting user's saved language (users.locale), read once per list page or export. */
+  private readerLocale(): Promise<Locale> {
+    return this.names.localeOf(this.context.userId);
   }
 
   /** Oldest-first batches for streaming exports; each batch runs in the tenant captured by the caller. */

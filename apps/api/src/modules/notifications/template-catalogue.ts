@@ -72,11 +72,11 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
   {
     name: 'privacy_requests_due',
     purpose: null,
-    variables: ['count', 'overdue', 'school'],
+    variables: ['count', 'overdue', 'grievances', 'overdueGrievances', 'school'],
     required: ['count'],
     channels: ['email'],
     description:
-      "Daily reminder to the school's privacy contact: data-subject requests due within 7 days or overdue (issue 13).",
+      "Daily reminder to the school's privacy contact: data-subject requests and grievances due within 7 days or overdue (issue 13).",
   },
   {
     name: 'privacy_erasure_notice',
@@ -200,8 +200,8 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateContent>> = {
   },
   privacy_requests_due: {
     email: {
-      subject: '{{count}} privacy requests need an answer',
-      body: 'Hello,\n\n{{count}} data-subject requests at {{school}} are due within 7 days ({{overdue}} already overdue). Open Privacy in Shala to answer them.',
+      subject: 'Privacy requests and grievances at {{school}} need an answer',
+      body: 'Hello,\n\n{{count}} data-subject requests at {{school}} are due within 7 days ({{overdue}} already overdue), and {{grievances}} grievances are due within 7 days ({{overdueGrievances}} already overdue). Open Privacy in Shala to answer them.',
     },
     sms: null,
     whatsapp: null,

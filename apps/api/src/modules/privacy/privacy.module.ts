@@ -46,6 +46,7 @@ import {
   PrivacyErasuresRepository,
   ResolvedRequestsRepository,
 } from './erasure/erasure.repository';
+import { ErasureDemoSeeder } from './erasure/erasure-demo.seeder';
 import { PrivacyErasureController } from './erasure/privacy-erasure.controller';
 import { PrivacyErasureScheduler } from './erasure/privacy-erasure.scheduler';
 import { PrivacyErasureService } from './erasure/privacy-erasure.service';
@@ -127,6 +128,7 @@ import { StudentConsentsService } from './student-consents.service';
     ErasedUsersRepository,
     PrivacyErasureService,
     PrivacyErasureScheduler,
+    ErasureDemoSeeder,
     PrivacyRestrictionService,
   ],
   exports: [PrivacyDemoSeeder],

@@ -15,5 +15,6 @@ export class UserAuditNames implements OnModuleInit {
       ACTOR_TARGET_TYPE,
       async (ids) => new Map((await this.users.findByIds(ids)).map((u) => [u.id, u.displayName])),
     );
+    this.names.registerLocale(async (id) => (await this.users.findByIds([id]))[0]?.locale ?? null);
   }
 }

@@ -32,5 +32,6 @@ describe('dataSourceOptions', () => {
     ) as { prepareDatabase: (db: { pragma: (sql: string) => unknown }) => void };
     sqlite.prepareDatabase({ pragma: (sql) => pragmas.push(sql) });
     expect(pragmas).toContain('busy_timeout = 1500');
+    expect(pragmas).toContain('secure_delete = ON');
   });
 });

@@ -28,11 +28,14 @@ export function dataSourceOptions(config: AppConfig, schema: Schema): DataSource
       type: 'better-sqlite3',
       database: db.file,
       // WAL lets readers run while a writer commits; busy_timeout waits for a lock instead of failing,
-      // up to the query timeout (then SQLITE_BUSY, which answers 503).
+      // up to the query timeout (then SQLITE_BUSY, which answers 503). secure_delete zeroes deleted and
+      // overwritten content in the pages it frees or rewrites, so an erased subject's name is not left in
+      // the file's free space (PRV-02, issue 13 item 4; privacy-erasure.int-spec.ts scans the file bytes).
       prepareDatabase: (sqlite: { pragma: (sql: string) => unknown }) => {
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma(`busy_timeout = ${db.queryTimeoutMs > 0 ? db.queryTimeoutMs : 5000}`);
         sqlite.pragma('synchronous = NORMAL');
+        sqlite.pragma('secure_delete = ON');
       },
     };
   }

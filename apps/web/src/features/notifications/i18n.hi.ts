@@ -9,11 +9,10 @@ import type { notificationsText } from './i18n';
 export const notificationsTextHi: Translation<typeof notificationsText> = {
   title: 'सूचनाएँ',
   intro: 'अभिभावकों को भेजा गया हर संदेश, और वे संदेश भी जो पहुँच नहीं सके।',
-  consentsIntro: 'विद्यालय आपसे किस तरह संपर्क कर सकता है।',
+  consentsMoved: 'सहमतियाँ “मेरा डेटा” में हैं',
   tabs: {
     log: 'डिलीवरी लॉग',
     dead: 'न पहुँचे संदेश',
-    consents: 'मेरी सहमतियाँ',
     templates: 'टेम्पलेट',
     channels: 'चैनल',
     guardians: 'अभिभावकों की सहमतियाँ',
@@ -81,7 +80,7 @@ export const notificationsTextHi: Translation<typeof notificationsText> = {
     password_reset: 'पासवर्ड रीसेट',
     invitation: 'आमंत्रण',
     exam_results: 'परीक्षा परिणाम',
-    privacy_requests_due: 'देय निजता अनुरोध',
+    privacy_requests_due: 'देय निजता अनुरोध और शिकायतें',
   },
   templates: {
     intro:

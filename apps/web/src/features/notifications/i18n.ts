@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 export const notificationsText = {
   title: 'Notifications',
   intro: 'Every message sent to guardians, and the ones that could not be delivered.',
-  consentsIntro: 'How the school may contact you.',
+  consentsMoved: 'Consents are under My data',
   tabs: {
     log: 'Delivery log',
     dead: 'Dead letters',
-    consents: 'My consents',
     templates: 'Templates',
     channels: 'Channels',
     guardians: 'Guardian consents',
@@ -77,7 +76,7 @@ export const notificationsText = {
     password_reset: 'Password reset',
     invitation: 'Invitation',
     exam_results: 'Exam results',
-    privacy_requests_due: 'Privacy requests due',
+    privacy_requests_due: 'Privacy requests and grievances due',
   },
   templates: {
     intro:

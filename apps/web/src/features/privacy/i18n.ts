@@ -6,8 +6,14 @@ export const privacyText = {
     'Requests from students, families and staff to see, correct, erase or restrict their data: each is due 30 days after it was received.',
   myTitle: 'My data',
   myIntro:
-    'Ask the school for a copy of everything it holds about you or your child, or to correct, erase or restrict it. The school answers within 30 days.',
-  tabs: { requests: 'Requests', processing: 'Records of processing', subProcessors: 'Sub-processors' },
+    'Ask the school for a copy of everything it holds about you or your child, or to correct, erase or restrict it, and choose what you consent to. The school answers requests within 30 days.',
+  tabs: {
+    requests: 'Requests',
+    processing: 'Records of processing',
+    subProcessors: 'Sub-processors',
+    myRequests: 'My requests',
+    consents: 'Consents',
+  },
   types: { access: 'Copy of data', correction: 'Correction', erasure: 'Erasure', restriction: 'Restriction' },
   subjectTypes: { student: 'Student', guardian: 'Guardian', staff: 'Staff member' },
   statuses: { open: 'Open', in_progress: 'In progress', completed: 'Completed', refused: 'Refused' },
@@ -66,6 +72,7 @@ export const privacyText = {
     asked: 'Requested. The archive is being prepared.',
     empty: 'You have not made any requests yet.',
     noChildren: 'No children are linked to your account.',
+    messagesTitle: 'How the school contacts you',
   },
   processing: {
     controller: 'Controller: {{name}}',

@@ -39,7 +39,7 @@ export class PrivacyNoticeDemo {
     private readonly clock: Clock,
   ) {}
 
-  async seed(input: { adminUserId: string; parentUserId: string | null }): Promise<void> {
+  async seed(input: { adminUserId: string; parentUserId: string | null; contact?: string }): Promise<void> {
     const publishedAt = new Date(this.clock.now().getTime() - 30 * DAY_MS);
     const id = uuidv7();
     await this.notices.create({
@@ -48,7 +48,8 @@ export class PrivacyNoticeDemo {
       status: 'published',
       bodyEn: DEMO_NOTICE_EN,
       bodyHi: DEMO_NOTICE_HI,
-      contact: 'Grievance officer: the school office, privacy@school.example, +91 80 4000 0000',
+      contact:
+        input.contact ?? 'Grievance officer: the school office, privacy@school.example, +91 80 4000 0000',
       createdByUserId: input.adminUserId,
       publishedAt,
       publishedByUserId: input.adminUserId,

@@ -17,16 +17,16 @@ const parentMe = meWith([...DEFAULT_ROLE_PERMISSIONS[DefaultRole.Parent]], {
 });
 
 describe('account menu', () => {
-  it('takes a parent to their consents, which their navigation has no place for', async () => {
+  it('takes a parent to the consents tab of My data', async () => {
     givenSignedInTeacher(api, parentMe);
     const { user, router } = renderApp('/account');
     await user.click(await screen.findByRole('button', { name: 'Account menu' }));
     await user.click(await screen.findByRole('menuitem', { name: 'My consents' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/notifications'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/privacy'));
     expect(router.state.location.search).toBe('?tab=consents');
   });
 
-  it('offers staff who read the notifications no second way there', async () => {
+  it('offers staff who handle privacy requests, and have no My data, no consents entry', async () => {
     givenSignedInTeacher(api, adminMe);
     const { user } = renderApp('/account');
     await user.click(await screen.findByRole('button', { name: 'Account menu' }));

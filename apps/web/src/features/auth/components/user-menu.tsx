@@ -50,12 +50,12 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/account/security" leftSection={<IconLock size={16} aria-hidden />}>
           {t('shell.security')}
         </Menu.Item>
-        {/* A parent's consents live on /notifications, which has no place in their navigation. */}
+        {/* A parent's consents are a tab of My data (/privacy), a shortcut to it (issue 14 item 11). */}
         {permissions.includes(Permission.PrivacyConsentManage) &&
-        !permissions.includes(Permission.NotificationsRead) ? (
+        !permissions.includes(Permission.PrivacyRequestsManage) ? (
           <Menu.Item
             component={Link}
-            to="/notifications?tab=consents"
+            to="/privacy?tab=consents"
             leftSection={<IconMessageCheck size={16} aria-hidden />}
           >
             {t('shell.consents')}

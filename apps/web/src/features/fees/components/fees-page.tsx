@@ -61,7 +61,7 @@ export function FeesPage() {
         intro={isPayer ? t('parentIntro') : ownFees ? t('studentIntro') : t('intro')}
         actions={
           isPayer && ownConsents ? (
-            <Button component={Link} to="/notifications" variant="subtle" size="xs">
+            <Button component={Link} to="/privacy?tab=consents" variant="subtle" size="xs">
               {t('family.consents')}
             </Button>
           ) : null

@@ -6,7 +6,10 @@ import { CONSENT_CHANNELS, CONSENT_PURPOSES, type GuardianConsentsView } from '.
 import { useChangeMyConsents, useMyConsents } from '../hooks/use-consents';
 import { useNotificationsText } from '../i18n';
 
-/** A parent's own consents: one switch per channel and purpose, saved as it is flipped. */
+/**
+ * A parent's own messaging consents: one switch per channel and purpose, saved as it is flipped. Shown
+ * under the "Consents" tab of My data (/privacy?tab=consents), below the section heading it provides.
+ */
 export function MyConsents() {
   const t = useNotificationsText();
   const mine = useMyConsents();
@@ -36,7 +39,7 @@ function GuardianConsents({ guardian }: { guardian: GuardianConsentsView }) {
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <Title order={2} size="h4">
+        <Title order={3} size="h5">
           {guardian.fullName}
         </Title>
         <Table.ScrollContainer minWidth={0}>

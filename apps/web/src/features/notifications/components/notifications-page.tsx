@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -15,6 +16,7 @@ import { notifications as toasts } from '@mantine/notifications';
 import { Permission } from '@shala/contracts';
 import { IconMailOff, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
@@ -35,8 +37,6 @@ import { PlainList } from '../../../app/components/plain-list';
 import { useNotificationsText } from '../i18n';
 import { ChannelsPanel } from './channels-panel';
 import { GuardianConsentsPanel } from './guardian-consents';
-import { MyConsents } from './my-consents';
-import { MyStudentConsents } from '../../privacy/consent/components/my-student-consents';
 import { TemplatesPanel } from './templates-panel';
 import { LoadMore } from '../../../app/components/load-more';
 
@@ -51,45 +51,50 @@ const STATUS_COLOR: Record<MessageStatus, string> = {
   cancelled: 'gray',
 };
 
-type TabName = 'log' | 'dead' | 'templates' | 'channels' | 'guardians' | 'consents';
+type TabName = 'log' | 'dead' | 'templates' | 'channels' | 'guardians';
 
 /**
  * /notifications, one tab per screen, each shown only with its permission: the delivery log and
  * templates (notifications.read), dead letters, channel settings and guardians' consents
- * (notifications.manage; the consents search also needs students.read), and a parent's own consents
- * (privacy.consent.manage, for those who do not read the log). The open tab is kept in `?tab=`.
+ * (notifications.manage; the consents search also needs students.read). The open tab is kept in
+ * `?tab=`. A parent's own consents are under My data (/privacy?tab=consents, issue 13); a parent who
+ * comes here by an old link is pointed there.
  */
 export function NotificationsPage() {
   const t = useNotificationsText();
   const canManage = useCan(Permission.NotificationsManage);
   const canRead = useCan(Permission.NotificationsRead);
-  const ownConsents = useCan(Permission.PrivacyConsentManage);
   const canFindStudents = useCan(Permission.StudentsRead);
+  if (!canRead) return <ConsentsMoved />;
   const tabs: { value: TabName; shown: boolean; panel: ReactNode }[] = [
     { value: 'log', shown: canRead, panel: <DeliveryLog /> },
     { value: 'dead', shown: canManage, panel: <DeadLetters /> },
     { value: 'templates', shown: canRead, panel: <TemplatesPanel /> },
     { value: 'channels', shown: canManage, panel: <ChannelsPanel /> },
     { value: 'guardians', shown: canManage && canFindStudents, panel: <GuardianConsentsPanel /> },
-    {
-      value: 'consents',
-      shown: ownConsents && !canRead,
-      // messaging consents per guardian, then the consents per child (issue 13 item 7)
-      panel: (
-        <Stack gap="xl">
-          <MyConsents />
-          <MyStudentConsents />
-        </Stack>
-      ),
-    },
   ];
   const shown = tabs
     .filter((tab) => tab.shown)
     .map((tab) => ({ key: tab.value, label: t(`tabs.${tab.value}`), panel: tab.panel }));
   return (
     <Stack gap="lg" maw={1100}>
-      <PageHeader title={t('title')} intro={canRead ? t('intro') : t('consentsIntro')} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <PageTabs tabs={shown} />
+    </Stack>
+  );
+}
+
+/** A parent (privacy.consent.manage without notifications.read) on an old link: their consents moved. */
+function ConsentsMoved() {
+  const t = useNotificationsText();
+  return (
+    <Stack gap="lg" maw={1100}>
+      <PageHeader title={t('title')} />
+      <Text>
+        <Anchor component={Link} to="/privacy?tab=consents">
+          {t('consentsMoved')}
+        </Anchor>
+      </Text>
     </Stack>
   );
 }

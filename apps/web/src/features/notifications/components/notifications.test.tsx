@@ -92,7 +92,7 @@ describe('dead letters', () => {
   });
 });
 
-describe("a parent's own consents", () => {
+describe("a parent's own consents, under My data", () => {
   it('withdraws one purpose on one channel', async () => {
     api.uninstall();
     api = givenSignedIn(
@@ -122,17 +122,31 @@ describe("a parent's own consents", () => {
           nextCursor: null,
         },
       })
-      .on('PUT /api/v1/notifications/my-consents/g1', { status: 200, body: {} });
-    const { user } = renderApp('/notifications');
+      .on('PUT /api/v1/notifications/my-consents/g1', { status: 200, body: {} })
+      .on('GET /api/v1/privacy/my-student-consents', { status: 200, body: { items: [], nextCursor: null } });
+    const { user } = renderApp('/privacy?tab=consents');
+    expect(await screen.findByRole('heading', { name: 'My data', level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Consents' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('heading', { name: 'How the school contacts you' })).toBeInTheDocument();
     const sms = await screen.findByRole('switch', { name: 'Fee reminders by SMS' });
     expect(sms).toBeChecked();
     expect(screen.getByRole('switch', { name: 'Fee reminders by WhatsApp' })).toBeDisabled();
-    expect(screen.queryByRole('tab', { name: 'Delivery log' })).not.toBeInTheDocument();
     await user.click(sms);
     await waitFor(() => expect(api.requestsTo('PUT /api/v1/notifications/my-consents/g1')).toHaveLength(1));
     expect(api.requestsTo('PUT /api/v1/notifications/my-consents/g1')[0]?.body).toEqual({
       changes: [{ channel: 'sms', purpose: 'fee_reminders', granted: false }],
     });
+    expect(api.requestsTo('GET /api/v1/notifications/messages')).toHaveLength(0);
+  });
+
+  it('points a parent on the notifications page to My data, with no tabs and no delivery log', async () => {
+    api.uninstall();
+    api = givenSignedIn(installFakeApi(), meWith([Permission.PrivacyConsentManage]));
+    const { user, router } = renderApp('/notifications?tab=consents');
+    await user.click(await screen.findByRole('link', { name: 'Consents are under My data' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/privacy'));
+    expect(router.state.location.search).toBe('?tab=consents');
+    expect(screen.queryByRole('tab', { name: 'Delivery log' })).not.toBeInTheDocument();
     expect(api.requestsTo('GET /api/v1/notifications/messages')).toHaveLength(0);
   });
 });

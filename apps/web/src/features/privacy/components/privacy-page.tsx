@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Checkbox, Group, Loader, Select, Stack } from '@mantine/core';
+import { Alert, Button, Card, Center, Checkbox, Group, Loader, Select, Stack, Title } from '@mantine/core';
 import { PRIVACY_REQUEST_STATUSES, Permission, type PrivacyRequestStatus } from '@shala/contracts';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,7 +6,9 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { PageHeader } from '../../../app/components/page-header';
 import { PageTabs } from '../../../app/components/page-tabs';
 import { useCan } from '../../auth/hooks/current-user';
+import { MyConsents } from '../../notifications/components/my-consents';
 import { useStudents } from '../../students/hooks/use-students';
+import { MyStudentConsents } from '../consent/components/my-student-consents';
 import { GrievancesPanel } from '../grievances/components/grievances-panel';
 import { MyGrievances } from '../grievances/components/my-grievances';
 import { usePrivacyGrievancesText } from '../grievances/i18n';
@@ -151,8 +153,28 @@ function ParentGrievances() {
 }
 
 /**
+ * A parent's consents (issue 13): how the school may message them, per guardian record, then the
+ * consents per child (sign-in account, photos, biometric attendance). Moved here from /notifications.
+ */
+function ParentConsents() {
+  const t = usePrivacyText();
+  return (
+    <Stack gap="xl" maw={900}>
+      <Stack gap="sm" data-testid="my-message-consents">
+        <Title order={2} size="h4">
+          {t('my.messagesTitle')}
+        </Title>
+        <MyConsents />
+      </Stack>
+      <MyStudentConsents />
+    </Stack>
+  );
+}
+
+/**
  * /privacy: for staff who handle privacy requests, the requests (due dates, overdue badges, status
- * changes, archives), the records of processing and the sub-processors; for a parent, "My data".
+ * changes, archives), the records of processing and the sub-processors; for a parent, "My data" in
+ * tabs (?tab=): their requests and the notice, their consents, their grievances.
  */
 export function PrivacyPage() {
   const t = usePrivacyText();
@@ -165,9 +187,22 @@ export function PrivacyPage() {
     return (
       <Stack gap="lg">
         <PageHeader title={t('myTitle')} intro={t('myIntro')} />
-        <MyData />
-        <MyNotice />
-        <ParentGrievances />
+        <PageTabs
+          tabs={[
+            {
+              key: 'requests',
+              label: t('tabs.myRequests'),
+              panel: (
+                <Stack gap="lg">
+                  <MyData />
+                  <MyNotice />
+                </Stack>
+              ),
+            },
+            { key: 'consents', label: t('tabs.consents'), panel: <ParentConsents /> },
+            { key: 'grievances', label: tg('tab'), panel: <ParentGrievances /> },
+          ]}
+        />
       </Stack>
     );
   }

@@ -25,6 +25,13 @@ export const privacyErasureTextHi: Translation<typeof privacyErasureText> = {
     executed: '{{date}} को मिटाया गया; रिकॉर्ड अब “{{pseudonym}}” नाम रखते हैं।',
     cancelled: 'मिटाना {{date}} को रद्द किया गया।',
     cancel: 'मिटाना रद्द करें',
+    due: 'परिवार को दी गई 48 घंटे की सूचना {{date}} को पूरी हो गई। मिटाना अगले घंटे के काम के साथ चलेगा, या अभी।',
+    execute: 'अभी मिटाएँ…',
+    executeTitle: 'अभी मिटाएँ?',
+    executeIntro:
+      'रिकॉर्ड “{{pseudonym}}” नाम में बदल दिए जाते हैं और संपर्क, राष्ट्रीय पहचान, सहमतियाँ और साइन-इन खाता हटा दिए जाते हैं। इसे वापस नहीं किया जा सकता।',
+    executeConfirmLabel: 'पुष्टि के लिए पूरा नाम लिखें',
+    executeSubmit: 'अभी मिटाएँ',
   },
   correction: {
     title: 'सुधार',

@@ -23,6 +23,13 @@ export const privacyErasureText = {
     executed: 'Erased on {{date}}; records now carry “{{pseudonym}}”.',
     cancelled: 'Erasure cancelled on {{date}}.',
     cancel: 'Cancel erasure',
+    due: 'The family’s 48-hour notice ran out on {{date}}. The erasure runs with the next hourly job, or now.',
+    execute: 'Erase now…',
+    executeTitle: 'Erase now?',
+    executeIntro:
+      'The records are pseudonymised to “{{pseudonym}}” and the contacts, national id, consents and sign-in account are removed. This cannot be undone.',
+    executeConfirmLabel: 'Type the full name to confirm',
+    executeSubmit: 'Erase now',
   },
   correction: {
     title: 'Correction',

@@ -128,7 +128,7 @@ describe('verifiable parental consent: staff on the student screen', () => {
   });
 });
 
-describe("verifiable parental consent: a parent's consents screen", () => {
+describe("verifiable parental consent: the Consents tab of a parent's My data", () => {
   it('lists each child with the optional purposes and withdraws one', async () => {
     const child = granted(consents({ hasAccount: true }), 'student_account');
     api = givenSignedIn(installFakeApi(), meWith([Permission.PrivacyConsentManage]))
@@ -138,7 +138,7 @@ describe("verifiable parental consent: a parent's consents screen", () => {
         body: { items: [child], nextCursor: null },
       })
       .on(`PUT /api/v1/privacy/my-student-consents/${ID}`, { status: 200, body: child });
-    const { user } = renderApp('/notifications');
+    const { user } = renderApp('/privacy?tab=consents');
     const account = await screen.findByRole('switch', {
       name: 'Sign-in account for the student for Asha Rao',
     });

@@ -35,6 +35,12 @@ export async function cancelErasure(id: string) {
   return data;
 }
 
+/** Runs a scheduled erasure whose notice has run out (the API answers 409 before). */
+export async function executeErasure(id: string) {
+  const { data } = await apiClient.post<PrivacyErasureView>(`${of(id)}/erasure/execute`, {});
+  return data;
+}
+
 export async function fetchRestriction(id: string, signal?: AbortSignal) {
   const { data } = await apiClient.get<PrivacyRestrictionView>(`${of(id)}/restriction`, { signal });
   return data;

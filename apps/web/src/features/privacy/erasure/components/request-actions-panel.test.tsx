@@ -29,11 +29,14 @@ function request(over: Partial<PrivacyRequestView>): PrivacyRequestView {
 
 const erasure = request({});
 const restriction = request({ id: '0190a1b2-0000-7000-8000-00000000e002', type: 'restriction' });
+const HOUR_MS = 60 * 60 * 1000;
+const hoursFromNow = (h: number) => new Date(Date.now() + h * HOUR_MS).toISOString();
+/** Just scheduled: the 48-hour notice runs out in the future. */
 const scheduled: PrivacyErasureView = {
   requestId: erasure.id,
   status: 'scheduled',
-  scheduledAt: '2026-05-02T04:00:00.000Z',
-  executesAt: '2026-05-04T04:00:00.000Z',
+  scheduledAt: hoursFromNow(0),
+  executesAt: hoursFromNow(48),
   executedAt: null,
   cancelledAt: null,
   pseudonym: 'Erased student 7F3A',
@@ -88,6 +91,50 @@ describe('erasure and restriction on the request (admin)', () => {
       }),
     );
     expect(await screen.findByTestId('erasure-status')).toHaveTextContent('Erasure scheduled for');
+  });
+
+  it('[PRV-02] offers no "Erase now" while the 48-hour notice runs', async () => {
+    givenAdmin([erasure]);
+    api.on(`GET /api/v1/privacy/requests/${erasure.id}/erasure`, { status: 200, body: scheduled });
+    renderApp('/privacy');
+    expect(await screen.findByTestId('erasure-status')).toHaveTextContent('Erasure scheduled for');
+    expect(screen.getByRole('button', { name: 'Cancel erasure' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Erase now…' })).not.toBeInTheDocument();
+  });
+
+  it('[PRV-02] erases now once the notice has run out, after the name is typed again', async () => {
+    const due = { ...scheduled, scheduledAt: hoursFromNow(-49), executesAt: hoursFromNow(-1) };
+    const done: PrivacyErasureView = { ...due, status: 'executed', executedAt: hoursFromNow(0) };
+    givenAdmin([erasure]);
+    api
+      .on(`GET /api/v1/privacy/requests/${erasure.id}/erasure`, { status: 200, body: due })
+      .on(`POST /api/v1/privacy/requests/${erasure.id}/erasure/execute`, { status: 200, body: done });
+    const { user } = renderApp('/privacy');
+    expect(await screen.findByTestId('erasure-status')).toHaveTextContent('48-hour notice ran out');
+    await user.click(screen.getByRole('button', { name: 'Erase now…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Erase now?' });
+    expect(within(dialog).getByText(/Erased student 7F3A/)).toBeInTheDocument();
+    const box = within(dialog).getByRole('textbox', { name: /Type the full name/ });
+    await user.type(box, 'Someone Else');
+    await user.click(within(dialog).getByRole('button', { name: 'Erase now' }));
+    expect(await within(dialog).findByText('That does not match the name.')).toBeInTheDocument();
+    expect(api.requestsTo(`POST /api/v1/privacy/requests/${erasure.id}/erasure/execute`)).toHaveLength(0);
+    await user.clear(box);
+    await user.type(box, 'Anaya Sharma');
+    await user.click(within(dialog).getByRole('button', { name: 'Erase now' }));
+    await waitFor(() =>
+      expect(api.requestsTo(`POST /api/v1/privacy/requests/${erasure.id}/erasure/execute`)).toHaveLength(1),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('erasure-status')).toHaveTextContent(/Erased on .*Erased student 7F3A/),
+    );
+  });
+
+  it('asks nothing about the erasure of a request not started yet', async () => {
+    givenAdmin([{ ...erasure, status: 'open' }]);
+    renderApp('/privacy');
+    expect(await screen.findByText(/Start work on the request, then schedule/)).toBeInTheDocument();
+    expect(api.requestsTo(`GET /api/v1/privacy/requests/${erasure.id}/erasure`)).toHaveLength(0);
   });
 
   it('applies a restriction and then offers to lift it', async () => {

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Text, TextInput, Textarea, Title } from '
 import { ERASURE_NOTICE_HOURS, type PrivacyRequestView } from '@shala/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ApiErrorAlert } from '../../../../app/components/api-error-alert';
 import { FormModal } from '../../../../app/components/form-modal';
 import { formatDateTime } from '../../../../app/format';
 import { useCurrentUser } from '../../../auth/hooks/current-user';
@@ -9,6 +10,7 @@ import {
   useCancelErasure,
   useCompleteCorrection,
   useErasure,
+  useExecuteErasure,
   useRestriction,
   useScheduleErasure,
   useSetRestriction,
@@ -91,13 +93,66 @@ function EraseModal({ request, onClose }: { request: PrivacyRequestView; onClose
   );
 }
 
+/** Erase now, once the notice has run out: the name typed again, since nothing brings the data back. */
+function ExecuteModal({
+  request,
+  pseudonym,
+  onClose,
+}: {
+  request: PrivacyRequestView;
+  pseudonym: string;
+  onClose: () => void;
+}) {
+  const t = usePrivacyErasureText();
+  const execute = useExecuteErasure(request.id);
+  const [typed, setTyped] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const name = request.subjectName ?? '';
+  return (
+    <FormModal
+      onClose={onClose}
+      title={t('erasure.executeTitle')}
+      intro={t('erasure.executeIntro', { pseudonym })}
+      submitLabel={t('erasure.executeSubmit')}
+      submitColor="red"
+      busy={execute.isPending}
+      error={execute.error}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name && normalise(typed) !== normalise(name)) {
+          setMismatch(true);
+          return;
+        }
+        execute.mutate(undefined, { onSuccess: onClose });
+      }}
+    >
+      <TextInput
+        label={t('erasure.executeConfirmLabel')}
+        description={name ? t('erasure.confirmHint', { name }) : undefined}
+        required
+        value={typed}
+        error={mismatch ? t('erasure.mismatch') : undefined}
+        onChange={(e) => {
+          setTyped(e.currentTarget.value);
+          setMismatch(false);
+        }}
+        data-autofocus
+      />
+    </FormModal>
+  );
+}
+
 function ErasurePanel({ request }: { request: PrivacyRequestView }) {
   const t = usePrivacyErasureText();
   const timeZone = useCurrentUser().institution.timeZone;
-  const erasure = useErasure(request.id);
+  // An erasure is scheduled only once work has started: an open request has none to ask for (a 404).
+  const erasure = useErasure(request.id, request.status !== 'open');
   const cancel = useCancelErasure(request.id);
   const [erasing, setErasing] = useState(false);
+  const [executing, setExecuting] = useState(false);
   const view = erasure.data;
+  // The notice has run out: the hourly job erases it on its next pass, or staff erase it now.
+  const due = view?.status === 'scheduled' && new Date(view.executesAt).getTime() <= Date.now();
   return (
     <Stack gap={4} data-testid="erasure-panel">
       <Title order={5}>{t('erasure.title')}</Title>
@@ -112,6 +167,20 @@ function ErasurePanel({ request }: { request: PrivacyRequestView }) {
             </Group>
           ) : null}
         </>
+      ) : due ? (
+        <Stack gap={4} align="flex-start">
+          <Text size="sm" data-testid="erasure-status">
+            {t('erasure.due', { date: formatDateTime(view.executesAt, timeZone) })}
+          </Text>
+          <Group gap="xs" wrap="wrap">
+            <Button size="xs" color="red" onClick={() => setExecuting(true)}>
+              {t('erasure.execute')}
+            </Button>
+            <Button size="xs" variant="subtle" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+              {t('erasure.cancel')}
+            </Button>
+          </Group>
+        </Stack>
       ) : view.status === 'scheduled' ? (
         <Group gap="xs" wrap="wrap">
           <Text size="sm" data-testid="erasure-status">
@@ -132,6 +201,10 @@ function ErasurePanel({ request }: { request: PrivacyRequestView }) {
         </Text>
       )}
       {erasing ? <EraseModal request={request} onClose={() => setErasing(false)} /> : null}
+      {executing && view ? (
+        <ExecuteModal request={request} pseudonym={view.pseudonym} onClose={() => setExecuting(false)} />
+      ) : null}
+      {cancel.error ? <ApiErrorAlert error={cancel.error} /> : null}
     </Stack>
   );
 }

@@ -142,7 +142,7 @@ describe('grievances in my data (parent)', () => {
       .on('GET /api/v1/privacy/my-grievances', { status: 200, body: { items: [answered], nextCursor: null } })
       .on('GET /api/v1/privacy/my-grievances/officer', { status: 200, body: officer })
       .on('POST /api/v1/privacy/my-grievances', { status: 201, body: grievance({}) });
-    const { user } = renderApp('/privacy');
+    const { user } = renderApp('/privacy?tab=grievances');
     expect(await screen.findByTestId('grievance-officer')).toHaveTextContent(
       'Grievance officer: Anita Rao, dpo@greenwood.test',
     );

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import {
   GRIEVANCE_CATEGORIES,
   GRIEVANCE_SUBJECT_MAX,
@@ -81,14 +93,14 @@ function RaiseForm({ kids }: { kids: { id: string; label: string }[] }) {
             {raised}
           </Alert>
         ) : null}
-        <Group align="flex-start" wrap="wrap" gap="sm" grow>
+        {/* one column on a phone, so neither choice is cut short; side by side from sm up */}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t('raise.category')}
             data={GRIEVANCE_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
             value={category}
             onChange={(v) => v && setCategory(v as GrievanceCategory)}
             allowDeselect={false}
-            miw={200}
           />
           <Select
             label={t('raise.child')}
@@ -99,9 +111,8 @@ function RaiseForm({ kids }: { kids: { id: string; label: string }[] }) {
             value={studentId}
             onChange={(v) => setStudentId(v ?? '')}
             allowDeselect={false}
-            miw={200}
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('raise.subject')}
           required
