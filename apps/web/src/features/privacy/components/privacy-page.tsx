@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Checkbox, Group, Loader, Select, Stack, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, Loader, Select, Stack, Title } from '@mantine/core';
 import { PRIVACY_REQUEST_STATUSES, Permission, type PrivacyRequestStatus } from '@shala/contracts';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,6 +24,7 @@ import { usePrivacyRetentionText } from '../retention/i18n';
 import { CreateRequestModal } from './create-request-modal';
 import { RequestList } from './request-list';
 import { RecordsOfProcessingPanel, SubProcessorsPanel } from './transparency-panels';
+import { StatusOverdueFilter } from './status-overdue-filter';
 
 const Loading = () => (
   <Center py="md" role="status">
@@ -42,25 +43,19 @@ function StaffRequests() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Group align="flex-end" wrap="wrap" gap="sm">
-          <Select
-            label={t('list.filterStatus')}
-            w={180}
-            data={[
-              { value: '', label: t('list.allStatuses') },
-              ...PRIVACY_REQUEST_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
-            ]}
-            value={status ?? ''}
-            onChange={(v) => setStatus(v ? (v as PrivacyRequestStatus) : null)}
-            allowDeselect={false}
-          />
-          <Checkbox
-            label={t('list.onlyOverdue')}
-            checked={overdue}
-            onChange={(e) => setOverdue(e.currentTarget.checked)}
-            mb={8}
-          />
-        </Group>
+        <StatusOverdueFilter
+          statuses={PRIVACY_REQUEST_STATUSES}
+          status={status}
+          onStatus={setStatus}
+          overdue={overdue}
+          onOverdue={setOverdue}
+          labels={{
+            status: t('list.filterStatus'),
+            all: t('list.allStatuses'),
+            overdue: t('list.onlyOverdue'),
+            of: (s) => t(`statuses.${s}`),
+          }}
+        />
         <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
           {t('create.open')}
         </Button>

@@ -3,11 +3,9 @@ import {
   Button,
   Card,
   Center,
-  Checkbox,
   Group,
   Loader,
   NumberInput,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -25,6 +23,7 @@ import { ApiErrorAlert } from '../../../../app/components/api-error-alert';
 import { useGrievanceOfficer, useGrievances, useUpdateGrievanceOfficer } from '../hooks/use-grievances';
 import { usePrivacyGrievancesText } from '../i18n';
 import { GrievanceList } from './grievance-list';
+import { StatusOverdueFilter } from '../../components/status-overdue-filter';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -132,25 +131,19 @@ export function GrievancesPanel() {
   const officer = useGrievanceOfficer('grievances');
   return (
     <Stack gap="md">
-      <Group align="flex-end" wrap="wrap" gap="sm">
-        <Select
-          label={t('list.filterStatus')}
-          w={180}
-          data={[
-            { value: '', label: t('list.allStatuses') },
-            ...GRIEVANCE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
-          ]}
-          value={status ?? ''}
-          onChange={(v) => setStatus(v ? (v as GrievanceStatus) : null)}
-          allowDeselect={false}
-        />
-        <Checkbox
-          label={t('list.onlyOverdue')}
-          checked={overdue}
-          onChange={(e) => setOverdue(e.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
+      <StatusOverdueFilter
+        statuses={GRIEVANCE_STATUSES}
+        status={status}
+        onStatus={setStatus}
+        overdue={overdue}
+        onOverdue={setOverdue}
+        labels={{
+          status: t('list.filterStatus'),
+          all: t('list.allStatuses'),
+          overdue: t('list.onlyOverdue'),
+          of: (s) => t(`statuses.${s}`),
+        }}
+      />
       <Card withBorder padding={0}>
         {grievances.isPending ? (
           <Loading />
