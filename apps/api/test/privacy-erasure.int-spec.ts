@@ -16,12 +16,18 @@ import { PrivacyErasureService } from '../src/modules/privacy/erasure/privacy-er
 import { loadConfig } from '../src/platform/config/app-config';
 import { dataSourceOptions } from '../src/platform/database/data-source';
 import { Clock } from '../src/platform/time/clock';
-import { type Signed, signIn } from './support/accounts';
+import { type Account, type Signed, account, signIn } from './support/accounts';
 import { type FeeSetup, generate, givenFees } from './support/fees';
 import { type School, givenSchool } from './support/school';
+import { StatementCounter } from './support/statements';
 import { TEST_DB, type TestApp, bootTestApp } from './support/test-app';
 
 const HOUR_MS = 60 * 60 * 1000;
+/**
+ * Greenwood's students per section (4 sections): a few hundred, so the students' search index and the
+ * users' email index are multi-level b-trees, where an erased key could linger on an interior page.
+ */
+const PER_SECTION = 75;
 // Values unique to the erased subject, to search the raw database for.
 const SUBJECT = {
   firstName: 'Zephyrine',
@@ -96,9 +102,11 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
   let subject: string;
   let subjectGuardian: string;
   let subjectUser: string;
+  let subjectAccount: Account;
   let other: string;
   let otherGuardian: string;
   const clock = () => t.app.get(Clock);
+  const statements = new StatementCounter();
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object, a = admin) =>
     t.request({ method, url, headers: a.auth, ...(payload ? { payload } : {}) });
@@ -195,11 +203,12 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
    * The database as it lies on disk: the SQLite file and its WAL after a truncating checkpoint, or a dump
    * of the MariaDB/MySQL test database (InnoDB's own files belong to the shared server, out of reach).
    */
-  async function rawDatabase(): Promise<{ source: string; bytes: Buffer }[]> {
+  async function rawDatabase({ checkpoint = true }: { checkpoint?: boolean } = {}): Promise<
+    { source: string; bytes: Buffer }[]
+  > {
     const db = t.config.database;
     if (db.kind === 'sqlite') {
-      const [checkpoint] = await raw('PRAGMA wal_checkpoint(TRUNCATE)');
-      expect(checkpoint).toMatchObject({ busy: 0 });
+      if (checkpoint) expect((await raw('PRAGMA wal_checkpoint(TRUNCATE)'))[0]).toMatchObject({ busy: 0 });
       return [db.file, `${db.file}-wal`]
         .filter((f) => existsSync(f))
         .map((f) => ({ source: basename(f), bytes: readFileSync(f) }));
@@ -207,20 +216,21 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
     return [{ source: 'dump', bytes: dumpOf(db.url) }];
   }
 
-  const rawHits = async (needles: string[]) =>
-    (await rawDatabase()).flatMap(({ source, bytes }) =>
+  const rawHits = async (needles: string[], options: { checkpoint?: boolean } = {}) =>
+    (await rawDatabase(options)).flatMap(({ source, bytes }) =>
       rawHitsIn(bytes, needles).map((n) => `${source}: ${n}`),
     );
 
   beforeAll(async () => {
     t = await bootTestApp();
-    gw = await givenSchool(t, await t.given.institution('greenwood'), 1, 2);
+    gw = await givenSchool(t, await t.given.institution('greenwood'), 1, PER_SECTION);
     await givenSchool(t, await t.given.institution('riverside'), 2, 2);
     admin = await signIn(t, gw.admin, '10.72.0.1', -1);
     ({ id: subject, guardianId: subjectGuardian } = await newStudent(SUBJECT, GUARDIAN, SUBJECT.nationalId));
     ({ id: other, guardianId: otherGuardian } = await newStudent(OTHER, OTHER_GUARDIAN));
     // The guardian's parent account, signed in by the guardian's email.
-    subjectUser = (await t.given.user(gw.institution, GUARDIAN.email, [DefaultRole.Parent])).id;
+    subjectAccount = await account(t, gw.institution, GUARDIAN.email, [DefaultRole.Parent]);
+    subjectUser = subjectAccount.id;
     const linked = await call('PUT', `/api/v1/students/guardians/${subjectGuardian}/account`, {
       userId: subjectUser,
     });
@@ -240,6 +250,7 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       method: 'cash',
     });
     expect(paid.statusCode, paid.body).toBe(201);
+    statements.install(t.dataSource);
   }, 180_000);
 
   afterAll(async () => {
@@ -345,6 +356,16 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       expect(again.statusCode).toBe(409);
     });
 
+    it('[PRV-02] refuses to close a request whose erasure is scheduled: it completes when it executes', async () => {
+      for (const body of [{ status: 'completed' }, { status: 'refused', reason: 'changed our mind' }]) {
+        const res = await call('POST', `/api/v1/privacy/requests/${erasure}/transitions`, body);
+        expect(res.statusCode, res.body).toBe(409);
+        expect(res.json<{ error: { message: string } }>().error.message).toMatch(/erasure is scheduled/);
+      }
+      const req = (await call('GET', `/api/v1/privacy/requests/${erasure}`)).json<PrivacyRequestView>();
+      expect(req.status).toBe('in_progress');
+    });
+
     it('[PRV-02] refuses to execute before the 48 hours have passed, and the job leaves it alone', async () => {
       const res = await call('POST', `/api/v1/privacy/requests/${erasure}/erasure/execute`);
       expect(res.statusCode, res.body).toBe(409);
@@ -365,9 +386,29 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       // ... and in the raw database (file or dump): the byte scan below can fail.
       expect(await rawHits(needles)).not.toEqual([]);
 
+      // The guardian is signed in, and the guard has cached the session and grants.
+      const parent = await signIn(t, subjectAccount, '10.72.0.9');
+      for (let i = 0; i < 2; i++)
+        expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: parent.auth })).statusCode).toBe(
+          200,
+        );
+
       clock().setForTests(new Date(Date.now() + 48 * HOUR_MS + 60_000));
-      expect(await inSchool(() => t.app.get(PrivacyErasureService).executeDue())).toEqual({ executed: 1 });
+      const [executed, sent] = await statements.count(() =>
+        inSchool(() => t.app.get(PrivacyErasureService).executeDue()),
+      );
+      expect(executed).toEqual({ executed: 1 });
       clock().setForTests(null);
+      if (TEST_DB === 'sqlite')
+        // Every index of the changed tables rebuilt (no stale key on an interior page), then the WAL emptied.
+        expect(sent.filter((q) => /^(REINDEX|PRAGMA wal_checkpoint)/.test(q))).toEqual(
+          expect.arrayContaining([
+            'REINDEX "guardians"',
+            'REINDEX "students"',
+            'REINDEX "users"',
+            'PRAGMA wal_checkpoint(TRUNCATE)',
+          ]),
+        );
 
       const cells = await everyTextCell();
       const hits = hitsOf(cells, [...needles, GUARDIAN.phoneDigits, SUBJECT.nationalId, 'Erasure Lane']);
@@ -395,6 +436,9 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
       ).toEqual([]);
       const [user] = await raw('SELECT status, password_hash FROM users WHERE id = ?', [subjectUser]);
       expect(user).toMatchObject({ status: 'disabled', password_hash: null });
+      // The erased account's session is refused on the very next request (the identity cache was told).
+      const after = await t.request({ method: 'GET', url: '/api/v1/me', headers: parent.auth });
+      expect(after.statusCode, after.body).toBe(401);
       const view = (
         await call('GET', `/api/v1/privacy/requests/${erasure}/erasure`)
       ).json<PrivacyErasureView>();
@@ -414,6 +458,9 @@ describe(`privacy: restriction and erasure (${TEST_DB})`, () => {
         SUBJECT.nationalId.replace(/\s/g, ''),
         'Erasure Lane',
       ];
+      // SQLite: the erasure itself emptied the WAL (its earlier frames held the values), so the file and WAL
+      // are clean as they lie, before any checkpoint of ours.
+      if (TEST_DB === 'sqlite') expect(await rawHits(needles, { checkpoint: false })).toEqual([]);
       // SQLite: deleted and overwritten cells in free pages and index pages are zeroed (secure_delete);
       // MariaDB: every row the server still serves, blobs included.
       expect(await rawHits(needles)).toEqual([]);

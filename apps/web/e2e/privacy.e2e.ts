@@ -111,7 +111,9 @@ describe('privacy requests in the browser', () => {
     expect(created.status()).toBe(201);
     const request = (await created.json()) as { id: string; status: string };
     expect(request.status).toBe('open');
-    await page.getByText('Requested. The archive is being prepared.').waitFor();
+    // The message follows the archive job by itself (the job may already be done when it first shows).
+    const asked = page.getByTestId('asked-status');
+    await asked.getByText(/^Requested\. The archive is being prepared\.$|^Your copy is ready/).waitFor();
     await expect.poll(() => rows.count()).toBe(before + 1);
 
     const row = rowOf(page, request.id, true);
@@ -128,6 +130,8 @@ describe('privacy requests in the browser', () => {
     }
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'privacy-parent-asked-390');
+    // No reload: the message says the copy is ready once the job is done.
+    await asked.getByText(/^Your copy is ready/).waitFor({ timeout: 30_000 });
 
     // The school starts work on it: the admin sees it open, raised by the parent, and its archive is the parent's.
     const desk = await openAdminRequests();
@@ -196,6 +200,8 @@ describe('privacy requests in the browser', () => {
       const details = page.locator(`[id="privacy-details-${requestId}"]`);
       const eraseNow = details.getByRole('button', { name: 'Erase now…' });
 
+      // The erasure completes the request when it runs: the request itself cannot be marked completed.
+      expect(await details.getByRole('button', { name: 'Mark completed' }).count()).toBe(0);
       // Until the notice has run out the screen says when it will and offers no "Erase now".
       await expect
         .poll(
@@ -214,6 +220,7 @@ describe('privacy requests in the browser', () => {
         )
         .toMatch(/^The family’s 48-hour notice ran out on /);
       await shot(page, 'privacy-admin-erasure-due-1366');
+      expect(await details.getByRole('button', { name: 'Mark completed' }).count()).toBe(0);
 
       await eraseNow.click();
       const dialog = page.getByRole('dialog', { name: 'Erase now?' });

@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBuildingBank,
   IconCalendarCheck,
+  IconCalendarEvent,
   IconCertificate,
   IconHome,
   IconKey,
@@ -11,6 +12,8 @@ import {
   IconReceipt2,
   IconSettings,
   IconSchool,
+  IconSpeakerphone,
+  IconTable,
   IconShieldCheck,
   IconUsers,
   type Icon,
@@ -26,16 +29,22 @@ export interface NavigationItem {
     | 'attendance'
     | 'fees'
     | 'notifications'
+    | 'circulars'
     | 'exams'
     | 'users'
     | 'roles'
     | 'audit'
     | 'institutions'
     | 'settings'
-    | 'privacy';
+    | 'privacy'
+    | 'myData'
+    | 'calendar'
+    | 'timetable';
   icon: Icon;
   /** Shown only to users who hold this permission; the API enforces it regardless. */
   permission?: Permission;
+  /** Another label for users without this permission (a parent's "My data" where staff see "Privacy"). */
+  labelWithout?: { permission: Permission; label: 'myData' };
 }
 
 export const navigationItems: readonly NavigationItem[] = [
@@ -43,7 +52,9 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: '/students', label: 'students', icon: IconSchool, permission: Permission.StudentsRead },
   { to: '/academics', label: 'academics', icon: IconBooks, permission: Permission.AcademicsRead },
   { to: '/attendance', label: 'attendance', icon: IconCalendarCheck, permission: Permission.AttendanceRead },
+  { to: '/timetable', label: 'timetable', icon: IconTable, permission: Permission.TimetableRead },
   { to: '/fees', label: 'fees', icon: IconReceipt2, permission: Permission.FeesRead },
+  { to: '/circulars', label: 'circulars', icon: IconSpeakerphone, permission: Permission.CircularsRead },
   {
     to: '/notifications',
     label: 'notifications',
@@ -51,6 +62,7 @@ export const navigationItems: readonly NavigationItem[] = [
     permission: Permission.NotificationsRead,
   },
   { to: '/exams', label: 'exams', icon: IconCertificate, permission: Permission.ExamsRead },
+  { to: '/calendar', label: 'calendar', icon: IconCalendarEvent, permission: Permission.CalendarRead },
   { to: '/users', label: 'users', icon: IconUsers, permission: Permission.UsersRead },
   { to: '/roles', label: 'roles', icon: IconKey, permission: Permission.RolesRead },
   { to: '/audit', label: 'audit', icon: IconShieldCheck, permission: Permission.AuditRead },
@@ -61,11 +73,23 @@ export const navigationItems: readonly NavigationItem[] = [
     permission: Permission.PlatformInstitutionsManage,
   },
   { to: '/settings', label: 'settings', icon: IconSettings, permission: Permission.InstitutionSettingsWrite },
-  { to: '/privacy', label: 'privacy', icon: IconLock, permission: Permission.PrivacyConsentManage },
+  {
+    to: '/privacy',
+    label: 'privacy',
+    icon: IconLock,
+    permission: Permission.PrivacyConsentManage,
+    labelWithout: { permission: Permission.PrivacyRequestsManage, label: 'myData' },
+  },
 ];
 
 /** The items a holder of these permissions sees. */
 export function visibleNavigationItems(permissions: readonly string[]): NavigationItem[] {
   const held = new Set(permissions);
-  return navigationItems.filter((item) => !item.permission || held.has(item.permission));
+  return navigationItems
+    .filter((item) => !item.permission || held.has(item.permission))
+    .map((item) =>
+      item.labelWithout && !held.has(item.labelWithout.permission)
+        ? { ...item, label: item.labelWithout.label }
+        : item,
+    );
 }

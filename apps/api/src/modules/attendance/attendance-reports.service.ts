@@ -291,9 +291,14 @@ export class AttendanceReportsService {
     const below = [...perStudent]
       .map(([studentId, c]) => ({ studentId, counts: c, percent: attendancePercent(c) }))
       .filter((r) => r.percent !== null && r.percent < limit);
-    const directory = await this.students.directory(below.map((r) => r.studentId));
+    // PRV-02: an at-risk list is analytics, so a student whose processing is restricted is left out.
+    const [directory, restricted] = await Promise.all([
+      this.students.directory(below.map((r) => r.studentId)),
+      this.students.restrictedStudentIds(below.map((r) => r.studentId)),
+    ]);
     const sectionById = new Map(sections.map((s) => [s.sectionId, s]));
     const items = below
+      .filter((r) => !restricted.has(r.studentId))
       .map((r) => {
         const d = directory.get(r.studentId);
         const section = d?.sectionId ? sectionById.get(d.sectionId) : undefined;

@@ -29,7 +29,13 @@ interface ClassTerm {
   className: string;
   plan: TermPlan;
   sections: Section[];
+  /** Every student on the rosters (ranks are the results', counted over all of them). */
   rows: StudentRow[];
+  /**
+   * The students analytics and exports show: restricted students (PRV-02, processing restricted by a
+   * data-subject request) are left out, as the other exports leave them out.
+   */
+  shown: StudentRow[];
   /** The class's subjects in this term (those with a paper), by name. */
   subjects: { subjectId: string; subject: string }[];
 }
@@ -60,7 +66,8 @@ const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/
  * Exams analytics for staff: a class's term results in figures per subject and section, and the same
  * results as a CSV. The results are the results service's (the same structure, marks and arithmetic);
  * this only aggregates them. A fixed number of statements per class, however many students: the term's
- * structure, the whole class's marks in one statement, and a roster per section.
+ * structure, the whole class's marks in one statement, a roster per section, and one lookup of the
+ * students whose processing is restricted (PRV-02: left out of the figures and the CSV).
  */
 @Injectable()
 export class AnalyticsService {
@@ -95,6 +102,14 @@ export class AnalyticsService {
     // The whole class's marks in one statement.
     const index = new MarksIndex(await this.marks.ofPapers(plan!.papers.map((p) => p.id)));
     const names = new Map(subjectList.map((s) => [s.id, s.name]));
+    const rows = sections.flatMap((section, i) =>
+      rosters[i]!.map((r) => ({
+        ...r,
+        section,
+        result: this.results.resultOf(plan!, index, r.studentId),
+      })),
+    );
+    const restricted = await this.students.restrictedStudentIds(rows.map((r) => r.studentId));
     return {
       termId,
       termName: term.name,
@@ -102,13 +117,8 @@ export class AnalyticsService {
       className: schoolClass.name,
       plan: plan!,
       sections,
-      rows: sections.flatMap((section, i) =>
-        rosters[i]!.map((r) => ({
-          ...r,
-          section,
-          result: this.results.resultOf(plan!, index, r.studentId),
-        })),
-      ),
+      rows,
+      shown: rows.filter((r) => !restricted.has(r.studentId)),
       subjects: [...new Set(plan!.papers.map((p) => p.subjectId))]
         .map((id) => ({ subjectId: id, subject: names.get(id) ?? '' }))
         .sort((a, b) => a.subject.localeCompare(b.subject)),
@@ -120,7 +130,7 @@ export class AnalyticsService {
     const bands = data.plan.bands;
     const perSection = (entryOf: (r: StudentRow) => GradedEntry): SectionAnalytics[] =>
       data.sections.map((section) => {
-        const rows = data.rows.filter((r) => r.section.id === section.id);
+        const rows = data.shown.filter((r) => r.section.id === section.id);
         return {
           sectionId: section.id,
           section: section.name,
@@ -128,16 +138,16 @@ export class AnalyticsService {
           ...figuresOf(rows.map(entryOf)),
         };
       });
-    const overall = data.rows.map((r) => entryOverall(r.result));
+    const overall = data.shown.map((r) => entryOverall(r.result));
     return {
       termId: data.termId,
       termName: data.termName,
       classId: data.classId,
       className: data.className,
-      students: data.rows.length,
+      students: data.shown.length,
       subjects: data.subjects.map(({ subjectId, subject }): SubjectAnalytics => {
         const entryOf = (r: StudentRow) => entryOfSubject(r.result, subjectId);
-        const entries = data.rows.map(entryOf);
+        const entries = data.shown.map(entryOf);
         return {
           subjectId,
           subject,
@@ -192,7 +202,7 @@ export class AnalyticsService {
         'result',
         'rank_in_section',
       ],
-      rows: data.rows.map((r) => [
+      rows: data.shown.map((r) => [
         r.admissionNo,
         r.rollNo ?? '',
         r.fullName,

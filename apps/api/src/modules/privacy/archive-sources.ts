@@ -87,6 +87,8 @@ export const ARCHIVE_SOURCES: readonly ArchiveSource[] = [
     matches: [{ column: 'guardian_id', key: 'guardians' }],
     maskAddresses: true,
   },
+  // circulars: which circulars addressed the subject's guardians, and their reading and acknowledgement
+  { table: 'circular_recipients', matches: [{ column: 'guardian_id', key: 'guardians' }] },
   // the subject's own sign-in account and its roles
   { table: 'users', matches: [{ column: 'id', key: 'users' }] },
   { table: 'user_roles', matches: [{ column: 'user_id', key: 'users' }] },
@@ -108,6 +110,15 @@ export const ARCHIVE_SOURCES: readonly ArchiveSource[] = [
     matches: [
       { column: 'student_id', key: 'students' },
       { column: 'raised_by_user_id', key: 'users' },
+    ],
+  },
+  // a teacher's lessons and the periods they were absent from or covered (issue 16)
+  { table: 'timetable_entries', matches: [{ column: 'teacher_user_id', key: 'users' }] },
+  {
+    table: 'timetable_substitutions',
+    matches: [
+      { column: 'absent_teacher_user_id', key: 'users' },
+      { column: 'substitute_user_id', key: 'users' },
     ],
   },
 ];

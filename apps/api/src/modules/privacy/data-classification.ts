@@ -308,6 +308,13 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
   result_publications: config('exams', 'When results of a class were published'),
   exam_remarks: exams('Teachers\u2019 remarks on report cards'),
   exam_sittings: { ...config('exams', 'Exam timetable and invigilators'), subjects: ['staff'] },
+  // calendar (issue 16): the school's events and its iCalendar feed; holidays and exam dates stay above
+  calendar_events: {
+    ...config('calendar', 'The school\u2019s calendar events (meetings, functions, exams, holidays)'),
+    recipients: [SCHOOL, FAMILY],
+  },
+  calendar_event_targets: config('calendar', 'The classes or sections a calendar event is for'),
+  calendar_feeds: config('calendar', 'The hashed secret token of the school\u2019s public calendar feed'),
   // privacy
   privacy_requests: {
     module: 'privacy',
@@ -415,6 +422,51 @@ export const DATA_CLASSIFICATION: Readonly<Record<string, TableClassification>> 
     subjects: ['none'],
     retention: 'kept by the platform as evidence of deletion',
     recipients: ['platform operators'],
+  },
+  // circulars (issue 16): notices to families and staff, and each guardian's reading of them
+  circulars: {
+    module: 'circulars',
+    purpose: 'Notices (circulars) the school writes to families and staff, and who published them',
+    categories: ['communications'],
+    subjects: ['staff'],
+    retention: CONFIG,
+    recipients: [SCHOOL, FAMILY],
+  },
+  circular_targets: config('circulars', 'The classes or sections a circular addresses'),
+  circular_attachments: {
+    module: 'circulars',
+    purpose: 'The PDF attached to a circular',
+    categories: ['communications'],
+    subjects: ['none'],
+    retention: CONFIG,
+    recipients: [SCHOOL, FAMILY],
+  },
+  circular_recipients: {
+    module: 'circulars',
+    purpose: 'Which guardians a circular addressed, when each read it and acknowledged it',
+    categories: ['communications', 'activity_logs'],
+    subjects: ['guardians'],
+    retention: WHILE_ENROLLED,
+    recipients: [SCHOOL],
+  },
+  // timetable (issue 16)
+  timetable_bell_slots: config('timetable', 'Each weekday\u2019s periods and breaks (bell schedule)'),
+  timetable_settings: config('timetable', 'The most periods a teacher may teach a day and a week'),
+  timetable_entries: {
+    module: 'timetable',
+    purpose: 'Which teacher teaches which subject to which section, in which room and period',
+    categories: ['configuration'],
+    subjects: ['staff'],
+    retention: CONFIG,
+    recipients: [SCHOOL, FAMILY],
+  },
+  timetable_substitutions: {
+    module: 'timetable',
+    purpose: 'Which colleague covered an absent teacher\u2019s period on a day',
+    categories: ['activity_logs'],
+    subjects: ['staff'],
+    retention: CONFIG,
+    recipients: [SCHOOL],
   },
 };
 

@@ -13,6 +13,8 @@ import { NotFoundError, ValidationFailedError } from '../../platform/errors/doma
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Clock } from '../../platform/time/clock';
 import { AuditService } from '../audit/audit.service';
+import { PrivacyErasuresRepository } from './erasure/erasure.repository';
+import { ErasureScheduledError } from './erasure/privacy-erasure.errors';
 import type { PrivacyRequest } from './entities/privacy-request.entity';
 import { type ArchiveOwner, PrivacyArchiveJobs } from './privacy-archive-jobs';
 import { PrivacySubjects } from './privacy-subjects';
@@ -50,6 +52,7 @@ export class PrivacyRequestsService {
   constructor(
     private readonly db: Database,
     private readonly requests: PrivacyRequestsRepository,
+    private readonly erasures: PrivacyErasuresRepository,
     private readonly subjects: PrivacySubjects,
     private readonly archive: SubjectArchive,
     private readonly jobs: PrivacyArchiveJobs,
@@ -118,6 +121,9 @@ export class PrivacyRequestsService {
     if (!NEXT[request.status].includes(input.status))
       throw new PrivacyTransitionError(request.status, input.status);
     const closed = input.status === 'completed' || input.status === 'refused';
+    // A scheduled erasure closes its request when it executes (or staff cancel it first).
+    if (closed && request.type === 'erasure' && (await this.erasures.byRequest(id))?.status === 'scheduled')
+      throw new ErasureScheduledError();
     await this.db.transaction(async () => {
       const moved = await this.requests.transition(id, request.status, {
         status: input.status,

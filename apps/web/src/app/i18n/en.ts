@@ -81,6 +81,7 @@ export const en = {
       attendance: 'Attendance',
       fees: 'Fees',
       notifications: 'Notifications',
+      circulars: 'Circulars',
       exams: 'Exams',
       audit: 'Audit log',
       users: 'Users',
@@ -88,6 +89,9 @@ export const en = {
       institutions: 'Institutions',
       settings: 'School settings',
       privacy: 'Privacy',
+      myData: 'My data',
+      calendar: 'Calendar',
+      timetable: 'Timetable',
     },
   },
   language: {
@@ -140,6 +144,7 @@ export const en = {
     notifications: 'Notifications',
     audit: 'Audit',
     privacy: 'Privacy',
+    circulars: 'Circulars',
   },
   /** Nested by the dots of the permission key: permissionLabels.students.sensitive.reveal. */
   permissionLabels: {
@@ -172,6 +177,8 @@ export const en = {
     exams: { read: 'See exams and marks', write: 'Enter marks', publish: 'Publish results' },
     notifications: { read: 'See notifications', manage: 'Manage notifications' },
     audit: { read: 'See the audit log', export: 'Export the audit log' },
+    timetable: { read: 'See timetables', manage: 'Edit timetables and substitutions' },
+    circulars: { read: 'Read circulars', publish: 'Write and publish circulars' },
     privacy: {
       requests: { manage: 'Handle privacy requests' },
       consent: { manage: 'Manage consent' },

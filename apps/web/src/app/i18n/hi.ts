@@ -82,6 +82,7 @@ export const hi: Translation<typeof en> = {
       attendance: 'उपस्थिति',
       fees: 'फ़ीस',
       notifications: 'सूचनाएँ',
+      circulars: 'परिपत्र',
       exams: 'परीक्षाएँ',
       audit: 'ऑडिट लॉग',
       users: 'उपयोगकर्ता',
@@ -89,6 +90,9 @@ export const hi: Translation<typeof en> = {
       institutions: 'संस्थान',
       settings: 'विद्यालय सेटिंग्स',
       privacy: 'गोपनीयता',
+      myData: 'मेरा डेटा',
+      calendar: 'कैलेंडर',
+      timetable: 'समय-सारणी',
     },
   },
   language: {
@@ -140,6 +144,7 @@ export const hi: Translation<typeof en> = {
     notifications: 'सूचनाएँ',
     audit: 'ऑडिट',
     privacy: 'गोपनीयता',
+    circulars: 'परिपत्र',
   },
   permissionLabels: {
     institution: { read: 'स्कूल की प्रोफ़ाइल देखें', settings: { write: 'स्कूल की सेटिंग बदलें' } },
@@ -171,6 +176,8 @@ export const hi: Translation<typeof en> = {
     exams: { read: 'परीक्षाएँ और अंक देखें', write: 'अंक दर्ज करें', publish: 'परिणाम प्रकाशित करें' },
     notifications: { read: 'सूचनाएँ देखें', manage: 'सूचनाएँ प्रबंधित करें' },
     audit: { read: 'ऑडिट लॉग देखें', export: 'ऑडिट लॉग निर्यात करें' },
+    timetable: { read: 'समय-सारणी देखें', manage: 'समय-सारणी और स्थानापन्न बदलें' },
+    circulars: { read: 'परिपत्र पढ़ें', publish: 'परिपत्र लिखें और प्रकाशित करें' },
     privacy: {
       requests: { manage: 'गोपनीयता अनुरोध संभालें' },
       consent: { manage: 'सहमति प्रबंधित करें' },

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 export const privacyText = {
   title: 'Privacy',
   intro:
-    'Requests from students, families and staff to see, correct, erase or restrict their data: each is due 30 days after it was received.',
+    'Everything the school does about personal data: requests from students, families and staff to see, correct, erase or restrict their data (each due 30 days after it was received), parents’ grievances, the incident register, the privacy notice parents accept, the records of processing, the sub-processors, and how long each kind of record is kept.',
   myTitle: 'My data',
   myIntro:
-    'Ask the school for a copy of everything it holds about you or your child, or to correct, erase or restrict it, and choose what you consent to. The school answers requests within 30 days.',
+    'What the school holds about you and your children, and your say in it: ask for a copy of your child’s data or for it to be corrected, erased or restricted, and follow your requests, read the school’s privacy notice, choose what you consent to (messages, your child’s sign-in account, photos, biometric attendance), and raise a grievance with the school’s grievance officer. The school answers requests within 30 days.',
   tabs: {
     requests: 'Requests',
     processing: 'Records of processing',
@@ -70,6 +70,23 @@ export const privacyText = {
     child: 'Child',
     ask: 'Request a copy of my child’s data',
     asked: 'Requested. The archive is being prepared.',
+    askedReady: 'Your copy is ready: download it from the request below.',
+    askedFailed: 'The archive could not be made. Make it again from the request below.',
+    other: 'Ask to correct, erase or restrict…',
+    otherTitle: 'Ask about your child’s data',
+    otherIntro:
+      'The school answers within 30 days. An erasure keeps the fee records the law requires, under a pseudonym; a restriction stops messages other than account ones and leaves your child out of analytics and exports.',
+    otherType: 'What do you ask for?',
+    otherTypes: {
+      correction: 'Correct something that is wrong',
+      erasure: 'Erase my child’s data',
+      restriction: 'Restrict the use of my child’s data',
+    },
+    otherWhatWrong: 'What is wrong, and what should it say?',
+    otherWhatWrongRequired: 'Say what is wrong.',
+    otherWhy: 'Anything the school should know (optional)',
+    otherSubmit: 'Send the request',
+    otherCreated: 'Sent. The school will answer by {{date}}.',
     empty: 'You have not made any requests yet.',
     noChildren: 'No children are linked to your account.',
     messagesTitle: 'How the school contacts you',

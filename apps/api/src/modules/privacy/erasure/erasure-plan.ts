@@ -39,6 +39,7 @@ export const ERASURE_PLAN: Readonly<Record<string, ErasureStep>> = {
   },
   notification_consents: { action: 'delete', column: 'guardian_id', key: 'guardians' },
   notification_consent_events: { action: 'delete', column: 'guardian_id', key: 'guardians' },
+  circular_recipients: { action: 'delete', column: 'guardian_id', key: 'guardians' },
   // student-level consents and settings
   student_consents: { action: 'delete', column: 'student_id', key: 'students' },
   student_consent_events: { action: 'delete', column: 'student_id', key: 'students' },

@@ -60,6 +60,16 @@ export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyEra
     return this.changed(await this.sql(`UPDATE ${table} SET ${sets.join(', ')} ${where}`, ids));
   }
 
+  /** The accounts' session ids (announced as revoked once the erasure commits). */
+  async sessionIdsOf(userIds: string[]): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows = await this.sql<{ id: string }[]>(
+      `SELECT id FROM sessions WHERE tenant_id = ? AND user_id IN (${marks(userIds.length)})`,
+      userIds,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Refresh tokens of the accounts' sessions (before the sessions go). */
   async deleteRefreshTokensOf(userIds: string[]): Promise<number> {
     if (!userIds.length) return 0;
@@ -91,6 +101,35 @@ export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyEra
       [studentId],
     );
     return rows.map((r) => r.guardian_id);
+  }
+
+  /**
+   * SQLite: rebuilds every index of the tables an erasure changed. secure_delete zeroes deleted cells, but
+   * a multi-level index (the students' search key, users' emails) can keep a stale copy of an old key as a
+   * divider on an interior page; a rebuilt index holds only the current keys. Part of the erasure's
+   * transaction. MariaDB needs nothing here.
+   */
+  async rebuildIndexesOf(tables: string[]): Promise<void> {
+    if (this.db.dialect !== 'sqlite') return;
+    for (const table of [...new Set(tables)].sort()) {
+      if (!IDENTIFIER.test(table)) throw new Error(`not an erasure table: ${table}`);
+      await this.manager.query(`REINDEX "${table}"`);
+    }
+  }
+
+  /**
+   * SQLite: copies the WAL into the database file and truncates it to zero bytes, so the erased values
+   * in earlier WAL frames are gone from the disk too. Outside any transaction (a checkpoint cannot run
+   * inside one); answers whether it completed (false: another transaction held the database).
+   */
+  async truncateWal(): Promise<boolean> {
+    if (this.db.dialect !== 'sqlite' || this.db.inTransaction) return false;
+    try {
+      const [row] = await this.db.dataSource.query<{ busy: number }[]>('PRAGMA wal_checkpoint(TRUNCATE)');
+      return Number(row?.busy ?? 1) === 0;
+    } catch {
+      return false; // "database table is locked": a transaction of another request is open
+    }
   }
 
   private changed(result: unknown): number {

@@ -43,3 +43,13 @@ export class ErasureStateError extends ConflictError {
     super(`The erasure is ${status}.`, PrivacyErasureErrorCode.ErasureState);
   }
 }
+
+/** 409: a scheduled erasure completes its request when it executes; cancel it to close the request otherwise. */
+export class ErasureScheduledError extends ConflictError {
+  constructor() {
+    super(
+      'The erasure is scheduled: it completes the request when it executes. Cancel it first to close the request otherwise.',
+      PrivacyErasureErrorCode.ErasureState,
+    );
+  }
+}

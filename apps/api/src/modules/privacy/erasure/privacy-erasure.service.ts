@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ERASURE_NOTICE_HOURS, type PrivacyErasureView, type ScheduleErasure } from '@shala/contracts';
+import { IdentityCache } from '../../../platform/security/identity-cache';
 import { Database } from '../../../platform/database/database';
 import { NotFoundError } from '../../../platform/errors/domain-error';
 import { normalisePhone } from '../../../platform/security/field-crypto';
@@ -29,6 +30,8 @@ import {
 } from './privacy-erasure.errors';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Tries at a truncating WAL checkpoint after an erasure (SQLite), 50 ms more apart each time. */
+const WAL_CHECKPOINT_ATTEMPTS = 5;
 const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** "Erased student 7F3A": four hex digits of a hash of the request id (no personal data in it). */
@@ -49,6 +52,8 @@ export type ErasureIds = Record<ErasureKey, string[]>;
  */
 @Injectable()
 export class PrivacyErasureService {
+  private readonly logger = new Logger(PrivacyErasureService.name);
+
   constructor(
     private readonly db: Database,
     private readonly requests: PrivacyRequestsRepository,
@@ -63,6 +68,7 @@ export class PrivacyErasureService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly identities: IdentityCache,
   ) {}
 
   async view(requestId: string): Promise<PrivacyErasureView> {
@@ -189,6 +195,12 @@ export class PrivacyErasureService {
     };
     await this.db.transaction(async () => {
       add('outbox_messages', await this.erasures.scrubAccountMessages(accounts.map((u) => u.email)));
+      // The accounts' sessions and grants leave every replica's identity cache once this commits.
+      const sessionIds = await this.erasures.sessionIdsOf(ids.users);
+      await this.db.afterCommit(async () => {
+        await this.identities.sessionsRevoked(this.context.tenantId, sessionIds);
+        for (const userId of ids.users) await this.identities.grantsChanged(this.context.tenantId, userId);
+      });
       add('refresh_tokens', await this.erasures.deleteRefreshTokensOf(ids.users));
       for (const [table, step] of Object.entries(ERASURE_PLAN)) {
         if (step.action === 'delete' || step.action === 'scrub')
@@ -227,7 +239,24 @@ export class PrivacyErasureService {
         targetId: erasure.requestId,
         details: { subjectType, subjectId: erasure.subjectId, counts },
       });
+      // SQLite: no stale copy of an erased key left in an index page (see rebuildIndexesOf).
+      await this.erasures.rebuildIndexesOf(Object.keys(counts));
     });
+    await this.truncateWal();
+  }
+
+  /**
+   * SQLite: the erased values are still in earlier frames of the WAL file until a truncating checkpoint.
+   * Another request's transaction on the one connection makes it wait: a few tries, then a warning (the
+   * next erasure, or SQLite's own checkpoints, overwrite the frames later).
+   */
+  private async truncateWal(): Promise<void> {
+    if (this.db.dialect !== 'sqlite' || this.db.inTransaction) return;
+    for (let attempt = 1; attempt <= WAL_CHECKPOINT_ATTEMPTS; attempt++) {
+      if (await this.erasures.truncateWal()) return;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 50));
+    }
+    this.logger.warn('The WAL could not be truncated after an erasure: the database stayed busy');
   }
 
   /** An in-progress (approved) erasure request about a student or guardian. */

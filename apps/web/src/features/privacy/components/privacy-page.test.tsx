@@ -144,6 +144,114 @@ describe('privacy page (admin)', () => {
 });
 
 describe('my data (parent)', () => {
+  it('asks for a correction only with what is wrong, and sends an erasure request about the child', async () => {
+    api.uninstall();
+    const sent = request({ raisedBy: 'parent', requestedByUserId: parentMe.user.id, type: 'correction' });
+    api = givenSignedInTeacher(installFakeApi(), parentMe)
+      .on('GET /api/v1/students', {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: CHILD,
+              fullName: 'Anaya Sharma',
+              admissionNo: 'GR0001',
+              firstName: 'Anaya',
+              lastName: 'Sharma',
+            },
+          ],
+          nextCursor: null,
+        },
+      })
+      .on('GET /api/v1/privacy/my-requests', { status: 200, body: { items: [], nextCursor: null } })
+      .on('POST /api/v1/privacy/my-requests', { status: 201, body: sent });
+    const { user } = renderApp('/privacy');
+    await user.click(await screen.findByRole('button', { name: 'Ask to correct, erase or restrict…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ask about your child’s data' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send the request' }));
+    expect(await within(dialog).findByText('Say what is wrong.')).toBeInTheDocument();
+    expect(api.requestsTo('POST /api/v1/privacy/my-requests')).toHaveLength(0);
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /What is wrong/ }),
+      'Date of birth is 2 April, not 4 February',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Send the request' }));
+    await waitFor(() =>
+      expect(api.requestsTo('POST /api/v1/privacy/my-requests')[0]?.body).toEqual({
+        type: 'correction',
+        subjectType: 'student',
+        subjectId: CHILD,
+        details: 'Date of birth is 2 April, not 4 February',
+      }),
+    );
+    expect(await screen.findByText(/Sent. The school will answer by/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Ask to correct, erase or restrict…' }));
+    const again = await screen.findByRole('dialog', { name: 'Ask about your child’s data' });
+    await user.click(within(again).getByRole('textbox', { name: 'What do you ask for?' }));
+    await user.click(await screen.findByRole('option', { name: 'Erase my child’s data' }));
+    await user.click(within(again).getByRole('button', { name: 'Send the request' }));
+    await waitFor(() =>
+      expect(api.requestsTo('POST /api/v1/privacy/my-requests')[1]?.body).toEqual({
+        type: 'erasure',
+        subjectType: 'student',
+        subjectId: CHILD,
+      }),
+    );
+  });
+
+  it('is "My data" in the navigation, and the requested message follows the archive until it is ready', async () => {
+    api.uninstall();
+    const mine = request({ raisedBy: 'parent', requestedByUserId: parentMe.user.id });
+    let mineArchive: PrivacyArchiveView = {
+      requestId: mine.id,
+      status: 'running',
+      done: 1,
+      total: 27,
+      expiresAt: null,
+    };
+    let listed: PrivacyRequestView[] = [];
+    api = givenSignedInTeacher(installFakeApi(), parentMe)
+      .on('GET /api/v1/students', {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: CHILD,
+              fullName: 'Anaya Sharma',
+              admissionNo: 'GR0001',
+              firstName: 'Anaya',
+              lastName: 'Sharma',
+            },
+          ],
+          nextCursor: null,
+        },
+      })
+      .on('GET /api/v1/privacy/my-requests', () => ({
+        status: 200,
+        body: { items: listed, nextCursor: null },
+      }))
+      .on(`GET /api/v1/privacy/my-requests/${mine.id}/archive`, () => ({ status: 200, body: mineArchive }))
+      .on('POST /api/v1/privacy/my-requests', () => {
+        listed = [mine];
+        return { status: 201, body: mine };
+      });
+    const { user } = renderApp('/privacy');
+    const nav = await screen.findByRole('navigation', { name: /main/i });
+    expect(await within(nav).findByRole('link', { name: 'My data' })).toHaveAttribute('href', '/privacy');
+    expect(within(nav).queryByRole('link', { name: 'Privacy' })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Request a copy of my child’s data' }));
+    expect(await screen.findByTestId('asked-status')).toHaveTextContent('The archive is being prepared.');
+    mineArchive = { ...mineArchive, status: 'done', done: 27, expiresAt: '2026-05-08T04:00:00.000Z' };
+    await waitFor(() => expect(screen.getByTestId('asked-status')).toHaveTextContent('Your copy is ready'), {
+      timeout: 4000,
+    });
+    const polls = api.requestsTo(`GET /api/v1/privacy/my-requests/${mine.id}/archive`).length;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Ready: no more polling.
+    expect(api.requestsTo(`GET /api/v1/privacy/my-requests/${mine.id}/archive`).length).toBe(polls);
+  });
+
   it("asks for a copy of the child's data and lists the parent's own requests", async () => {
     api.uninstall();
     const mine = request({ raisedBy: 'parent', requestedByUserId: parentMe.user.id });

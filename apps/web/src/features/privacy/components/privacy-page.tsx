@@ -21,7 +21,9 @@ import { usePrivacyNoticeText } from '../notice/i18n';
 import { usePrivacyText } from '../i18n';
 import { RetentionPanel } from '../retention/components/retention-panel';
 import { usePrivacyRetentionText } from '../retention/i18n';
+import { AskedStatus } from './asked-status';
 import { CreateRequestModal } from './create-request-modal';
+import { MyRequestModal } from './my-request-modal';
 import { RequestList } from './request-list';
 import { RecordsOfProcessingPanel, SubProcessorsPanel } from './transparency-panels';
 import { StatusOverdueFilter } from './status-overdue-filter';
@@ -86,6 +88,8 @@ function MyData() {
   const mine = usePrivacyRequests('my-requests', {});
   const create = useCreatePrivacyRequest('my-requests');
   const [child, setChild] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [asked, setAsked] = useState<string | null>(null);
   const kids = children.data?.pages.flatMap((p) => p.items) ?? [];
   const chosen = child ?? kids[0]?.id ?? null;
   return (
@@ -115,15 +119,26 @@ function MyData() {
             >
               {t('my.ask')}
             </Button>
+            <Button variant="light" onClick={() => setAsking(true)}>
+              {t('my.other')}
+            </Button>
           </Group>
         )}
-        {create.isSuccess ? (
-          <Alert color="green" mt="sm" role="status">
-            {t('my.asked')}
+        {create.data ? <AskedStatus requestId={create.data.id} /> : null}
+        {create.error ? <ApiErrorAlert error={create.error} /> : null}
+        {asked ? (
+          <Alert color="green" mt="sm" role="status" withCloseButton onClose={() => setAsked(null)}>
+            {asked}
           </Alert>
         ) : null}
-        {create.error ? <ApiErrorAlert error={create.error} /> : null}
       </Card>
+      {asking ? (
+        <MyRequestModal
+          kids={kids.map((k) => ({ id: k.id, label: `${k.fullName} (${k.admissionNo})` }))}
+          onClose={() => setAsking(false)}
+          onCreated={setAsked}
+        />
+      ) : null}
       <Card withBorder padding={0}>
         {mine.isPending ? (
           <Loading />

@@ -10,6 +10,7 @@ import type { PrivacyScope } from '../api/privacy.api';
 import { useTransitionPrivacyRequest } from '../hooks/use-privacy';
 import { usePrivacyText } from '../i18n';
 import { RequestActionsPanel } from '../erasure/components/request-actions-panel';
+import { useErasure } from '../erasure/hooks/use-erasure';
 import { ArchivePanel } from './archive-panel';
 
 const STATUS_COLOR = { open: 'blue', in_progress: 'yellow', completed: 'green', refused: 'gray' } as const;
@@ -72,12 +73,20 @@ function RefuseModal({ request, onClose }: { request: PrivacyRequestView; onClos
   );
 }
 
-/** What staff can do next with a request: start work, complete, refuse (with a reason). */
+/**
+ * What staff can do next with a request: start work, complete, refuse (with a reason). An erasure request
+ * whose erasure is scheduled offers neither: the erasure completes it when it runs (Erase now once the
+ * notice has run out), or staff cancel the erasure first.
+ */
 function Actions({ request }: { request: PrivacyRequestView }) {
   const t = usePrivacyText();
   const transition = useTransitionPrivacyRequest();
   const [refusing, setRefusing] = useState(false);
+  const erasing = request.type === 'erasure' && request.status === 'in_progress';
+  const erasure = useErasure(request.id, erasing);
   if (request.status === 'completed' || request.status === 'refused') return null;
+  // Until the erasure is known, or while it is scheduled, closing the request is not offered.
+  if (erasing && (erasure.isPending || erasure.data?.status === 'scheduled')) return null;
   return (
     <Group gap="xs" wrap="wrap">
       {request.status === 'open' ? (

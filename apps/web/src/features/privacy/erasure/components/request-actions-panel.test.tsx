@@ -100,6 +100,20 @@ describe('erasure and restriction on the request (admin)', () => {
     expect(await screen.findByTestId('erasure-status')).toHaveTextContent('Erasure scheduled for');
     expect(screen.getByRole('button', { name: 'Cancel erasure' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Erase now…' })).not.toBeInTheDocument();
+    // The erasure completes the request when it runs: it cannot be marked completed or refused meanwhile.
+    expect(screen.queryByRole('button', { name: 'Mark completed' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Refuse' })).not.toBeInTheDocument();
+  });
+
+  it('offers closing the request again once its erasure is cancelled', async () => {
+    givenAdmin([erasure]);
+    api.on(`GET /api/v1/privacy/requests/${erasure.id}/erasure`, {
+      status: 200,
+      body: { ...scheduled, status: 'cancelled', cancelledAt: hoursFromNow(0) },
+    });
+    renderApp('/privacy');
+    expect(await screen.findByRole('button', { name: 'Mark completed' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Refuse' })).toBeInTheDocument();
   });
 
   it('[PRV-02] erases now once the notice has run out, after the name is typed again', async () => {
@@ -111,6 +125,8 @@ describe('erasure and restriction on the request (admin)', () => {
       .on(`POST /api/v1/privacy/requests/${erasure.id}/erasure/execute`, { status: 200, body: done });
     const { user } = renderApp('/privacy');
     expect(await screen.findByTestId('erasure-status')).toHaveTextContent('48-hour notice ran out');
+    expect(screen.queryByRole('button', { name: 'Mark completed' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel erasure' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Erase now…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Erase now?' });
     expect(within(dialog).getByText(/Erased student 7F3A/)).toBeInTheDocument();
