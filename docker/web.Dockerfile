@@ -20,10 +20,9 @@ RUN --mount=type=cache,id=shala-pnpm-store,target=/pnpm/store \
     node scripts/pnpm.mjs install --frozen-lockfile --store-dir=/pnpm/store --filter "@shala/web..."
 COPY packages/contracts/ packages/contracts/
 COPY apps/web/ apps/web/
+# The web build writes the .gz (and .br) copies that gzip_static serves (apps/web/vite.config.ts).
 RUN node scripts/pnpm.mjs --filter @shala/contracts run build \
- && node scripts/pnpm.mjs --filter @shala/web run build \
- && find apps/web/dist -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.html' -o -name '*.json' \) \
-      -size +1k -exec gzip -9 -k {} \;
+ && node scripts/pnpm.mjs --filter @shala/web run build
 
 FROM ${NGINX_IMAGE} AS web
 RUN rm -f /etc/nginx/conf.d/default.conf \

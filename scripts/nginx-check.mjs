@@ -17,15 +17,17 @@ import {
   openSync,
   readFileSync,
   readdirSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { createServer, Socket } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { OpsError, apiDir, privateTempDir, root, runMain } from './ops/common.mjs';
 
-const webDist = join(root, 'apps', 'web', 'dist');
+// WEB_DIST checks another build of the SPA (default: the workspace's apps/web/dist).
+const webDist = process.env.WEB_DIST ? resolve(process.env.WEB_DIST) : join(root, 'apps', 'web', 'dist');
 const cli = join(apiDir, 'dist', 'cli.js');
 const mainJs = join(apiDir, 'dist', 'main.js');
 const snippets = join(root, 'nginx', 'snippets');
@@ -520,7 +522,12 @@ http {
       expectHeaders(res);
     });
     await check('hashed asset: one-year immutable cache, gzip, security headers', async () => {
-      const assets = readdirSync(join(webDist, 'assets')).filter((f) => f.endsWith('.js'));
+      // The largest bundle: small chunks (under gzip_min_length) are sent as they are.
+      const assets = readdirSync(join(webDist, 'assets'))
+        .filter((f) => f.endsWith('.js'))
+        .sort(
+          (a, b) => statSync(join(webDist, 'assets', b)).size - statSync(join(webDist, 'assets', a)).size,
+        );
       assert(assets.length > 0, 'no built assets');
       const res = await https(port, `/assets/${assets[0]}`, { headers: { 'accept-encoding': 'gzip' } });
       assert(res.status === 200, `status ${res.status}`);
@@ -538,6 +545,42 @@ http {
       assert(missing.status === 404, `a missing asset answered ${missing.status}`);
       return `/assets/${assets[0]}`;
     });
+    await check(
+      'JS bundle served from its build-time .gz (gzip_static), with Vary and its own type',
+      async () => {
+        // The build writes .gz and .br beside each asset (apps/web/vite.config.ts); Nginx must send the
+        // .gz bytes as they are (gzip -9), not compress again on the fly (gzip_comp_level 5).
+        const [bundle] = readdirSync(join(webDist, 'assets'))
+          .filter((f) => f.endsWith('.js') && existsSync(join(webDist, 'assets', `${f}.gz`)))
+          .map((f) => ({ f, size: statSync(join(webDist, 'assets', f)).size }))
+          .sort((a, b) => b.size - a.size)
+          .map((a) => a.f);
+        assert(bundle, 'no .js asset with a .gz copy: is the build older than its precompression?');
+        const res = await https(port, `/assets/${bundle}`, { headers: { 'accept-encoding': 'gzip, br' } });
+        assert(res.status === 200, `status ${res.status}`);
+        assert(
+          res.headers['content-encoding'] === 'gzip',
+          `content-encoding ${res.headers['content-encoding']}`,
+        );
+        assert(
+          /^(application|text)\/javascript/.test(res.headers['content-type'] ?? ''),
+          `content-type ${res.headers['content-type']}`,
+        );
+        assert(/accept-encoding/i.test(res.headers.vary ?? ''), `vary ${res.headers.vary}`);
+        assert(
+          res.body.equals(readFileSync(join(webDist, 'assets', `${bundle}.gz`))),
+          'the body is not the prebuilt .gz file (compressed on the fly?)',
+        );
+        const plain = await https(port, `/assets/${bundle}`);
+        assert(
+          !plain.headers['content-encoding'],
+          `no Accept-Encoding got ${plain.headers['content-encoding']}`,
+        );
+        assert(plain.body.equals(readFileSync(join(webDist, 'assets', bundle))), 'identity body differs');
+        const copy = await https(port, `/assets/${bundle}.gz`);
+        return `/assets/${bundle}: ${res.body.length} bytes gzip of ${plain.body.length} (brotli: Debian's nginx-light has no brotli module, so gzip only; the .gz copy answers ${copy.status} by name)`;
+      },
+    );
     await check('body over client_max_body_size answers 413 in the JSON envelope', async () => {
       const res = await https(port, '/api/v1/anything', {
         method: 'POST',

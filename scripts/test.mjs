@@ -2,8 +2,9 @@
 // `npm test`: every check, in order, with a per-leg count and one closing line "N passed, N failed".
 // Legs: install (frozen lockfile), typecheck, lint + format, unit tests, API integration on SQLite, API
 // integration on MySQL/MariaDB (when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:3306),
-// web tests, production build, compose config check, Nginx check, backup/restore drill on SQLite and
-// MySQL/MariaDB, browser end-to-end tests (Debian's Chromium through playwright-core).
+// web tests, production build, web size budget, Galera failover (3 nodes, 2 API replicas, Nginx),
+// compose config check, Nginx check, backup/restore drill on SQLite and MySQL/MariaDB, Lighthouse
+// (mobile) on three pages, browser end-to-end tests (Debian's Chromium through playwright-core).
 // A leg whose system tool is missing (nginx, openssl, docker-compose, mysqldump, chromium) is skipped
 // with the apt package to install, and fails instead when REQUIRE_TOOLS=1 (.ci/run sets it on CI).
 import { spawnSync } from 'node:child_process';
@@ -189,6 +190,21 @@ if (mysqlUrl) {
 
 vitestLeg('web unit tests', 'apps/web', []);
 step('production build (api + web)', () => runPnpm(['-r', '--workspace-concurrency=1', 'run', 'build']));
+// The SPA's size budget (issue 18): each page's first load, JS + CSS gzip, from the build's Vite manifest.
+// The issue's targets (sign-in 150 KB, first screens 300 KB) are not met yet (sign-in ~346 KB, screens up
+// to ~434 KB): until they are, this leg guards against growth past today's sizes plus a small margin.
+step('web size budget', () =>
+  run(process.execPath, ['scripts/web-budget.mjs', '--sign-in-kb', '365', '--screen-kb', '460']),
+);
+// A 3-node Galera cluster, two API replicas, the worker, Redis and Nginx on loopback, with a node and a
+// replica killed under write load (issue 18). Needs the build above; skipped with the packages to install
+// when galera-4 or another tool is missing, failing instead under REQUIRE_TOOLS=1.
+vitestLeg(
+  'galera failover (3 nodes, 2 API replicas)',
+  'apps/api',
+  ['--project', 'integration', 'test/galera-failover.int-spec.ts'],
+  { GALERA_TEST: '1' },
+);
 
 // Operations (OPS-01..03): deployment files, Nginx in front of the built API, and the backup/restore drill
 // on both databases. Each is a script that exits non-zero on any failed check.
@@ -222,6 +238,16 @@ if (mysqlUrl) {
     note: required ? 'required but skipped' : 'skipped: no server',
   });
 }
+// Lighthouse (mobile profile) on the sign-in page, the teacher's register and the parent's fees page.
+// Accessibility at the issue's target (95); performance (target 90, today 87 / 52 / 57) is held at a
+// floor of 40 until the gap is closed, so a large regression still fails.
+withTools('lighthouse (Chromium)', [process.env.CHROMIUM_PATH ?? 'chromium'], 'chromium', () =>
+  step('lighthouse (Chromium)', () =>
+    run(process.execPath, ['scripts/lighthouse.mjs'], {
+      env: { LIGHTHOUSE_MIN_PERFORMANCE: process.env.LIGHTHOUSE_MIN_PERFORMANCE ?? '40' },
+    }),
+  ),
+);
 withTools('browser end-to-end (Chromium)', [process.env.CHROMIUM_PATH ?? 'chromium'], 'chromium', () =>
   vitestLeg('browser end-to-end (Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts']),
 );

@@ -1,5 +1,8 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 /** The npm package a bundled module comes from, or null for our own code. */
 function packageOf(id: string): string | null {
@@ -17,34 +20,69 @@ const reactPackages = new Set([
 ]);
 
 /**
- * Loaded only by dynamic import() where they are needed: the password strength estimator (zxcvbn-ts and
- * its dictionaries, the largest dependency by far) and the QR code drawer. Left to Rollup, they stay in
- * the lazy chunks that import them instead of joining the vendor chunk every page loads.
- */
-const lazyPackages = new Set([
-  '@zxcvbn-ts/core',
-  '@zxcvbn-ts/language-common',
-  '@zxcvbn-ts/language-en',
-  'qrcode',
-]);
-
-/**
- * Libraries change less often than our code, so they get their own long-cached chunks. Dependencies
- * point one way only (mantine -> vendor -> react), so no chunk cycles.
+ * React and its router get their own long-cached chunk: every page needs them, and they change less often
+ * than our code. Everything else is split by Rollup along the lazy routes, so the sign-in page loads only
+ * what it uses (one vendor chunk of every library made every page load all of them), and what is loaded
+ * by import() where needed (the password strength estimator, the QR code drawer, charts) stays lazy.
  */
 function vendorChunk(id: string): string | undefined {
   const pkg = packageOf(id);
-  if (!pkg || lazyPackages.has(pkg)) return undefined;
-  if (reactPackages.has(pkg)) return 'react';
-  if (pkg.startsWith('@mantine/')) return 'mantine';
-  return 'vendor';
+  return pkg && reactPackages.has(pkg) ? 'react' : undefined;
+}
+
+/** Text files worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+/** Smaller files gain nothing: one TCP packet either way (the servers send them as they are). */
+const MIN_COMPRESS_BYTES = 1024;
+
+function filesUnder(dir: string): string[] {
+  // Dot folders (.vite/manifest.json) are build metadata, never served.
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/**
+ * Writes `<file>.br` (brotli, best quality) and `<file>.gz` (gzip -9) beside every compressible file of
+ * the build, so neither server compresses on the fly: the API's static server (`preCompressed`) and
+ * Nginx (`gzip_static`, and `brotli_static` where its module is installed) send the copy the browser
+ * accepts. Compressing once at build time also allows the slowest, smallest settings.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'shala:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      if (!existsSync(outDir)) return; // the build failed before writing anything
+      for (const file of filesUnder(outDir)) {
+        if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_COMPRESS_BYTES) continue;
+        const bytes = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, {
+            params: {
+              [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+              [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+            },
+          }),
+        );
+      }
+    },
+  };
 }
 
 /** The API the dev server forwards /api to (the NestJS app on its default port). */
 const apiTarget = process.env.VITE_API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -58,6 +96,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
+    // dist/.vite/manifest.json: which files each entry and lazy route loads (scripts/web-budget.mjs).
+    manifest: true,
     rollupOptions: {
       output: {
         entryFileNames: 'assets/[name]-[hash].js',

@@ -10,6 +10,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import { DomainError, ValidationFailedError } from '../../platform/errors/domain-error';
+import { IdentityCache } from '../../platform/security/identity-cache';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { GrantRefusedError } from './access.errors';
@@ -39,6 +40,7 @@ export class AccessService {
     private readonly userRoles: UserRolesRepository,
     private readonly context: RequestContext,
     private readonly audit: AuditService,
+    private readonly identities: IdentityCache,
   ) {}
 
   /** Installs the default roles of an institution of `kind` into the current tenant. */
@@ -65,6 +67,7 @@ export class AccessService {
       userId,
       roles.map((r) => r.id),
     );
+    await this.identities.grantsChanged(this.context.tenantId, userId);
   }
 
   async replaceRoles(userId: string, roleKeys: string[]): Promise<void> {
@@ -78,6 +81,7 @@ export class AccessService {
       userId,
       roles.map((r) => r.id),
     );
+    await this.identities.grantsChanged(this.context.tenantId, userId);
   }
 
   /** Ids of the users holding a role. */
@@ -86,9 +90,17 @@ export class AccessService {
     return role ? this.userRoles.holdersOf(role.id) : [];
   }
 
-  /** Current roles and permissions of a user, read fresh on every request (AZ-05). */
+  /**
+   * Current roles and permissions of a user, from the database (AZ-05). The access guard keeps them in the
+   * IdentityCache, which assignRoles, replaceRoles and role permission changes empty everywhere at once.
+   */
   grantsOf(userId: string): Promise<Grants> {
     return this.roles.grantsOf(userId);
+  }
+
+  /** Drops every holder's cached grants of the current tenant, in every replica, once this commits. */
+  rolePermissionsChanged(): Promise<void> {
+    return this.identities.grantsChanged(this.context.tenantId);
   }
 
   // --- AZ-02: nobody grants more than they hold --------------------------------------------------

@@ -144,6 +144,7 @@ export class RolesService {
               );
           }
           await this.rolePermissions.replace(id, permissions);
+          await this.access.rolePermissionsChanged();
           const after = [...permissions].sort();
           await this.audit.record({
             action: 'roles.permissions_changed',

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/database/database';
-import { SessionCache } from '../../platform/security/session-cache';
+import { IdentityCache } from '../../platform/security/identity-cache';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/security/tokens';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -43,7 +43,7 @@ export function parseRefreshCookie(value: string | undefined): ParsedRefresh | n
 /**
  * Sessions and their rotating refresh tokens (AUT-04, AUT-05): opaque 256-bit tokens stored hashed, rotated
  * on every use, the whole session revoked when a rotated token comes back, idle and absolute lifetimes, and
- * revocation pushed to the session cache so access tokens stop within seconds.
+ * revocation announced to the identity cache of every replica, so access tokens stop on the next request.
  */
 @Injectable()
 export class SessionsService {
@@ -52,7 +52,7 @@ export class SessionsService {
     private readonly db: Database,
     private readonly sessions: SessionsRepository,
     private readonly tokens: RefreshTokensRepository,
-    private readonly cache: SessionCache,
+    private readonly cache: IdentityCache,
     private readonly context: RequestContext,
     private readonly audit: AuditService,
   ) {}
@@ -132,13 +132,13 @@ export class SessionsService {
 
   async revoke(session: Pick<Session, 'id'>, reason: string): Promise<void> {
     await this.sessions.revoke(session.id, reason, new Date());
-    await this.cache.revoked(this.context.tenantId, [session.id]);
+    await this.cache.sessionsRevoked(this.context.tenantId, [session.id]);
   }
 
   /** Ends every session of a user (or all but `exceptId`): password change, deactivation, role change. */
   async revokeAllOf(userId: string, reason: string, exceptId?: string): Promise<number> {
     const ids = await this.sessions.revokeAllOf(userId, reason, new Date(), exceptId);
-    await this.cache.revoked(this.context.tenantId, ids);
+    await this.cache.sessionsRevoked(this.context.tenantId, ids);
     return ids.length;
   }
 
@@ -153,20 +153,22 @@ export class SessionsService {
       .then((list) => list.filter((s) => s.expiresAt > new Date() && s.lastUsedAt >= idle));
   }
 
-  /** Whether an access token's session may still be used: cached for seconds, else read from the table. */
-  async isLive(sessionId: string, userId: string): Promise<boolean> {
-    const tenantId = this.context.tenantId;
-    const cached = await this.cache.get(tenantId, sessionId);
-    if (cached) return cached === 'live';
-    const session = await this.sessions.findById(sessionId);
-    const now = new Date();
-    const live =
-      !!session &&
-      session.userId === userId &&
-      !session.revokedAt &&
-      session.expiresAt > now &&
-      session.lastUsedAt >= this.idleLimit(now);
-    await this.cache.set(tenantId, sessionId, live ? 'live' : 'revoked');
-    return live;
+  /**
+   * Whether an access token's session may still be used: from the identity cache (dropped everywhere when
+   * the session is revoked), else read from the table.
+   */
+  isLive(sessionId: string, userId: string): Promise<boolean> {
+    return this.cache.sessionLive(this.context.tenantId, sessionId, userId, async () => {
+      const session = await this.sessions.findById(sessionId);
+      const now = new Date();
+      const live =
+        !!session &&
+        session.userId === userId &&
+        !session.revokedAt &&
+        session.expiresAt > now &&
+        session.lastUsedAt >= this.idleLimit(now);
+      const idleEnd = session ? session.lastUsedAt.getTime() + this.config.session.idleMinutes * 60_000 : 0;
+      return { live, liveUntil: session ? Math.min(session.expiresAt.getTime(), idleEnd) : 0 };
+    });
   }
 }

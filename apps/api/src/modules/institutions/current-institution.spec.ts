@@ -4,6 +4,7 @@ import { ClsService } from 'nestjs-cls';
 import { describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../platform/config/app-config';
 import { TenantCache } from '../../platform/cache/tenant-cache';
+import type { InvalidationBus } from '../../platform/cache/invalidation-bus';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Clock } from '../../platform/time/clock';
 import { CurrentInstitution } from './current-institution';
@@ -40,7 +41,8 @@ function setup() {
   const context = new RequestContext(new ClsService(new AsyncLocalStorage()));
   const cache = new TenantCache(context);
   const clock = new Clock({ env: 'test' } as AppConfig);
-  const current = new CurrentInstitution(context, cache, repository, clock);
+  const bus = { on: () => undefined, publish: () => Promise.resolve() } as unknown as InvalidationBus;
+  const current = new CurrentInstitution(context, cache, repository, clock, bus);
   return { rows, reads, context, cache, clock, current };
 }
 
@@ -91,7 +93,7 @@ describe('CurrentInstitution', () => {
       expect(await current.status()).toBe(InstitutionStatus.Active);
       rows.set(GREENWOOD, row(GREENWOOD, { status: InstitutionStatus.Suspended }));
       expect(await current.status()).toBe(InstitutionStatus.Active); // memoised until invalidated
-      current.invalidate(GREENWOOD);
+      await current.invalidate(GREENWOOD);
       expect(await current.status()).toBe(InstitutionStatus.Suspended);
     });
     expect(await context.runAsTenant(GREENWOOD, () => current.status())).toBe(InstitutionStatus.Suspended);

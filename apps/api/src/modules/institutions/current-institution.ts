@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InstitutionStatus } from '@shala/contracts';
+import { InvalidationBus } from '../../platform/cache/invalidation-bus';
 import { TenantCache } from '../../platform/cache/tenant-cache';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Clock } from '../../platform/time/clock';
@@ -24,7 +25,8 @@ function view(row: Institution): InstitutionView {
 /**
  * The current tenant's institution (name, time zone, currency, status, today's local date), read once per
  * request or job: memoised in the request context, with the 5-second tenant cache behind it, and dropped
- * from both when the institution changes (`invalidate`).
+ * from both when the institution changes (`invalidate`), in this process and, through the InvalidationBus,
+ * in every replica once the change commits (a suspended school's next request anywhere is refused).
  */
 @Injectable()
 export class CurrentInstitution {
@@ -33,7 +35,12 @@ export class CurrentInstitution {
     private readonly cache: TenantCache,
     private readonly institutions: InstitutionsRepository,
     private readonly clock: Clock,
-  ) {}
+    private readonly bus: InvalidationBus,
+  ) {
+    bus.on((m) => {
+      if (m.kind === 'institution') this.cache.invalidateFor(m.tenantId, CACHE_KEY);
+    });
+  }
 
   /** The current tenant's institution, or null when the tenant has none. */
   async find(): Promise<InstitutionView | null> {
@@ -73,9 +80,13 @@ export class CurrentInstitution {
     return localDate(await this.timeZone(), this.clock.now());
   }
 
-  /** Forgets an institution after its row changed (status, settings), in this process and this request. */
-  invalidate(institutionId: string): void {
+  /**
+   * Forgets an institution after its row changed (status, settings): in this request and this process at
+   * once, and in every process once the change commits.
+   */
+  async invalidate(institutionId: string): Promise<void> {
     this.cache.invalidateFor(institutionId, CACHE_KEY);
     this.context.forgetMemo(institutionId, MEMO_KEY);
+    await this.bus.publish({ kind: 'institution', tenantId: institutionId });
   }
 }

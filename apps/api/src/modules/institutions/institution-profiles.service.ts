@@ -170,7 +170,7 @@ export class InstitutionProfiles {
       );
       if (changed.includes('name') || changed.includes('timeZone')) {
         await this.institutions.setNameAndTimeZone(this.context.tenantId, after.name, after.timeZone);
-        this.current.invalidate(this.context.tenantId);
+        await this.current.invalidate(this.context.tenantId);
       }
       if (changed.some((k) => k in EMPTY)) {
         const row = { ...EMPTY };

@@ -52,10 +52,10 @@ export class InstitutionsService {
     return this.institutions.listSchools();
   }
 
-  /** Changes an institution's status; the next read of it, in this process, sees the change at once. */
+  /** Changes an institution's status; the next read of it, in any replica, sees the change at once. */
   async setStatus(id: string, status: Institution['status']): Promise<void> {
     await this.institutions.setStatus(id, status);
-    this.current.invalidate(id);
+    await this.current.invalidate(id);
   }
 
   count(): Promise<number> {

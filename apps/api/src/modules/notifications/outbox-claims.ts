@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v4 as uuidv4 } from 'uuid';
-import { Database } from '../../platform/database/database';
+import { Database, withDeadlockRetries } from '../../platform/database/database';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
 export interface Claim {
@@ -42,14 +42,18 @@ export class OutboxClaims {
     const until = new Date(now.getTime() + leaseMs);
     const messages = await this.db.acrossTenants(REASON, () =>
       this.db.dialect === 'mysql'
-        ? this.db.dataSource.transaction('READ COMMITTED', (manager) =>
-            this.claimWith(
-              (sql, p) => manager.query(sql, p),
-              ' FOR UPDATE SKIP LOCKED',
-              limit,
-              token,
-              now,
-              until,
+        ? // On Galera, SKIP LOCKED skips only this node's locks: two workers on two nodes may lease the
+          // same row, and the second to commit fails certification (a deadlock), so it claims again.
+          withDeadlockRetries(() =>
+            this.db.dataSource.transaction('READ COMMITTED', (manager) =>
+              this.claimWith(
+                (sql, p) => manager.query(sql, p),
+                ' FOR UPDATE SKIP LOCKED',
+                limit,
+                token,
+                now,
+                until,
+              ),
             ),
           )
         : this.db.transaction(() =>

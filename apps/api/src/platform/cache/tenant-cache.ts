@@ -12,6 +12,8 @@ const MAX_ENTRIES = 20_000;
 @Injectable()
 export class TenantCache {
   private readonly entries = new Map<string, { value: unknown; until: number }>();
+  /** Bumped by every invalidation: a load that was running meanwhile may hold old rows and is not kept. */
+  private epoch = 0;
 
   constructor(private readonly context: RequestContext) {}
 
@@ -23,7 +25,9 @@ export class TenantCache {
     const key = this.key(name);
     const hit = this.entries.get(key);
     if (hit && hit.until > Date.now()) return hit.value as T;
+    const epoch = this.epoch;
     const value = await load();
+    if (epoch !== this.epoch) return value;
     if (this.entries.size > MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { value, until: Date.now() + TTL_MS });
     return value;
@@ -37,6 +41,7 @@ export class TenantCache {
   /** Drops another tenant's entries: platform work (suspending a school) acting on a tenant it is not in. */
   invalidateFor(tenantId: string, prefix: string): void {
     const start = `${tenantId}|${prefix}`;
+    this.epoch++;
     for (const key of this.entries.keys()) if (key.startsWith(start)) this.entries.delete(key);
   }
 }

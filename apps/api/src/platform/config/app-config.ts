@@ -29,6 +29,8 @@ export interface AppConfig {
   sqlGuard: boolean;
   shutdownGraceMs: number;
   session: { idleMinutes: number; absoluteHours: number };
+  /** Requests per minute each signed-in user (or anonymous IP) may make to the API. */
+  apiRateLimitPerMinute: number;
   /** Where users open the app; links in emails point here. */
   publicUrl: string;
   notifications: NotificationsConfig;
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sqlGuard: raw.SQL_GUARD ?? raw.APP_ENV === 'test',
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     session: { idleMinutes: raw.SESSION_IDLE_MINUTES, absoluteHours: raw.SESSION_ABSOLUTE_HOURS },
+    apiRateLimitPerMinute: raw.API_RATE_LIMIT_PER_MINUTE,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
     notifications: {
       smtpUrl: raw.SMTP_URL ?? null,

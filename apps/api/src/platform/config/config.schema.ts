@@ -57,6 +57,8 @@ export const rawConfigSchema = z.object({
   OPENAPI_ENABLED: bool.optional(),
   SQL_GUARD: bool.optional(),
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  /** The general per-user (per-IP when anonymous) API limit, requests per minute. */
+  API_RATE_LIMIT_PER_MINUTE: int(10, 10_000_000).default(600),
   SESSION_IDLE_MINUTES: int(5, 60 * 24 * 30).default(12 * 60),
   SESSION_ABSOLUTE_HOURS: int(1, 24 * 90).default(7 * 24),
   PUBLIC_URL: z.string().url('must be the URL users open, e.g. https://erp.school.example').optional(),

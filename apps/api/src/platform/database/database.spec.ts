@@ -14,16 +14,21 @@ function failed(code: string, message: string): QueryFailedError {
   );
 }
 
-/** A MySQL-shaped data source whose transactions only count how often they began. */
-function fakeDatabase(type: 'mysql' | 'better-sqlite3' = 'mysql') {
+/**
+ * A MySQL-shaped data source whose transactions only count how often they began; `commitErrors` are
+ * thrown by COMMIT in turn, after the body succeeded (a Galera certification failure).
+ */
+function fakeDatabase(type: 'mysql' | 'better-sqlite3' = 'mysql', commitErrors: Error[] = []) {
   const begun = { count: 0 };
   const manager = {} as EntityManager;
   const dataSource = {
     options: { type },
     manager,
     transaction: async <T>(fn: (m: EntityManager) => Promise<T>): Promise<T> => {
-      begun.count++;
-      return fn(manager);
+      const commitError = commitErrors[begun.count++];
+      const result = await fn(manager);
+      if (commitError) throw commitError;
+      return result;
     },
   } as unknown as DataSource;
   return { db: new Database(dataSource, new ClsService(new AsyncLocalStorage())), begun };
@@ -43,7 +48,7 @@ function failingWith(...errors: Error[]) {
 const deadlock = () =>
   failed('ER_LOCK_DEADLOCK', 'Deadlock found when trying to get lock; try restarting transaction');
 
-describe('Database.transaction with retryOnDeadlock', () => {
+describe('Database.transaction deadlock retries', () => {
   it('runs a transaction the database chose as a deadlock victim again, in a new transaction', async () => {
     const { db, begun } = fakeDatabase();
     const { fn, runs } = failingWith(deadlock());
@@ -73,17 +78,36 @@ describe('Database.transaction with retryOnDeadlock', () => {
     expect(runs.count).toBe(1);
   });
 
-  it('does not retry a deadlock unless asked', async () => {
+  it('retries by default, so every transaction that writes survives a deadlock', async () => {
+    const { db, begun } = fakeDatabase();
+    const { fn, runs } = failingWith(deadlock());
+    await expect(db.transaction(fn)).resolves.toBe('saved');
+    expect([runs.count, begun.count]).toEqual([2, 2]);
+  });
+
+  it('retries a certification failure raised by COMMIT after the body succeeded (Galera)', async () => {
+    const { db, begun } = fakeDatabase('mysql', [deadlock(), deadlock()]);
+    let runs = 0;
+    await expect(db.transaction(async () => `saved on attempt ${++runs}`)).resolves.toBe(
+      'saved on attempt 3',
+    );
+    expect(begun.count).toBe(3);
+  });
+
+  it('does not retry a deadlock when the caller opted out', async () => {
     const { db } = fakeDatabase();
     const { fn, runs } = failingWith(deadlock());
-    await expect(db.transaction(fn)).rejects.toMatchObject({ driverError: { code: 'ER_LOCK_DEADLOCK' } });
+    await expect(db.transaction(fn, { retryOnDeadlock: false })).rejects.toMatchObject({
+      driverError: { code: 'ER_LOCK_DEADLOCK' },
+    });
     expect(runs.count).toBe(1);
   });
 
   it('lets a nested transaction join the outer one and fail with it, not retry on its own', async () => {
     const { db, begun } = fakeDatabase();
     const inner = failingWith(deadlock());
-    const outer = () => db.transaction(() => db.transaction(inner.fn, { retryOnDeadlock: true }));
+    const outer = () =>
+      db.transaction(() => db.transaction(inner.fn, { retryOnDeadlock: true }), { retryOnDeadlock: false });
     await expect(outer()).rejects.toMatchObject({ driverError: { code: 'ER_LOCK_DEADLOCK' } });
     expect(inner.runs.count).toBe(1);
     expect(begun.count).toBe(1);

@@ -5,23 +5,54 @@ import { isDeadlock } from './driver-errors';
 
 const TX_KEY = 'shala.entityManager';
 const GUARD_BYPASS_KEY = 'shala.sqlGuardBypass';
+const AFTER_COMMIT_KEY = 'shala.afterCommit';
 
-/** Attempts in all for a transaction that opted into deadlock retries. */
-export const DEADLOCK_ATTEMPTS = 3;
+type AfterCommit = () => Promise<void> | void;
+
+/**
+ * Attempts in all for a transaction the database aborts as a deadlock victim. On a Galera cluster a
+ * certification failure (two nodes committed writes to the same row) is reported the same way, often at
+ * COMMIT, and writes through several nodes to one hot row (a receipt counter, an audit chain head) collide
+ * more often than local lock waits do, so there is room for a few.
+ */
+export const DEADLOCK_ATTEMPTS = 8;
 
 export interface TransactionOptions {
   /**
-   * Run the whole transaction again when the database picks it as a deadlock victim: up to
-   * DEADLOCK_ATTEMPTS attempts with a short jittered pause between them. Only the outermost transaction
-   * retries (a nested call joins it and fails with it), so `fn` must do nothing outside the transaction
-   * that may not happen twice. A busy or timed-out wait is not retried here (it answers 503).
+   * Run the whole transaction again when the database picks it as a deadlock victim (InnoDB) or fails its
+   * certification (Galera, ER_LOCK_DEADLOCK at any statement or at COMMIT): up to DEADLOCK_ATTEMPTS attempts
+   * with a short jittered pause between them. On by default, so every transaction that writes retries;
+   * only the outermost transaction retries (a nested call joins it and fails with it), so `fn` must do
+   * nothing outside the transaction that may not happen twice. `false` opts out (the caller handles the
+   * deadlock itself). A busy or timed-out wait is not retried here (it answers 503).
    */
   retryOnDeadlock?: boolean;
 }
 
-/** A few milliseconds, growing with the attempt and jittered, so two victims do not collide again. */
+/**
+ * A pause that doubles with each attempt (10, 20, 40 ... ms, at most 250) and is jittered by half either
+ * way, so victims spread out instead of colliding again: about 0.8 s in all before the last attempt.
+ */
 const deadlockPause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.min(250, 10 * 2 ** (attempt - 1)) * (0.5 + Math.random())),
+  );
+
+/**
+ * Runs `attempt` (one whole transaction, begin to COMMIT) again while it fails as a deadlock victim or a
+ * Galera certification failure, up to DEADLOCK_ATTEMPTS in all. For the few platform transactions that
+ * cannot go through Database.transaction (the outbox claim's own isolation level).
+ */
+export async function withDeadlockRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+      await deadlockPause(n);
+    }
+  }
+}
 
 /**
  * The database handle modules use through their repositories. A transaction started with `transaction()`
@@ -55,39 +86,54 @@ export class Database {
     return this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
   }
 
-  /** Runs `fn` in one transaction (joining the current one if any); everything inside commits or none of it. */
+  /**
+   * Runs `fn` in one transaction (joining the current one if any); everything inside commits or none of it.
+   * A deadlock or certification failure, including one raised by COMMIT, runs it again (TransactionOptions).
+   */
   async transaction<T>(
     fn: (manager: EntityManager) => Promise<T>,
     options: TransactionOptions = {},
   ): Promise<T> {
     if (this.inTransaction) return fn(this.manager);
-    if (!options.retryOnDeadlock) return this.outermost(fn);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.outermost(fn);
-      } catch (error) {
-        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
-        await deadlockPause(attempt);
-      }
-    }
+    if (options.retryOnDeadlock === false) return this.outermost(fn);
+    return withDeadlockRetries(() => this.outermost(fn));
   }
 
   /** One attempt at an outermost transaction, carried in the request context (queued on SQLite). */
   private outermost<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () =>
-      this.dataSource.transaction(async (manager) => {
+    const run = async () => {
+      const committed: AfterCommit[] = [];
+      const result = await this.dataSource.transaction(async (manager) => {
         this.cls.set(TX_KEY, manager);
+        this.cls.set(AFTER_COMMIT_KEY, committed);
         try {
           return await fn(manager);
         } finally {
           this.cls.set(TX_KEY, undefined);
+          this.cls.set(AFTER_COMMIT_KEY, undefined);
         }
       });
+      for (const f of committed) await f();
+      return result;
+    };
     const inContext = () => (this.cls.isActive() ? run() : this.cls.run(run));
     if (this.dialect !== 'sqlite') return inContext();
     const turn = this.sqliteQueue.then(inContext, inContext);
     this.sqliteQueue = turn.catch(() => undefined);
     return turn;
+  }
+
+  /**
+   * Runs `fn` once the current transaction has committed, before `transaction()` returns to its caller
+   * (at once outside a transaction; never after a rollback or a failed attempt). Cache invalidations use
+   * it: announced before the commit, another process could read the old rows again and keep them.
+   */
+  async afterCommit(fn: AfterCommit): Promise<void> {
+    const pending = this.inTransaction
+      ? (this.cls.get(AFTER_COMMIT_KEY) as AfterCommit[] | undefined)
+      : undefined;
+    if (pending) pending.push(fn);
+    else await fn();
   }
 
   /**

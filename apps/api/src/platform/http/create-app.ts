@@ -1,6 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -18,7 +17,9 @@ import { requestIdFor } from './request-id';
 import { useSecurityTxt } from './security-txt';
 import { SpaFallback } from './spa-fallback';
 import { useTextBodyParsers } from './text-body';
+import { useWebStatic } from './web-static';
 import { useImageBodyParsers } from './image-body';
+import { usePdfBodyParser } from './pdf-body';
 import { createValidationPipe } from './validation';
 import { addViewSchemas } from './api-view';
 
@@ -72,6 +73,8 @@ export async function createApp(
   useTextBodyParsers(fastify);
   // The school logo upload: PNG/JPEG bytes, 256 KB at most, on its one route.
   useImageBodyParsers(fastify);
+  // A circular's PDF attachment: 5 MB at most, on its one route (issue 16).
+  usePdfBodyParser(fastify);
   // Fairness under load (issue 17 item 10): on a saturated event loop requests take turns, so timers,
   // new connections and health checks are served between them; health checks never wait.
   const turns = new LoopTurns();
@@ -105,18 +108,7 @@ export async function createApp(
   let spa: SpaFallback | null = null;
   if (config.webDist) {
     spa = new SpaFallback(config.webDist);
-    await app.register(fastifyStatic, {
-      root: config.webDist,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      setHeaders: (reply: FastifyReply, path: string) => {
-        reply.header(
-          'cache-control',
-          /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
+    await useWebStatic(app, config.webDist);
   }
 
   app.setGlobalPrefix('api');

@@ -2,10 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { AccessTokens } from './access-tokens';
 import { DataKeysRepository } from './data-keys.repository';
 import { FieldCrypto } from './field-crypto';
+import { IdentityCache } from './identity-cache';
 import { KeyRotation } from './key-rotation';
 import { PasswordHasher } from './password-hasher';
 import { SecretBox } from './secret-box';
-import { SessionCache } from './session-cache';
 
 /** Security primitives shared by every module: one instance each. */
 @Global()
@@ -14,11 +14,11 @@ import { SessionCache } from './session-cache';
     AccessTokens,
     PasswordHasher,
     SecretBox,
-    SessionCache,
+    IdentityCache,
     DataKeysRepository,
     FieldCrypto,
     KeyRotation,
   ],
-  exports: [AccessTokens, PasswordHasher, SecretBox, SessionCache, FieldCrypto, KeyRotation],
+  exports: [AccessTokens, PasswordHasher, SecretBox, IdentityCache, FieldCrypto, KeyRotation],
 })
 export class SecurityModule {}

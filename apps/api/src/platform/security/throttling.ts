@@ -38,7 +38,7 @@ export const AUTH_LIMITS: Record<AuthThrottleKind, { ip: [number, number]; accou
   refresh: { ip: [600, 15 * MINUTE] },
 };
 
-/** The general per-user (or per-IP when anonymous) API limit. */
+/** The general per-user (or per-IP when anonymous) API limit by default (API_RATE_LIMIT_PER_MINUTE). */
 export const API_LIMIT: [number, number] = [600, MINUTE];
 
 const reflector = new Reflector();
@@ -111,7 +111,7 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
     throttlers: [
       {
         name: 'api',
-        limit: API_LIMIT[0],
+        limit: config.apiRateLimitPerMinute,
         ttl: API_LIMIT[1],
         getTracker: (req) => {
           const cls = ClsServiceManager.getClsService();

@@ -65,7 +65,7 @@ export class InstitutionPurge {
     );
     // Crypto-shredding in memory too: no cached data key of the school survives in this process.
     this.crypto.forgetCache();
-    this.current.invalidate(schoolId);
+    await this.current.invalidate(schoolId);
     const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
     await this.db.transaction(async () => {
       await this.certificates.create({

@@ -1,0 +1,59 @@
+// Preloaded (node --import) into the API and the baseline server by scripts/bench/compare.mjs: counts the
+// statements the process sends through mysql2 or better-sqlite3, and answers on a loopback port:
+//   GET /        the count so far
+//   GET /capture start recording statement texts;  GET /sql  answers them (JSON) and stops recording
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+
+const req = createRequire(process.env.SHALA_BENCH_API_PACKAGE);
+let count = 0;
+let captured = null;
+const note = (sql) => {
+  count++;
+  if (captured && captured.length < 500) captured.push(String(typeof sql === 'string' ? sql : sql?.sql));
+};
+try {
+  const Database = req('better-sqlite3');
+  const prepare = Database.prototype.prepare;
+  let wrapped = false;
+  Database.prototype.prepare = function (...args) {
+    const statement = prepare.apply(this, args);
+    if (!wrapped) {
+      wrapped = true;
+      const proto = Object.getPrototypeOf(statement);
+      for (const m of ['run', 'all', 'get', 'iterate']) {
+        const f = proto[m];
+        proto[m] = function (...a) {
+          note(this.source);
+          return f.apply(this, a);
+        };
+      }
+    }
+    return statement;
+  };
+} catch {
+  // better-sqlite3 is not installed: nothing to count there
+}
+try {
+  const base = Object.getPrototypeOf(req('mysql2').Connection.prototype);
+  for (const m of ['query', 'execute']) {
+    const f = base[m];
+    base[m] = function (sql, ...a) {
+      note(sql);
+      return f.call(this, sql, ...a);
+    };
+  }
+} catch {
+  // mysql2 is not installed: nothing to count there
+}
+createServer((request, res) => {
+  if (request.url === '/capture') captured = [];
+  if (request.url === '/sql') {
+    res.end(JSON.stringify(captured ?? []));
+    captured = null;
+    return;
+  }
+  res.end(String(count));
+})
+  .listen(Number(process.env.SHALA_BENCH_COUNTER_PORT), '127.0.0.1')
+  .unref();

@@ -1,0 +1,751 @@
+// The bare baseline of scripts/bench/compare.mjs (issue 18): Fastify + mysql2 doing, for each benchmarked
+// route, the same SQL statements the API sends for its data work (read from the API with
+// `compare.mjs --trace`), with a JWT check like the API's (HS256, issuer, audience, lifetime; the tenant and
+// user come from the token) and JSON-schema validation of params, query and body, and compiled response
+// serialization. It has none of the API's per-request machinery (session, permission and institution
+// look-ups, audit context, request logging): that difference is what the benchmark measures.
+// Environment: PORT, DATABASE_URL (mysql://), JWT_SECRET, DB_POOL_SIZE. GET /ready answers when it is up.
+import { createHash, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const req = createRequire(join(root, 'apps/api/package.json'));
+const Fastify = req('fastify');
+const mysql = req('mysql2/promise');
+const { jwtVerify } = req('jose');
+
+const key = new TextEncoder().encode(process.env.JWT_SECRET);
+const url = new URL(process.env.DATABASE_URL);
+const pool = mysql.createPool({
+  host: url.hostname,
+  port: Number(url.port || 3306),
+  user: decodeURIComponent(url.username || 'root'),
+  password: decodeURIComponent(url.password || ''),
+  database: url.pathname.slice(1),
+  connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20),
+  dateStrings: true,
+  timezone: 'Z',
+});
+
+const app = Fastify({ logger: false });
+
+class HttpError extends Error {
+  constructor(status, code) {
+    super(code);
+    this.statusCode = status;
+  }
+}
+
+/** The JWT check: same algorithm, issuer, audience, required claims and lifetime as the API. */
+async function auth(request) {
+  const m = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.headers.authorization ?? '');
+  if (!m) throw new HttpError(401, 'UNAUTHENTICATED');
+  try {
+    const { payload } = await jwtVerify(m[1], key, {
+      algorithms: ['HS256'],
+      issuer: 'shala',
+      audience: 'shala-api',
+      clockTolerance: 5,
+      requiredClaims: ['iss', 'aud', 'iat', 'exp', 'sub'],
+      maxTokenAge: 600,
+    });
+    if (typeof payload.tid !== 'string' || typeof payload.sub !== 'string') throw new Error('claims');
+    request.tenantId = payload.tid;
+    request.userId = payload.sub;
+  } catch {
+    throw new HttpError(401, 'ACCESS_TOKEN_INVALID');
+  }
+}
+
+/** Per-tenant reference data a lean server keeps in memory too (the API caches it as well). */
+const tenants = new Map();
+async function tenant(tenantId) {
+  let t = tenants.get(tenantId);
+  if (!t) {
+    const [[year]] = await pool.query(
+      'SELECT id, name FROM academic_years WHERE tenant_id = ? AND current_marker IS NOT NULL LIMIT 1',
+      [tenantId],
+    );
+    const [[inst]] = await pool.query('SELECT time_zone, currency FROM institutions WHERE id = ?', [
+      tenantId,
+    ]);
+    t = { year, timeZone: inst.time_zone, currency: inst.currency };
+    tenants.set(tenantId, t);
+  }
+  return t;
+}
+const today = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+const q = async (conn, sql, params) => (await conn.query(sql, params))[0];
+
+/** The audit chain append the API does: head FOR UPDATE, the event, the head. */
+async function audit(conn, tenantId, userId, action, targetType, targetId, details) {
+  const [head] = await q(
+    conn,
+    'SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = ? FOR UPDATE',
+    [tenantId],
+  );
+  const seq = (head?.last_seq ?? 0) + 1;
+  const prev = head?.last_hash ?? '0'.repeat(64);
+  const occurred = new Date().toISOString().slice(0, 23).replace('T', ' ');
+  const body = JSON.stringify(details);
+  const hash = createHash('sha256').update(`${prev}|${seq}|${action}|${targetId}|${body}`).digest('hex');
+  await q(
+    conn,
+    'INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, action, target_type, target_id, outcome, ip, user_agent, request_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      tenantId,
+      seq,
+      randomUUID(),
+      occurred,
+      userId,
+      action,
+      targetType,
+      targetId,
+      'success',
+      null,
+      null,
+      null,
+      body,
+      prev,
+      hash,
+    ],
+  );
+  await q(
+    conn,
+    'INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash, head_mac, updated_at) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_seq = VALUES(last_seq), last_hash = VALUES(last_hash), head_mac = VALUES(head_mac), updated_at = VALUES(updated_at)',
+    [tenantId, seq, hash, hash, occurred],
+  );
+}
+
+/** Guardians of absent students and their consent, as the API reads them for absence notices. */
+async function absenceRecipients(conn, tenantId, studentIds, purpose) {
+  if (studentIds.length === 0) return [];
+  const links = await q(
+    conn,
+    'SELECT tenant_id, student_id, guardian_id, relationship, is_primary FROM student_guardians WHERE student_id IN (?) AND tenant_id = ?',
+    [studentIds, tenantId],
+  );
+  await q(conn, 'SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (?)', [
+    tenantId,
+    studentIds,
+  ]);
+  const guardians = [...new Set(links.map((l) => l.guardian_id))];
+  if (guardians.length === 0) return [];
+  return q(
+    conn,
+    'SELECT tenant_id, guardian_id, channel, purpose, granted, source, recorded_by, recorded_at FROM notification_consents WHERE guardian_id IN (?) AND purpose = ? AND granted = ? AND tenant_id = ?',
+    [guardians, purpose, 1, tenantId],
+  );
+}
+
+async function transaction(fn) {
+  const conn = await pool.getConnection();
+  try {
+    await conn.query('START TRANSACTION');
+    const out = await fn(conn);
+    await conn.query('COMMIT');
+    return out;
+  } catch (e) {
+    await conn.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    conn.release();
+  }
+}
+
+const uuid = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' };
+const studentOut = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    admissionNo: { type: 'string' },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    dateOfBirth: { type: 'string' },
+    gender: { type: 'string' },
+    status: { type: 'string' },
+    sectionId: { type: ['string', 'null'] },
+    rollNo: { type: ['integer', 'null'] },
+    guardians: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          fullName: { type: 'string' },
+          relationship: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
+app.get('/ready', async () => ({ ok: true }));
+
+app.get(
+  '/api/v1/students/:id',
+  {
+    schema: {
+      params: { type: 'object', properties: { id: uuid }, required: ['id'] },
+      response: { 200: studentOut },
+    },
+    preHandler: auth,
+  },
+  async (request, reply) => {
+    const { tenantId } = request;
+    const t = await tenant(tenantId);
+    const [s] = await q(
+      pool,
+      'SELECT tenant_id, id, admission_no, first_name, last_name, name_search, search_key, date_of_birth, gender, admission_date, status, national_id_enc, national_id_bidx, medical_notes_enc, address_enc, user_id, processing_restricted, created_at, updated_at FROM students WHERE id IN (?) AND tenant_id = ?',
+      [request.params.id, tenantId],
+    );
+    if (!s) return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
+    const [e] = await q(
+      pool,
+      'SELECT tenant_id, id, student_id, academic_year_id, section_id, roll_no, status FROM enrolments WHERE academic_year_id = ? AND student_id IN (?) AND tenant_id = ?',
+      [t.year.id, s.id, tenantId],
+    );
+    const links = await q(
+      pool,
+      'SELECT tenant_id, student_id, guardian_id, relationship, is_primary FROM student_guardians WHERE student_id = ? AND tenant_id = ?',
+      [s.id, tenantId],
+    );
+    const guardians = links.length
+      ? await q(
+          pool,
+          'SELECT tenant_id, id, full_name, phone_enc, phone_bidx, email_enc, email_bidx, address_enc, user_id, processing_restricted FROM guardians WHERE id IN (?) AND tenant_id = ?',
+          [links.map((l) => l.guardian_id), tenantId],
+        )
+      : [];
+    // the API reads the tenant's data key to decrypt the guardians' phones
+    await q(
+      pool,
+      'SELECT tenant_id, version, wrapped_key, status, created_at FROM tenant_data_keys WHERE version = ? AND tenant_id = ? LIMIT 1',
+      [1, tenantId],
+    );
+    return {
+      id: s.id,
+      admissionNo: s.admission_no,
+      firstName: s.first_name,
+      lastName: s.last_name,
+      dateOfBirth: s.date_of_birth,
+      gender: s.gender,
+      status: s.status,
+      sectionId: e?.section_id ?? null,
+      rollNo: e?.roll_no ?? null,
+      guardians: guardians.map((g) => ({
+        id: g.id,
+        fullName: g.full_name,
+        relationship: links.find((l) => l.guardian_id === g.id)?.relationship,
+      })),
+    };
+  },
+);
+
+app.get(
+  '/api/v1/students',
+  {
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          cursor: { type: 'string', maxLength: 200 },
+        },
+        additionalProperties: false,
+      },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            items: { type: 'array', items: studentOut },
+            nextCursor: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+    preHandler: auth,
+  },
+  async (request) => {
+    const { tenantId } = request;
+    const t = await tenant(tenantId);
+    const limit = request.query.limit;
+    const rows = await q(
+      pool,
+      "SELECT s.id, s.admission_no, s.first_name, s.last_name, s.name_search, s.date_of_birth, s.gender, s.admission_date, s.status, e.section_id, e.roll_no FROM students s LEFT JOIN enrolments e ON e.tenant_id = ? AND e.academic_year_id = ? AND e.student_id = s.id AND e.status = 'active' WHERE s.tenant_id = ? ORDER BY s.name_search ASC, s.id ASC LIMIT ?",
+      [tenantId, t.year.id, tenantId, limit + 1],
+    );
+    const items = rows.slice(0, limit).map((s) => ({
+      id: s.id,
+      admissionNo: s.admission_no,
+      firstName: s.first_name,
+      lastName: s.last_name,
+      dateOfBirth: s.date_of_birth,
+      gender: s.gender,
+      status: s.status,
+      sectionId: s.section_id,
+      rollNo: s.roll_no,
+    }));
+    return {
+      items,
+      nextCursor: rows.length > limit ? `${rows[limit - 1].name_search}|${rows[limit - 1].id}` : null,
+    };
+  },
+);
+
+const STATUSES = ['present', 'absent', 'late', 'excused', 'half_day'];
+app.put(
+  '/api/v1/attendance/sections/:sectionId/days/:date',
+  {
+    schema: {
+      params: {
+        type: 'object',
+        properties: { sectionId: uuid, date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+        required: ['sectionId', 'date'],
+      },
+      body: {
+        type: 'object',
+        required: ['marks'],
+        additionalProperties: false,
+        properties: {
+          marks: {
+            type: 'array',
+            maxItems: 500,
+            items: {
+              type: 'object',
+              required: ['studentId', 'status'],
+              additionalProperties: false,
+              properties: {
+                studentId: uuid,
+                status: { enum: STATUSES },
+                note: { type: ['string', 'null'], maxLength: 200 },
+              },
+            },
+          },
+        },
+      },
+      response: {
+        200: { type: 'object', properties: { saved: { type: 'integer' }, absent: { type: 'integer' } } },
+      },
+    },
+    preHandler: auth,
+  },
+  async (request, reply) => {
+    const { tenantId, userId } = request;
+    const { sectionId, date } = request.params;
+    const t = await tenant(tenantId);
+    const enrolled = new Set(
+      (
+        await q(
+          pool,
+          "SELECT student_id FROM enrolments WHERE tenant_id = ? AND academic_year_id = ? AND section_id = ? AND status = 'active'",
+          [tenantId, t.year.id, sectionId],
+        )
+      ).map((r) => r.student_id),
+    );
+    const marks = request.body.marks;
+    if (marks.some((m) => !enrolled.has(m.studentId)))
+      return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'marks' }] } });
+    const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
+    return transaction(async (conn) => {
+      await q(
+        conn,
+        'INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE total = total',
+        [tenantId, date, sectionId, 0],
+      );
+      const before = await q(
+        conn,
+        'SELECT id, student_id, status, note, section_id FROM attendance_marks WHERE tenant_id = ? AND section_id = ? AND date = ? AND period = ?',
+        [tenantId, sectionId, date, 0],
+      );
+      const was = new Map(before.map((r) => [r.student_id, r]));
+      const values = [];
+      for (const m of marks)
+        values.push(
+          tenantId,
+          was.get(m.studentId)?.id ?? randomUUID(),
+          m.studentId,
+          date,
+          0,
+          null,
+          sectionId,
+          m.status,
+          m.note ?? null,
+          'register',
+          userId,
+          now,
+        );
+      await q(
+        conn,
+        `INSERT INTO attendance_marks (tenant_id, id, student_id, date, period, subject_id, section_id, status, note, source, marked_by, updated_at) VALUES ${marks.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON DUPLICATE KEY UPDATE subject_id = VALUES(subject_id), section_id = VALUES(section_id), status = VALUES(status), note = VALUES(note), source = VALUES(source), marked_by = VALUES(marked_by), updated_at = VALUES(updated_at)`,
+        values,
+      );
+      const count = (s) => marks.filter((m) => m.status === s).length;
+      await q(
+        conn,
+        'INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period, present, absent, late, excused, half_day, total, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE present = VALUES(present), absent = VALUES(absent), late = VALUES(late), excused = VALUES(excused), half_day = VALUES(half_day), total = VALUES(total), marked_by = VALUES(marked_by), marked_at = VALUES(marked_at)',
+        [
+          tenantId,
+          date,
+          sectionId,
+          0,
+          count('present'),
+          count('absent'),
+          count('late'),
+          count('excused'),
+          count('half_day'),
+          marks.length,
+          userId,
+          now,
+        ],
+      );
+      const newlyAbsent = marks.filter(
+        (m) => m.status === 'absent' && was.get(m.studentId)?.status !== 'absent',
+      );
+      await absenceRecipients(
+        conn,
+        tenantId,
+        newlyAbsent.map((m) => m.studentId),
+        'attendance',
+      );
+      await audit(conn, tenantId, userId, 'attendance.mark', 'section', sectionId, {
+        date,
+        marks: marks.length,
+      });
+      return { saved: marks.length, absent: count('absent') };
+    });
+  },
+);
+
+app.post(
+  '/api/v1/fees/students/:studentId/payments',
+  {
+    schema: {
+      params: { type: 'object', properties: { studentId: uuid }, required: ['studentId'] },
+      headers: {
+        type: 'object',
+        properties: { 'idempotency-key': { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$' } },
+      },
+      body: {
+        type: 'object',
+        required: ['amount', 'method'],
+        additionalProperties: false,
+        properties: {
+          amount: { type: 'integer', minimum: 1, maximum: 100_000_000_00 },
+          method: { enum: ['cash', 'upi', 'card', 'bank_transfer', 'cheque', 'dd'] },
+          reference: { type: ['string', 'null'], maxLength: 100 },
+        },
+      },
+      response: {
+        201: {
+          type: 'object',
+          properties: { id: { type: 'string' }, receiptNo: { type: 'string' }, amount: { type: 'integer' } },
+        },
+      },
+    },
+    preHandler: auth,
+  },
+  async (request, reply) => {
+    const { tenantId, userId } = request;
+    const { studentId } = request.params;
+    const { amount, method, reference } = request.body;
+    const idem = request.headers['idempotency-key'] ?? null;
+    const t = await tenant(tenantId);
+    const paymentCols =
+      'tenant_id, id, student_id, academic_year_id, amount, currency, method, reference, instrument_no, instrument_bank, instrument_date, paid_on, receipt_seq, receipt_no, status, idempotency_key, request_hash, received_by, reversed_at, reversed_by, reversal_reason, created_at';
+    const ledgerCols =
+      'tenant_id, id, student_id, invoice_id, head_id, kind, amount, payment_id, reverses_entry_id, memo, entry_date, created_by, created_at';
+    const [student] = await q(
+      pool,
+      'SELECT tenant_id, id, admission_no, first_name, last_name, name_search, search_key, date_of_birth, gender, admission_date, status, national_id_enc, national_id_bidx, medical_notes_enc, address_enc, user_id, processing_restricted, created_at, updated_at FROM students WHERE id IN (?) AND tenant_id = ?',
+      [studentId, tenantId],
+    );
+    if (!student) return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
+    const hash = createHash('sha256')
+      .update(JSON.stringify([studentId, amount, method, reference ?? null]))
+      .digest('hex');
+    if (idem) {
+      const [earlier] = await q(
+        pool,
+        `SELECT ${paymentCols} FROM fee_payments WHERE idempotency_key = ? AND tenant_id = ? LIMIT 1`,
+        [idem, tenantId],
+      );
+      if (earlier)
+        return reply
+          .code(200)
+          .send({ id: earlier.id, receiptNo: earlier.receipt_no, amount: earlier.amount });
+    }
+    const day = today(t.timeZone);
+    const id = randomUUID();
+    const receiptNo = await transaction(async (conn) => {
+      await q(
+        conn,
+        'INSERT INTO fee_accounts (tenant_id, student_id, movements) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE movements = movements + 1',
+        [tenantId, studentId],
+      );
+      if (idem)
+        await q(
+          conn,
+          `SELECT ${paymentCols} FROM fee_payments WHERE idempotency_key = ? AND tenant_id = ? LIMIT 1`,
+          [idem, tenantId],
+        );
+      const invoices = await q(
+        conn,
+        'SELECT tenant_id, id, student_id, academic_year_id, instalment_id, label, due_date, currency, outstanding, created_by, created_at FROM fee_invoices WHERE student_id = ? AND tenant_id = ? ORDER BY due_date ASC, created_at ASC, id ASC',
+        [studentId, tenantId],
+      );
+      const entries = invoices.length
+        ? await q(
+            conn,
+            `SELECT ${ledgerCols} FROM fee_ledger_entries WHERE invoice_id IN (?) AND tenant_id = ?`,
+            [invoices.map((i) => i.id), tenantId],
+          )
+        : [];
+      await q(
+        conn,
+        'SELECT tenant_id, id, name, optional FROM fee_heads WHERE tenant_id = ? ORDER BY name ASC',
+        [tenantId],
+      );
+      const invoice = invoices.find((i) => Number(i.outstanding) >= amount);
+      if (!invoice) throw new HttpError(422, 'NOTHING_DUE');
+      const headId = entries.find((e) => e.invoice_id === invoice.id)?.head_id ?? null;
+      await q(
+        conn,
+        'INSERT INTO fee_receipt_counters (tenant_id, academic_year_id, last_seq) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE last_seq = last_seq + 1',
+        [tenantId, t.year.id],
+      );
+      const [{ last_seq: seq }] = await q(
+        conn,
+        'SELECT last_seq FROM fee_receipt_counters WHERE tenant_id = ? AND academic_year_id = ?',
+        [tenantId, t.year.id],
+      );
+      const no = `${t.year.name}/${String(seq).padStart(5, '0')}`;
+      await q(
+        conn,
+        'INSERT INTO fee_payments (tenant_id, id, student_id, academic_year_id, amount, currency, method, reference, instrument_no, instrument_bank, instrument_date, paid_on, receipt_seq, receipt_no, status, idempotency_key, request_hash, received_by, reversed_at, reversed_by, reversal_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          tenantId,
+          id,
+          studentId,
+          t.year.id,
+          amount,
+          t.currency,
+          method,
+          reference ?? null,
+          null,
+          null,
+          null,
+          day,
+          seq,
+          no,
+          'completed',
+          idem,
+          hash,
+          userId,
+          null,
+          null,
+          null,
+        ],
+      );
+      await q(
+        conn,
+        'INSERT INTO fee_ledger_entries (tenant_id, id, student_id, invoice_id, head_id, kind, amount, payment_id, reverses_entry_id, memo, entry_date, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          tenantId,
+          randomUUID(),
+          studentId,
+          invoice.id,
+          headId,
+          'payment',
+          -amount,
+          id,
+          null,
+          null,
+          day,
+          userId,
+        ],
+      );
+      await q(
+        conn,
+        'UPDATE fee_invoices SET outstanding = outstanding + (?) WHERE (id = ? AND tenant_id = ?)',
+        [-amount, invoice.id, tenantId],
+      );
+      await audit(conn, tenantId, userId, 'fees.payment.record', 'fee_payment', id, {
+        studentId,
+        amount,
+        receiptNo: no,
+      });
+      // the API reads the guardians and their consent for the receipt notice inside the transaction
+      const links = await q(
+        conn,
+        'SELECT tenant_id, student_id, guardian_id, relationship, is_primary FROM student_guardians WHERE student_id IN (?) AND tenant_id = ?',
+        [[studentId], tenantId],
+      );
+      await q(
+        conn,
+        'SELECT tenant_id, id, first_name, last_name, status FROM students WHERE id IN (?) AND tenant_id = ?',
+        [[studentId], tenantId],
+      );
+      await q(
+        conn,
+        'SELECT tenant_id, id, student_id, academic_year_id, section_id, roll_no, status FROM enrolments WHERE academic_year_id = ? AND student_id IN (?) AND tenant_id = ?',
+        [t.year.id, [studentId], tenantId],
+      );
+      if (links.length)
+        await q(
+          conn,
+          'SELECT tenant_id, guardian_id, channel, purpose, granted FROM notification_consents WHERE guardian_id IN (?) AND purpose = ? AND granted = ? AND tenant_id = ?',
+          [links.map((l) => l.guardian_id), 'fees', 1, tenantId],
+        );
+      return no;
+    });
+    await q(pool, `SELECT ${paymentCols} FROM fee_payments WHERE id = ? AND tenant_id = ? LIMIT 1`, [
+      id,
+      tenantId,
+    ]);
+    await q(
+      pool,
+      `SELECT ${ledgerCols} FROM fee_ledger_entries WHERE payment_id = ? AND tenant_id = ? ORDER BY id ASC`,
+      [id, tenantId],
+    );
+    return reply.code(201).send({ id, receiptNo, amount });
+  },
+);
+
+app.get(
+  '/api/v1/dashboard/teacher',
+  {
+    schema: {
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            date: { type: 'string' },
+            sections: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  sectionId: { type: 'string' },
+                  name: { type: 'string' },
+                  marked: { type: 'boolean' },
+                  present: { type: 'integer' },
+                  absent: { type: 'integer' },
+                  total: { type: 'integer' },
+                },
+              },
+            },
+            pendingLeave: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  studentId: { type: 'string' },
+                  fromDate: { type: 'string' },
+                  toDate: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    preHandler: auth,
+  },
+  async (request) => {
+    const { tenantId, userId } = request;
+    const t = await tenant(tenantId);
+    const date = today(t.timeZone);
+    const sections = await q(
+      pool,
+      'SELECT tenant_id, id, class_id, name, class_teacher_user_id FROM sections WHERE class_teacher_user_id = ? AND tenant_id = ?',
+      [userId, tenantId],
+    );
+    await q(
+      pool,
+      'SELECT tenant_id, id, academic_year_id, section_id, subject_id, teacher_user_id FROM subject_assignments WHERE academic_year_id = ? AND teacher_user_id = ? AND tenant_id = ?',
+      [t.year.id, userId, tenantId],
+    );
+    const summaries = await q(
+      pool,
+      'SELECT section_id, present, absent, late, excused, half_day, total FROM attendance_day_summaries WHERE tenant_id = ? AND date = ? AND period = ?',
+      [tenantId, date, 0],
+    );
+    const absent = await q(
+      pool,
+      "SELECT student_id, section_id, note FROM attendance_marks WHERE tenant_id = ? AND date = ? AND period = 0 AND status = 'absent'",
+      [tenantId, date],
+    );
+    const ids = sections.map((s) => s.id);
+    const enrolments = ids.length
+      ? await q(
+          pool,
+          'SELECT tenant_id, id, student_id, academic_year_id, section_id, roll_no, status FROM enrolments WHERE academic_year_id = ? AND section_id IN (?) AND status = ? AND tenant_id = ?',
+          [t.year.id, ids, 'active', tenantId],
+        )
+      : [];
+    const mine = new Set(enrolments.map((e) => e.student_id));
+    const absentIds = absent.filter((a) => mine.has(a.student_id)).map((a) => a.student_id);
+    if (absentIds.length)
+      await q(pool, 'SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (?)', [
+        tenantId,
+        absentIds,
+      ]);
+    const studentIds = [...mine];
+    let leave = [];
+    if (studentIds.length) {
+      await q(
+        pool,
+        'SELECT tenant_id, id, admission_no, first_name, last_name, name_search, search_key, date_of_birth, gender, admission_date, status, national_id_enc, national_id_bidx, medical_notes_enc, address_enc, user_id, processing_restricted, created_at, updated_at FROM students WHERE id IN (?) AND tenant_id = ?',
+        [studentIds, tenantId],
+      );
+      leave = await q(
+        pool,
+        'SELECT tenant_id, id, student_id, from_date, to_date, reason, status, requested_by, decided_by, decided_at, decision_note, created_at FROM leave_requests WHERE student_id IN (?) AND status = ? AND tenant_id = ? ORDER BY from_date DESC, id DESC LIMIT 100',
+        [studentIds, 'pending', tenantId],
+      );
+    }
+    await q(
+      pool,
+      'SELECT tenant_id, id, academic_year_id, section_id, subject_id, teacher_user_id FROM subject_assignments WHERE academic_year_id = ? AND tenant_id = ?',
+      [t.year.id, tenantId],
+    );
+    const bySection = new Map(summaries.map((s) => [s.section_id, s]));
+    return {
+      date,
+      sections: sections.map((s) => {
+        const sum = bySection.get(s.id);
+        return {
+          sectionId: s.id,
+          name: s.name,
+          marked: !!sum?.total,
+          present: sum?.present ?? 0,
+          absent: sum?.absent ?? 0,
+          total: sum?.total ?? 0,
+        };
+      }),
+      pendingLeave: leave.map((l) => ({
+        id: l.id,
+        studentId: l.student_id,
+        fromDate: l.from_date,
+        toDate: l.to_date,
+      })),
+    };
+  },
+);
+
+app.setErrorHandler((error, _request, reply) => {
+  const status = error.statusCode ?? 500;
+  if (status >= 500) process.stderr.write(`bare: ${error.stack}\n`);
+  reply.code(status).send({ error: { code: error.validation ? 'VALIDATION_FAILED' : error.message } });
+});
+
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+process.on('SIGTERM', async () => {
+  await app.close();
+  await pool.end();
+  process.exit(0);
+});
