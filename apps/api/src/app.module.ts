@@ -16,6 +16,9 @@ import { UserAdminModule } from './modules/user-admin/user-admin.module';
 import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { SchoolSettingsModule } from './modules/school-settings/school-settings.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { TimetableModule } from './modules/timetable/timetable.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { CircularsModule } from './modules/circulars/circulars.module';
 import { OffboardingModule } from './modules/provisioning/offboarding/offboarding.module';
 import { AccessGuard } from './platform/security/access.guard';
 import { ShalaThrottlerGuard, throttlerOptions } from './platform/security/throttling';
@@ -74,6 +77,7 @@ export const DOMAIN_MODULES = [
   AttendanceModule,
   FeesModule,
   ExamsModule,
+  CircularsModule,
 ];
 
 /**
@@ -89,6 +93,8 @@ const HTTP_MODULES = [
   SchoolSettingsModule,
   DashboardsModule,
   PrivacyModule,
+  CalendarModule,
+  TimetableModule,
 ];
 
 export interface AppModuleOptions {

@@ -69,6 +69,12 @@ import { RetentionPolicy1765100000012 } from './platform/database/migrations/176
 
 import { OFFBOARDING_ENTITIES } from './modules/provisioning/offboarding/entities/offboarding.entities';
 import { InstitutionOffboarding1765100000016 } from './platform/database/migrations/1765100000016-InstitutionOffboarding';
+import { TIMETABLE_ENTITIES } from './modules/timetable/entities/timetable.entities';
+import { Timetable1765200000010 } from './platform/database/migrations/1765200000010-Timetable';
+import { CIRCULAR_ENTITIES } from './modules/circulars/entities/circular.entities';
+import { Circulars1765200000020 } from './platform/database/migrations/1765200000020-Circulars';
+import { CALENDAR_ENTITIES } from './modules/calendar/entities/calendar.entities';
+import { SchoolCalendar1765200000030 } from './platform/database/migrations/1765200000030-SchoolCalendar';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -122,6 +128,9 @@ export const SCHEMA: Schema = {
     ...STUDENT_CONSENT_ENTITIES,
     ...RETENTION_ENTITIES,
     ...OFFBOARDING_ENTITIES,
+    ...TIMETABLE_ENTITIES,
+    ...CIRCULAR_ENTITIES,
+    ...CALENDAR_ENTITIES,
   ],
   migrations: [
     Foundation1763798400000,
@@ -149,5 +158,8 @@ export const SCHEMA: Schema = {
     PrivacyErasure1765100000014,
     PrivacyNotices1765100000015,
     InstitutionOffboarding1765100000016,
+    Timetable1765200000010,
+    Circulars1765200000020,
+    SchoolCalendar1765200000030,
   ],
 };

@@ -820,6 +820,106 @@ const MATRIX: Record<string, 'public' | Probe> = {
     permitted: 400,
   },
   'GET /api/v1/public/schools/:slug/privacy': 'public',
+  // Circulars (issue 16 item 5): readers list and open them; publishers write, schedule and publish.
+  'GET /api/v1/circulars': { url: '/api/v1/circulars', permitted: 200 },
+  'POST /api/v1/circulars': { url: '/api/v1/circulars', payload: INVALID, permitted: 400 },
+  'GET /api/v1/circulars/:id': { url: '/api/v1/circulars/not-a-uuid', permitted: 400 },
+  'PUT /api/v1/circulars/:id': { url: '/api/v1/circulars/not-a-uuid', payload: INVALID, permitted: 400 },
+  'DELETE /api/v1/circulars/:id': { url: '/api/v1/circulars/not-a-uuid', permitted: 400 },
+  'POST /api/v1/circulars/:id/schedule': {
+    url: '/api/v1/circulars/not-a-uuid/schedule',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'POST /api/v1/circulars/:id/unschedule': {
+    url: '/api/v1/circulars/not-a-uuid/unschedule',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/circulars/:id/publish': {
+    url: '/api/v1/circulars/not-a-uuid/publish',
+    payload: {},
+    permitted: 400,
+  },
+  'GET /api/v1/circulars/:id/recipients': { url: '/api/v1/circulars/not-a-uuid/recipients', permitted: 400 },
+  'POST /api/v1/circulars/:id/read': {
+    url: '/api/v1/circulars/not-a-uuid/read',
+    payload: {},
+    permitted: 400,
+  },
+  'POST /api/v1/circulars/:id/acknowledge': {
+    url: '/api/v1/circulars/not-a-uuid/acknowledge',
+    payload: {},
+    permitted: 400,
+  },
+  'GET /api/v1/circulars/:id/attachment': { url: '/api/v1/circulars/not-a-uuid/attachment', permitted: 400 },
+  'PUT /api/v1/circulars/:id/attachment': {
+    url: '/api/v1/circulars/not-a-uuid/attachment',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'DELETE /api/v1/circulars/:id/attachment': {
+    url: '/api/v1/circulars/not-a-uuid/attachment',
+    permitted: 400,
+  },
+  // The school calendar (issue 16 item 6); the feed's secret URL is public and answers 404 to a wrong token.
+  'GET /api/v1/calendar/items': { url: '/api/v1/calendar/items', permitted: 400 },
+  'POST /api/v1/calendar/events': { url: '/api/v1/calendar/events', payload: INVALID, permitted: 400 },
+  'PUT /api/v1/calendar/events/:id': {
+    url: '/api/v1/calendar/events/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'DELETE /api/v1/calendar/events/:id': { url: '/api/v1/calendar/events/not-a-uuid', permitted: 400 },
+  'GET /api/v1/calendar/feed': { url: '/api/v1/calendar/feed', permitted: 200 },
+  'POST /api/v1/calendar/feed': { url: '/api/v1/calendar/feed', permitted: 201 },
+  // After the POST above made one (the probes run in this order).
+  'DELETE /api/v1/calendar/feed': { url: '/api/v1/calendar/feed', permitted: 204 },
+  'GET /api/v1/calendar/feed/:token.ics': 'public',
+  // Timetable (issue 16): staff, parents and students read (parents their children's sections); admins manage.
+  'GET /api/v1/timetable/settings': { url: '/api/v1/timetable/settings', permitted: 200 },
+  'PUT /api/v1/timetable/settings': { url: '/api/v1/timetable/settings', payload: INVALID, permitted: 400 },
+  'GET /api/v1/timetable/sections/:sectionId': {
+    url: '/api/v1/timetable/sections/not-a-uuid',
+    permitted: 400,
+  },
+  'PUT /api/v1/timetable/sections/:sectionId': {
+    url: '/api/v1/timetable/sections/not-a-uuid',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'PUT /api/v1/timetable/sections/:sectionId/cells/:weekday/:period': {
+    url: '/api/v1/timetable/sections/not-a-uuid/cells/1/1',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'DELETE /api/v1/timetable/sections/:sectionId/cells/:weekday/:period': {
+    url: '/api/v1/timetable/sections/not-a-uuid/cells/1/1',
+    permitted: 400,
+  },
+  'GET /api/v1/timetable/teachers/:userId': { url: '/api/v1/timetable/teachers/not-a-uuid', permitted: 400 },
+  'GET /api/v1/timetable/sections/:sectionId/pdf': {
+    url: '/api/v1/timetable/sections/not-a-uuid/pdf',
+    permitted: 400,
+  },
+  'GET /api/v1/timetable/teachers/:userId/pdf': {
+    url: '/api/v1/timetable/teachers/not-a-uuid/pdf',
+    permitted: 400,
+  },
+  'GET /api/v1/timetable/my-day': { url: '/api/v1/timetable/my-day', permitted: 200 },
+  'GET /api/v1/timetable/substitutions/proposals': {
+    url: '/api/v1/timetable/substitutions/proposals',
+    permitted: 400,
+  },
+  'POST /api/v1/timetable/substitutions': {
+    url: '/api/v1/timetable/substitutions',
+    payload: INVALID,
+    permitted: 400,
+  },
+  'DELETE /api/v1/timetable/substitutions/:id': {
+    url: '/api/v1/timetable/substitutions/not-a-uuid',
+    permitted: 400,
+  },
 };
 
 const ROLES = Object.values(DefaultRole);

@@ -108,6 +108,10 @@ const NOT_DATES: Record<string, string> = {
     "a sitting's local start time HH:MM (validated by a pattern); its date is sitsOn",
   'PUT /api/v1/exams/assessments/{assessmentId}/schedule body sittings.0.endsAt':
     "a sitting's local end time HH:MM (validated by a pattern), after startsAt",
+  'POST /api/v1/calendar/events body startTime': "a calendar event's local start time HH:MM (a pattern)",
+  'POST /api/v1/calendar/events body endTime': "a calendar event's local end time HH:MM (a pattern)",
+  'PUT /api/v1/calendar/events/{id} body startTime': "a calendar event's local start time HH:MM (a pattern)",
+  'PUT /api/v1/calendar/events/{id} body endTime': "a calendar event's local end time HH:MM (a pattern)",
 };
 
 /** Each refusal in the sweep, timed (a walk over the days took 2.8 s for 9999-12-30, or never ended). */

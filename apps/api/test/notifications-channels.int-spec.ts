@@ -368,6 +368,7 @@ describe(`notifications channels and templates on ${TEST_DB}`, () => {
       'fee_reminder',
       'receipt',
       'exam_results',
+      'circular',
       'password_reset',
       'invitation',
       'privacy_requests_due',

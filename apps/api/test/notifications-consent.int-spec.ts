@@ -104,7 +104,7 @@ describe(`notifications consent on ${TEST_DB}`, () => {
       .items;
     expect(mine.map((g) => g.guardianId)).toEqual([parentGuardian]);
     expect(mine[0]!.reachable).toEqual({ sms: true, whatsapp: true, email: true });
-    expect(mine[0]!.consents).toHaveLength(12);
+    expect(mine[0]!.consents).toHaveLength(15);
     expect(mine[0]!.consents.every((c) => !c.granted && c.source === null)).toBe(true);
 
     const before = Date.now();
@@ -363,6 +363,7 @@ describe(`notifications consent on ${TEST_DB}`, () => {
     }>().items;
     expect(templates.map((x) => x.name).sort()).toEqual([
       'absence_alert',
+      'circular',
       'exam_results',
       'fee_reminder',
       'invitation',

@@ -30,9 +30,10 @@ describe('route policies', () => {
       .map((r) => r.route);
     // Provider webhooks (/api/v1/<module>/webhooks/...) are public but verify a signature (APP-07).
     // GET /api/v1/public/... pages are read-only and carry no personal data (the privacy notice page).
+    // GET /api/v1/calendar/feed/{token}.ics: a school's whole-school events behind a revocable secret URL.
     for (const route of publicRoutes)
       expect(route).toMatch(
-        /^(GET \/api\/health\/|POST \/api\/v1\/auth\/|(GET|POST) \/api\/v1\/[a-z]+\/webhooks\/|GET \/api\/v1\/public\/)/,
+        /^(GET \/api\/health\/|POST \/api\/v1\/auth\/|(GET|POST) \/api\/v1\/[a-z]+\/webhooks\/|GET \/api\/v1\/public\/|GET \/api\/v1\/calendar\/feed\/:token\.ics$)/,
       );
   });
 });

@@ -1,3 +1,4 @@
+import type { MyDay } from './timetable';
 /**
  * Role dashboards (issue 14 item 1): each answers one person's first question of the morning. Every
  * number equals the list its card links to (the same filters, the same scope); money is in minor units
@@ -84,6 +85,8 @@ export interface TeacherDashboard {
   pendingLeave: number;
   /** Marks sheets of the subjects they teach whose exam is over and that are not submitted (GET /exams/assessments/{id}/progress). */
   marksPending: TeacherMarksPending[];
+  /** My timetable today (GET /timetable/my-day): each period links to its register when period-wise. */
+  timetable: MyDay;
 }
 
 /** One child's card for a family (or a student's own). */

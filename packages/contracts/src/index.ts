@@ -23,3 +23,6 @@ export * from './consents-guardian';
 export * from './privacy-erasure';
 export * from './privacy-retention';
 export * from './offboarding';
+export * from './calendar';
+export * from './circulars';
+export * from './timetable';

@@ -88,7 +88,13 @@ export interface TemplateContent {
   whatsapp: WhatsAppPart | null;
 }
 
-export const CONSENT_PURPOSES = ['absence_alerts', 'fee_reminders', 'receipts', 'exam_results'] as const;
+export const CONSENT_PURPOSES = [
+  'absence_alerts',
+  'fee_reminders',
+  'receipts',
+  'exam_results',
+  'circulars',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_SOURCES = ['parent_app', 'school_office', 'paper_form', 'import'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];

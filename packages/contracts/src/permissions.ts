@@ -48,6 +48,20 @@ export const Permission = {
 
   PrivacyRequestsManage: 'privacy.requests.manage',
   PrivacyConsentManage: 'privacy.consent.manage',
+
+  /** Read the school calendar (events, holidays, exam days): everyone in the school. */
+  CalendarRead: 'calendar.read',
+  /** Add, change and remove calendar events; create, rotate and revoke the iCalendar feed. */
+  CalendarManage: 'calendar.manage',
+
+  /** Read the circulars addressed to the caller (issue 16). */
+  CircularsRead: 'circulars.read',
+  /** Write, schedule and publish circulars; see every circular with its read and acknowledgement counts. */
+  CircularsPublish: 'circulars.publish',
+
+  /** Bell schedule, section timetables and substitutions (issue 16). */
+  TimetableRead: 'timetable.read',
+  TimetableManage: 'timetable.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];

@@ -37,6 +37,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<DefaultRole, readonly Per
     P.AttendanceLeaveApprove,
     P.ExamsRead,
     P.ExamsWrite,
+    P.CircularsRead,
+    P.TimetableRead,
+    P.CalendarRead,
   ],
   [DefaultRole.Accountant]: [
     P.InstitutionRead,
@@ -48,6 +51,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<DefaultRole, readonly Per
     P.FeesConcession,
     P.FeesReverse,
     P.NotificationsRead,
+    P.CircularsRead,
+    P.TimetableRead,
+    P.CalendarRead,
   ],
   [DefaultRole.Parent]: [
     P.InstitutionRead,
@@ -58,8 +64,20 @@ export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<DefaultRole, readonly Per
     P.FeesPay,
     P.ExamsRead,
     P.PrivacyConsentManage,
+    P.CircularsRead,
+    P.TimetableRead,
+    P.CalendarRead,
   ],
-  [DefaultRole.Student]: [P.InstitutionRead, P.StudentsRead, P.AttendanceRead, P.FeesRead, P.ExamsRead],
+  [DefaultRole.Student]: [
+    P.InstitutionRead,
+    P.StudentsRead,
+    P.AttendanceRead,
+    P.FeesRead,
+    P.ExamsRead,
+    P.TimetableRead,
+    P.CircularsRead,
+    P.CalendarRead,
+  ],
 };
 
 export const ROLE_LABELS: Readonly<Record<DefaultRole, string>> = {

@@ -52,6 +52,14 @@ import type {
 import type { AcademicYear, ClassDto, SectionView, SubjectAssignment, SubjectDto } from './academics';
 import type { AuditEventDto, AuditVerifyResponse } from './audit';
 import type {
+  MyDay,
+  SectionTimetable,
+  SubstitutionProposal,
+  SubstitutionView,
+  TeacherTimetable,
+  TimetableSettings,
+} from './timetable';
+import type {
   ChannelView,
   ConsentsChanged,
   GuardianConsentsHistory,
@@ -134,6 +142,8 @@ import type { PrivacyErasureView, PrivacyRestrictionView } from './privacy-erasu
 
 import type { RetentionPolicyView, RetentionRunView } from './privacy-retention';
 import type { DeletionCertificateView, OffboardingView } from './offboarding';
+import type { CalendarFeedView, CalendarItemView } from './calendar';
+import type { CircularListItem, CircularReaderView, CircularRecipientsPage, CircularView } from './circulars';
 
 export interface ApiViews {
   AcademicYear: AcademicYear;
@@ -260,6 +270,18 @@ export interface ApiViews {
   RetentionRunView: RetentionRunView;
   OffboardingView: OffboardingView;
   DeletionCertificateView: DeletionCertificateView;
+  CalendarItemView: CalendarItemView;
+  CalendarFeedView: CalendarFeedView;
+  CircularView: CircularView;
+  CircularReaderView: CircularReaderView;
+  CircularListItem: CircularListItem;
+  CircularRecipientsPage: CircularRecipientsPage;
+  TimetableSettings: TimetableSettings;
+  SectionTimetable: SectionTimetable;
+  TeacherTimetable: TeacherTimetable;
+  MyDay: MyDay;
+  SubstitutionProposal: SubstitutionProposal;
+  SubstitutionView: SubstitutionView;
 }
 
 export type ApiViewName = keyof ApiViews;

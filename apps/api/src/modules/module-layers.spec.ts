@@ -20,8 +20,8 @@ const MODULE_LAYERS: readonly (readonly string[])[] = [
   ['academics'],
   ['students'],
   ['notifications'],
-  ['auth', 'attendance', 'fees', 'exams'],
-  ['user-admin', 'provisioning', 'school-settings', 'dashboards', 'privacy'],
+  ['auth', 'attendance', 'fees', 'exams', 'timetable', 'circulars'],
+  ['user-admin', 'provisioning', 'school-settings', 'dashboards', 'privacy', 'calendar'],
 ];
 
 interface SourceFile {

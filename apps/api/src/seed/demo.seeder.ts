@@ -22,7 +22,10 @@ import { RegisterService } from '../modules/attendance/register.service';
 import { SchoolCalendar } from '../modules/attendance/school-calendar';
 import { FeesDemoSeeder } from '../modules/fees/fees-demo.seeder';
 import { ExamsDemoSeeder } from '../modules/exams/exams-demo.seeder';
+import { CircularsDemoSeeder } from '../modules/circulars/circulars-demo.seeder';
 import { PrivacyDemoSeeder } from '../modules/privacy/privacy-demo.seeder';
+import { CalendarDemoSeeder } from '../modules/calendar/calendar-demo.seeder';
+import { TimetableDemoSeeder } from '../modules/timetable/timetable-demo.seeder';
 import { addDays } from '../platform/time/local-time';
 import { createHash } from 'node:crypto';
 import {
@@ -90,7 +93,10 @@ export class DemoSeeder {
     private readonly registers: RegisterService,
     private readonly feesDemo: FeesDemoSeeder,
     private readonly examsDemo: ExamsDemoSeeder,
+    private readonly circularsDemo: CircularsDemoSeeder,
     private readonly privacyDemo: PrivacyDemoSeeder,
+    private readonly calendarDemo: CalendarDemoSeeder,
+    private readonly timetableDemo: TimetableDemoSeeder,
     private readonly profiles: InstitutionProfiles,
     private readonly studentConsentsDemo: StudentConsentsDemo,
   ) {}
@@ -259,6 +265,9 @@ export class DemoSeeder {
         const accountant = await this.users.findByEmail(`accountant@${school.slug}.test`);
         await this.feesDemo.seed(accountant?.id ?? null);
         await this.examsDemo.seed();
+        await this.calendarDemo.seed();
+        await this.circularsDemo.seed();
+        await this.timetableDemo.seed();
         await this.seedPrivacy(prefix, school.slug);
       });
     }

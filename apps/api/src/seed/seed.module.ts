@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DOMAIN_MODULES, platformImports } from '../app.module';
 import { PrivacyModule } from '../modules/privacy/privacy.module';
+import { CalendarModule } from '../modules/calendar/calendar.module';
+import { TimetableModule } from '../modules/timetable/timetable.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { DemoSeeder } from './demo.seeder';
 
@@ -11,7 +13,13 @@ export class SeedModule {
     return {
       module: SeedModule,
       // Privacy sits above the domain modules (it reads them all); the demo seeds its request register.
-      imports: [...(platformImports(config) ?? []), ...DOMAIN_MODULES, PrivacyModule],
+      imports: [
+        ...(platformImports(config) ?? []),
+        ...DOMAIN_MODULES,
+        PrivacyModule,
+        CalendarModule,
+        TimetableModule,
+      ],
       providers: [DemoSeeder],
     };
   }

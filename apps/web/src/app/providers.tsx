@@ -5,7 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { SessionProvider } from '../features/auth/components/session-provider';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 interface AppProvidersProps {
   queryClient: QueryClient;
@@ -19,7 +19,12 @@ interface AppProvidersProps {
 export function AppProviders({ queryClient, i18n, mantineEnv = 'default', children }: AppProvidersProps) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light" env={mantineEnv}>
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="light"
+        env={mantineEnv}
+      >
         <Notifications position="top-right" limit={3} />
         <QueryClientProvider client={queryClient}>
           <SessionProvider>{children}</SessionProvider>

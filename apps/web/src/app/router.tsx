@@ -1,5 +1,4 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { AppLayout } from '../routes/app-layout';
 import { AuthLayout } from '../routes/auth-layout';
 import { redirectIfSignedIn, requireSession } from '../routes/loaders';
 import { LoginRoute } from '../routes/login-route';
@@ -54,7 +53,8 @@ export const routes: RouteObject[] = [
       },
       {
         id: 'signed-in',
-        element: <AppLayout />,
+        // The signed-in shell is a chunk of its own too: the sign-in page never loads it.
+        lazy: async () => ({ Component: (await import('../routes/app-layout')).AppLayout }),
         loader: requireSession,
         children: [
           {
@@ -94,6 +94,18 @@ export const routes: RouteObject[] = [
           {
             path: 'attendance/*',
             lazy: async () => ({ Component: (await import('../routes/attendance-route')).AttendanceRoute }),
+          },
+          {
+            path: 'timetable',
+            lazy: async () => ({ Component: (await import('../routes/timetable-route')).TimetableRoute }),
+          },
+          {
+            path: 'calendar',
+            lazy: async () => ({ Component: (await import('../routes/calendar-route')).CalendarRoute }),
+          },
+          {
+            path: 'circulars',
+            lazy: async () => ({ Component: (await import('../routes/circulars-route')).CircularsRoute }),
           },
           {
             path: 'fees/*',

@@ -13,6 +13,7 @@ import {
   LeaveRequestsRepository,
 } from './attendance.repository';
 import { LeaveService } from './leave.service';
+import { RegisterCover } from './register-cover';
 import { RegisterService } from './register.service';
 import { SchoolCalendar } from './school-calendar';
 
@@ -30,8 +31,11 @@ import { SchoolCalendar } from './school-calendar';
     AttendanceReportsService,
     LeaveService,
     AbsenceAlerts,
+    RegisterCover,
   ],
   exports: [
+    // The timetable plugs its substitutions in (issue 16).
+    RegisterCover,
     SchoolCalendar,
     RegisterService,
     AttendanceReportsService,

@@ -22,6 +22,7 @@ import {
   LeaveRequestsRepository,
 } from './attendance.repository';
 import { AttendanceMark, AttendanceStatus } from './entities/attendance.entities';
+import { RegisterCover } from './register-cover';
 import { checkMarks, checkPeriod } from './register-rules';
 import { SchoolCalendar, SettingsView } from './school-calendar';
 
@@ -50,14 +51,26 @@ export class RegisterService {
     private readonly leave: LeaveRequestsRepository,
     private readonly audit: AuditService,
     private readonly absenceAlerts: AbsenceAlerts,
+    private readonly cover: RegisterCover,
   ) {}
 
-  /** The caller may take attendance in this section: staff everywhere, teachers in the sections they teach. */
-  async requireSection(sectionId: string): Promise<void> {
+  /**
+   * The caller may take attendance in this section: staff everywhere, teachers in the sections they teach,
+   * and a substitute in the period they cover on that date only (`period` given: a period register).
+   * Answers whether the caller is there as that substitute.
+   */
+  async requireSection(sectionId: string, date?: string, period?: number): Promise<boolean> {
     await this.academics.section(sectionId);
     const scope = await this.students.scope();
-    if (scope.kind === 'all') return;
-    if (scope.kind === 'sections' && scope.sectionIds.includes(sectionId)) return;
+    if (scope.kind === 'all') return false;
+    if (scope.kind === 'sections' && scope.sectionIds.includes(sectionId)) return false;
+    if (
+      scope.kind === 'sections' &&
+      date !== undefined &&
+      period !== undefined &&
+      (await this.cover.covers(this.context.userId, sectionId, date, period))
+    )
+      return true;
     throw new NotFoundError('The section');
   }
 
@@ -70,6 +83,7 @@ export class RegisterService {
     settings: SettingsView,
     sectionId: string,
     subjectId: string | null | undefined,
+    substitute = false,
   ): Promise<string | null> {
     if (!subjectId) return null;
     if (settings.mode === 'daily')
@@ -85,7 +99,7 @@ export class RegisterService {
         AttendanceErrorCode.SubjectNotInSection,
         [{ field: 'subjectId', message: 'not taught in this section this year' }],
       );
-    if ((await this.students.scope()).kind === 'sections') {
+    if (!substitute && (await this.students.scope()).kind === 'sections') {
       const userId = this.context.userId;
       const section = await this.academics.section(sectionId);
       if (section.classTeacherUserId !== userId && assignment.teacherUserId !== userId)
@@ -95,7 +109,7 @@ export class RegisterService {
   }
 
   async register(sectionId: string, date: string, period?: number): Promise<RegisterView> {
-    await this.requireSection(sectionId);
+    await this.requireSection(sectionId, date, period);
     const settings = await this.calendar.settings();
     const p = checkPeriod(settings, period);
     return this.registerView(sectionId, date, p, settings);
@@ -192,10 +206,10 @@ export class RegisterService {
     date: string,
     input: { period?: number; subjectId?: string | null; marks: MarkInput[]; reason?: string | null },
   ): Promise<SaveRegisterResult> {
-    await this.requireSection(sectionId);
+    const substitute = await this.requireSection(sectionId, date, input.period);
     const settings = await this.calendar.settings();
     const period = checkPeriod(settings, input.period);
-    const subjectId = await this.checkSubject(settings, sectionId, input.subjectId);
+    const subjectId = await this.checkSubject(settings, sectionId, input.subjectId, substitute);
     const now = await this.calendar.localNow();
     if (date > now.today)
       throw new RuleViolationError(

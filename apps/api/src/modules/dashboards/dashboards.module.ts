@@ -7,6 +7,7 @@ import { FeesModule } from '../fees/fees.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StudentsModule } from '../students/students.module';
+import { TimetableModule } from '../timetable/timetable.module';
 import { UsersModule } from '../users/users.module';
 import { AdminDashboardService } from './admin-dashboard.service';
 import { CollectionsDashboardService } from './collections-dashboard.service';
@@ -28,6 +29,7 @@ import { TeacherDashboardService } from './teacher-dashboard.service';
     AttendanceModule,
     FeesModule,
     ExamsModule,
+    TimetableModule,
   ],
   controllers: [DashboardsController, DayCloseController],
   providers: [

@@ -5,6 +5,7 @@ import { LeaveService } from '../attendance/leave.service';
 import { MarksPendingService } from '../exams/marks-pending.service';
 import { StudentDirectory } from '../students/student-directory';
 import { RequestContext } from '../../platform/tenancy/request-context';
+import { SubstitutionsService } from '../timetable/substitutions.service';
 import { StaffOnlyDashboardError } from './dashboards.errors';
 
 /** Longest pending-leave list the card counts (the leave list's own page). */
@@ -21,6 +22,7 @@ export class TeacherDashboardService {
     private readonly attendance: AttendanceReportsService,
     private readonly leave: LeaveService,
     private readonly marks: MarksPendingService,
+    private readonly timetable: SubstitutionsService,
     private readonly context: RequestContext,
   ) {}
 
@@ -31,6 +33,7 @@ export class TeacherDashboardService {
       this.leave.list('pending', LEAVE_LIST_LIMIT),
     ]);
     const marksPending = this.context.userId ? await this.marks.of(this.context.userId, day.date) : [];
+    const timetable = await this.timetable.myDay(day.date);
     return {
       date: day.date,
       workingDay: day.workingDay,
@@ -46,6 +49,7 @@ export class TeacherDashboardService {
       })),
       pendingLeave: pending.length,
       marksPending,
+      timetable,
     };
   }
 }

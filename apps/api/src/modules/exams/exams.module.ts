@@ -45,6 +45,7 @@ import { HallTicketsService } from './hall-tickets.service';
 import { ExamScheduleController } from './schedule.controller';
 import { ExamScheduleService } from './schedule.service';
 import { ExamSittingsRepository } from './schedule-sittings.repository';
+import { ExamDates, ExamDatesRepository } from './exam-dates';
 import { CoScholasticService } from './co-scholastic.service';
 import { RemarksService } from './remarks.service';
 import { TermPublicationsService } from './term-publications.service';
@@ -99,6 +100,8 @@ import { TermSheetsController } from './term-sheets.controller';
     RemarksService,
     TermPublicationsService,
     MarksPendingService,
+    ExamDatesRepository,
+    ExamDates,
   ],
   exports: [
     ExamStructureService,
@@ -117,6 +120,8 @@ import { TermSheetsController } from './term-sheets.controller';
     // Read by the role dashboards (issue 14).
     MarksPendingService,
     ResultsService,
+    // Read by the school calendar (issue 16).
+    ExamDates,
   ],
 })
 export class ExamsModule {}

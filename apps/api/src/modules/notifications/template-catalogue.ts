@@ -53,6 +53,14 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = [
     description: 'Results of an exam were published.',
   },
   {
+    name: 'circular',
+    purpose: 'circulars',
+    variables: ['title', 'school'],
+    required: ['title'],
+    channels: ALL,
+    description: 'The school published a circular (a notice) addressed to the family (issue 16).',
+  },
+  {
     name: 'password_reset',
     purpose: null,
     variables: ['name', 'link', 'expiresInMinutes', 'institution'],
@@ -188,6 +196,18 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateContent>> = {
       templateName: 'account_invitation',
       languageCode: 'en',
       parameters: ['name', 'institution', 'expiresInHours', 'link'],
+    },
+  },
+  circular: {
+    email: {
+      subject: 'New circular from {{school}}: {{title}}',
+      body: 'Dear parent,\n\n{{school}} published a circular: {{title}}. Sign in to the parent portal to read it.\n\n{{school}}',
+    },
+    sms: sms('Dear parent, new circular: {{title}}. Read it on the parent portal. - {{school}}'),
+    whatsapp: {
+      templateName: 'school_circular',
+      languageCode: 'en',
+      parameters: ['title', 'school'],
     },
   },
   privacy_incident_notice: {

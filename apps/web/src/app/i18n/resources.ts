@@ -44,6 +44,12 @@ import { privacyConsentText } from '../../features/privacy/consent/i18n';
 import { privacyConsentTextHi } from '../../features/privacy/consent/i18n.hi';
 import { privacyErasureText } from '../../features/privacy/erasure/i18n';
 import { privacyErasureTextHi } from '../../features/privacy/erasure/i18n.hi';
+import { calendarText } from '../../features/calendar/i18n';
+import { calendarTextHi } from '../../features/calendar/i18n.hi';
+import { circularsText } from '../../features/circulars/i18n';
+import { circularsTextHi } from '../../features/circulars/i18n.hi';
+import { timetableText } from '../../features/timetable/i18n';
+import { timetableTextHi } from '../../features/timetable/i18n.hi';
 import { en } from './en';
 import { hi } from './hi';
 import type { Translation } from './translation';
@@ -80,6 +86,9 @@ export const englishResources = {
   privacyRetention: privacyRetentionText,
   privacyConsent: privacyConsentText,
   privacyErasure: privacyErasureText,
+  calendar: calendarText,
+  circulars: circularsText,
+  timetable: timetableText,
 } as const;
 
 export type EnglishResources = typeof englishResources;
@@ -115,6 +124,9 @@ export const hindiResources: Translation<EnglishResources> = {
   privacyRetention: privacyRetentionTextHi,
   privacyConsent: privacyConsentTextHi,
   privacyErasure: privacyErasureTextHi,
+  calendar: calendarTextHi,
+  circulars: circularsTextHi,
+  timetable: timetableTextHi,
 };
 
 /** The catalogues by language; their codes are LOCALES of @shala/contracts (app/i18n/language.ts). */

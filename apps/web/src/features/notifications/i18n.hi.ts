@@ -59,6 +59,7 @@ export const notificationsTextHi: Translation<typeof notificationsText> = {
       fee_reminders: 'फ़ीस रिमाइंडर',
       receipts: 'रसीदें',
       exam_results: 'परीक्षा परिणाम',
+      circulars: 'परिपत्र',
     },
   },
   dead: {
@@ -80,6 +81,7 @@ export const notificationsTextHi: Translation<typeof notificationsText> = {
     password_reset: 'पासवर्ड रीसेट',
     invitation: 'आमंत्रण',
     exam_results: 'परीक्षा परिणाम',
+    circular: 'परिपत्र',
     privacy_requests_due: 'देय निजता अनुरोध और शिकायतें',
   },
   templates: {

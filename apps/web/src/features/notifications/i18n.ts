@@ -55,6 +55,7 @@ export const notificationsText = {
       fee_reminders: 'Fee reminders',
       receipts: 'Receipts',
       exam_results: 'Exam results',
+      circulars: 'Circulars',
     },
   },
   dead: {
@@ -76,6 +77,7 @@ export const notificationsText = {
     password_reset: 'Password reset',
     invitation: 'Invitation',
     exam_results: 'Exam results',
+    circular: 'Circular',
     privacy_requests_due: 'Privacy requests and grievances due',
   },
   templates: {

@@ -3,7 +3,13 @@ import { TenantEntity } from '../../../platform/database/tenant-entity';
 
 export const CONSENT_CHANNELS = ['sms', 'email', 'whatsapp'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-export const CONSENT_PURPOSES = ['absence_alerts', 'fee_reminders', 'receipts', 'exam_results'] as const;
+export const CONSENT_PURPOSES = [
+  'absence_alerts',
+  'fee_reminders',
+  'receipts',
+  'exam_results',
+  'circulars',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_SOURCES = ['parent_app', 'school_office', 'paper_form', 'import'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];

@@ -160,11 +160,15 @@ function PeriodRegister({
   const staff = me.roles.some((role) => !OWNERSHIP_ROLES.includes(role));
   const subjects = useSubjects();
   const assignments = useSubjectAssignments('');
+  const [params] = useSearchParams();
   // A draft left for this period names its subject: the register reopens on it.
   const [chosen, setChosen] = useState<string | null>(
     () =>
+      // The teacher's day links a period's register with its subject (issue 16).
+      params.get('subject') ??
       readDraft({ institutionId: me.institution.id, userId: me.user.id, sectionId, date, period })
-        ?.subjectId ?? null,
+        ?.subjectId ??
+      null,
   );
 
   if (subjects.isPending || assignments.isPending) {

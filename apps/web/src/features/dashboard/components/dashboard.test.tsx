@@ -60,6 +60,7 @@ const teacher: TeacherDashboard = {
       status: 'entered',
     },
   ],
+  timetable: { date: '2026-11-04', weekday: 3, workingDay: true, periodAttendance: false, periods: [] },
 };
 
 const family: FamilyDashboard = {

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { TeacherDashboard as TeacherView } from '@shala/contracts';
 import { Link } from 'react-router';
+import { MyDayCard } from '../../timetable/components/my-day-card';
 import { useDashboard } from '../hooks/use-dashboards';
 import { useDashboardText } from '../i18n';
 import { DashboardQuery } from './dashboard-query';
@@ -106,6 +107,7 @@ export function TeacherCards({ d }: { d: TeacherView }) {
             </Stack>
           </Card>
         ))}
+        <MyDayCard day={d.timetable} />
         <MarksPendingCard items={d.marksPending} />
         <StatCard
           testId="card-teacher-leave"

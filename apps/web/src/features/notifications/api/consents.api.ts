@@ -26,6 +26,7 @@ export const CONSENT_PURPOSES: readonly ConsentPurpose[] = [
   'fee_reminders',
   'receipts',
   'exam_results',
+  'circulars',
 ];
 
 /** How a guardian gave or withdrew consent when staff record it (a parent's own choice is parent_app). */

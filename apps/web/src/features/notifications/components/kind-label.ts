@@ -9,6 +9,7 @@ const KNOWN_KINDS: readonly string[] = [
   'password_reset',
   'invitation',
   'exam_results',
+  'circular',
   'privacy_requests_due',
 ] satisfies KindName[];
 

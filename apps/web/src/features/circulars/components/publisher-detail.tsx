@@ -1,0 +1,296 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Center,
+  FileInput,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { CIRCULAR_ATTACHMENT_MAX_BYTES, type CircularView } from '@shala/contracts';
+import { IconArrowLeft, IconDownload, IconPaperclip } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiErrorAlert } from '../../../app/components/api-error-alert';
+import { ConfirmModal } from '../../../app/components/confirm-modal';
+import { formatBytes, formatDateTime } from '../../../app/format';
+import {
+  isPublisherView,
+  useCircular,
+  useCircularRecipients,
+  useDeleteCircular,
+  useDownloadAttachment,
+  usePublishCircular,
+  useRemoveAttachment,
+  useScheduleCircular,
+  useUnscheduleCircular,
+  useUploadAttachment,
+} from '../api/circulars.api';
+import { useCircularsText } from '../i18n';
+import { CircularEditor } from './circular-editor';
+
+export const STATUS_COLOR = { draft: 'gray', scheduled: 'yellow', published: 'green' } as const;
+
+/** A datetime-local value ("2026-11-21T09:00") one hour from now, in the browser's time. */
+function inAnHour(): string {
+  const d = new Date(Date.now() + 60 * 60 * 1000);
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+/** Who has not acknowledged (or, without acknowledgement, not read) a published circular. */
+function Pending({ circular }: { circular: CircularView }) {
+  const t = useCircularsText();
+  const pending = circular.requiresAck ? 'acknowledged' : 'read';
+  const query = useCircularRecipients(circular.id, pending, true);
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {circular.requiresAck ? t('pending.title') : t('pending.titleRead')}
+      </Title>
+      {query.isPending ? (
+        <Loader size="sm" />
+      ) : query.isError ? (
+        <ApiErrorAlert error={query.error} />
+      ) : query.data.items.length === 0 ? (
+        <Text c="dimmed">{circular.requiresAck ? t('pending.none') : t('pending.noneRead')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table striped data-testid="pending-recipients">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('pending.guardian')}</Table.Th>
+                <Table.Th>{t('pending.students')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.items.map((r) => (
+                <Table.Tr key={r.guardianId}>
+                  <Table.Td>{r.guardianName}</Table.Td>
+                  <Table.Td>{r.students.join(', ')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+/** One circular for its publishers: content, counts, and what can still be done with it. */
+export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void }) {
+  const t = useCircularsText();
+  const query = useCircular(id);
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
+  const [publishAt, setPublishAt] = useState(inAnHour);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const publish = usePublishCircular();
+  const schedule = useScheduleCircular();
+  const unschedule = useUnscheduleCircular();
+  const remove = useDeleteCircular();
+  const upload = useUploadAttachment();
+  const removeFile = useRemoveAttachment();
+  const download = useDownloadAttachment();
+  const circular = query.data && isPublisherView(query.data) ? query.data : null;
+  const failure = [schedule, unschedule, upload, removeFile, download].find((m) => m.isError)?.error;
+
+  if (query.isPending)
+    return (
+      <Center py="lg">
+        <Loader />
+      </Center>
+    );
+  if (query.isError) return <ApiErrorAlert error={query.error} />;
+  if (!circular) return null;
+  const editable = circular.status !== 'published';
+
+  const onFile = (file: File | null) => {
+    setFileProblem(null);
+    if (!file) return;
+    if (file.type && file.type !== 'application/pdf') return setFileProblem(t('validation.attachmentType'));
+    if (file.size > CIRCULAR_ATTACHMENT_MAX_BYTES) return setFileProblem(t('validation.attachmentSize'));
+    upload.mutate(
+      { id: circular.id, file },
+      { onSuccess: () => notifications.show({ color: 'green', message: t('done.uploaded') }) },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Group>
+        <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack} px={0}>
+          {t('back')}
+        </Button>
+      </Group>
+      <Card withBorder padding="md">
+        <Stack gap="sm">
+          <Group justify="space-between" align="flex-start">
+            <Title order={2} size="h3" style={{ overflowWrap: 'anywhere', flex: '1 1 12rem' }}>
+              {circular.title}
+            </Title>
+            <Badge color={STATUS_COLOR[circular.status]}>{t(`statuses.${circular.status}`)}</Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t(`audiences.${circular.audience}`)}
+            {circular.status === 'scheduled' && circular.publishAt
+              ? ` · ${t('reader.scheduledFor', { date: formatDateTime(circular.publishAt) })}`
+              : ''}
+            {circular.publishedAt
+              ? ` · ${t('reader.published', { date: formatDateTime(circular.publishedAt) })}`
+              : ''}
+          </Text>
+          <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{circular.body}</Text>
+          {circular.attachment ? (
+            <Group gap="xs">
+              <Button
+                variant="light"
+                leftSection={<IconDownload size={16} />}
+                onClick={() => download.mutate({ id: circular.id, fileName: circular.attachment!.fileName })}
+              >
+                {t('actions.download', { name: circular.attachment.fileName })}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {formatBytes(circular.attachment.bytes)}
+              </Text>
+              {editable ? (
+                <Button variant="subtle" color="red" onClick={() => removeFile.mutate(circular.id)}>
+                  {t('actions.removeAttachment')}
+                </Button>
+              ) : null}
+            </Group>
+          ) : null}
+          {editable ? (
+            <FileInput
+              label={t('fields.attachment')}
+              accept="application/pdf"
+              leftSection={<IconPaperclip size={16} />}
+              onChange={onFile}
+              value={null}
+              error={fileProblem}
+              disabled={upload.isPending}
+            />
+          ) : null}
+          {failure ? <ApiErrorAlert error={failure} title={t('failed')} /> : null}
+          {editable ? (
+            <Stack gap="xs">
+              <Group gap="xs">
+                <Button onClick={() => setConfirm('publish')}>{t('actions.publish')}</Button>
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  {t('actions.edit')}
+                </Button>
+                {circular.status === 'scheduled' ? (
+                  <Button variant="default" onClick={() => unschedule.mutate(circular.id)}>
+                    {t('actions.unschedule')}
+                  </Button>
+                ) : null}
+                <Button variant="subtle" color="red" onClick={() => setConfirm('delete')}>
+                  {t('actions.delete')}
+                </Button>
+              </Group>
+              <Group gap="xs" align="flex-end">
+                <TextInput
+                  type="datetime-local"
+                  label={t('fields.publishAt')}
+                  value={publishAt}
+                  onChange={(e) => setPublishAt(e.currentTarget.value)}
+                />
+                <Button
+                  variant="light"
+                  loading={schedule.isPending}
+                  onClick={() => {
+                    const at = new Date(publishAt);
+                    if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now())
+                      return setFileProblem(t('validation.publishAt'));
+                    schedule.mutate(
+                      { id: circular.id, publishAt: at.toISOString() },
+                      {
+                        onSuccess: () => notifications.show({ color: 'green', message: t('done.scheduled') }),
+                      },
+                    );
+                  }}
+                >
+                  {t('actions.schedule')}
+                </Button>
+              </Group>
+            </Stack>
+          ) : null}
+        </Stack>
+      </Card>
+      {circular.counts && circular.audience !== 'staff' ? (
+        <>
+          <SimpleGrid cols={{ base: 3 }} spacing="xs" data-testid="circular-counts">
+            {(['addressed', 'read', 'acknowledged'] as const).map((k) => (
+              <Card key={k} withBorder padding="sm">
+                <Text size="xs" c="dimmed">
+                  {t(`counts.${k}`)}
+                </Text>
+                <Text fw={700} size="xl">
+                  {k === 'acknowledged' && !circular.requiresAck ? '—' : circular.counts![k]}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          {circular.notified !== null ? (
+            <Text size="sm" c="dimmed">
+              {t('counts.notified', { count: circular.notified })}
+            </Text>
+          ) : null}
+          <Pending circular={circular} />
+        </>
+      ) : null}
+      {editing ? (
+        <CircularEditor
+          circular={circular}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      ) : null}
+      <ConfirmModal
+        opened={confirm === 'publish'}
+        title={t('confirm.publishTitle')}
+        confirmLabel={t('actions.publish')}
+        color="blue"
+        loading={publish.isPending}
+        error={publish.error}
+        onClose={() => setConfirm(null)}
+        onConfirm={() =>
+          publish.mutate(circular.id, {
+            onSuccess: () => {
+              setConfirm(null);
+              notifications.show({ color: 'green', message: t('done.published') });
+            },
+          })
+        }
+      >
+        {t('confirm.publishBody')}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={confirm === 'delete'}
+        title={t('confirm.deleteTitle')}
+        confirmLabel={t('actions.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => setConfirm(null)}
+        onConfirm={() =>
+          remove.mutate(circular.id, {
+            onSuccess: () => {
+              setConfirm(null);
+              notifications.show({ color: 'green', message: t('done.deleted') });
+              onBack();
+            },
+          })
+        }
+      >
+        {t('confirm.deleteBody')}
+      </ConfirmModal>
+    </Stack>
+  );
+}
