@@ -64,6 +64,55 @@ describe('the timetable editor at 1366 px', () => {
     expect(unexpected).toEqual([]);
   });
 
+  it('an admin confirms a substitute for an absent teacher, and the substitute sees the period in their day', async () => {
+    const admin = await browser.open({ viewport: WIDE });
+    const signIn = await signInWithTotp(admin.page, {
+      institution: 'greenwood',
+      email: 'admin@greenwood.test',
+      secret: DEMO_TOTP_SECRET,
+    });
+    await admin.page.goto(`${baseURL()}/timetable?tab=substitutions`);
+    await admin.page.getByRole('textbox', { name: 'Absent teacher' }).click();
+    await admin.page.getByRole('option', { name: 'Science Teacher' }).click();
+    // The class teacher teaches one period a day, so is proposed first wherever free.
+    const rows = admin.page.getByRole('region', { name: /^Period \d+: Science, / });
+    await rows.first().waitFor();
+    let row = rows.first();
+    for (let i = 0; i < (await rows.count()); i++) {
+      const value = await rows.nth(i).getByRole('textbox', { name: 'Substitute' }).inputValue();
+      if (value.startsWith('Class Teacher')) {
+        row = rows.nth(i);
+        break;
+      }
+    }
+    const name = (await row.getAttribute('aria-label'))!;
+    const section = name.replace(/^Period \d+: Science, /, '');
+    await row.getByRole('button', { name: 'Confirm' }).click();
+    await row.getByText('Covered by Class Teacher').waitFor();
+    await admin.page.screenshot({
+      path: join(resultsDir, 'timetable-substitution-1366.png'),
+      fullPage: true,
+    });
+    expect(await horizontalOverflow(admin.page)).toBeLessThanOrEqual(0);
+
+    const { page } = await browser.open({ viewport: WIDE });
+    await page.goto(`${baseURL()}/`);
+    await page.getByRole('textbox', { name: /^Institution/ }).fill('greenwood');
+    await page.getByRole('textbox', { name: /^Email/ }).fill('teacher@greenwood.test');
+    await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const card = page.getByTestId('card-my-day');
+    await card.waitFor();
+    const covering = card.getByRole('listitem').filter({ hasText: 'Covering' });
+    await covering.waitFor();
+    expect(await covering.textContent()).toContain(`Science, ${section}`);
+
+    // Cancelled again, as the demo had it.
+    await row.getByRole('button', { name: 'Cancel substitution' }).click();
+    await row.getByRole('button', { name: 'Confirm' }).waitFor();
+    expect(withoutSpentCodeRefusals(admin.problems.list(), signIn)).toEqual([]);
+  });
+
   it("the teacher's dashboard lists today's periods (the demo takes daily attendance: no period links)", async () => {
     const { page } = await browser.open({ viewport: WIDE });
     await page.goto(`${baseURL()}/`);

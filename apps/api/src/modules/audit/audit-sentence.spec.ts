@@ -25,6 +25,19 @@ describe('audit sentences', () => {
     ).toBe('Ravi Kumar marked attendance of Class 5 A for 6 Dec 2026');
   });
 
+  it('says who arranged a substitute in which section on which day, in English and Hindi', () => {
+    const confirmed = event({
+      action: 'timetable.substitution_confirm',
+      details: { date: '2026-12-07', period: 2, substituteUserId: '0193abcd-0000-7000-8000-000000000003' },
+    });
+    expect(auditSentence(confirmed, 'Meera Iyer', 'Class 5 A')).toBe(
+      'Meera Iyer arranged a substitute for Class 5 A on 7 Dec 2026',
+    );
+    expect(auditSentence(confirmed, 'Meera Iyer', 'Class 5 A', 'hi')).toBe(
+      'Meera Iyer ने 7 दिस॰ 2026 को Class 5 A के लिए एक प्रतिस्थापन शिक्षक तय किया',
+    );
+  });
+
   it('falls back to the type and the start of the id when a name is unknown', () => {
     expect(auditSentence(event(), null, null)).toBe(
       'User 0193abcd changed attendance of section 0193abcd for 6 Dec 2026',

@@ -11,6 +11,7 @@ import { useAttendanceText } from '../i18n';
 import { schoolToday } from '../../../app/school-date';
 import { clearOtherUsersDrafts, latestDraft, readDraft } from './mark-draft';
 import { RegisterEditor } from './register-editor';
+import { useMyDay } from '../../timetable/api/timetable.api';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,9 +48,22 @@ export function MarkingPanel() {
     Number.isInteger(askedPeriod) && askedPeriod >= 1 && askedPeriod <= periods ? askedPeriod : 1,
   );
 
-  const options =
+  // A substitute's link from their day (`cover=1`): the periods they cover that date, in sections not theirs.
+  const covering = useMyDay(date, params.get('cover') === '1');
+  const covers = covering.data?.periods.filter((p) => p.substitutionId) ?? [];
+  const own =
     sections.data?.sections.map((s) => ({ value: s.sectionId, label: `${s.className} ${s.sectionName}` })) ??
     [];
+  const options = [
+    ...own,
+    ...covers
+      .filter(
+        (c, i) =>
+          !own.some((o) => o.value === c.sectionId) &&
+          covers.findIndex((d) => d.sectionId === c.sectionId) === i,
+      )
+      .map((c) => ({ value: c.sectionId, label: c.sectionName })),
+  ];
   const asked = params.get('section') ?? draft?.sectionId ?? null;
   const sectionId =
     (asked && options.some((o) => o.value === asked) ? asked : null) ??
@@ -65,7 +79,7 @@ export function MarkingPanel() {
       { replace: true },
     );
 
-  if (sections.isPending || settings.isPending) {
+  if (sections.isPending || settings.isPending || (covering.isPending && covering.fetchStatus !== 'idle')) {
     return (
       <Center py="xl" role="status">
         <Loader aria-label={t('marking.register', { section: '' })} />
@@ -121,6 +135,9 @@ export function MarkingPanel() {
           date={date}
           period={Number(period)}
           sectionLabel={sectionLabel}
+          coverSubjectId={
+            covers.find((c) => c.sectionId === sectionId && c.period === Number(period))?.subjectId ?? null
+          }
         />
       ) : (
         <RegisterLoader
@@ -148,11 +165,14 @@ function PeriodRegister({
   date,
   period,
   sectionLabel,
+  coverSubjectId = null,
 }: {
   sectionId: string;
   date: string;
   period: number;
   sectionLabel: string;
+  /** The subject of this period when the caller covers it for an absent colleague. */
+  coverSubjectId?: string | null;
 }) {
   const t = useAttendanceText();
   const me = useCurrentUser();
@@ -182,7 +202,9 @@ function PeriodRegister({
   if (assignments.isError) return <ApiErrorAlert error={assignments.error} />;
 
   const ofSection = assignments.data.filter((a) => a.sectionId === sectionId);
-  const mine = staff ? ofSection : ofSection.filter((a) => a.teacherUserId === me.user.id);
+  const mine = staff
+    ? ofSection
+    : ofSection.filter((a) => a.teacherUserId === me.user.id || a.subjectId === coverSubjectId);
   const names = new Map(subjects.data.map((s) => [s.id, s.name]));
   const options = [...new Set(mine.map((a) => a.subjectId))]
     .map((id) => ({ value: id, label: names.get(id) ?? id }))

@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ConfirmSubstitution,
   MyDay,
+  SaveTimetableSettings,
   SectionTimetable,
+  SubstitutionProposal,
+  SubstitutionView,
   TeacherTimetable,
   TimetableCellInput,
   TimetableSettings,
@@ -19,6 +23,8 @@ export const timetableKeys = {
   teacher: (institutionId: string, userId: string) =>
     tenantKey(institutionId, 'timetable', 'teacher', userId),
   myDay: (institutionId: string, date: string) => tenantKey(institutionId, 'timetable', 'my-day', date),
+  proposals: (institutionId: string, teacherUserId: string, date: string) =>
+    tenantKey(institutionId, 'timetable', 'proposals', teacherUserId, date),
 };
 
 const base = '/v1/timetable';
@@ -101,11 +107,12 @@ export function useTeacherTimetable(userId: string | null) {
   });
 }
 
-export function useMyDay(date = '') {
+export function useMyDay(date = '', enabled = true) {
   const institutionId = useInstitutionId();
   return useQuery({
     queryKey: timetableKeys.myDay(institutionId, date),
     queryFn: ({ signal }) => fetchMyDay(date, signal),
+    enabled,
   });
 }
 
@@ -123,3 +130,60 @@ function useCellMutation<V>(fn: (variables: V) => Promise<SectionTimetable>) {
 
 export const useSaveCell = () => useCellMutation(saveCell);
 export const useClearCell = () => useCellMutation(clearCell);
+
+export async function saveTimetableSettings(body: SaveTimetableSettings) {
+  const { data } = await apiClient.put<TimetableSettings>(`${base}/settings`, body);
+  return data;
+}
+
+export async function fetchProposals(teacherUserId: string, date: string, signal?: AbortSignal) {
+  const { data } = await apiClient.get<SubstitutionProposal>(`${base}/substitutions/proposals`, {
+    params: { teacherUserId, date },
+    signal,
+  });
+  return data;
+}
+
+export async function confirmSubstitution(body: ConfirmSubstitution) {
+  const { data } = await apiClient.post<SubstitutionView>(`${base}/substitutions`, body);
+  return data;
+}
+
+export async function cancelSubstitution(id: string) {
+  await apiClient.delete(`${base}/substitutions/${encodeURIComponent(id)}`);
+}
+
+export function useSaveTimetableSettings() {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveTimetableSettings,
+    onSuccess: (data) => {
+      queryClient.setQueryData(timetableKeys.settings(institutionId), data);
+      void queryClient.invalidateQueries({ queryKey: timetableKeys.all(institutionId) });
+    },
+  });
+}
+
+/** An absent teacher's periods of a day with the free colleagues for each. */
+export function useSubstitutionProposals(teacherUserId: string | null, date: string | null) {
+  const institutionId = useInstitutionId();
+  return useQuery({
+    queryKey: timetableKeys.proposals(institutionId, teacherUserId ?? '', date ?? ''),
+    queryFn: ({ signal }) => fetchProposals(teacherUserId!, date!, signal),
+    enabled: Boolean(teacherUserId && date),
+  });
+}
+
+function useSubstitutionMutation<V, R>(fn: (variables: V) => Promise<R>) {
+  const institutionId = useInstitutionId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    // Proposals (every teacher's load changes) and each teacher's day.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: timetableKeys.all(institutionId) }),
+  });
+}
+
+export const useConfirmSubstitution = () => useSubstitutionMutation(confirmSubstitution);
+export const useCancelSubstitution = () => useSubstitutionMutation(cancelSubstitution);

@@ -3,7 +3,11 @@ import type { MyDay } from '@shala/contracts';
 import { Link } from 'react-router';
 import { useTimetableText } from '../i18n';
 
-/** The register of a period: the attendance page opens on its section, date, period and subject. */
+/**
+ * The register of a period: the attendance page opens on its section, date, period and subject. A period
+ * covered for an absent colleague says so (`cover=1`): the page then offers that section, which is not the
+ * substitute's own.
+ */
 export const registerLink = (day: MyDay, p: MyDay['periods'][number]) =>
   `/attendance?${new URLSearchParams({
     tab: 'mark',
@@ -11,6 +15,7 @@ export const registerLink = (day: MyDay, p: MyDay['periods'][number]) =>
     date: day.date,
     period: String(p.period),
     subject: p.subjectId,
+    ...(p.substitutionId ? { cover: '1' } : {}),
   }).toString()}`;
 
 /** "My timetable today" on the teacher's dashboard: each period, one tap to its register. */

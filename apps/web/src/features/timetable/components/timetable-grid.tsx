@@ -5,7 +5,7 @@ import { toApiProblem } from '../../../app/api/errors';
 import { useClearCell, useSaveCell } from '../api/timetable.api';
 import { useTimetableText } from '../i18n';
 
-const DAY_KEYS = [
+export const DAY_KEYS = [
   'days.sun',
   'days.mon',
   'days.tue',

@@ -21,11 +21,16 @@ import {
   useTimetableSettings,
 } from '../api/timetable.api';
 import { useTimetableText } from '../i18n';
+import { useStudents } from '../../students/hooks/use-students';
+import { childLabel } from '../../attendance/components/child-label';
+import { BellSchedulePanel } from './bell-schedule-panel';
+import { SubstitutionsPanel } from './substitutions-panel';
 import { type LessonOption, TimetableGrid } from './timetable-grid';
 
 export function TimetablePage() {
   const t = useTimetableText();
   const staff = useCan(Permission.AcademicsRead);
+  const manage = useCan(Permission.TimetableManage);
   return (
     <Stack gap="md">
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -33,6 +38,12 @@ export function TimetablePage() {
         tabs={[
           { key: 'sections', label: t('tabs.sections'), panel: <SectionsPanel /> },
           ...(staff ? [{ key: 'teachers', label: t('tabs.teachers'), panel: <TeachersPanel /> }] : []),
+          ...(manage
+            ? [
+                { key: 'substitutions', label: t('tabs.substitutions'), panel: <SubstitutionsPanel /> },
+                { key: 'bells', label: t('tabs.bells'), panel: <BellSchedulePanel /> },
+              ]
+            : []),
         ]}
       />
     </Stack>
@@ -57,14 +68,19 @@ function useParam(name: string): [string | null, (value: string | null) => void]
 function SectionsPanel() {
   const t = useTimetableText();
   const manage = useCan(Permission.TimetableManage);
-  const classes = useClasses(useCan(Permission.AcademicsRead));
-  const [sectionId, setSectionId] = useParam('section');
+  const staff = useCan(Permission.AcademicsRead);
+  const classes = useClasses(staff);
+  // Parents and students see their own (children's) sections: the API answers them with theirs only.
+  const children = useStudents({}, !staff);
+  const [asked, setSectionId] = useParam('section');
   const [editing, setEditing] = useState(false);
+  const options = staff
+    ? (classes.data?.flatMap((c) => c.sections.map((s) => ({ value: s.id, label: `${c.name} ${s.name}` }))) ??
+      [])
+    : familySections(children.data?.pages.flatMap((p) => p.items) ?? []);
+  const sectionId = asked ?? (staff ? null : (options[0]?.value ?? null));
   const settings = useTimetableSettings();
   const timetable = useSectionTimetable(sectionId);
-  const options =
-    classes.data?.flatMap((c) => c.sections.map((s) => ({ value: s.id, label: `${c.name} ${s.name}` }))) ??
-    [];
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm">
@@ -105,6 +121,18 @@ function SectionsPanel() {
       )}
     </Stack>
   );
+}
+
+/** Each child's section once, labelled with the children in it (siblings may share one). */
+export function familySections(kids: Parameters<typeof childLabel>[0][]): { value: string; label: string }[] {
+  const bySection = new Map<string, string[]>();
+  for (const kid of kids)
+    if (kid.enrolment)
+      bySection.set(kid.enrolment.sectionId, [
+        ...(bySection.get(kid.enrolment.sectionId) ?? []),
+        childLabel(kid),
+      ]);
+  return [...bySection.entries()].map(([value, labels]) => ({ value, label: labels.join(', ') }));
 }
 
 /** The grid with a select per cell: the section's subjects, each with the teacher assigned to it. */
