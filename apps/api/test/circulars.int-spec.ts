@@ -14,7 +14,13 @@ import { StudentDirectory } from '../src/modules/students/student-directory';
 import { Clock } from '../src/platform/time/clock';
 import { demoParentPhone } from '../src/seed/school-data';
 import { Signed, signIn } from './support/accounts';
-import { NotificationsTestApp, bootWithProviders, drainAll, raw } from './support/fake-providers-harness';
+import {
+  NotificationsTestApp,
+  bootWithProviders,
+  drainAll,
+  enableSms,
+  raw,
+} from './support/fake-providers-harness';
 import { School, givenSchool } from './support/school';
 import { TEST_DB, TestApp, takeSqlGuardViolations } from './support/test-app';
 
@@ -401,6 +407,37 @@ describe(`circulars on ${TEST_DB}`, () => {
         expect((await circularMessages(c.id)).map((r) => r.status)).toEqual(['sent']);
       } finally {
         await setQuiet(null);
+      }
+    });
+  });
+
+  describe('guardians messaged', () => {
+    it('counts guardians with a message queued, not messages: two channels are one guardian', async () => {
+      const consents = () => t.app.get(ConsentsService);
+      const smsConsent = (granted: boolean) =>
+        t.context.runAsTenant(gw.institution.id, () =>
+          consents().changeAsStaff(
+            parentGuardian,
+            [{ channel: 'sms', purpose: 'circulars', granted }],
+            'school_office',
+            'a second channel',
+          ),
+        );
+      await enableSms(t, gw.institution);
+      await smsConsent(true);
+      try {
+        const c = await published({
+          title: 'Two channels',
+          audience: 'sections',
+          sectionIds: [gw.sections['Class 5 A']!],
+        });
+        const channels = (await circularMessages(c.id)).map((r) => r.idempotency_key.split(':').at(-1));
+        expect(channels.sort()).toEqual(['email', 'sms']);
+        // Class 5 A's guardians are addressed; one of them (the parent, on email and SMS) was messaged.
+        expect(c.counts!.addressed).toBe(3);
+        expect(c.notified).toBe(1);
+      } finally {
+        await smsConsent(false);
       }
     });
   });

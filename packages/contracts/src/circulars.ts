@@ -69,7 +69,11 @@ export interface CircularView {
   attachment: CircularAttachmentInfo | null;
   /** Null until published. */
   counts: CircularCounts | null;
-  /** Messages enqueued when it was published (null before). */
+  /**
+   * Of the guardians addressed (`counts.addressed`), how many had at least one message queued when it was
+   * published (null before). The others had not opted in for circulars, had no address on the channel
+   * they chose, or their processing is restricted. Queued is not yet sent: quiet hours may hold them.
+   */
   notified: number | null;
 }
 

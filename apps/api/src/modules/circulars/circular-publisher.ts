@@ -4,7 +4,9 @@ import { Clock } from '../../platform/time/clock';
 import { AcademicsService } from '../academics/academics.service';
 import { AuditService } from '../audit/audit.service';
 import { CurrentInstitution } from '../institutions/current-institution';
+import { CHANNELS } from '../notifications/channel-settings.service';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
+import { OutboxRepository } from '../notifications/outbox.repository';
 import { StudentDirectory } from '../students/student-directory';
 import { sectionsReached } from './circular-audience';
 import {
@@ -17,6 +19,9 @@ import type { Circular } from './entities/circular.entities';
 
 /** The cause of a circular's messages; the notifier appends `:<guardian>:<channel>` (one message each). */
 export const circularKey = (circularId: string) => `circular:${circularId}`;
+
+/** Guardians whose message keys are looked up in one query. */
+const KEY_BATCH = 300;
 
 /**
  * Publishing a circular, now (a publisher) or when its time comes (the scheduler), in one transaction:
@@ -36,6 +41,7 @@ export class CircularPublisher {
     private readonly academics: AcademicsService,
     private readonly students: StudentDirectory,
     private readonly notifier: GuardianNotifier,
+    private readonly outbox: OutboxRepository,
     private readonly institution: CurrentInstitution,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -56,14 +62,16 @@ export class CircularPublisher {
           acknowledgedByUserId: null,
         })),
       );
-      const notified = families.size ? await this.announce(circular, [...families.keys()]) : 0;
-      await this.circulars.setNotified(circular.id, notified);
+      const { messages, guardians } = families.size
+        ? await this.announce(circular, [...families.keys()])
+        : { messages: 0, guardians: 0 };
+      await this.circulars.setNotified(circular.id, guardians);
       await this.audit.record({
         action: 'circulars.publish',
         targetType: 'circular',
         targetId: circular.id,
         actorUserId: byUserId,
-        details: { audience: circular.audience, addressed: families.size, notified },
+        details: { audience: circular.audience, addressed: families.size, notified: guardians, messages },
       });
     });
   }
@@ -84,7 +92,15 @@ export class CircularPublisher {
     return families;
   }
 
-  private async announce(circular: Circular, guardianIds: string[]): Promise<number> {
+  /**
+   * Messages the guardians; answers the messages enqueued and how many guardians got at least one (a
+   * guardian may have opted in on several channels), so the publisher sees guardians queued against
+   * guardians addressed, never messages against guardians.
+   */
+  private async announce(
+    circular: Circular,
+    guardianIds: string[],
+  ): Promise<{ messages: number; guardians: number }> {
     const school = (await this.institution.find())?.name ?? '';
     const { enqueued } = await this.notifier.notify({
       guardianIds,
@@ -93,6 +109,21 @@ export class CircularPublisher {
       variables: { title: circular.title, school },
       idempotencyKey: circularKey(circular.id),
     });
-    return enqueued;
+    return { messages: enqueued, guardians: enqueued ? await this.messaged(circular.id, guardianIds) : 0 };
+  }
+
+  /** How many of the guardians have a message of this circular in the outbox (keys as the notifier makes them). */
+  private async messaged(circularId: string, guardianIds: string[]): Promise<number> {
+    const keyOf = (guardianId: string, channel: string) =>
+      `${circularKey(circularId)}:${guardianId}:${channel}`;
+    let messaged = 0;
+    for (let i = 0; i < guardianIds.length; i += KEY_BATCH) {
+      const batch = guardianIds.slice(i, i + KEY_BATCH);
+      const found = await this.outbox.existingIdempotencyKeys(
+        batch.flatMap((g) => CHANNELS.map((c) => keyOf(g, c))),
+      );
+      messaged += batch.filter((g) => CHANNELS.some((c) => found.has(keyOf(g, c)))).length;
+    }
+    return messaged;
   }
 }

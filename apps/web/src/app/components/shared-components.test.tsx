@@ -143,6 +143,9 @@ describe('FormModal', () => {
     expect(onSubmit).toHaveBeenCalledTimes(1);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(onClose).toHaveBeenCalledTimes(1);
+    // The corner X is a button with a name, for screen readers and keyboard users.
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -61,16 +61,19 @@ export const circularsTextHi: Translation<CircularsText> = {
     created: 'मसौदा सहेजा गया।',
     saved: 'परिपत्र सहेजा गया।',
     published: 'परिपत्र प्रकाशित हुआ।',
+    publishedToStaff: 'परिपत्र प्रकाशित हुआ। स्टाफ़ इसे परिपत्र में देखेगा; स्टाफ़ को संदेश नहीं भेजे जाते।',
     scheduled: 'परिपत्र का समय तय हुआ।',
     deleted: 'परिपत्र हटाया गया।',
     uploaded: 'PDF जोड़ा गया।',
     acknowledged: 'धन्यवाद: आपकी पावती दर्ज हो गई है।',
   },
   counts: {
-    addressed: 'भेजा गया',
+    addressed: 'प्राप्तकर्ता',
     read: 'पढ़ा',
     acknowledged: 'पावती दी',
-    notified: 'भेजे गए संदेश: {{count}}',
+    notified:
+      '{{addressed}} में से {{queued}} अभिभावकों के लिए संदेश कतार में हैं; {{missing}} ने परिपत्रों के लिए सहमति नहीं दी या उन तक पहुँचा नहीं जा सकता।',
+    notifiedNone: 'कोई अभिभावक प्राप्तकर्ता नहीं है, इसलिए कोई संदेश कतार में नहीं गया।',
   },
   pending: {
     title: 'अभी पावती नहीं दी',
@@ -80,6 +83,7 @@ export const circularsTextHi: Translation<CircularsText> = {
     guardian: 'अभिभावक',
     students: 'बच्चे',
     more: 'और दिखाएँ',
+    firstOnly: '{{total}} में से पहले {{shown}} दिखाए गए हैं।',
   },
   reader: {
     published: '{{date}} को प्रकाशित',
@@ -89,4 +93,5 @@ export const circularsTextHi: Translation<CircularsText> = {
     scheduledFor: '{{date}} को प्रकाशित होगा',
   },
   failed: 'अनुरोध विफल रहा',
+  queuedNote: 'कतार के संदेश कुछ मिनटों में, या शांत समय के बाद जाते हैं।',
 };

@@ -60,6 +60,8 @@ export const circularsText = {
     created: 'The draft is saved.',
     saved: 'The circular is saved.',
     published: 'The circular is published.',
+    publishedToStaff:
+      'The circular is published. Staff see it under Circulars; no messages are sent to staff.',
     scheduled: 'The circular is scheduled.',
     deleted: 'The circular is deleted.',
     uploaded: 'The PDF is attached.',
@@ -69,7 +71,9 @@ export const circularsText = {
     addressed: 'Addressed',
     read: 'Read',
     acknowledged: 'Acknowledged',
-    notified: 'Messages sent: {{count}}',
+    notified:
+      'Messages queued for {{queued}} of {{addressed}} guardians; {{missing}} not opted in for circulars or not reachable.',
+    notifiedNone: 'No guardian is addressed, so no messages were queued.',
   },
   pending: {
     title: 'Not yet acknowledged',
@@ -79,6 +83,7 @@ export const circularsText = {
     guardian: 'Guardian',
     students: 'Children',
     more: 'Show more',
+    firstOnly: 'Showing the first {{shown}} of {{total}}.',
   },
   reader: {
     published: 'Published {{date}}',
@@ -88,6 +93,7 @@ export const circularsText = {
     scheduledFor: 'Publishes {{date}}',
   },
   failed: 'The request failed',
+  queuedNote: 'Queued messages go out within minutes, or after the quiet hours.',
 } as const;
 
 export type CircularsText = typeof circularsText;

@@ -32,7 +32,7 @@ export class Circular extends TenantEntity {
   @Column({ name: 'published_by_user_id', type: 'varchar', length: 36, nullable: true })
   publishedByUserId!: string | null;
 
-  /** Messages enqueued when it was published. */
+  /** Guardians addressed who had at least one message queued when it was published. */
   @Column({ type: 'int', nullable: true })
   notified!: number | null;
 

@@ -65,7 +65,7 @@ export function FeedPanel() {
               <Button variant="default" onClick={() => setConfirm('rotate')}>
                 {t('feed.rotate')}
               </Button>
-              <Button variant="default" color="red" onClick={() => setConfirm('revoke')}>
+              <Button variant="light" color="red" onClick={() => setConfirm('revoke')}>
                 {t('feed.revoke')}
               </Button>
             </>

@@ -115,4 +115,35 @@ describe('circulars (publisher)', () => {
     });
     expect(await screen.findByText('Publish now')).toBeInTheDocument();
   });
+
+  it('says after publishing how many guardians had a message queued and how many did not, never "sent"', async () => {
+    const published: CircularView = {
+      ...DRAFT,
+      status: 'published',
+      publishedAt: '2026-11-20T06:00:00.000Z',
+      counts: { addressed: 5, read: 0, acknowledged: 0 },
+      notified: 2,
+    };
+    let current = DRAFT;
+    api = givenSignedInTeacher(installFakeApi(), adminMe)
+      .on(`GET /api/v1/circulars/${DRAFT.id}`, () => ({ status: 200, body: current }))
+      .on(`GET /api/v1/circulars/${DRAFT.id}/recipients`, {
+        status: 200,
+        body: { counts: published.counts, items: [], nextCursor: null },
+      })
+      .on(`POST /api/v1/circulars/${DRAFT.id}/publish`, () => {
+        current = published;
+        return { status: 200, body: published };
+      });
+    renderApp(`/circulars?c=${DRAFT.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish now' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Publish this circular?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish now' }));
+    const said = 'Messages queued for 2 of 5 guardians; 3 not opted in for circulars or not reachable.';
+    expect(
+      await screen.findByText(said, { selector: '.mantine-Notification-description' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('circular-notified')).toHaveTextContent(said);
+    expect(screen.queryByText(/sent/i)).toBeNull();
+  });
 });

@@ -71,7 +71,7 @@ function PublisherCirculars() {
           {items.map((c) => (
             <Card key={c.id} withBorder padding="sm" component="li" data-testid="circular-row">
               <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-                <Stack gap={4} miw={0}>
+                <Stack gap={4} miw={0} style={{ flex: 1 }}>
                   <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {c.title}
                   </Text>
@@ -85,9 +85,14 @@ function PublisherCirculars() {
                     </Text>
                   ) : null}
                 </Stack>
-                <Stack gap={6} align="flex-end">
+                <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }}>
                   <Badge color={STATUS_COLOR[c.status]}>{t(`statuses.${c.status}`)}</Badge>
-                  <Button size="xs" variant="light" onClick={() => setParams({ c: c.id })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setParams({ c: c.id })}
+                    aria-label={`${t('actions.open')}: ${c.title}`}
+                  >
                     {t('actions.open')}
                   </Button>
                 </Stack>

@@ -37,9 +37,22 @@ import { CircularEditor } from './circular-editor';
 
 export const STATUS_COLOR = { draft: 'gray', scheduled: 'yellow', published: 'green' } as const;
 
-/** A datetime-local value ("2026-11-21T09:00") one hour from now, in the browser's time. */
-function inAnHour(): string {
-  const d = new Date(Date.now() + 60 * 60 * 1000);
+/**
+ * What publishing did for families, in guardians (the unit of "addressed"): how many had a message
+ * queued and how many did not (not opted in, no address on their channel, restricted). Null for staff
+ * circulars and unpublished ones. Queued, never "sent": the worker sends later (quiet hours may hold them).
+ */
+export function notifiedText(t: ReturnType<typeof useCircularsText>, c: CircularView): string | null {
+  if (!c.counts || c.notified === null || c.audience === 'staff') return null;
+  const { addressed } = c.counts;
+  if (addressed === 0) return t('counts.notifiedNone');
+  const queued = Math.min(c.notified, addressed);
+  return t('counts.notified', { queued, addressed, missing: addressed - queued });
+}
+
+/** A datetime-local value ("2026-11-21T09:00") in the browser's time: the given instant, or an hour from now. */
+function localInput(iso?: string | null): string {
+  const d = iso ? new Date(iso) : new Date(Date.now() + 60 * 60 * 1000);
   d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
   return d.toISOString().slice(0, 16);
 }
@@ -49,11 +62,21 @@ function Pending({ circular }: { circular: CircularView }) {
   const t = useCircularsText();
   const pending = circular.requiresAck ? 'acknowledged' : 'read';
   const query = useCircularRecipients(circular.id, pending, true);
+  const counts = query.data?.counts;
+  const waiting = counts
+    ? counts.addressed - (circular.requiresAck ? counts.acknowledged : counts.read)
+    : null;
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
         {circular.requiresAck ? t('pending.title') : t('pending.titleRead')}
+        {waiting ? ` (${waiting})` : ''}
       </Title>
+      {query.data?.nextCursor ? (
+        <Text size="sm" c="dimmed">
+          {t('pending.firstOnly', { shown: query.data.items.length, total: waiting ?? 0 })}
+        </Text>
+      ) : null}
       {query.isPending ? (
         <Loader size="sm" />
       ) : query.isError ? (
@@ -90,8 +113,9 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
   const query = useCircular(id);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
-  const [publishAt, setPublishAt] = useState(inAnHour);
+  const [chosenAt, setPublishAt] = useState<string | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [whenProblem, setWhenProblem] = useState<string | null>(null);
   const publish = usePublishCircular();
   const schedule = useScheduleCircular();
   const unschedule = useUnscheduleCircular();
@@ -111,6 +135,8 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
   if (query.isError) return <ApiErrorAlert error={query.error} />;
   if (!circular) return null;
   const editable = circular.status !== 'published';
+  // A scheduled circular's time until the publisher picks another.
+  const publishAt = chosenAt ?? localInput(circular.status === 'scheduled' ? circular.publishAt : null);
 
   const onFile = (file: File | null) => {
     setFileProblem(null);
@@ -153,7 +179,12 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
               <Button
                 variant="light"
                 leftSection={<IconDownload size={16} />}
+                loading={download.isPending}
                 onClick={() => download.mutate({ id: circular.id, fileName: circular.attachment!.fileName })}
+                styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
+                h="auto"
+                py={8}
+                maw="100%"
               >
                 {t('actions.download', { name: circular.attachment.fileName })}
               </Button>
@@ -200,7 +231,11 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
                   type="datetime-local"
                   label={t('fields.publishAt')}
                   value={publishAt}
-                  onChange={(e) => setPublishAt(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setPublishAt(e.currentTarget.value);
+                    setWhenProblem(null);
+                  }}
+                  error={whenProblem}
                 />
                 <Button
                   variant="light"
@@ -208,7 +243,8 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
                   onClick={() => {
                     const at = new Date(publishAt);
                     if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now())
-                      return setFileProblem(t('validation.publishAt'));
+                      return setWhenProblem(t('validation.publishAt'));
+                    setWhenProblem(null);
                     schedule.mutate(
                       { id: circular.id, publishAt: at.toISOString() },
                       {
@@ -238,9 +274,9 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
               </Card>
             ))}
           </SimpleGrid>
-          {circular.notified !== null ? (
-            <Text size="sm" c="dimmed">
-              {t('counts.notified', { count: circular.notified })}
+          {notifiedText(t, circular) ? (
+            <Text size="sm" c="dimmed" data-testid="circular-notified">
+              {notifiedText(t, circular)} {circular.notified ? t('queuedNote') : ''}
             </Text>
           ) : null}
           <Pending circular={circular} />
@@ -263,9 +299,18 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
         onClose={() => setConfirm(null)}
         onConfirm={() =>
           publish.mutate(circular.id, {
-            onSuccess: () => {
+            onSuccess: (published) => {
               setConfirm(null);
-              notifications.show({ color: 'green', message: t('done.published') });
+              const families = notifiedText(t, published);
+              notifications.show(
+                families
+                  ? { color: 'green', title: t('done.published'), message: families, autoClose: 10_000 }
+                  : {
+                      color: 'green',
+                      message:
+                        published.audience === 'staff' ? t('done.publishedToStaff') : t('done.published'),
+                    },
+              );
             },
           })
         }
