@@ -1,12 +1,12 @@
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
+// @mantine/dates styles load with the signed-in shell (routes/app-layout.tsx), which alone uses date
+// pickers; the sign-in page does not need them.
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { i18n } from './i18n';
+import { loadI18n } from './i18n';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
@@ -18,10 +18,13 @@ const queryClient = createQueryClient();
 // Creating the router starts the first navigation, whose loader restores the session from the cookie.
 const router = createAppRouter();
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient} i18n={i18n}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
+// The first render waits for the language's strings (Hindi is fetched by import()), so no English flashes.
+void loadI18n().then((i18n) =>
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient} i18n={i18n}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

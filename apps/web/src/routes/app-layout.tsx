@@ -1,3 +1,5 @@
+// The date pickers' styles: only signed-in screens use @mantine/dates, so the sign-in page goes without.
+import '@mantine/dates/styles.css';
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';

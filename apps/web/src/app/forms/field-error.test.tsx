@@ -2,6 +2,8 @@ import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+// A feature's strings register when its code loads (app/i18n/registry.ts), as its forms would.
+import '../../features/academics/i18n';
 import { createI18n } from '../i18n';
 import { useFieldError } from './field-error';
 

@@ -1,135 +1,110 @@
-import { academicsText } from '../../features/academics/i18n';
-import { accountText } from '../../features/account/i18n';
-import { attendanceText } from '../../features/attendance/i18n';
-import { auditText } from '../../features/audit/i18n';
-import { examsText } from '../../features/exams/i18n';
+import type { academicsText } from '../../features/academics/i18n';
+import type { accountText } from '../../features/account/i18n';
+import type { attendanceText } from '../../features/attendance/i18n';
+import type { auditText } from '../../features/audit/i18n';
+import type { examsText } from '../../features/exams/i18n';
 import { authText } from '../../features/auth/i18n';
-import { feesText } from '../../features/fees/i18n';
-import { healthText } from '../../features/health/i18n';
-import { notificationsText } from '../../features/notifications/i18n';
-import { platformText } from '../../features/platform/i18n';
-import { rolesText } from '../../features/roles/i18n';
-import { studentsText } from '../../features/students/i18n';
-import { usersText } from '../../features/users/i18n';
-import { settingsText } from '../../features/settings/i18n';
-import { dashboardText } from '../../features/dashboard/i18n';
-import { academicsTextHi } from '../../features/academics/i18n.hi';
-import { accountTextHi } from '../../features/account/i18n.hi';
-import { attendanceTextHi } from '../../features/attendance/i18n.hi';
-import { auditTextHi } from '../../features/audit/i18n.hi';
-import { authTextHi } from '../../features/auth/i18n.hi';
-import { examsTextHi } from '../../features/exams/i18n.hi';
-import { feesTextHi } from '../../features/fees/i18n.hi';
-import { healthTextHi } from '../../features/health/i18n.hi';
-import { notificationsTextHi } from '../../features/notifications/i18n.hi';
-import { platformTextHi } from '../../features/platform/i18n.hi';
-import { rolesTextHi } from '../../features/roles/i18n.hi';
-import { studentsTextHi } from '../../features/students/i18n.hi';
-import { usersTextHi } from '../../features/users/i18n.hi';
-import { settingsTextHi } from '../../features/settings/i18n.hi';
-import { dashboardTextHi } from '../../features/dashboard/i18n.hi';
-import { privacyText } from '../../features/privacy/i18n';
-import { privacyTextHi } from '../../features/privacy/i18n.hi';
-import { privacyGrievancesText } from '../../features/privacy/grievances/i18n';
-import { privacyGrievancesTextHi } from '../../features/privacy/grievances/i18n.hi';
-import { privacyIncidentsText } from '../../features/privacy/incidents/i18n';
-import { privacyIncidentsTextHi } from '../../features/privacy/incidents/i18n.hi';
-import { privacyNoticeText } from '../../features/privacy/notice/i18n';
-import { offboardingText } from '../../features/platform/offboarding/i18n';
-import { privacyNoticeTextHi } from '../../features/privacy/notice/i18n.hi';
-import { offboardingTextHi } from '../../features/platform/offboarding/i18n.hi';
-import { privacyRetentionText } from '../../features/privacy/retention/i18n';
-import { privacyRetentionTextHi } from '../../features/privacy/retention/i18n.hi';
-import { privacyConsentText } from '../../features/privacy/consent/i18n';
-import { privacyConsentTextHi } from '../../features/privacy/consent/i18n.hi';
-import { privacyErasureText } from '../../features/privacy/erasure/i18n';
-import { privacyErasureTextHi } from '../../features/privacy/erasure/i18n.hi';
+import type { feesText } from '../../features/fees/i18n';
+import type { healthText } from '../../features/health/i18n';
+import type { notificationsText } from '../../features/notifications/i18n';
+import type { platformText } from '../../features/platform/i18n';
+import type { rolesText } from '../../features/roles/i18n';
+import type { studentsText } from '../../features/students/i18n';
+import type { usersText } from '../../features/users/i18n';
+import type { settingsText } from '../../features/settings/i18n';
+import type { dashboardText } from '../../features/dashboard/i18n';
+import type { privacyText } from '../../features/privacy/i18n';
+import type { privacyGrievancesText } from '../../features/privacy/grievances/i18n';
+import type { privacyIncidentsText } from '../../features/privacy/incidents/i18n';
+import type { privacyNoticeText } from '../../features/privacy/notice/i18n';
+import type { offboardingText } from '../../features/platform/offboarding/i18n';
+import type { privacyRetentionText } from '../../features/privacy/retention/i18n';
+import type { privacyConsentText } from '../../features/privacy/consent/i18n';
+import type { privacyErasureText } from '../../features/privacy/erasure/i18n';
 import { calendarText } from '../../features/calendar/i18n';
-import { calendarTextHi } from '../../features/calendar/i18n.hi';
 import { circularsText } from '../../features/circulars/i18n';
-import { circularsTextHi } from '../../features/circulars/i18n.hi';
 import { timetableText } from '../../features/timetable/i18n';
-import { timetableTextHi } from '../../features/timetable/i18n.hi';
 import { en } from './en';
-import { hi } from './hi';
-import type { Translation } from './translation';
 
 /**
  * Every string of the SPA, one i18next namespace per feature: `translation` (app/i18n/en.ts) holds what the
  * whole app shares (common, errors, validation, shell, role and permission names), and each feature owns
  * its screens' strings in `features/<feature>/i18n.ts`. A feature's t() falls back to `translation`, so
- * `t('common.cancel')` works in every namespace. The types in i18next.d.ts come from this object: a key
- * that is not here is a compile error.
+ * `t('common.cancel')` works in every namespace. The types in i18next.d.ts come from EnglishResources: a
+ * key that is not there is a compile error. Bundled with the entry: the shared strings and what the
+ * sign-in pages need (auth); calendar, circulars and timetable until they register like the others.
  */
 export const englishResources = {
   translation: en,
-  academics: academicsText,
-  account: accountText,
-  attendance: attendanceText,
-  audit: auditText,
   auth: authText,
-  exams: examsText,
-  fees: feesText,
-  health: healthText,
-  notifications: notificationsText,
-  platform: platformText,
-  roles: rolesText,
-  students: studentsText,
-  users: usersText,
-  settings: settingsText,
-  dashboard: dashboardText,
-  privacy: privacyText,
-  privacyGrievances: privacyGrievancesText,
-  privacyIncidents: privacyIncidentsText,
-  privacyNotice: privacyNoticeText,
-  offboarding: offboardingText,
-  privacyRetention: privacyRetentionText,
-  privacyConsent: privacyConsentText,
-  privacyErasure: privacyErasureText,
   calendar: calendarText,
   circulars: circularsText,
   timetable: timetableText,
 } as const;
 
-export type EnglishResources = typeof englishResources;
-export type Namespace = keyof EnglishResources;
-
 /**
- * Hindi, namespace by namespace: `app/i18n/hi.ts` and each `features/<feature>/i18n.hi.ts`. Typed as a
- * `Translation` of the English, so a key missing on either side does not compile (and i18n.test.ts checks
- * keys, empty strings and {{variables}} at run time).
+ * The other namespaces come with their feature's code: its `i18n.ts` registers them when it loads
+ * (registry.ts), so the sign-in page does not carry every screen's strings. A namespace added here must
+ * be registered by its feature and listed in FEATURE_NAMESPACES below.
  */
-export const hindiResources: Translation<EnglishResources> = {
-  translation: hi,
-  academics: academicsTextHi,
-  account: accountTextHi,
-  attendance: attendanceTextHi,
-  audit: auditTextHi,
-  auth: authTextHi,
-  exams: examsTextHi,
-  fees: feesTextHi,
-  health: healthTextHi,
-  notifications: notificationsTextHi,
-  platform: platformTextHi,
-  roles: rolesTextHi,
-  students: studentsTextHi,
-  users: usersTextHi,
-  settings: settingsTextHi,
-  dashboard: dashboardTextHi,
-  privacy: privacyTextHi,
-  privacyGrievances: privacyGrievancesTextHi,
-  privacyIncidents: privacyIncidentsTextHi,
-  privacyNotice: privacyNoticeTextHi,
-  offboarding: offboardingTextHi,
-  privacyRetention: privacyRetentionTextHi,
-  privacyConsent: privacyConsentTextHi,
-  privacyErasure: privacyErasureTextHi,
-  calendar: calendarTextHi,
-  circulars: circularsTextHi,
-  timetable: timetableTextHi,
+export interface FeatureResources {
+  academics: typeof academicsText;
+  account: typeof accountText;
+  attendance: typeof attendanceText;
+  audit: typeof auditText;
+  exams: typeof examsText;
+  fees: typeof feesText;
+  health: typeof healthText;
+  notifications: typeof notificationsText;
+  platform: typeof platformText;
+  roles: typeof rolesText;
+  students: typeof studentsText;
+  users: typeof usersText;
+  settings: typeof settingsText;
+  dashboard: typeof dashboardText;
+  privacy: typeof privacyText;
+  privacyGrievances: typeof privacyGrievancesText;
+  privacyIncidents: typeof privacyIncidentsText;
+  privacyNotice: typeof privacyNoticeText;
+  offboarding: typeof offboardingText;
+  privacyRetention: typeof privacyRetentionText;
+  privacyConsent: typeof privacyConsentText;
+  privacyErasure: typeof privacyErasureText;
+}
+
+/** Every feature namespace (the compiler keeps this in step with FeatureResources). */
+const FEATURE_NAMESPACES: Record<keyof FeatureResources, true> = {
+  academics: true,
+  account: true,
+  attendance: true,
+  audit: true,
+  exams: true,
+  fees: true,
+  health: true,
+  notifications: true,
+  platform: true,
+  roles: true,
+  students: true,
+  users: true,
+  settings: true,
+  dashboard: true,
+  privacy: true,
+  privacyGrievances: true,
+  privacyIncidents: true,
+  privacyNotice: true,
+  offboarding: true,
+  privacyRetention: true,
+  privacyConsent: true,
+  privacyErasure: true,
 };
 
-/** The catalogues by language; their codes are LOCALES of @shala/contracts (app/i18n/language.ts). */
-export const resources = { en: englishResources, hi: hindiResources } as const;
+export type EnglishResources = typeof englishResources & FeatureResources;
+export type Namespace = keyof EnglishResources;
 
-export const languages = Object.keys(resources) as (keyof typeof resources)[];
+/** Every namespace, bundled or not: i18next loads Hindi for all of them (index.ts). */
+export const NAMESPACES = [
+  ...Object.keys(englishResources),
+  ...Object.keys(FEATURE_NAMESPACES),
+] as Namespace[];
+
+// Hindi is in resources.hi.ts, loaded by import() only when the page speaks Hindi (index.ts).

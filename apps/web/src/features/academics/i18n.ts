@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const academicsText = {
   title: 'Academics',
@@ -73,3 +74,6 @@ export const academicsText = {
 export function useAcademicsText() {
   return useTranslation('academics').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('academics', academicsText);

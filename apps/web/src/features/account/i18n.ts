@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the account screens: the 'account' i18next namespace (registered in app/i18n/resources.ts). */
 export const accountText = {
@@ -76,3 +77,6 @@ export const accountText = {
 export function useAccountText() {
   return useTranslation('account').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('account', accountText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const attendanceText = {
   title: 'Attendance',
@@ -192,3 +193,6 @@ export type AttendanceText = typeof attendanceText;
 export function useAttendanceText() {
   return useTranslation('attendance').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('attendance', attendanceText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the audit screens: the 'audit' i18next namespace (registered in app/i18n/resources.ts). */
 export const auditText = {
@@ -71,3 +72,6 @@ export const auditText = {
 export function useAuditText() {
   return useTranslation('audit').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('audit', auditText);

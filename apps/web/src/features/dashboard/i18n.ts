@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the role dashboards: the 'dashboard' i18next namespace (app/i18n/resources.ts). */
 export const dashboardText = {
@@ -119,3 +120,6 @@ export const dashboardText = {
 export function useDashboardText() {
   return useTranslation('dashboard').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('dashboard', dashboardText);

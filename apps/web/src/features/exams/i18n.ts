@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const examsText = {
   title: 'Exams',
@@ -280,3 +281,6 @@ export type ExamsText = typeof examsText;
 export function useExamsText() {
   return useTranslation('exams').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('exams', examsText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const feesText = {
   title: 'Fees',
@@ -361,3 +362,6 @@ export type FeesText = typeof feesText;
 export function useFeesText() {
   return useTranslation('fees').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('fees', feesText);

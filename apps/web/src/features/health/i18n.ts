@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the health screens: the 'health' i18next namespace (registered in app/i18n/resources.ts). */
 export const healthText = {
@@ -18,3 +19,6 @@ export const healthText = {
 export function useHealthText() {
   return useTranslation('health').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('health', healthText);

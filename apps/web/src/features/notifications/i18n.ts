@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const notificationsText = {
   title: 'Notifications',
@@ -283,3 +284,6 @@ export type NotificationsText = typeof notificationsText;
 export function useNotificationsText() {
   return useTranslation('notifications').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('notifications', notificationsText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the platform screens: the 'platform' i18next namespace (registered in app/i18n/resources.ts). */
 export const platformText = {
@@ -69,3 +70,6 @@ export const platformText = {
 export function usePlatformText() {
   return useTranslation('platform').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('platform', platformText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const privacyText = {
   title: 'Privacy',
@@ -115,3 +116,6 @@ export const privacyText = {
 export function usePrivacyText() {
   return useTranslation('privacy').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacy', privacyText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the roles screens: the 'roles' i18next namespace (registered in app/i18n/resources.ts). */
 export const rolesText = {
@@ -50,3 +51,6 @@ export const rolesText = {
 export function useRolesText() {
   return useTranslation('roles').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('roles', rolesText);

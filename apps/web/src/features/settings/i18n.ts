@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const settingsText = {
   title: 'School settings',
@@ -60,3 +61,6 @@ export type SettingsText = typeof settingsText;
 export function useSettingsText() {
   return useTranslation('settings').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('settings', settingsText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const studentsText = {
   title: 'Students',
@@ -159,3 +160,6 @@ export const studentsText = {
 export function useStudentsText() {
   return useTranslation('students').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('students', studentsText);

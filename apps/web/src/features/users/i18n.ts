@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 /** English strings of the users screens: the 'users' i18next namespace (registered in app/i18n/resources.ts). */
 export const usersText = {
@@ -116,3 +117,6 @@ export const usersText = {
 export function useUsersText() {
   return useTranslation('users').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('users', usersText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 /** English strings of the operator's offboarding flow: the 'offboarding' namespace (app/i18n/resources.ts). */
 export const offboardingText = {
@@ -62,3 +63,6 @@ export const offboardingText = {
 export function useOffboardingText() {
   return useTranslation('offboarding').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('offboarding', offboardingText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 export const privacyConsentText = {
   purposes: {
@@ -60,3 +61,6 @@ export const privacyConsentText = {
 export function usePrivacyConsentText() {
   return useTranslation('privacyConsent').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacyConsent', privacyConsentText);

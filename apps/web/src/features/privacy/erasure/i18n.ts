@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 export const privacyErasureText = {
   restriction: {
@@ -46,3 +47,6 @@ export const privacyErasureText = {
 export function usePrivacyErasureText() {
   return useTranslation('privacyErasure').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacyErasure', privacyErasureText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 export const privacyGrievancesText = {
   tab: 'Grievances',
@@ -71,3 +72,6 @@ export const privacyGrievancesText = {
 export function usePrivacyGrievancesText() {
   return useTranslation('privacyGrievances').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacyGrievances', privacyGrievancesText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 export const privacyIncidentsText = {
   tab: 'Incidents',
@@ -91,3 +92,6 @@ export const privacyIncidentsText = {
 export function usePrivacyIncidentsText() {
   return useTranslation('privacyIncidents').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacyIncidents', privacyIncidentsText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 export const privacyNoticeText = {
   tab: 'Notice',
@@ -78,3 +79,6 @@ export const privacyNoticeText = {
 export function usePrivacyNoticeText() {
   return useTranslation('privacyNotice').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacyNotice', privacyNoticeText);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../../app/i18n/registry';
 
 export const privacyRetentionText = {
   tab: 'Retention',
@@ -42,3 +43,6 @@ export const privacyRetentionText = {
 export function usePrivacyRetentionText() {
   return useTranslation('privacyRetention').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('privacyRetention', privacyRetentionText);
