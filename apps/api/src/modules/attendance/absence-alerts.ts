@@ -34,24 +34,22 @@ export class AbsenceAlerts {
   ) {}
 
   async send(events: Absence[]): Promise<void> {
-    const ids = events.map((e) => e.studentId);
-    const [guardians, names, school] = await Promise.all([
-      this.students.guardianIdsOf(ids),
-      this.students.namesOf(ids),
+    const [families, school] = await Promise.all([
+      this.students.familiesOf(events.map((e) => e.studentId)),
       this.institution.find().then((i) => i?.name ?? ''),
     ]);
     await this.notifier.notifyMany(
       events.flatMap((e) => {
-        const guardianIds = guardians.get(e.studentId) ?? [];
-        return guardianIds.length === 0
+        const family = families.get(e.studentId);
+        return !family || family.guardianIds.length === 0
           ? []
           : [
               {
-                guardianIds,
+                guardianIds: family.guardianIds,
                 purpose: 'absence_alerts' as const,
                 template: 'absence_alert',
                 variables: {
-                  student: names.get(e.studentId) ?? '',
+                  student: family.fullName,
                   date: e.date,
                   status: STATUS_WORDS[e.status],
                   school,

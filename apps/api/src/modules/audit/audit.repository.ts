@@ -105,6 +105,22 @@ export class AuditHeadsRepository extends TenantScopedRepository<AuditChainHead>
     await this.insert(head as Omit<AuditChainHead, 'tenantId'>);
   }
 
+  /**
+   * Moves the head on only if it still is `from` (compare and set): one UPDATE that, when it matches, also
+   * takes the head's row lock for the rest of the transaction, as `lockHead` would. Answers whether it
+   * matched; when it did not, nothing changed and the caller reads the head under `lockHead`.
+   */
+  async advanceFrom(
+    from: Pick<AuditChainHead, 'lastSeq' | 'lastHash'>,
+    to: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>,
+  ): Promise<boolean> {
+    const moved = await this.update(
+      { lastSeq: from.lastSeq, lastHash: from.lastHash },
+      { lastSeq: to.lastSeq, lastHash: to.lastHash, headMac: to.headMac, updatedAt: new Date() },
+    );
+    return moved === 1;
+  }
+
   /** Moves the (locked) head on: one upsert, the tenant first as `sql` requires. */
   async advance(head: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>): Promise<void> {
     const moved = ['last_seq', 'last_hash', 'head_mac', 'updated_at'];

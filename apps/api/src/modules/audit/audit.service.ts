@@ -21,7 +21,7 @@ import { auditSentence } from './audit-sentence';
 import { GENESIS_HASH, headMac, linkHash } from './audit-chain';
 import { AuditEventsRepository, AuditFilter, AuditHeadsRepository } from './audit.repository';
 import { AuditExportQuery, AuditFilterQuery, AuditListQuery } from './dto/audit-query.dto';
-import { AuditEvent } from './entities/audit-event.entity';
+import { AuditChainHead, AuditEvent } from './entities/audit-event.entity';
 
 export interface AuditRecord {
   /** dotted verb, e.g. `auth.login`, `roles.update`, `students.create` */
@@ -34,6 +34,13 @@ export interface AuditRecord {
   /** Defaults to the authenticated user of the request context. */
   actorUserId?: string | null;
 }
+
+type Head = Pick<AuditChainHead, 'lastSeq' | 'lastHash'>;
+
+/** Tenants whose chain head a process remembers (the least recently appended are forgotten first). */
+const KNOWN_HEADS_MAX = 10_000;
+
+const withoutTenant = ({ tenantId: _omit, ...row }: AuditEvent): Omit<AuditEvent, 'tenantId'> => row;
 
 const SENSITIVE_KEY =
   /pass(word)?|secret|token|code|otp|pepper|key|cookie|authorization|nationalId|national_id/i;
@@ -135,6 +142,12 @@ async function* jsonArrayOf(events: AsyncIterable<AuditEventDto>): AsyncGenerato
 @Injectable()
 export class AuditService {
   private readonly key: string;
+  /**
+   * Each tenant's chain head as this process last moved it. Only a guess: an append moves the head on
+   * from it with a compare-and-set UPDATE (AuditHeadsRepository.advanceFrom) and falls back to reading the
+   * head under its lock when the guess is stale, so the chain stays serialised by the head's row lock.
+   */
+  private readonly knownHeads = new Map<string, Head>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -153,18 +166,8 @@ export class AuditService {
     const tenantId = this.context.tenantId;
     const store = this.cls.isActive() ? this.cls.get() : ({} as ShalaStore);
     return this.db.transaction(async () => {
-      let head = await this.heads.lockHead();
-      if (!head) {
-        await this.heads.create({
-          lastSeq: 0,
-          lastHash: GENESIS_HASH,
-          headMac: headMac(this.key, tenantId, 0, GENESIS_HASH),
-        });
-        head = (await this.heads.lockHead())!;
-      }
-      const event = {
+      const fields = {
         tenantId,
-        seq: head.lastSeq + 1,
         id: uuidv7(),
         occurredAt: new Date(),
         actorUserId: record.actorUserId === undefined ? this.context.userId : record.actorUserId,
@@ -177,16 +180,50 @@ export class AuditService {
         requestId: this.context.requestId,
         details: record.details ? JSON.stringify(redact(record.details)) : null,
       };
-      const hash = linkHash(this.key, event, head.lastHash);
-      const { tenantId: _omit, ...row } = event;
-      await this.events.append({ ...row, prevHash: head.lastHash, hash });
-      await this.heads.advance({
-        lastSeq: event.seq,
-        lastHash: hash,
-        headMac: headMac(this.key, tenantId, event.seq, hash),
-      });
-      return { ...event, prevHash: head.lastHash, hash };
+      const linkTo = (head: Head) => {
+        const event = { ...fields, seq: head.lastSeq + 1 };
+        const hash = linkHash(this.key, event, head.lastHash);
+        const next = {
+          lastSeq: event.seq,
+          lastHash: hash,
+          headMac: headMac(this.key, tenantId, event.seq, hash),
+        };
+        return { event: { ...event, prevHash: head.lastHash, hash }, next };
+      };
+      // The head this process last wrote, if still the head: one UPDATE moves it on and takes its lock. The
+      // next append here guesses this one's head at once (it waits on the row lock meanwhile), so appends
+      // queued behind each other still hit; a wrong guess only costs the locked read below.
+      const known = this.knownHeads.get(tenantId);
+      const fast = known && linkTo(known);
+      if (fast) this.remember(tenantId, fast.next);
+      if (fast && (await this.heads.advanceFrom(known, fast.next))) {
+        await this.events.append(withoutTenant(fast.event));
+        return fast.event;
+      }
+      // Otherwise (first write here, or another process or a rolled-back transaction moved it): read the
+      // head under its lock, append, move it on.
+      let head = await this.heads.lockHead();
+      if (!head) {
+        await this.heads.create({
+          lastSeq: 0,
+          lastHash: GENESIS_HASH,
+          headMac: headMac(this.key, tenantId, 0, GENESIS_HASH),
+        });
+        head = (await this.heads.lockHead())!;
+      }
+      const { event, next } = linkTo(head);
+      await this.events.append(withoutTenant(event));
+      await this.heads.advance(next);
+      this.remember(tenantId, next);
+      return event;
     });
+  }
+
+  /** Remembers a tenant's head as this process wrote it (a guess the next append checks, never trusted). */
+  private remember(tenantId: string, head: Head): void {
+    this.knownHeads.delete(tenantId);
+    this.knownHeads.set(tenantId, head);
+    if (this.knownHeads.size > KNOWN_HEADS_MAX) this.knownHeads.delete(this.knownHeads.keys().next().value!);
   }
 
   list(filter: AuditFilter, limit: number, beforeSeq?: number): Promise<AuditEvent[]> {

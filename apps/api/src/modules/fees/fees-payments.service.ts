@@ -239,14 +239,14 @@ export class FeesPaymentsService {
       },
     });
     // A receipt message to the guardians who opted in to receipts, in this transaction (once per payment).
-    const guardianIds = (await this.students.guardianIdsOf([studentId])).get(studentId) ?? [];
-    if (guardianIds.length)
+    const family = (await this.students.familiesOf([studentId])).get(studentId);
+    if (family?.guardianIds.length)
       await this.notifier.notify({
-        guardianIds,
+        guardianIds: family.guardianIds,
         purpose: 'receipts',
         template: 'receipt',
         variables: {
-          student: (await this.students.directory([studentId])).get(studentId)?.fullName ?? '',
+          student: family.fullName,
           amount: formatMoney(input.amount, currency),
           receiptNo,
           date: paidOn,

@@ -34,14 +34,10 @@ export class GuardiansService {
     private readonly users: SchoolUsers,
   ) {}
 
-  /** A student's guardians, primary first then by name; contacts masked unless revealed. */
+  /** A student's guardians, primary first then by name (one statement); contacts masked unless revealed. */
   async viewsOf(studentId: string, reveal: boolean): Promise<GuardianView[]> {
-    const links = await this.links.ofStudent(studentId);
-    const guardians = await this.guardians.byIds(links.map((l) => l.guardianId));
-    const byId = new Map(guardians.map((g) => [g.id, g]));
-    const views = await Promise.all(
-      links.map((l) => this.views.guardian(byId.get(l.guardianId)!, l, reveal)),
-    );
+    const rows = await this.links.guardiansOfStudent(studentId);
+    const views = await Promise.all(rows.map((r) => this.views.guardian(r.guardian, r.link, reveal)));
     return views.sort(
       (a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.fullName.localeCompare(b.fullName),
     );

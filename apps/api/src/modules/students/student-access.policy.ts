@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DefaultRole } from '@shala/contracts';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AcademicsService } from '../academics/academics.service';
-import { GuardiansRepository, StudentGuardiansRepository, StudentsRepository } from './students.repository';
+import { StudentGuardiansRepository, StudentsRepository } from './students.repository';
 
 export type StudentScope =
   { kind: 'all' } | { kind: 'sections'; sectionIds: string[] } | { kind: 'students'; studentIds: string[] };
@@ -20,7 +20,6 @@ export class StudentAccessPolicy {
     private readonly context: RequestContext,
     private readonly academics: AcademicsService,
     private readonly students: StudentsRepository,
-    private readonly guardians: GuardiansRepository,
     private readonly links: StudentGuardiansRepository,
   ) {}
 
@@ -33,10 +32,8 @@ export class StudentAccessPolicy {
       return { kind: 'sections', sectionIds: await this.academics.sectionIdsOfTeacher(userId) };
     }
     const ids = new Set<string>();
-    if (roles.includes(DefaultRole.Parent)) {
-      const guardian = await this.guardians.byUserId(userId);
-      if (guardian) for (const l of await this.links.ofGuardians([guardian.id])) ids.add(l.studentId);
-    }
+    if (roles.includes(DefaultRole.Parent))
+      for (const id of await this.links.studentIdsOfParentAccount(userId)) ids.add(id);
     if (roles.includes(DefaultRole.Student))
       for (const s of await this.students.byUserId(userId)) ids.add(s.id);
     return { kind: 'students', studentIds: [...ids] };

@@ -10,6 +10,7 @@ import {
   EnrolmentsRepository,
   GuardiansRepository,
   StudentGuardiansRepository,
+  StudentProfileItem,
   StudentsRepository,
 } from './students.repository';
 
@@ -105,6 +106,24 @@ export class StudentDirectory {
     const candidates = unique.filter(allowed);
     const byId = new Map((await inChunks(candidates, (c) => this.students.byIds(c))).map((s) => [s.id, s]));
     return unique.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+  }
+
+  /**
+   * A student's profile columns and current enrolment if the caller may see them, otherwise not found
+   * (AZ-03, TEN-04), in one statement: a teacher's sections are checked against the active enrolment this
+   * year that the same statement reads (as `visibleMany` does with its own read).
+   */
+  async visibleProfile(
+    id: string,
+  ): Promise<{ student: StudentProfileItem; enrolment: EnrolmentView | null }> {
+    const scope = await this.policy.scope();
+    if (scope.kind === 'students' && !scope.studentIds.includes(id)) throw new NotFoundError('The student');
+    const [year, dir] = await Promise.all([this.academics.findCurrentYear(), this.sectionDirectory()]);
+    const row = await this.students.profileRow(id, year?.id ?? null);
+    const inSections = (sectionId: string | undefined) =>
+      scope.kind !== 'sections' || (sectionId !== undefined && scope.sectionIds.includes(sectionId));
+    if (!row || !inSections(row.enrolment?.sectionId)) throw new NotFoundError('The student');
+    return { student: row.student, enrolment: enrolmentView(dir, year?.id ?? null, row.enrolment) };
   }
 
   /** The student if the caller may see them; otherwise not found (AZ-03, TEN-04). */
@@ -205,6 +224,20 @@ export class StudentDirectory {
     const out = new Map<string, string[]>();
     for (const l of await inChunks(studentIds, (c) => this.links.ofStudents(c)))
       out.set(l.studentId, [...(out.get(l.studentId) ?? []), l.guardianId]);
+    return out;
+  }
+
+  /**
+   * Each student's display name and guardian ids, for messages to their families, in one statement per
+   * 500 students; students without a guardian are left out (nobody to message).
+   */
+  async familiesOf(studentIds: string[]): Promise<Map<string, { fullName: string; guardianIds: string[] }>> {
+    const out = new Map<string, { fullName: string; guardianIds: string[] }>();
+    for (const r of await inChunks([...new Set(studentIds)], (c) => this.links.guardiansWithNamesOf(c))) {
+      const family = out.get(r.studentId) ?? { fullName: fullNameOf(r), guardianIds: [] };
+      family.guardianIds.push(r.guardianId);
+      out.set(r.studentId, family);
+    }
     return out;
   }
 

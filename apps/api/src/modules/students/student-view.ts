@@ -49,7 +49,11 @@ export class StudentViews {
     };
   }
 
-  async guardian(g: Guardian, link: StudentGuardian | null, reveal: boolean): Promise<GuardianView> {
+  async guardian(
+    g: Pick<Guardian, 'id' | 'fullName' | 'phoneEnc' | 'emailEnc' | 'userId'>,
+    link: Pick<StudentGuardian, 'relationship' | 'isPrimary'> | null,
+    reveal: boolean,
+  ): Promise<GuardianView> {
     const { phone, email } = await this.crypto.openGuardian(g);
     return {
       id: g.id,
@@ -64,7 +68,21 @@ export class StudentViews {
   }
 
   async profile(
-    s: Student,
+    s: Pick<
+      Student,
+      | 'id'
+      | 'admissionNo'
+      | 'firstName'
+      | 'lastName'
+      | 'dateOfBirth'
+      | 'gender'
+      | 'admissionDate'
+      | 'status'
+      | 'nationalIdEnc'
+      | 'medicalNotesEnc'
+      | 'addressEnc'
+      | 'userId'
+    >,
     enrolment: EnrolmentView | null,
     guardians: GuardianView[],
     reveal: boolean,

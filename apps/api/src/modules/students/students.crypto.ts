@@ -65,7 +65,9 @@ export class StudentsCrypto {
     })) as StudentSealed;
   }
 
-  async openStudent(s: Student): Promise<Clear<StudentField>> {
+  async openStudent(
+    s: Pick<Student, 'id' | 'nationalIdEnc' | 'medicalNotesEnc' | 'addressEnc'>,
+  ): Promise<Clear<StudentField>> {
     return {
       nationalId: await this.crypto.decrypt(studentCell(s.id, 'nationalId'), s.nationalIdEnc),
       medicalNotes: await this.crypto.decrypt(studentCell(s.id, 'medicalNotes'), s.medicalNotesEnc),
@@ -85,7 +87,9 @@ export class StudentsCrypto {
     };
   }
 
-  async openGuardian(g: Guardian): Promise<Pick<Clear<GuardianField>, 'phone' | 'email'>> {
+  async openGuardian(
+    g: Pick<Guardian, 'id' | 'phoneEnc' | 'emailEnc'>,
+  ): Promise<Pick<Clear<GuardianField>, 'phone' | 'email'>> {
     return {
       phone: await this.crypto.decrypt(guardianCell(g.id, 'phone'), g.phoneEnc),
       email: await this.crypto.decrypt(guardianCell(g.id, 'email'), g.emailEnc),

@@ -41,6 +41,23 @@ export interface StudentRow {
   enrolment: { sectionId: string; rollNo: number | null } | null;
 }
 
+/** What a student's profile needs of the student row (no search keys or timestamps). */
+export type StudentProfileItem = StudentListItem &
+  Pick<Student, 'nationalIdEnc' | 'medicalNotesEnc' | 'addressEnc' | 'userId'>;
+
+/** A guardian's profile columns and the link that ties them to one student. */
+export interface LinkedGuardianRow {
+  guardian: Pick<Guardian, 'id' | 'fullName' | 'phoneEnc' | 'emailEnc' | 'userId'>;
+  link: Pick<StudentGuardian, 'relationship' | 'isPrimary'>;
+}
+
+interface StudentProfileRecord extends StudentListRecord {
+  national_id_enc: string | null;
+  medical_notes_enc: string | null;
+  address_enc: string | null;
+  user_id: string | null;
+}
+
 interface StudentListRecord {
   id: string;
   admission_no: string;
@@ -56,6 +73,21 @@ interface StudentListRecord {
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+const listItemOf = (r: StudentListRecord): StudentListItem => ({
+  id: r.id,
+  admissionNo: r.admission_no,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  nameSearch: r.name_search,
+  dateOfBirth: r.date_of_birth,
+  gender: r.gender,
+  admissionDate: r.admission_date,
+  status: r.status,
+});
+
+const enrolmentOf = (r: StudentListRecord): StudentRow['enrolment'] =>
+  r.section_id ? { sectionId: r.section_id, rollNo: r.roll_no === null ? null : Number(r.roll_no) } : null;
 
 @Injectable()
 export class StudentsRepository extends TenantScopedRepository<Student> {
@@ -203,22 +235,42 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
         LIMIT ?`,
       params,
     );
-    return rows.map((r) => ({
+    return rows.map((r) => ({ student: listItemOf(r), enrolment: enrolmentOf(r) }));
+  }
+
+  /**
+   * One student's profile columns and their active enrolment in `yearId`, in one statement (the hot read
+   * of a student by id); null when the tenant has no such student.
+   */
+  async profileRow(
+    id: string,
+    yearId: string | null,
+  ): Promise<{ student: StudentProfileItem; enrolment: StudentRow['enrolment'] } | null> {
+    // The first placeholder is the join's tenant, which sql() supplies; the WHERE names it again.
+    const rows = await this.sql<StudentProfileRecord[]>(
+      `SELECT s.id, s.admission_no, s.first_name, s.last_name, s.name_search, s.date_of_birth, s.gender,
+              s.admission_date, s.status, s.national_id_enc, s.medical_notes_enc, s.address_enc, s.user_id,
+              e.section_id, e.roll_no
+         FROM students s
+         LEFT JOIN enrolments e ON e.tenant_id = ? AND e.academic_year_id = ? AND e.student_id = s.id
+              AND e.status = 'active'
+        WHERE s.tenant_id = ? AND s.id = ?
+        ORDER BY e.id ASC
+        LIMIT 1`,
+      [yearId ?? '-', this.tenantId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
       student: {
-        id: r.id,
-        admissionNo: r.admission_no,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        nameSearch: r.name_search,
-        dateOfBirth: r.date_of_birth,
-        gender: r.gender,
-        admissionDate: r.admission_date,
-        status: r.status,
+        ...listItemOf(r),
+        nationalIdEnc: r.national_id_enc,
+        medicalNotesEnc: r.medical_notes_enc,
+        addressEnc: r.address_enc,
+        userId: r.user_id,
       },
-      enrolment: r.section_id
-        ? { sectionId: r.section_id, rollNo: r.roll_no === null ? null : Number(r.roll_no) }
-        : null,
-    }));
+      enrolment: enrolmentOf(r),
+    };
   }
 
   /** Rows whose encrypted columns are under an older key version, for rotation. */
@@ -364,12 +416,83 @@ export class StudentGuardiansRepository extends TenantScopedRepository<StudentGu
     super(db, context, StudentGuardian);
   }
 
-  ofStudent(studentId: string): Promise<StudentGuardian[]> {
-    return this.find({ where: { studentId } });
+  /** A student's guardians with their links, in one statement (the guardians of a student's profile). */
+  async guardiansOfStudent(studentId: string): Promise<LinkedGuardianRow[]> {
+    // The first placeholder is the join's tenant, which sql() supplies; the WHERE names it again.
+    const rows = await this.sql<
+      {
+        id: string;
+        full_name: string;
+        phone_enc: string | null;
+        email_enc: string | null;
+        user_id: string | null;
+        relationship: StudentGuardian['relationship'];
+        is_primary: number | boolean | string;
+      }[]
+    >(
+      `SELECT g.id, g.full_name, g.phone_enc, g.email_enc, g.user_id, l.relationship, l.is_primary
+         FROM student_guardians l
+         JOIN guardians g ON g.tenant_id = ? AND g.id = l.guardian_id
+        WHERE l.tenant_id = ? AND l.student_id = ?`,
+      [this.tenantId, studentId],
+    );
+    return rows.map((r) => ({
+      guardian: {
+        id: r.id,
+        fullName: r.full_name,
+        phoneEnc: r.phone_enc,
+        emailEnc: r.email_enc,
+        userId: r.user_id,
+      },
+      link: { relationship: r.relationship, isPrimary: Number(r.is_primary) === 1 },
+    }));
   }
 
   ofStudents(studentIds: string[]): Promise<StudentGuardian[]> {
     return studentIds.length ? this.find({ where: { studentId: In(studentIds) } }) : Promise.resolve([]);
+  }
+
+  /**
+   * The names of students and their guardians' ids, in one statement (who an absence alert goes to and
+   * whom it names); students without a guardian are left out.
+   */
+  async guardiansWithNamesOf(
+    studentIds: string[],
+  ): Promise<{ studentId: string; guardianId: string; firstName: string; lastName: string }[]> {
+    if (!studentIds.length) return [];
+    // The first placeholder is the join's tenant, which sql() supplies; the WHERE names it again.
+    const rows = await this.sql<
+      { student_id: string; guardian_id: string; first_name: string; last_name: string }[]
+    >(
+      `SELECT l.student_id, l.guardian_id, s.first_name, s.last_name
+         FROM student_guardians l
+         JOIN students s ON s.tenant_id = ? AND s.id = l.student_id
+        WHERE l.tenant_id = ? AND l.student_id IN (${placeholders(studentIds.length)})
+        ORDER BY l.student_id ASC, l.guardian_id ASC`,
+      [this.tenantId, ...studentIds],
+    );
+    return rows.map((r) => ({
+      studentId: r.student_id,
+      guardianId: r.guardian_id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+    }));
+  }
+
+  /**
+   * Ids of the students linked to the guardian whose parent account is `userId`, in one statement (a
+   * parent's scope; an account is linked to at most one guardian, see GuardiansService.linkParentAccount).
+   */
+  async studentIdsOfParentAccount(userId: string): Promise<string[]> {
+    // The first placeholder is the join's tenant, which sql() supplies; the WHERE names it again.
+    const rows = await this.sql<{ student_id: string }[]>(
+      `SELECT l.student_id
+         FROM guardians g
+         JOIN student_guardians l ON l.tenant_id = ? AND l.guardian_id = g.id
+        WHERE g.tenant_id = ? AND g.user_id = ?`,
+      [this.tenantId, userId],
+    );
+    return rows.map((r) => r.student_id);
   }
 
   ofGuardians(guardianIds: string[]): Promise<StudentGuardian[]> {

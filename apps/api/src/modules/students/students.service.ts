@@ -161,20 +161,22 @@ export class StudentsService {
     return this.views.profile(student, view, await this.guardians.viewsOf(student.id, reveal), reveal);
   }
 
+  /** A student's profile: two statements (student with enrolment, guardians with links) once caches are warm. */
   async get(id: string): Promise<StudentProfile> {
-    return this.profileOf(await this.directory.visible(id), false);
+    const { student, enrolment } = await this.directory.visibleProfile(id);
+    return this.views.profile(student, enrolment, await this.guardians.viewsOf(id, false), false);
   }
 
   /** Shows the highly sensitive fields in clear; every reveal is audited (students.sensitive.reveal). */
   async reveal(id: string): Promise<StudentProfile> {
-    const student = await this.directory.visible(id);
+    const { student, enrolment } = await this.directory.visibleProfile(id);
     await this.audit.record({
       action: 'students.reveal',
       targetType: 'student',
       targetId: id,
       details: { fields: ['nationalId', 'medicalNotes', 'address', 'guardians.phone', 'guardians.email'] },
     });
-    return this.profileOf(student, true);
+    return this.views.profile(student, enrolment, await this.guardians.viewsOf(id, true), true);
   }
 
   private async checkSection(sectionId: string | null | undefined): Promise<void> {
