@@ -18,8 +18,7 @@ import { useSecurityTxt } from './security-txt';
 import { SpaFallback } from './spa-fallback';
 import { useTextBodyParsers } from './text-body';
 import { useWebStatic } from './web-static';
-import { useImageBodyParsers } from './image-body';
-import { usePdfBodyParser } from './pdf-body';
+import { useBinaryBodyParsers } from './binary-body';
 import { createValidationPipe } from './validation';
 import { addViewSchemas } from './api-view';
 
@@ -71,10 +70,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // APP-05: text bodies small except the CSV upload of the student import (the JSON parser follows init).
   useTextBodyParsers(fastify);
-  // The school logo upload: PNG/JPEG bytes, 256 KB at most, on its one route.
-  useImageBodyParsers(fastify);
-  // A circular's PDF attachment: 5 MB at most, on its one route (issue 16).
-  usePdfBodyParser(fastify);
+  // File bodies on their own routes only: the school logo (PNG/JPEG, 256 KB), a circular's PDF (5 MB).
+  useBinaryBodyParsers(fastify);
   // Fairness under load (issue 17 item 10): on a saturated event loop requests take turns, so timers,
   // new connections and health checks are served between them; health checks never wait.
   const turns = new LoopTurns();
