@@ -42,12 +42,8 @@ export class CalendarViewers {
       const enrolment = await this.students.currentEnrolmentViews(scope.studentIds);
       sectionIds = scope.studentIds.map((id) => enrolment(id)?.sectionId).filter((s): s is string => !!s);
     }
-    const sections = await this.academics.listSections();
     const wanted = new Set(sectionIds);
-    return {
-      kind: 'some',
-      sectionIds: wanted,
-      classIds: new Set(sections.filter((s) => wanted.has(s.id)).map((s) => s.classId)),
-    };
+    const sections = wanted.size ? await this.academics.sectionsByIds([...wanted]) : [];
+    return { kind: 'some', sectionIds: wanted, classIds: new Set(sections.map((s) => s.classId)) };
   }
 }
