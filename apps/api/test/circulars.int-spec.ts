@@ -6,6 +6,7 @@ import type {
 } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AcademicsService } from '../src/modules/academics/academics.service';
+import { CircularAttachmentsService } from '../src/modules/circulars/circular-attachments.service';
 import { isAddressedTo } from '../src/modules/circulars/circular-audience';
 import { ScheduledCircularsJob } from '../src/modules/circulars/scheduled-circulars.job';
 import { ConsentsService } from '../src/modules/notifications/consents.service';
@@ -495,6 +496,16 @@ describe(`circulars on ${TEST_DB}`, () => {
       expect((await call(teacher, 'GET', `/${d.id}/attachment`)).statusCode).toBe(404);
       expect((await put(admin, d.id, PDF)).statusCode).toBe(409);
       expect((await call(parent, 'PUT', `/${d.id}/attachment`)).statusCode).toBe(403);
+    });
+
+    it('refuses an attachment over 5 MB in the service too, whatever way it arrives', async () => {
+      const d = await draft({ title: 'Too big by hand', audience: 'school' });
+      const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
+      await expect(
+        t.context.runAsTenant(gw.institution.id, () =>
+          t.app.get(CircularAttachmentsService).set(d.id, big, 'big.pdf'),
+        ),
+      ).rejects.toMatchObject({ status: 413 });
     });
   });
 
