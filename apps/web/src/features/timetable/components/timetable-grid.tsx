@@ -16,6 +16,9 @@ export const DAY_KEYS = [
 ] as const;
 
 /** Monday first, Sunday last, as school weeks are read. */
+/** A day column's width in the editor, where a cell's select reads "Subject — Teacher". */
+const EDIT_DAY_WIDTH = 220;
+
 export const weekOrder = (days: BellDay[]) =>
   [...days].sort((a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7));
 
@@ -47,8 +50,11 @@ export function TimetableGrid({
   const at = (weekday: number, period: number) =>
     cells.find((c) => c.weekday === weekday && c.period === period) ?? null;
   const first = days[0];
+  // The editor's selects read "Subject — Teacher": wide enough columns that it is not cut off; the grid
+  // scrolls sideways inside its container instead.
+  const dayWidth = edit ? EDIT_DAY_WIDTH : 140;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={Math.max(720, 110 + days.length * dayWidth)}>
       <Table withTableBorder withColumnBorders striped data-testid="timetable-grid">
         <Table.Thead>
           <Table.Tr>
@@ -79,7 +85,7 @@ export function TimetableGrid({
                   const taught = d.slots.some((s) => s.period === period);
                   const cell = at(d.weekday, period);
                   return (
-                    <Table.Td key={d.weekday} miw={140}>
+                    <Table.Td key={d.weekday} miw={dayWidth}>
                       {!taught ? null : edit ? (
                         <EditableCell
                           key={`${cell?.id ?? 'free'}`}
