@@ -16,13 +16,17 @@
 //   --skip-start: no cold-start measurement at the end (three fresh API starts)
 //   --quick: 800 students, 20 connections, 4 s runs, 15 s of load for the RSS figure (a few minutes in all)
 //   --trace: print the SQL each side sends for one request of each scenario, then stop
-//   --institutions N: N small schools (--small-students each, 10 by default) besides scale-0001; the
-//     tenant-count comparison runs --institutions 9 and --institutions 999 with --scenarios read,page
+//   --institutions N: N small schools (--small-students each, 10 by default) besides scale-0001, written
+//     by the bulk seed (`cli seed --institutions N --students M --bulk`: 999 schools in about a minute)
+//   --tenants 9,999: the tenant-count comparison (issue 18 item 5). Two databases, the same scale-0001 in
+//     each plus 9 and 999 small schools; the API on each, the scenarios interleaved A B A B between the
+//     two (no bare baseline), and per scenario Shala's req/s, p50 and p99 at each count and the ratio of
+//     the medians (999 over 9; the target is within 1.2x). Run it with --scenarios read,page.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { call, freePort, itemsOf, root, say, signIn } from './support.mjs';
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     students: { type: 'string' },
     institutions: { type: 'string', default: '0' },
+    tenants: { type: 'string' },
     'small-students': { type: 'string', default: '10' },
     connections: { type: 'string' },
     seconds: { type: 'string' },
@@ -60,7 +65,7 @@ const SECONDS = Number(values.seconds ?? (QUICK ? 4 : 8));
 const ROUNDS = Number(values.rounds);
 const LOAD_SECONDS = Number(values['load-seconds'] ?? (QUICK ? 15 : 60));
 const SCENARIOS = values.scenarios.split(',');
-const API_DIST = join(root, values['api-dist']);
+const API_DIST = resolve(root, values['api-dist']);
 const JWT_SECRET = process.env.JWT_SECRET ?? 'dev-only-jwt-secret-change-me-0123456789abcdef';
 const WRK = process.env.WRK ?? '/usr/bin/wrk';
 
@@ -137,7 +142,9 @@ async function startProcess(label, script, extraEnv, readyPath) {
   const counterPort = await freePort();
   const started = process.hrtime.bigint();
   const profile =
-    label === 'Shala' && values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+    label.startsWith('Shala') && values['cpu-prof']
+      ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`]
+      : [];
   const child = spawn(process.execPath, [...profile, '--import', pathToFileURL(PRELOAD).href, script], {
     env: { ...baseEnv, ...extraEnv, PORT: String(port), SHALA_BENCH_COUNTER_PORT: String(counterPort) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -173,7 +180,8 @@ async function startProcess(label, script, extraEnv, readyPath) {
   };
 }
 
-const startApi = () => startProcess('Shala', join(API_DIST, 'main.js'), {}, '/api/health/ready');
+const startApi = (extraEnv = {}, label = 'Shala') =>
+  startProcess(label, join(API_DIST, 'main.js'), extraEnv, '/api/health/ready');
 const startBare = () => startProcess('bare', join(root, 'scripts/bench/baseline/server.mjs'), {}, '/ready');
 
 // ------------------------------------------------------------------------------------------------------
@@ -414,8 +422,9 @@ async function tokensFor(api) {
     ['accountant', 'accountant@scale-0001.test'],
     ['teacher', 'teacher1@scale-0001.test'],
   ]) {
-    if (!sessions.has(email)) sessions.set(email, decodeJwt(await signIn(api.base, email)));
-    const { sub, tid, sid } = sessions.get(email);
+    const session = `${api.base}|${email}`;
+    if (!sessions.has(session)) sessions.set(session, decodeJwt(await signIn(api.base, email)));
+    const { sub, tid, sid } = sessions.get(session);
     out[role] = await new SignJWT({ sub, tid, sid })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer('shala')
@@ -451,6 +460,7 @@ async function trace(api, bare, list) {
 }
 
 async function main() {
+  if (values.tenants) return tenantComparison();
   const dbPid = databasePid();
   const admin = await adminConnect();
   const [[{ v }]] = await admin.query('SELECT VERSION() AS v');
@@ -472,8 +482,9 @@ async function main() {
         String(EXTRA_INSTITUTIONS),
         '--students',
         values['small-students'],
+        '--bulk',
       ]);
-      say(`seed: ${seed.out.split('\n').at(-1)} (${(seed.ms / 1000).toFixed(1)} s)`);
+      say(`seed (bulk): ${seed.out.split('\n').at(-1)} (${(seed.ms / 1000).toFixed(1)} s)`);
     }
     api = await startApi();
     const data = await setUp(api);
@@ -568,6 +579,100 @@ function printSummary(results) {
     );
   }
   say('(latencies in ms; CPU in ms per request from /proc: apiCPU is the server process, dbCPU is mariadbd)');
+}
+
+/**
+ * --tenants A,B: the same scale-0001 on two databases, one with A and one with B small schools besides
+ * it; the built API on each; each scenario run on scale-0001 interleaved A B A B with wrk. Prints each
+ * side's req/s, p50, p99 and statements per request, and the ratios of the medians (B over A).
+ */
+async function tenantComparison() {
+  const counts = values.tenants.split(',').map(Number);
+  if (counts.length !== 2 || counts.some((n) => !Number.isInteger(n) || n < 0))
+    throw new Error('--tenants takes two school counts, e.g. 9,999');
+  const dbPid = databasePid();
+  const admin = await adminConnect();
+  const [[{ v }]] = await admin.query('SELECT VERSION() AS v');
+  const sides = counts.map((count) => {
+    const u = new URL(server.toString());
+    u.pathname = `/${DATABASE}_t${count}`;
+    return { count, database: `${DATABASE}_t${count}`, env: { ...baseEnv, DATABASE_URL: u.toString() } };
+  });
+  for (const side of sides)
+    await admin.query(
+      `CREATE DATABASE \`${side.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  await admin.end();
+  say(
+    `compare tenants: MariaDB ${v} at ${server.host}, scale-0001 with ${STUDENTS} students plus ${counts.join(' vs ')} schools of ${values['small-students']} students`,
+  );
+  try {
+    for (const side of sides) {
+      cli(side.env, ['migrate']);
+      let seed = cli(side.env, ['seed', '--institutions', '1', '--students', String(STUDENTS)]);
+      say(`[${side.count}] seed: ${seed.out.split('\n').at(-1)} (${(seed.ms / 1000).toFixed(1)} s)`);
+      if (side.count > 0) {
+        seed = cli(side.env, [
+          'seed',
+          '--institutions',
+          String(side.count),
+          '--students',
+          values['small-students'],
+          '--bulk',
+        ]);
+        say(`[${side.count}] seed (bulk): ${seed.out.split('\n').at(-1)} (${(seed.ms / 1000).toFixed(1)} s)`);
+      }
+      side.api = await startApi({ DATABASE_URL: side.env.DATABASE_URL }, `Shala/${side.count}`);
+      side.data = await setUp(side.api);
+      say(
+        `[${side.count}] data: ${side.data.students.length} students in scale-0001, ${side.data.invoices} invoices`,
+      );
+    }
+    const [a, b] = sides;
+    const results = [];
+    for (const connections of CONNECTIONS) {
+      for (const name of SCENARIOS) {
+        const sa = scenarios(a.data, await tokensFor(a.api))[name];
+        const sb = scenarios(b.data, await tokensFor(b.api))[name];
+        await runWrk(a.api, sa, connections, 1, null);
+        await runWrk(b.api, sb, connections, 1, null);
+        const runs = { a: [], b: [] };
+        for (let round = 0; round < ROUNDS; round++) {
+          runs.a.push(await runWrk(a.api, sa, connections, SECONDS, dbPid));
+          runs.b.push(await runWrk(b.api, sb, connections, SECONDS, dbPid));
+        }
+        const ra = summarise(runs.a);
+        const rb = summarise(runs.b);
+        results.push({ title: sa.title, connections, ra, rb });
+        say(
+          `${sa.title} @${connections}: ${a.count} schools ${ra.rps.toFixed(0)} req/s p50 ${f1(ra.p50)} ms (runs ${runs.a.map((x) => x.rps.toFixed(0)).join('/')}) vs ${b.count} schools ${rb.rps.toFixed(0)} req/s p50 ${f1(rb.p50)} ms (${runs.b.map((x) => x.rps.toFixed(0)).join('/')}); load ${f2(ra.load)}${ra.non2xx + rb.non2xx ? `; non-2xx ${ra.non2xx}/${rb.non2xx}` : ''}`,
+        );
+      }
+    }
+    const side = (n) => `${n} schools`.padStart(12);
+    say(
+      `\n${'scenario on scale-0001'.padEnd(28)} ${'conns'.padStart(5)} | ${side(a.count)} ${'r/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'sql'.padStart(4)} ${'api'.padStart(5)} ${'db'.padStart(5)} | ${side(b.count)} ${'r/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'sql'.padStart(4)} ${'api'.padStart(5)} ${'db'.padStart(5)} | p50 x  p99 x  r/s x  within 1.2x`,
+    );
+    for (const r of results) {
+      const p50x = r.rb.p50 / r.ra.p50;
+      const p99x = r.rb.p99 / r.ra.p99;
+      const rpsx = r.ra.rps / r.rb.rps;
+      say(
+        `${r.title.padEnd(28)} ${String(r.connections).padStart(5)} | ${''.padStart(12)} ${r.ra.rps.toFixed(0).padStart(6)} ${f1(r.ra.p50).padStart(6)} ${f1(r.ra.p99).padStart(6)} ${f1(r.ra.sql).padStart(4)} ${f2(r.ra.api).padStart(5)} ${f2(r.ra.db).padStart(5)} | ${''.padStart(12)} ${r.rb.rps.toFixed(0).padStart(6)} ${f1(r.rb.p50).padStart(6)} ${f1(r.rb.p99).padStart(6)} ${f1(r.rb.sql).padStart(4)} ${f2(r.rb.api).padStart(5)} ${f2(r.rb.db).padStart(5)} | ${f2(p50x).padStart(5)} ${f2(p99x).padStart(6)} ${f2(rpsx).padStart(6)}  ${p50x <= 1.2 && rpsx <= 1.2 ? 'ok' : 'NO'}`,
+      );
+    }
+    say(
+      `(latencies in ms from wrk; "p50 x" and "p99 x" are ${b.count}-school latency over ${a.count}-school, "r/s x" is ${a.count}-school throughput over ${b.count}-school; within 1.2x judges p50 and r/s; api and db are CPU ms per request of the API process and mariadbd)`,
+    );
+  } finally {
+    for (const s of sides) await s.api?.stop().catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+    if (!values.keep) {
+      const c = await adminConnect();
+      for (const s of sides) await c.query(`DROP DATABASE IF EXISTS \`${s.database}\``);
+      await c.end();
+    } else say(`kept databases ${sides.map((s) => s.database).join(', ')}`);
+  }
 }
 
 /** RSS idle and after LOAD_SECONDS of mixed load; cold start to ready (a fresh process, warm disk cache). */

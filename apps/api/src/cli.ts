@@ -5,7 +5,8 @@ import { SCHEMA } from './database.registry';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { connectWithRetry } from './platform/database/data-source';
 import { SeedModule } from './seed/seed.module';
-import { DemoRefusedError, DemoSeeder } from './seed/demo.seeder';
+import { BulkScaleSeeder } from './seed/bulk-scale.seeder';
+import { DemoRefusedError, DemoSeeder, SeedReport } from './seed/demo.seeder';
 import { AuditService } from './modules/audit/audit.service';
 import { InstitutionsService } from './modules/institutions/institutions.service';
 import { RequestContext } from './platform/tenancy/request-context';
@@ -19,6 +20,8 @@ const USAGE = `Usage: node dist/cli.js <command>
   seed --demo [--if-empty] [--open-every-day] demo institutions and users (demo mode only; Sundays off
                                               unless --open-every-day, which the browser tests use)
   seed --institutions N [--students M] [--attendance-days D]   scale seed for benchmarks (demo mode only)
+  seed --institutions N --students M --bulk   the same schools written in bulk (multi-row INSERTs, 50
+                                              schools a transaction; exactly M students, no attendance)
   audit:verify            verify every institution's audit hash chain; exits 1 when one is broken
   keys:rotate [--institution SLUG] [--batch N]   new data key per institution; re-encrypt rows online
   notifications:purge [--days N]   delete message delivery records older than N days (default 90, PRV-04)`;
@@ -68,8 +71,11 @@ async function seed(args: string[]): Promise<void> {
       institutions: { type: 'string' },
       students: { type: 'string' },
       'attendance-days': { type: 'string' },
+      bulk: { type: 'boolean' },
     },
   });
+  if (values.bulk && (values.demo || values.institutions === undefined || values['attendance-days']))
+    throw new Error(`--bulk goes with --institutions N [--students M] only\n${USAGE}`);
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), {
     logger: ['warn', 'error'],
@@ -77,17 +83,24 @@ async function seed(args: string[]): Promise<void> {
   try {
     const seeder = app.get(DemoSeeder);
     const started = Date.now();
-    const report = values.demo
-      ? await seeder.seedDemo({ ifEmpty: !!values['if-empty'], openEveryDay: !!values['open-every-day'] })
-      : values.institutions !== undefined
-        ? await seeder.seedScale(
-            positiveInt(values.institutions, 'institutions', 1),
-            positiveInt(values.students, 'students', 0),
-            positiveInt(values['attendance-days'], 'attendance-days', 0),
-          )
-        : (() => {
-            throw new Error(`seed needs --demo or --institutions N\n${USAGE}`);
-          })();
+    const report = values.bulk
+      ? await seedBulk(
+          seeder,
+          app.get(BulkScaleSeeder),
+          positiveInt(values.institutions, 'institutions', 1),
+          positiveInt(values.students, 'students', 0),
+        )
+      : values.demo
+        ? await seeder.seedDemo({ ifEmpty: !!values['if-empty'], openEveryDay: !!values['open-every-day'] })
+        : values.institutions !== undefined
+          ? await seeder.seedScale(
+              positiveInt(values.institutions, 'institutions', 1),
+              positiveInt(values.students, 'students', 0),
+              positiveInt(values['attendance-days'], 'attendance-days', 0),
+            )
+          : (() => {
+              throw new Error(`seed needs --demo or --institutions N\n${USAGE}`);
+            })();
     out(
       report.skipped
         ? `seed skipped: ${report.skipped}`
@@ -96,6 +109,21 @@ async function seed(args: string[]): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+/** The platform (and its operator) the normal way when missing, then the schools in bulk. */
+async function seedBulk(
+  seeder: DemoSeeder,
+  bulk: BulkScaleSeeder,
+  institutions: number,
+  students: number,
+): Promise<SeedReport> {
+  const platform = await seeder.seedScale(0, 0);
+  const report = await bulk.seed(institutions, students, {
+    progress: (done) => process.stderr.write(`\rbulk seed: ${done}/${institutions} institution(s)`),
+  });
+  process.stderr.write('\n');
+  return { ...report, users: report.users + platform.users };
 }
 
 /** Prints one JSON line per institution: { institution, ok, checked, firstBrokenSeq?, reason? }. */

@@ -86,11 +86,79 @@ export function admissionNo(prefix: string, n: number): string {
   return `${prefix}-${pad(n, 4)}`;
 }
 
+/** One student of the demo data and their guardian, as the CSV import reads them. */
+export interface DemoStudentRow {
+  admissionNo: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  gender: 'female' | 'male';
+  admissionDate: string;
+  class: string;
+  section: string;
+  rollNo: number;
+  nationalId: string;
+  medicalNotes: string;
+  address: string;
+  guardianName: string;
+  guardianRelationship: 'mother' | 'father';
+  guardianPhone: string;
+  guardianEmail: string;
+}
+
 /**
- * A CSV of students for the classes above: `perSection` students in each section, each with a guardian
- * (a unique phone), except that the first students of sections A and B of the first class are siblings
- * whose guardian is the demo parent.
+ * The students of the classes above: `perSection` in each section (at most `limit` in all), each with a
+ * guardian (a unique phone), except that the first students of sections A and B of the first class are
+ * siblings whose guardian is the demo parent. The CSV below and the bulk scale seed both read these.
  */
+export function demoStudentRows(
+  prefix: string,
+  institutionIndex: number,
+  classes: { name: string }[],
+  sections: string[],
+  perSection: number,
+  limit = Infinity,
+): DemoStudentRow[] {
+  const rows: DemoStudentRow[] = [];
+  let n = 0;
+  for (const [ci, cls] of classes.entries()) {
+    for (const [si, section] of sections.entries()) {
+      for (let r = 1; r <= perSection; r++) {
+        if (n >= limit) return rows;
+        n++;
+        const first = FIRST[(n * 7 + si) % FIRST.length]!;
+        const last = LAST[(n * 3 + ci) % LAST.length]!;
+        const year = 2015 - ci;
+        const siblings = ci === 0 && r === 1 && si < 2;
+        rows.push({
+          admissionNo: admissionNo(prefix, n),
+          firstName: first,
+          lastName: last,
+          dateOfBirth: `${year}-${pad(((n * 5) % 12) + 1, 2)}-${pad(((n * 11) % 28) + 1, 2)}`,
+          gender: n % 2 ? 'female' : 'male',
+          admissionDate: '2026-04-01',
+          class: cls.name,
+          section,
+          rollNo: r,
+          nationalId: `${pad(4000 + institutionIndex, 4)} ${pad(n, 4)} ${pad((n * 37) % 10000, 4)}`,
+          medicalNotes: n % 9 === 0 ? 'Asthma: inhaler in school bag' : '',
+          address: `${n} Demo Street, Bengaluru`,
+          guardianName: siblings ? 'Parent Demo' : `${PARENT_FIRST[n % PARENT_FIRST.length]!} ${last}`,
+          guardianRelationship: n % 3 ? 'mother' : 'father',
+          guardianPhone: siblings
+            ? demoParentPhone(institutionIndex)
+            : `+919${pad(institutionIndex, 2)}${pad(n, 7)}`,
+          guardianEmail: siblings
+            ? `parent.demo${institutionIndex}@example.com`
+            : `guardian${n}.${prefix.toLowerCase()}@example.com`,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The rows above as the CSV the student import reads. */
 export function demoStudentsCsv(
   prefix: string,
   institutionIndex: number,
@@ -99,50 +167,29 @@ export function demoStudentsCsv(
   perSection: number,
 ): string {
   const lines = [HEADER];
-  let n = 0;
-  for (const [ci, cls] of classes.entries()) {
-    for (const [si, section] of sections.entries()) {
-      for (let r = 1; r <= perSection; r++) {
-        n++;
-        const first = FIRST[(n * 7 + si) % FIRST.length]!;
-        const last = LAST[(n * 3 + ci) % LAST.length]!;
-        const year = 2015 - ci;
-        const dob = `${year}-${pad(((n * 5) % 12) + 1, 2)}-${pad(((n * 11) % 28) + 1, 2)}`;
-        const gender = n % 2 ? 'female' : 'male';
-        const siblings = ci === 0 && r === 1 && si < 2;
-        const phone = siblings
-          ? demoParentPhone(institutionIndex)
-          : `+919${pad(institutionIndex, 2)}${pad(n, 7)}`;
-        const parentName = siblings ? 'Parent Demo' : `${PARENT_FIRST[n % PARENT_FIRST.length]!} ${last}`;
-        const email = siblings
-          ? `parent.demo${institutionIndex}@example.com`
-          : `guardian${n}.${prefix.toLowerCase()}@example.com`;
-        const nationalId = `${pad(4000 + institutionIndex, 4)} ${pad(n, 4)} ${pad((n * 37) % 10000, 4)}`;
-        const medical = n % 9 === 0 ? 'Asthma: inhaler in school bag' : '';
-        lines.push(
-          [
-            admissionNo(prefix, n),
-            first,
-            last,
-            dob,
-            gender,
-            '2026-04-01',
-            cls.name,
-            section,
-            r,
-            nationalId,
-            medical,
-            `${n} Demo Street, Bengaluru`,
-            parentName,
-            n % 3 ? 'mother' : 'father',
-            phone,
-            email,
-          ]
-            .map(cell)
-            .join(','),
-        );
-      }
-    }
+  for (const s of demoStudentRows(prefix, institutionIndex, classes, sections, perSection)) {
+    lines.push(
+      [
+        s.admissionNo,
+        s.firstName,
+        s.lastName,
+        s.dateOfBirth,
+        s.gender,
+        s.admissionDate,
+        s.class,
+        s.section,
+        s.rollNo,
+        s.nationalId,
+        s.medicalNotes,
+        s.address,
+        s.guardianName,
+        s.guardianRelationship,
+        s.guardianPhone,
+        s.guardianEmail,
+      ]
+        .map(cell)
+        .join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { PrivacyModule } from '../modules/privacy/privacy.module';
 import { CalendarModule } from '../modules/calendar/calendar.module';
 import { TimetableModule } from '../modules/timetable/timetable.module';
 import type { AppConfig } from '../platform/config/app-config';
+import { BulkScaleSeeder } from './bulk-scale.seeder';
 import { DemoSeeder } from './demo.seeder';
 
 /** What the seed commands need: the platform and the domain services, without the HTTP layer. */
@@ -20,7 +21,7 @@ export class SeedModule {
         CalendarModule,
         TimetableModule,
       ],
-      providers: [DemoSeeder],
+      providers: [DemoSeeder, BulkScaleSeeder],
     };
   }
 }
