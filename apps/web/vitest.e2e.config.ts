@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import DemoClockLastSequencer from './e2e/support/sequencer';
 
 /** Browser end-to-end tests: real app, Debian's Chromium through playwright-core, one file at a time. */
 export default defineConfig({
@@ -9,6 +10,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // The file that erases the demo student runs last, once the seeded erasure notice has run out.
+    sequence: { sequencer: DemoClockLastSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
