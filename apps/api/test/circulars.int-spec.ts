@@ -509,6 +509,78 @@ describe(`circulars on ${TEST_DB}`, () => {
     });
   });
 
+  describe('who has not acknowledged, over more than one page', () => {
+    /** A third school of 4 sections x 53 students: 211 guardians (one parent guards two siblings). */
+    let hs: School;
+    let hsAdmin: Signed;
+    let hsParent: Signed;
+    let big: CircularView;
+    const pageOf = (query: string) =>
+      ok<CircularRecipientsPage>(hsAdmin, 'GET', `/${big.id}/recipients${query}`);
+
+    beforeAll(async () => {
+      hs = await givenSchool(t, await t.given.institution('hillside'), 3, 53);
+      hsAdmin = await signIn(t, hs.admin, '10.91.0.7');
+      hsParent = await signIn(t, hs.parent, '10.91.0.8');
+      big = await ok<CircularView>(hsAdmin, 'POST', '', {
+        title: 'Annual day consent',
+        body: 'Please acknowledge.',
+        audience: 'school',
+        requiresAck: true,
+      });
+      big = await ok<CircularView>(hsAdmin, 'POST', `/${big.id}/publish`, {});
+      await ok(hsParent, 'POST', `/${big.id}/acknowledge`, {});
+    }, 120_000);
+
+    it('pages every guardian still to acknowledge once, in guardian order, with the total of all pages', async () => {
+      expect(big.counts).toEqual({ addressed: 211, read: 0, acknowledged: 0 });
+      const first = await pageOf('?pending=acknowledged&limit=200');
+      expect(first.counts).toEqual({ addressed: 211, read: 1, acknowledged: 1 });
+      expect(first.total).toBe(210);
+      expect(first.items).toHaveLength(200);
+      expect(first.nextCursor).toBe(first.items.at(-1)!.guardianId);
+      const second = await pageOf(`?pending=acknowledged&limit=200&cursor=${first.nextCursor}`);
+      expect(second.total).toBe(210);
+      expect(second.items).toHaveLength(10);
+      expect(second.nextCursor).toBeNull();
+      const ids = [...first.items, ...second.items].map((r) => r.guardianId);
+      expect(new Set(ids).size).toBe(210);
+      expect(ids).toEqual([...ids].sort());
+      expect([...first.items, ...second.items].every((r) => r.acknowledgedAt === null)).toBe(true);
+
+      // The default page (50) walks the same guardians; without a filter the total is everyone addressed.
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const next: CircularRecipientsPage = await pageOf(
+          `?pending=acknowledged${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(next.items.length).toBeLessThanOrEqual(50);
+        walked.push(...next.items.map((r) => r.guardianId));
+        cursor = next.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(ids);
+      expect((await pageOf('?limit=1')).total).toBe(211);
+      expect((await pageOf('?pending=read&limit=1')).total).toBe(210);
+    });
+
+    it('refuses a limit out of 1..200, a cursor that is not one, and an unknown filter, naming each', async () => {
+      for (const [query, field] of [
+        ['?limit=0', 'limit'],
+        ['?limit=201', 'limit'],
+        ['?limit=many', 'limit'],
+        ['?cursor=nonsense', 'cursor'],
+        ['?pending=everyone', 'pending'],
+      ] as const) {
+        const res = await call(hsAdmin, 'GET', `/${big.id}/recipients${query}`);
+        expect(res.statusCode, query).toBe(400);
+        expect(res.json().error.details[0].field, query).toBe(field);
+      }
+      // Another school's admin does not learn the circular exists.
+      expect((await call(admin, 'GET', `/${big.id}/recipients?limit=200`)).statusCode).toBe(404);
+    });
+  });
+
   describe('isolation', () => {
     it('[TEN-04] answers another school\u2019s circular as not found on every route', async () => {
       const c = await published({ title: 'Greenwood only', requiresAck: true });

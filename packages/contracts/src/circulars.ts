@@ -107,9 +107,11 @@ export interface CircularRecipientView {
   acknowledgedAt: string | null;
 }
 
-/** GET /circulars/:id/recipients. */
+/** GET /circulars/:id/recipients: a page (by guardian id, `cursor` = the last page's `nextCursor`). */
 export interface CircularRecipientsPage {
   counts: CircularCounts;
+  /** How many recipients the filter keeps over every page (all addressed, or those still pending). */
+  total: number;
   items: CircularRecipientView[];
   nextCursor: string | null;
 }

@@ -118,7 +118,7 @@ export class CircularsController {
   @RequirePermission(Permission.CircularsPublish)
   @ApiView('CircularRecipientsPage', {
     description:
-      'Counts (addressed, read, acknowledged) and the guardians addressed; pending=acknowledged lists who has not acknowledged',
+      'Counts (addressed, read, acknowledged), the total the filter keeps and a page of the guardians addressed (by guardian id: limit 1..200, cursor = nextCursor; 400 naming a bad limit, cursor or pending); pending=acknowledged lists who has not acknowledged, pending=read who has not read',
   })
   recipients(@Param('id', ParseUUIDPipe) id: string, @Query() query: CircularRecipientsQuery) {
     return this.publishing.recipients(id, query);

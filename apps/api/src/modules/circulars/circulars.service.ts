@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   PAGE_LIMIT_DEFAULT,
+  type CircularCounts,
   type CircularInput,
   type CircularRecipientsPage,
   type CircularView,
@@ -34,6 +35,13 @@ export function idCursor(cursor: string | undefined): string | null {
   if (!UUID.test(cursor))
     throw new ValidationFailedError([{ field: 'cursor', message: 'is not a valid cursor' }]);
   return cursor;
+}
+
+/** How many recipients a `pending` filter keeps over every page, from the circular's counts. */
+export function recipientsTotal(counts: CircularCounts, pending: 'acknowledged' | 'read' | null): number {
+  if (pending === 'acknowledged') return counts.addressed - counts.acknowledged;
+  if (pending === 'read') return counts.addressed - counts.read;
+  return counts.addressed;
 }
 
 /**
@@ -166,8 +174,10 @@ export class CircularsService {
       this.students.namesOf(studentIds),
     ]);
     const guardianName = new Map(guardians.map((g) => [g.guardianId, g.fullName]));
+    const count = counts.get(id) ?? { addressed: 0, read: 0, acknowledged: 0 };
     return {
-      counts: counts.get(id) ?? { addressed: 0, read: 0, acknowledged: 0 },
+      counts: count,
+      total: recipientsTotal(count, query.pending ?? null),
       items: pageRows.map((r) => ({
         guardianId: r.guardianId,
         guardianName: guardianName.get(r.guardianId) ?? '',

@@ -35,7 +35,13 @@ export function ConfirmModal(props: ConfirmModalProps) {
   } = props;
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
         {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
         {error ? <ApiErrorAlert error={error} title={errorTitle} /> : null}

@@ -83,7 +83,7 @@ export const circularsTextHi: Translation<CircularsText> = {
     guardian: 'अभिभावक',
     students: 'बच्चे',
     more: 'और दिखाएँ',
-    firstOnly: '{{total}} में से पहले {{shown}} दिखाए गए हैं।',
+    showing: '{{total}} में से {{shown}} दिखाए गए',
   },
   reader: {
     published: '{{date}} को प्रकाशित',

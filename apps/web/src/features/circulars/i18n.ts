@@ -83,7 +83,7 @@ export const circularsText = {
     guardian: 'Guardian',
     students: 'Children',
     more: 'Show more',
-    firstOnly: 'Showing the first {{shown}} of {{total}}.',
+    showing: 'Showing {{shown}} of {{total}}',
   },
   reader: {
     published: 'Published {{date}}',

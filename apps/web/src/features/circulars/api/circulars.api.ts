@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CircularInput,
   CircularListItem,
@@ -42,13 +42,18 @@ export async function fetchCircular(id: string, signal?: AbortSignal) {
   return data;
 }
 
+/** Guardians shown per "Show more" of who has not acknowledged (or read). */
+export const RECIPIENTS_PAGE = 100;
+
 export async function fetchRecipients(
   id: string,
   pending: 'acknowledged' | 'read' | null,
+  cursor: string | undefined,
   signal?: AbortSignal,
 ) {
-  const params: Record<string, string | number> = { limit: 200 };
+  const params: Record<string, string | number> = { limit: RECIPIENTS_PAGE };
   if (pending) params.pending = pending;
+  if (cursor) params.cursor = cursor;
   const { data } = await apiClient.get<CircularRecipientsPage>(path(id, '/recipients'), { params, signal });
   return data;
 }
@@ -71,11 +76,14 @@ export function useCircular(id: string | null) {
   });
 }
 
+/** A circular's recipients (optionally only those still pending), page after page ("Show more"). */
 export function useCircularRecipients(id: string, pending: 'acknowledged' | 'read' | null, enabled: boolean) {
   const institutionId = useInstitutionId();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: circularKeys.recipients(institutionId, id, pending),
-    queryFn: ({ signal }) => fetchRecipients(id, pending, signal),
+    queryFn: ({ pageParam, signal }) => fetchRecipients(id, pending, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
   });
 }

@@ -15,6 +15,7 @@ import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useClasses } from '../../academics/hooks/use-academics';
 import { useCreateCircular, useUpdateCircular } from '../api/circulars.api';
 import { useCircularsText } from '../i18n';
+import fieldStyles from './circular-fields.module.css';
 
 const schema = z
   .object({
@@ -104,6 +105,7 @@ export function CircularEditor({
     >
       <Stack gap="sm">
         <TextInput
+          classNames={{ input: fieldStyles.field }}
           label={t('fields.title')}
           required
           maxLength={CIRCULAR_TITLE_MAX}
@@ -111,6 +113,7 @@ export function CircularEditor({
           error={fieldError(form.formState.errors.title)}
         />
         <Textarea
+          classNames={{ input: fieldStyles.field }}
           label={t('fields.body')}
           required
           autosize
@@ -124,6 +127,7 @@ export function CircularEditor({
           name="audience"
           render={({ field }) => (
             <Select
+              classNames={{ input: fieldStyles.field }}
               label={t('fields.audience')}
               data={CIRCULAR_AUDIENCES.map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
               value={field.value}
@@ -138,6 +142,7 @@ export function CircularEditor({
             name="classIds"
             render={({ field }) => (
               <MultiSelect
+                classNames={{ input: fieldStyles.field }}
                 label={t('fields.classes')}
                 data={classOptions}
                 value={field.value}
@@ -154,6 +159,7 @@ export function CircularEditor({
             name="sectionIds"
             render={({ field }) => (
               <MultiSelect
+                classNames={{ input: fieldStyles.field }}
                 label={t('fields.sections')}
                 data={sectionOptions}
                 value={field.value}

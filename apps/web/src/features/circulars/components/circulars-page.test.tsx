@@ -129,7 +129,7 @@ describe('circulars (publisher)', () => {
       .on(`GET /api/v1/circulars/${DRAFT.id}`, () => ({ status: 200, body: current }))
       .on(`GET /api/v1/circulars/${DRAFT.id}/recipients`, {
         status: 200,
-        body: { counts: published.counts, items: [], nextCursor: null },
+        body: { counts: published.counts, total: 5, items: [], nextCursor: null },
       })
       .on(`POST /api/v1/circulars/${DRAFT.id}/publish`, () => {
         current = published;
@@ -145,5 +145,57 @@ describe('circulars (publisher)', () => {
     ).toBeInTheDocument();
     expect(await screen.findByTestId('circular-notified')).toHaveTextContent(said);
     expect(screen.queryByText(/sent/i)).toBeNull();
+  });
+
+  it('lists who has not acknowledged a page at a time: "Show more" appends the next page and the count follows', async () => {
+    const slip: CircularView = {
+      ...DRAFT,
+      requiresAck: true,
+      status: 'published',
+      publishedAt: '2026-11-20T06:00:00.000Z',
+      counts: { addressed: 151, read: 3, acknowledged: 1 },
+      notified: 0,
+    };
+    const guardians = Array.from({ length: 150 }, (_, i) => ({
+      guardianId: `0190a1b2-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      guardianName: `Guardian ${i + 1}`,
+      students: [`Child ${i + 1}`],
+      readAt: null,
+      acknowledgedAt: null,
+    }));
+    api = givenSignedInTeacher(installFakeApi(), adminMe)
+      .on(`GET /api/v1/circulars/${DRAFT.id}`, { status: 200, body: slip })
+      .on(`GET /api/v1/circulars/${DRAFT.id}/recipients`, (request) => {
+        const limit = Number(request.query.get('limit'));
+        const after = request.query.get('cursor');
+        const from = after ? guardians.findIndex((g) => g.guardianId === after) + 1 : 0;
+        const items = guardians.slice(from, from + limit);
+        const more = from + limit < guardians.length;
+        return {
+          status: 200,
+          body: {
+            counts: slip.counts,
+            total: 150,
+            items,
+            nextCursor: more ? items.at(-1)!.guardianId : null,
+          },
+        };
+      });
+    renderApp(`/circulars?c=${DRAFT.id}`);
+    const table = await screen.findByTestId('pending-recipients');
+    expect(await screen.findByRole('heading', { name: 'Not yet acknowledged (150)' })).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 100);
+    expect(screen.getByTestId('pending-shown')).toHaveTextContent('Showing 100 of 150');
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 150));
+    expect(within(table).getByText('Guardian 1')).toBeInTheDocument();
+    expect(within(table).getByText('Guardian 150')).toBeInTheDocument();
+    expect(screen.getByTestId('pending-shown')).toHaveTextContent('Showing 150 of 150');
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+    const asked = api.requestsTo(`GET /api/v1/circulars/${DRAFT.id}/recipients`);
+    expect(asked.map((r) => [r.query.get('pending'), r.query.get('cursor')])).toEqual([
+      ['acknowledged', null],
+      ['acknowledged', guardians[99]!.guardianId],
+    ]);
   });
 });

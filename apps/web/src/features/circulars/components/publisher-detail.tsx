@@ -14,9 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CIRCULAR_ATTACHMENT_MAX_BYTES, type CircularView } from '@shala/contracts';
+import { CIRCULAR_ATTACHMENT_MAX_BYTES, CircularsErrorCode, type CircularView } from '@shala/contracts';
 import { IconArrowLeft, IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
+import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { formatBytes, formatDateTime } from '../../../app/format';
@@ -34,6 +35,7 @@ import {
 } from '../api/circulars.api';
 import { useCircularsText } from '../i18n';
 import { CircularEditor } from './circular-editor';
+import fieldStyles from './circular-fields.module.css';
 
 export const STATUS_COLOR = { draft: 'gray', scheduled: 'yellow', published: 'green' } as const;
 
@@ -57,51 +59,83 @@ function localInput(iso?: string | null): string {
   return d.toISOString().slice(0, 16);
 }
 
-/** Who has not acknowledged (or, without acknowledgement, not read) a published circular. */
+/** The API's refusal of an attachment, for its field: too large (413) or not a PDF (415) in the UI's words. */
+function fileRefusal(t: ReturnType<typeof useCircularsText>, error: unknown): string {
+  const problem = toApiProblem(error);
+  if (problem.status === 413) return t('validation.attachmentSize');
+  if (problem.status === 415) return t('validation.attachmentType');
+  return problem.message ?? t('failed');
+}
+
+/** The API's refusal of a publishing time, for its field. */
+function timeRefusal(t: ReturnType<typeof useCircularsText>, error: unknown): string {
+  const problem = toApiProblem(error);
+  if (
+    problem.code === CircularsErrorCode.PublishAtPast ||
+    problem.details.some((d) => d.field === 'publishAt')
+  )
+    return t('validation.publishAt');
+  return problem.message ?? t('failed');
+}
+
+/** Who has not acknowledged (or, without acknowledgement, not read) a published circular, page by page. */
 function Pending({ circular }: { circular: CircularView }) {
   const t = useCircularsText();
   const pending = circular.requiresAck ? 'acknowledged' : 'read';
   const query = useCircularRecipients(circular.id, pending, true);
-  const counts = query.data?.counts;
-  const waiting = counts
-    ? counts.addressed - (circular.requiresAck ? counts.acknowledged : counts.read)
-    : null;
+  const pages = query.data?.pages ?? [];
+  const rows = pages.flatMap((p) => p.items);
+  // The latest page's total: it counts whoever is still pending now.
+  const total = pages.at(-1)?.total ?? null;
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
         {circular.requiresAck ? t('pending.title') : t('pending.titleRead')}
-        {waiting ? ` (${waiting})` : ''}
+        {total ? ` (${total})` : ''}
       </Title>
-      {query.data?.nextCursor ? (
-        <Text size="sm" c="dimmed">
-          {t('pending.firstOnly', { shown: query.data.items.length, total: waiting ?? 0 })}
-        </Text>
-      ) : null}
       {query.isPending ? (
         <Loader size="sm" />
-      ) : query.isError ? (
+      ) : rows.length === 0 && query.isError ? (
         <ApiErrorAlert error={query.error} />
-      ) : query.data.items.length === 0 ? (
+      ) : rows.length === 0 ? (
         <Text c="dimmed">{circular.requiresAck ? t('pending.none') : t('pending.noneRead')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table striped data-testid="pending-recipients">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('pending.guardian')}</Table.Th>
-                <Table.Th>{t('pending.students')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((r) => (
-                <Table.Tr key={r.guardianId}>
-                  <Table.Td>{r.guardianName}</Table.Td>
-                  <Table.Td>{r.students.join(', ')}</Table.Td>
+        <>
+          <Table.ScrollContainer minWidth={320}>
+            <Table striped data-testid="pending-recipients">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('pending.guardian')}</Table.Th>
+                  <Table.Th>{t('pending.students')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.guardianId}>
+                    <Table.Td>{r.guardianName}</Table.Td>
+                    <Table.Td>{r.students.join(', ')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed" role="status" data-testid="pending-shown">
+              {t('pending.showing', { shown: rows.length, total: Math.max(total ?? 0, rows.length) })}
+            </Text>
+            {query.hasNextPage ? (
+              <Button
+                variant="default"
+                size="xs"
+                loading={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
+                {t('pending.more')}
+              </Button>
+            ) : null}
+          </Group>
+          {query.isFetchNextPageError ? <ApiErrorAlert error={query.error} /> : null}
+        </>
       )}
     </Stack>
   );
@@ -124,7 +158,8 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
   const removeFile = useRemoveAttachment();
   const download = useDownloadAttachment();
   const circular = query.data && isPublisherView(query.data) ? query.data : null;
-  const failure = [schedule, unschedule, upload, removeFile, download].find((m) => m.isError)?.error;
+  // Refusals of a file or a time show on their field; what is left shows above the actions.
+  const failure = [unschedule, removeFile, download].find((m) => m.isError)?.error;
 
   if (query.isPending)
     return (
@@ -145,7 +180,10 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
     if (file.size > CIRCULAR_ATTACHMENT_MAX_BYTES) return setFileProblem(t('validation.attachmentSize'));
     upload.mutate(
       { id: circular.id, file },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('done.uploaded') }) },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('done.uploaded') }),
+        onError: (error) => setFileProblem(fileRefusal(t, error)),
+      },
     );
   };
 
@@ -200,6 +238,7 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
           ) : null}
           {editable ? (
             <FileInput
+              classNames={{ input: fieldStyles.field }}
               label={t('fields.attachment')}
               accept="application/pdf"
               leftSection={<IconPaperclip size={16} />}
@@ -228,6 +267,7 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
               </Group>
               <Group gap="xs" align="flex-end">
                 <TextInput
+                  classNames={{ input: fieldStyles.field }}
                   type="datetime-local"
                   label={t('fields.publishAt')}
                   value={publishAt}
@@ -249,6 +289,7 @@ export function PublisherDetail({ id, onBack }: { id: string; onBack: () => void
                       { id: circular.id, publishAt: at.toISOString() },
                       {
                         onSuccess: () => notifications.show({ color: 'green', message: t('done.scheduled') }),
+                        onError: (error) => setWhenProblem(timeRefusal(t, error)),
                       },
                     );
                   }}

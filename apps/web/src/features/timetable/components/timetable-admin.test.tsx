@@ -7,6 +7,7 @@ import { adminMe, givenSignedInTeacher, meWith, teacherMe } from '../../../test/
 import { renderApp } from '../../../test/render-app';
 import { formField } from './bell-schedule-panel';
 import { registerLink } from './my-day-card';
+import { lessonLabels } from './timetable-grid';
 
 const MATHS = '0190a1b2-0000-7000-8000-0000000000b1';
 const RAVI = '0190a1b2-0000-7000-8000-0000000000b2';
@@ -392,5 +393,17 @@ describe('a substitute’s register', () => {
       ).toBe('2'),
     );
     expect(api.requestsTo('GET /api/v1/timetable/my-day')[0]!.query.get('date')).toBe(today);
+  });
+});
+
+describe('the grid editor', () => {
+  it('names a lesson by its subject, adding the teacher only where the section has that subject twice', () => {
+    const long = 'Dr. Venkataraghavan Subramaniam Iyer-Krishnamurthy';
+    const labels = lessonLabels([
+      { subjectId: MATH, teacherUserId: RAVI, subjectName: 'Mathematics', teacherName: long },
+      { subjectId: ENG, teacherUserId: RAVI, subjectName: 'English', teacherName: long },
+      { subjectId: ENG, teacherUserId: SUNIL, subjectName: 'English', teacherName: 'Sunil Das' },
+    ]);
+    expect([...labels.values()]).toEqual(['Mathematics', `English — ${long}`, 'English — Sunil Das']);
   });
 });

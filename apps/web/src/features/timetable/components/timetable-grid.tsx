@@ -15,17 +15,41 @@ export const DAY_KEYS = [
   'days.sat',
 ] as const;
 
-/** Monday first, Sunday last, as school weeks are read. */
-/** A day column's width in the editor, where a cell's select reads "Subject — Teacher". */
-const EDIT_DAY_WIDTH = 220;
+/**
+ * A day column's width in the editor. A cell's select shows the subject and the lines under it the
+ * teacher and the room, each wrapping: nothing is clipped, however long a teacher's name.
+ */
+const EDIT_DAY_WIDTH = 170;
+/** A day column's width in the read-only week. */
+const READ_DAY_WIDTH = 130;
 
+/** Long names wrap inside their cell instead of running out of it. */
+const WRAP = { overflowWrap: 'anywhere' } as const;
+
+/** Monday first, Sunday last, as school weeks are read. */
 export const weekOrder = (days: BellDay[]) =>
   [...days].sort((a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7));
 
 export interface LessonOption {
   subjectId: string;
   teacherUserId: string;
-  label: string;
+  subjectName: string;
+  teacherName: string;
+}
+
+/**
+ * What a lesson's option reads: the subject alone (its teacher shows on the line under the select), or
+ * "Subject — Teacher" where the section has that subject with more than one teacher.
+ */
+export function lessonLabels(options: LessonOption[]): Map<string, string> {
+  const teachersOf = new Map<string, number>();
+  for (const o of options) teachersOf.set(o.subjectId, (teachersOf.get(o.subjectId) ?? 0) + 1);
+  return new Map(
+    options.map((o) => [
+      optionValue(o),
+      (teachersOf.get(o.subjectId) ?? 0) > 1 ? `${o.subjectName} — ${o.teacherName}` : o.subjectName,
+    ]),
+  );
 }
 
 /**
@@ -50,9 +74,8 @@ export function TimetableGrid({
   const at = (weekday: number, period: number) =>
     cells.find((c) => c.weekday === weekday && c.period === period) ?? null;
   const first = days[0];
-  // The editor's selects read "Subject — Teacher": wide enough columns that it is not cut off; the grid
-  // scrolls sideways inside its container instead.
-  const dayWidth = edit ? EDIT_DAY_WIDTH : 140;
+  // Narrow screens scroll the grid sideways inside its container rather than squeeze the columns.
+  const dayWidth = edit ? EDIT_DAY_WIDTH : READ_DAY_WIDTH;
   return (
     <Table.ScrollContainer minWidth={Math.max(720, 110 + days.length * dayWidth)}>
       <Table withTableBorder withColumnBorders striped data-testid="timetable-grid">
@@ -121,12 +144,14 @@ function ReadCell({ cell, show }: { cell: TimetableCell | null; show: 'section' 
     );
   return (
     <Stack gap={0}>
-      <Text size="sm" fw={600}>
+      <Text size="sm" fw={600} style={WRAP}>
         {cell.subjectName}
       </Text>
-      <Text size="xs">{show === 'section' ? cell.teacherName : cell.sectionName}</Text>
+      <Text size="xs" style={WRAP}>
+        {show === 'section' ? cell.teacherName : cell.sectionName}
+      </Text>
       {cell.room ? (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={WRAP}>
           {cell.room}
         </Text>
       ) : null}
@@ -173,6 +198,7 @@ function EditableCell({
       { onError: fail },
     );
   };
+  const labels = lessonLabels(options);
   return (
     <Stack gap={4}>
       <NativeSelect
@@ -181,9 +207,13 @@ function EditableCell({
         value={current}
         data={[
           { value: '', label: t('clear') },
-          ...options.map((o) => ({ value: optionValue(o), label: o.label })),
+          ...options.map((o) => ({ value: optionValue(o), label: labels.get(optionValue(o))! })),
         ]}
         onChange={(e) => write(e.currentTarget.value, room)}
+        // The teacher on a line of their own under the subject, wrapping: never cut off.
+        description={cell ? cell.teacherName : undefined}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        styles={{ description: WRAP, error: WRAP }}
         error={error ?? undefined}
         disabled={save.isPending || clear.isPending}
       />

@@ -155,9 +155,10 @@ function EditableSection({ sectionId }: { sectionId: string }) {
     .map((a) => ({
       subjectId: a.subjectId,
       teacherUserId: a.teacherUserId,
-      label: `${subjectName.get(a.subjectId) ?? ''} — ${teacherName.get(a.teacherUserId) ?? ''}`,
+      subjectName: subjectName.get(a.subjectId) ?? '',
+      teacherName: teacherName.get(a.teacherUserId) ?? '',
     }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => a.subjectName.localeCompare(b.subjectName) || a.teacherName.localeCompare(b.teacherName));
   return (
     <TimetableGrid
       settings={settings.data}
