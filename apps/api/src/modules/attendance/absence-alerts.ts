@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
-import { StudentDirectory } from '../students/student-directory';
 import { AttendanceStatus } from './entities/attendance.entities';
 
 const STATUS_WORDS: Record<AttendanceStatus, string> = {
@@ -22,6 +21,7 @@ export interface Absence {
 /**
  * Absence alerts (issue 5): when a register save marks a student absent, one outbox message per guardian
  * who opted in, in the same transaction; the cause key `absence:<student>:<date>` makes re-saves silent.
+ * The guardians, their consents and the students' names are read in one statement (notifyFamilies).
  * RegisterService calls `send` inside its save transaction (both live in attendance, so a direct call:
  * how families are messaged stays in this file and GuardianNotifier).
  */
@@ -29,35 +29,19 @@ export interface Absence {
 export class AbsenceAlerts {
   constructor(
     private readonly notifier: GuardianNotifier,
-    private readonly students: StudentDirectory,
     private readonly institution: CurrentInstitution,
   ) {}
 
   async send(events: Absence[]): Promise<void> {
-    const [families, school] = await Promise.all([
-      this.students.familiesOf(events.map((e) => e.studentId)),
-      this.institution.find().then((i) => i?.name ?? ''),
-    ]);
-    await this.notifier.notifyMany(
-      events.flatMap((e) => {
-        const family = families.get(e.studentId);
-        return !family || family.guardianIds.length === 0
-          ? []
-          : [
-              {
-                guardianIds: family.guardianIds,
-                purpose: 'absence_alerts' as const,
-                template: 'absence_alert',
-                variables: {
-                  student: family.fullName,
-                  date: e.date,
-                  status: STATUS_WORDS[e.status],
-                  school,
-                },
-                idempotencyKey: `absence:${e.studentId}:${e.date}`,
-              },
-            ];
-      }),
+    const school = (await this.institution.find())?.name ?? '';
+    await this.notifier.notifyFamilies(
+      events.map((e) => ({
+        studentId: e.studentId,
+        purpose: 'absence_alerts' as const,
+        template: 'absence_alert',
+        variables: (student: string) => ({ student, date: e.date, status: STATUS_WORDS[e.status], school }),
+        idempotencyKey: `absence:${e.studentId}:${e.date}`,
+      })),
     );
   }
 }

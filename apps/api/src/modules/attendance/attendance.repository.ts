@@ -138,6 +138,47 @@ export class AttendanceMarksRepository extends TenantScopedRepository<Attendance
     }
   }
 
+  /**
+   * A register save's first statement: the section-day's marks under its day-summary row lock. On MySQL a
+   * locking read (FOR UPDATE) of the summary row joined to the marks takes the row lock
+   * `DaySummariesRepository.lockDay` takes and reads the latest committed marks; on SQLite, whose
+   * transactions take turns, a plain read. Null when the day has no summary row yet (never saved): the
+   * caller then takes `lockDay`, which creates it, and reads the marks with `sectionDay`.
+   */
+  async lockedSectionDay(
+    sectionId: string,
+    date: string,
+    period: number,
+  ): Promise<Pick<AttendanceMark, 'id' | 'studentId' | 'status' | 'note' | 'sectionId'>[] | null> {
+    const rows = await this.sql<
+      {
+        day: string;
+        id: string | null;
+        student_id: string | null;
+        status: AttendanceMark['status'] | null;
+        note: string | null;
+        section_id: string | null;
+      }[]
+    >(
+      `SELECT d.section_id AS day, m.id, m.student_id, m.status, m.note, m.section_id
+         FROM attendance_day_summaries d
+         LEFT JOIN attendance_marks m
+           ON m.tenant_id = d.tenant_id AND m.section_id = d.section_id AND m.date = d.date AND m.period = d.period
+        WHERE d.tenant_id = ? AND d.date = ? AND d.section_id = ? AND d.period = ?${this.db.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+      [date, sectionId, period],
+    );
+    if (!rows.length) return null;
+    return rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id!,
+        studentId: r.student_id!,
+        status: r.status!,
+        note: r.note,
+        sectionId: r.section_id!,
+      }));
+  }
+
   /** The marks of one section-day as plain rows (the hot read of a register save). */
   async sectionDay(
     sectionId: string,

@@ -242,6 +242,17 @@ export class RegisterService {
     return { sectionId, date, period, locked, ...result };
   }
 
+  /**
+   * The section's marks of the day, read once under the day's lock: what changes, and the day's counts
+   * afterwards. One statement once the day has its summary row; the first save of a day creates it.
+   */
+  private async lockedDayMarks(sectionId: string, date: string, period: number) {
+    const marks = await this.marks.lockedSectionDay(sectionId, date, period);
+    if (marks) return marks;
+    await this.summaries.lockDay(date, sectionId, period);
+    return this.marks.sectionDay(sectionId, date, period);
+  }
+
   /** One attempt at the save, inside its transaction: the changed marks, the day's summary, alerts, audit. */
   private async write(input: {
     sectionId: string;
@@ -254,9 +265,7 @@ export class RegisterService {
   }): Promise<{ changed: number; override: boolean; summary: Counts }> {
     const { sectionId, date, period, subjectId, locked } = input;
     const userId = this.context.userId;
-    await this.summaries.lockDay(date, sectionId, period);
-    // The section's marks of the day, read once: what changes, and the day's counts afterwards.
-    const sectionMarks = await this.marks.sectionDay(sectionId, date, period);
+    const sectionMarks = await this.lockedDayMarks(sectionId, date, period);
     const existing = new Map(sectionMarks.map((m) => [m.studentId, m]));
     const changes = input.marks.filter((m) => {
       const e = existing.get(m.studentId);

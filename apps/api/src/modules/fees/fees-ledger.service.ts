@@ -6,7 +6,7 @@ import { RequestContext } from '../../platform/tenancy/request-context';
 import { CurrentInstitution } from '../institutions/current-institution';
 import type { Due } from './allocation';
 import { FeeInvoice, FeeLedgerEntry, LedgerKind } from './entities/fees.entities';
-import { FeeHeadsRepository, FeeInvoicesRepository, FeeLedgerRepository } from './fees.repository';
+import { DueRow, FeeHeadsRepository, FeeInvoicesRepository, FeeLedgerRepository } from './fees.repository';
 
 export type EntryInput = Pick<
   FeeLedgerEntry,
@@ -160,20 +160,30 @@ export class FeesLedgerService {
     });
   }
 
-  /** What a payment can be allocated to: each invoice head with something outstanding. */
+  /**
+   * What a payment can be allocated to: each invoice head with its balance (one read), oldest due first,
+   * then invoice creation and line order.
+   */
   async duesOf(studentId: string): Promise<Due[]> {
-    const invoices = await this.invoices.ofStudent(studentId);
-    const order = new Map(invoices.map((inv, k) => [inv.id, k]));
-    const views = await this.viewsOf(invoices);
-    return views.flatMap((v) =>
-      v.lines.map((l, j) => ({
-        invoiceId: v.id,
-        headId: l.headId,
-        dueDate: v.dueDate,
-        order: order.get(v.id)! * 1000 + j,
-        outstanding: l.outstanding,
-      })),
-    );
+    return FeesLedgerService.duesFrom(await this.invoices.duesOf(studentId));
+  }
+
+  /** Dues in allocation order from balance rows already in that order (see FeeInvoicesRepository.duesOf). */
+  static duesFrom(rows: DueRow[]): Due[] {
+    const invoiceIndex = new Map<string, number>();
+    const lineIndex = new Map<string, number>();
+    return rows.map((r) => {
+      if (!invoiceIndex.has(r.invoiceId)) invoiceIndex.set(r.invoiceId, invoiceIndex.size);
+      const j = lineIndex.get(r.invoiceId) ?? 0;
+      lineIndex.set(r.invoiceId, j + 1);
+      return {
+        invoiceId: r.invoiceId,
+        headId: r.headId,
+        dueDate: r.dueDate,
+        order: invoiceIndex.get(r.invoiceId)! * 1000 + j,
+        outstanding: r.outstanding,
+      };
+    });
   }
 
   ledgerOf(studentId: string): Promise<FeeLedgerEntry[]> {

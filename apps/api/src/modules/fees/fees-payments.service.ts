@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../../platform/database/database';
 import {
   ConflictError,
+  DomainError,
   NotFoundError,
   RuleViolationError,
   ValidationFailedError,
@@ -16,7 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentInstitution } from '../institutions/current-institution';
 import { GuardianNotifier } from '../notifications/guardian-notifier.service';
 import { StudentDirectory } from '../students/student-directory';
-import { allocate, percentOf } from './allocation';
+import { Due, allocate, percentOf } from './allocation';
 import { formatMoney } from './amount-in-words';
 import { FeeLedgerEntry, FeePayment, PaymentMethod } from './entities/fees.entities';
 import { FeesErrorCode, IdempotencyKeyReusedError, OverpaymentError } from './fees.errors';
@@ -99,37 +100,45 @@ export class FeesPaymentsService {
     return this.view(existing);
   }
 
-  /** Records a counter or online payment; `replayed` says the key had been used (nothing new recorded). */
+  /**
+   * Records a counter or online payment; `replayed` says the key had been used (nothing new recorded).
+   *
+   * Staff reach every student of the school: the fee-account lock inside the transaction finds a student
+   * who is not the institution's (not found), so no separate read of the student; other callers are
+   * checked against their scope first (AZ-03). A key is looked up only when the payment cannot be
+   * recorded: the unique key (tenant_id, idempotency_key) refuses a second payment with the same key
+   * (rolled back, its receipt number with it), and a retry after the first one settled the dues is refused
+   * by the rules; either way the earlier payment is answered (or 409 for another request under that key).
+   */
   async record(
     studentId: string,
     input: PaymentInput,
     idempotencyKey?: string,
   ): Promise<{ payment: PaymentView; replayed: boolean }> {
-    await this.students.visible(studentId);
-    await this.checkCounterInput(input);
+    if ((await this.students.scope()).kind !== 'all') await this.students.visible(studentId);
     const hash = FeesPaymentsService.requestHash(studentId, input);
-    if (idempotencyKey) {
-      const earlier = await this.replay(idempotencyKey, hash);
-      if (earlier) return { payment: earlier, replayed: true };
-    }
     try {
-      const id = await this.db.transaction(async (): Promise<{ replayOf: string } | { created: string }> => {
+      await this.checkCounterInput(input);
+      const written = await this.db.transaction(async () => {
+        const dues = this.db.dialect === 'sqlite' ? await this.accounts.duesOfAccount(studentId) : null;
+        if (dues)
+          return this.write(studentId, input, idempotencyKey ?? null, hash, FeesLedgerService.duesFrom(dues));
         await this.accounts.lock(studentId);
-        if (idempotencyKey) {
-          // A concurrent request with the same key may have committed while this one waited for the lock.
-          const earlier = await this.payments.byIdempotencyKey(idempotencyKey);
-          if (earlier) {
-            if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError();
-            return { replayOf: earlier.id };
-          }
-        }
-        return { created: await this.recordLocked(studentId, input, idempotencyKey ?? null, hash) };
+        return this.write(
+          studentId,
+          input,
+          idempotencyKey ?? null,
+          hash,
+          await this.ledger.duesOf(studentId),
+        );
       });
-      if ('replayOf' in id) return { payment: await this.byIdUnchecked(id.replayOf), replayed: true };
-      return { payment: await this.byIdUnchecked(id.created), replayed: false };
+      return { payment: FeesPaymentsService.viewOf(written.payment, written.entries), replayed: false };
     } catch (error) {
-      // Same key, different student, racing on MySQL: the unique key refused the second insert.
-      if (idempotencyKey && isUniqueViolation(error)) {
+      if (
+        idempotencyKey &&
+        (isUniqueViolation(error) || error instanceof DomainError) &&
+        !(error instanceof NotFoundError)
+      ) {
         const earlier = await this.replay(idempotencyKey, hash);
         if (earlier) return { payment: earlier, replayed: true };
       }
@@ -175,6 +184,17 @@ export class FeesPaymentsService {
     hash: string | null,
   ): Promise<string> {
     const dues = await this.ledger.duesOf(studentId);
+    return (await this.write(studentId, input, idempotencyKey, hash, dues)).payment.id;
+  }
+
+  /** Writes the payment against the dues read under the account lock; answers the rows as written. */
+  private async write(
+    studentId: string,
+    input: PaymentInput,
+    idempotencyKey: string | null,
+    hash: string | null,
+    dues: Due[],
+  ): Promise<{ payment: Omit<FeePayment, 'tenantId'>; entries: FeeLedgerEntry[] }> {
     const outstanding = dues.reduce((s, d) => s + Math.max(0, d.outstanding), 0);
     const currency = await this.institution.currency();
     if (outstanding === 0)
@@ -187,7 +207,7 @@ export class FeesPaymentsService {
     const today = await this.institution.today();
     const paidOn = input.paidOn ?? today;
     const receiptNo = `${year.name}/${String(seq).padStart(5, '0')}`;
-    await this.payments.add({
+    const payment: Omit<FeePayment, 'tenantId'> = {
       id,
       studentId,
       academicYearId: year.id,
@@ -208,8 +228,10 @@ export class FeesPaymentsService {
       reversedAt: null,
       reversedBy: null,
       reversalReason: null,
-    });
-    await this.ledger.append(
+      createdAt: new Date(),
+    };
+    await this.payments.add(payment);
+    const entries = await this.ledger.append(
       allocations.map((a) => ({
         studentId,
         invoiceId: a.invoiceId,
@@ -239,22 +261,23 @@ export class FeesPaymentsService {
       },
     });
     // A receipt message to the guardians who opted in to receipts, in this transaction (once per payment).
-    const family = (await this.students.familiesOf([studentId])).get(studentId);
-    if (family?.guardianIds.length)
-      await this.notifier.notify({
-        guardianIds: family.guardianIds,
+    const school = await this.institution.name();
+    await this.notifier.notifyFamilies([
+      {
+        studentId,
         purpose: 'receipts',
         template: 'receipt',
-        variables: {
-          student: family.fullName,
+        variables: (student) => ({
+          student,
           amount: formatMoney(input.amount, currency),
           receiptNo,
           date: paidOn,
-          school: await this.institution.name(),
-        },
+          school,
+        }),
         idempotencyKey: `fee-receipt:${id}`,
-      });
-    return id;
+      },
+    ]);
+    return { payment, entries };
   }
 
   async reverse(paymentId: string, reason: string): Promise<PaymentView> {
@@ -394,7 +417,7 @@ export class FeesPaymentsService {
     );
   }
 
-  private static viewOf(p: FeePayment, entries: FeeLedgerEntry[]): PaymentView {
+  private static viewOf(p: Omit<FeePayment, 'tenantId'>, entries: FeeLedgerEntry[]): PaymentView {
     return {
       id: p.id,
       studentId: p.studentId,

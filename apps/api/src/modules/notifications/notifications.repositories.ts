@@ -139,6 +139,47 @@ export class ConsentsRepository extends TenantScopedRepository<GuardianConsent> 
       : Promise.resolve([]);
   }
 
+  /**
+   * For messages about students to their families, in one statement: each guardian of these students
+   * who agreed to `purpose`, with the channel and the student's name. Students none of whose guardians
+   * agreed are left out (nobody to message).
+   */
+  async grantedForFamiliesOf(
+    studentIds: string[],
+    purpose: ConsentPurpose,
+  ): Promise<
+    { studentId: string; firstName: string; lastName: string; guardianId: string; channel: ConsentChannel }[]
+  > {
+    if (!studentIds.length) return [];
+    // The first placeholder is the join's tenant, which sql() supplies; the other joins and the WHERE name
+    // it again.
+    const rows = await this.sql<
+      {
+        student_id: string;
+        first_name: string;
+        last_name: string;
+        guardian_id: string;
+        channel: ConsentChannel;
+      }[]
+    >(
+      `SELECT l.student_id, s.first_name, s.last_name, c.guardian_id, c.channel
+         FROM student_guardians l
+         JOIN students s ON s.tenant_id = ? AND s.id = l.student_id
+         JOIN notification_consents c
+           ON c.tenant_id = ? AND c.guardian_id = l.guardian_id AND c.purpose = ? AND c.granted = 1
+        WHERE l.tenant_id = ? AND l.student_id IN (${studentIds.map(() => '?').join(', ')})
+        ORDER BY l.student_id ASC, l.guardian_id ASC, c.channel ASC`,
+      [this.tenantId, purpose, this.tenantId, ...studentIds],
+    );
+    return rows.map((r) => ({
+      studentId: r.student_id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      guardianId: r.guardian_id,
+      channel: r.channel,
+    }));
+  }
+
   isGranted(guardianId: string, channel: ConsentChannel, purpose: ConsentPurpose): Promise<boolean> {
     return this.exists({ guardianId, channel, purpose, granted: true });
   }
