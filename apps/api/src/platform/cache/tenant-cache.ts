@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../tenancy/request-context';
+import { SingleFlight } from './single-flight';
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
@@ -14,6 +15,8 @@ export class TenantCache {
   private readonly entries = new Map<string, { value: unknown; until: number }>();
   /** Bumped by every invalidation: a load that was running meanwhile may hold old rows and is not kept. */
   private epoch = 0;
+  /** Concurrent misses of one entry share one load. */
+  private readonly loads = new SingleFlight<unknown>();
 
   constructor(private readonly context: RequestContext) {}
 
@@ -26,7 +29,7 @@ export class TenantCache {
     const hit = this.entries.get(key);
     if (hit && hit.until > Date.now()) return hit.value as T;
     const epoch = this.epoch;
-    const value = await load();
+    const value = (await this.loads.run(key, epoch, load)) as T;
     if (epoch !== this.epoch) return value;
     if (this.entries.size > MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { value, until: Date.now() + TTL_MS });

@@ -21,6 +21,7 @@ import { useWebStatic } from './web-static';
 import { useBinaryBodyParsers } from './binary-body';
 import { createValidationPipe } from './validation';
 import { addViewSchemas } from './api-view';
+import { dropNoOpEnhancers } from './no-op-enhancers';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -66,6 +67,8 @@ export async function createApp(
   });
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();
+  // nestjs-cls's pass-through guard and interceptor cost every request the interceptor chain (issue 18).
+  dropNoOpEnhancers(app);
 
   const fastify = app.getHttpAdapter().getInstance();
   // APP-05: text bodies small except the CSV upload of the student import (the JSON parser follows init).
@@ -115,19 +118,23 @@ export async function createApp(
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   if (config.openApiEnabled) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Shala API')
-        .setDescription(
-          'Multi-tenant school ERP. Errors answer { error: { code, message, details? }, requestId }.',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    // The response views are generated from the @shala/contracts types (see api-view.ts).
-    addViewSchemas(document);
+    // Built on the first request for it, not at boot (a tenth of the cold start, issue 18).
+    const document = () => {
+      const built = SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Shala API')
+          .setDescription(
+            'Multi-tenant school ERP. Errors answer { error: { code, message, details? }, requestId }.',
+          )
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      );
+      // The response views are generated from the @shala/contracts types (see api-view.ts).
+      addViewSchemas(built);
+      return built;
+    };
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: 'api/docs-json',
       useGlobalPrefix: false,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { levels } from 'pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { identityOf, requestIdFor } from '../http/request-id';
 
@@ -35,6 +36,21 @@ export function redactUrl(url: string): string {
   return `${path}?${keys.join('&')}`;
 }
 
+type RequestLogLevel = 'error' | 'warn' | 'info' | 'silent';
+
+/**
+ * The request line's level, or 'silent' when the configured level would drop it anyway: pino-http then
+ * skips the line's child logger and serialization (issue 18: at LOG_LEVEL=warn every 2xx answer paid for
+ * a log line nobody writes).
+ */
+export function requestLogLevel(configured: string): (statusCode: number, err?: Error) => RequestLogLevel {
+  const threshold = levels.values[configured] ?? levels.values.info!;
+  return (statusCode, err) => {
+    const level = err || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+    return levels.values[level]! >= threshold ? level : 'silent';
+  };
+}
+
 /** JSON logs with request id, tenant and user; `destination` lets tests read what would be written. */
 @Module({})
 export class LoggingModule {
@@ -44,28 +60,36 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
-              ...(destination ? { stream: destination } : {}),
-              level: config.logLevel,
-              genReqId: (req: IncomingMessage) => requestIdFor(req),
-              redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
-              customProps: (req: IncomingMessage) => identityOf(req),
-              serializers: {
-                req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: redactUrl(req.url),
-                  remoteAddress: req.remoteAddress,
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          useFactory: (config: AppConfig) => {
+            const levelOf = requestLogLevel(config.logLevel);
+            return {
+              pinoHttp: {
+                ...(destination ? { stream: destination } : {}),
+                level: config.logLevel,
+                genReqId: (req: IncomingMessage) => requestIdFor(req),
+                redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+                // Only once authentication has named them: an empty binding would cost a child logger per request.
+                customProps: (req: IncomingMessage) => {
+                  const identity = identityOf(req);
+                  // pino-http skips a falsy binding at run time; its types only say object.
+                  return (identity.tenantId || identity.userId ? identity : undefined) as unknown as object;
+                },
+                serializers: {
+                  req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                    id: req.id,
+                    method: req.method,
+                    url: redactUrl(req.url),
+                    remoteAddress: req.remoteAddress,
+                  }),
+                  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+                },
+                customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+                  levelOf(res.statusCode, err),
+                autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health/') },
+                base: { service: 'shala-api' },
               },
-              customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health/') },
-              base: { service: 'shala-api' },
-            },
-          }),
+            };
+          },
         }),
       ],
     };

@@ -91,4 +91,53 @@ describe('IdentityCache', () => {
     await cache.sessionLive('t1', 's1', 'u1', load);
     expect(load).toHaveBeenCalledTimes(2);
   });
+  it('reads a session and its grants once when concurrent requests miss together', async () => {
+    const cache = new IdentityCache(fakeBus() as unknown as InvalidationBus);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const session = vi.fn(async () => {
+      await gate;
+      return { live: true, liveUntil: Date.now() + 60_000 };
+    });
+    const grantsLoad = vi.fn(async () => {
+      await gate;
+      return grants;
+    });
+    const pending = Array.from({ length: 20 }, () =>
+      Promise.all([cache.sessionLive('t1', 's1', 'u1', session), cache.grants('t1', 'u1', grantsLoad)]),
+    );
+    release();
+    for (const [live, g] of await Promise.all(pending)) {
+      expect(live).toBe(true);
+      expect(g).toEqual(grants);
+    }
+    expect(session).toHaveBeenCalledTimes(1);
+    expect(grantsLoad).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not let a request that starts after a revocation share a load begun before it', async () => {
+    const cache = new IdentityCache(fakeBus() as unknown as InvalidationBus);
+    let release!: (v: { live: boolean; liveUntil: number }) => void;
+    const before = new Promise<{ live: boolean; liveUntil: number }>((r) => (release = r));
+    const early = cache.sessionLive('t1', 's1', 'u1', () => before);
+    await cache.sessionsRevoked('t1', ['s1']);
+    const after = vi.fn(() => Promise.resolve({ live: false, liveUntil: 0 }));
+    const late = cache.sessionLive('t1', 's1', 'u1', after);
+    release({ live: true, liveUntil: Date.now() + 60_000 }); // read before the revocation committed
+    expect(await early).toBe(true);
+    expect(await late).toBe(false);
+    expect(after).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not share a session load between two users', async () => {
+    const cache = new IdentityCache(fakeBus() as unknown as InvalidationBus);
+    const forU1 = vi.fn(() => Promise.resolve({ live: true, liveUntil: Date.now() + 60_000 }));
+    const forU2 = vi.fn(() => Promise.resolve({ live: false, liveUntil: 0 }));
+    const [a, b] = await Promise.all([
+      cache.sessionLive('t1', 's1', 'u1', forU1),
+      cache.sessionLive('t1', 's1', 'u2', forU2),
+    ]);
+    expect([a, b]).toEqual([true, false]);
+    expect(forU2).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidationBus, type Invalidation } from '../cache/invalidation-bus';
+import { SingleFlight } from '../cache/single-flight';
 
 /** While every replica hears invalidations (Redis pub/sub subscribed): a bound for a missed message. */
 export const SHARED_TTL_MS = 30_000;
@@ -32,6 +33,9 @@ export class IdentityCache {
   private readonly sessions = new Map<string, SessionEntry>();
   private readonly grantsOf = new Map<string, { value: CachedGrants; until: number }>();
   private epoch = 0;
+  /** Concurrent misses of one session or one user's grants share one load (see SingleFlight). */
+  private readonly sessionLoads = new SingleFlight<{ live: boolean; liveUntil: number }>();
+  private readonly grantLoads = new SingleFlight<CachedGrants>();
 
   constructor(private readonly bus: InvalidationBus) {
     bus.on((m) => this.apply(m));
@@ -77,7 +81,8 @@ export class IdentityCache {
     const hit = this.sessions.get(key);
     if (hit && hit.until > now) return hit.live && hit.userId === userId;
     const epoch = this.epoch;
-    const { live, liveUntil } = await load();
+    // Keyed by user too: a joiner only shares a load made for the same session and user.
+    const { live, liveUntil } = await this.sessionLoads.run(`${key}|${userId}`, epoch, load);
     if (epoch === this.epoch) {
       if (this.sessions.size >= MAX_ENTRIES) this.sessions.clear();
       const until = Math.min(Date.now() + this.ttl(), live ? liveUntil : Infinity);
@@ -92,7 +97,7 @@ export class IdentityCache {
     const hit = this.grantsOf.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
     const epoch = this.epoch;
-    const value = await load();
+    const value = await this.grantLoads.run(key, epoch, load);
     if (epoch === this.epoch) {
       if (this.grantsOf.size >= MAX_ENTRIES) this.grantsOf.clear();
       this.grantsOf.set(key, { value, until: Date.now() + this.ttl() });
