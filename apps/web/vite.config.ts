@@ -1,8 +1,11 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import postcss from 'postcss';
+import mantinePreset from 'postcss-preset-mantine';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { missingMantineStyles } from './src/app/styles/mantine-styles';
 
 /** The npm package a bundled module comes from, or null for our own code. */
 function packageOf(id: string): string | null {
@@ -78,11 +81,58 @@ function precompress(): Plugin {
   };
 }
 
+/** One component's styles from Mantine: `@mantine/core/styles/Button.css`. */
+const MANTINE_COMPONENT_STYLES = /[\\/]@mantine[\\/]core[\\/]styles[\\/][^\\/]+\.css$/;
+
+/**
+ * Mantine's per-component style files (imported in app/styles/, so the sign-in page loads only the styles
+ * of the components it renders) ship with sizes in px, where its all-in-one styles.css has them in rem
+ * scaled by --mantine-scale. Mantine's own PostCSS preset with autoRem turns each file into exactly its
+ * part of styles.css (the 90 files concatenated in app/styles/ order are styles.css, checked by
+ * app/styles/mantine-styles.test.ts), so text still follows the browser's font size setting.
+ */
+function mantineComponentStyles(): Plugin {
+  const processor = postcss([mantinePreset({ autoRem: true })]);
+  return {
+    name: 'shala:mantine-component-styles',
+    enforce: 'pre',
+    async transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!MANTINE_COMPONENT_STYLES.test(file)) return null;
+      const result = await processor.process(code, { from: file });
+      return { code: result.css, map: null };
+    },
+    generateBundle(_options, bundle) {
+      // The sign-in page's first load: the entry chunk and what it imports statically.
+      const firstLoad = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk' || firstLoad.has(fileName)) return;
+        firstLoad.add(fileName);
+        chunk.imports.forEach(visit);
+      };
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk' && chunk.isEntry) visit(chunk.fileName);
+      const moduleIds = [...firstLoad].flatMap((fileName) => {
+        const chunk = bundle[fileName];
+        return chunk?.type === 'chunk' ? chunk.moduleIds : [];
+      });
+      const missing = missingMantineStyles(moduleIds);
+      if (missing.length > 0) {
+        this.error(
+          `The sign-in page renders Mantine's ${missing.join(', ')} without its styles: add ` +
+            `${missing.map((name) => `@mantine/core/styles/${name}.css`).join(', ')} to src/app/styles/mantine-sign-in.ts`,
+        );
+      }
+    },
+  };
+}
+
 /** The API the dev server forwards /api to (the NestJS app on its default port). */
 const apiTarget = process.env.VITE_API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [mantineComponentStyles(), react(), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -96,6 +146,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
+    // No polyfill in the entry: a browser without modulepreload still loads every module, only later.
+    modulePreload: { polyfill: false },
     // dist/.vite/manifest.json: which files each entry and lazy route loads (scripts/web-budget.mjs).
     manifest: true,
     rollupOptions: {

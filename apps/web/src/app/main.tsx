@@ -1,7 +1,7 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-// @mantine/dates styles load with the signed-in shell (routes/app-layout.tsx), which alone uses date
-// pickers; the sign-in page does not need them.
+// Only the styles of what the sign-in page renders; the rest of Mantine's load with the pages that use
+// them (app/styles/mantine-rest.ts: the signed-in shell and the other signed-out pages), the date
+// pickers' with the shell (routes/app-layout.tsx), the toasts' with their host (app/notifications-host.tsx).
+import './styles/mantine-sign-in';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

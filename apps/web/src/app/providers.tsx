@@ -1,11 +1,13 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { SessionProvider } from '../features/auth/components/session-provider';
 import { cssVariablesResolver, theme } from './theme';
+
+// Toasts are never part of a page's first screen: their code and styles load just after it (issue 18).
+const NotificationsHost = lazy(() => import('./notifications-host'));
 
 interface AppProvidersProps {
   queryClient: QueryClient;
@@ -25,7 +27,9 @@ export function AppProviders({ queryClient, i18n, mantineEnv = 'default', childr
         defaultColorScheme="light"
         env={mantineEnv}
       >
-        <Notifications position="top-right" limit={3} />
+        <Suspense fallback={null}>
+          <NotificationsHost />
+        </Suspense>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>{children}</SessionProvider>
         </QueryClientProvider>

@@ -47,8 +47,7 @@ export const routes: RouteObject[] = [
         // A school's public privacy page: no sign-in, outside both layouts.
         path: 'privacy-notice/:slug',
         lazy: async () => ({
-          Component: (await import('../features/privacy/notice/components/public-privacy-notice-page'))
-            .PublicPrivacyNoticePage,
+          Component: (await import('../routes/public-privacy-notice-route')).PublicPrivacyNoticePage,
         }),
       },
       {

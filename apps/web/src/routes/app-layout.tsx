@@ -1,3 +1,5 @@
+// Mantine's styles beyond the sign-in page's (which the entry loads), before the date pickers' own.
+import '../app/styles/mantine-rest';
 // The date pickers' styles: only signed-in screens use @mantine/dates, so the sign-in page goes without.
 import '@mantine/dates/styles.css';
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Skeleton, Text } from '@mantine/core';

@@ -1,3 +1,5 @@
+// The pages beside sign-in render more of Mantine than the entry styles (app/styles/mantine-sign-in.ts).
+import '../app/styles/mantine-rest';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -23,7 +23,6 @@ import type {
 import { apiClient, isAccessTokenResponse } from '../../../app/api/client';
 import { sessionStore } from '../../../app/api/session-store';
 import type { SignInOutcome } from './auth.types';
-import { solveProofOfWork } from './proof-of-work';
 
 /** Thrown when a 2xx answer does not have the documented shape. */
 export class UnexpectedResponseError extends Error {
@@ -86,6 +85,8 @@ export async function login(request: LoginRequest, progress: LoginProgress = {})
       if (!challenge || solved >= MAX_CHALLENGES) throw error;
       progress.onCheckingBrowser?.(true);
       try {
+        // The solver (altcha) is fetched only when the API asks for a proof of work.
+        const { solveProofOfWork } = await import('./proof-of-work');
         body = { ...request, proofOfWork: await solveProofOfWork(challenge) };
       } catch {
         // The browser could not do the work: show the API's answer.

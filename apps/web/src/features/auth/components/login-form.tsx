@@ -1,22 +1,32 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Loader, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PasswordField } from '../../../app/components/password-field';
-import { useForm } from 'react-hook-form';
+import { useForm, type Resolver } from 'react-hook-form';
 import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import type { SignInOutcome } from '../api/auth.types';
 import { useLogin } from '../hooks/use-login';
-import { loginSchema, type LoginFormInput, type LoginFormValues } from '../schemas/login.schema';
+import type { LoginFormInput, LoginFormValues } from '../schemas/login.schema';
+
+const loadResolver = () => import('../schemas/login.resolver');
+
+/**
+ * Validation is the zod schema, as in every form, but zod arrives just after the page has rendered (the
+ * form fetches it on mount) instead of with it: the sign-in page's first load stays small (issue 18).
+ * A submit before it is in waits for it.
+ */
+const loginResolver: Resolver<LoginFormInput, unknown, LoginFormValues> = async (values, context, options) =>
+  (await loadResolver()).loginResolver(values, context, options);
 
 interface LoginFormProps {
   /** Prefills the institution, e.g. when coming back from the MFA step. */
   defaultInstitution?: string;
   /** Prefills the email, e.g. after accepting an invitation. */
   defaultEmail?: string;
-  onOutcome: (outcome: SignInOutcome, institution: string) => void;
+  /** The form stays busy until what it returns settles (the next step's code may be on its way). */
+  onOutcome: (outcome: SignInOutcome, institution: string) => void | Promise<void>;
 }
 
 const FIELDS = ['institution', 'email', 'password'] as const;
@@ -26,20 +36,23 @@ export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcom
   const fieldError = useFieldError();
   const [checkingBrowser, setCheckingBrowser] = useState(false);
   const login = useLogin({ onCheckingBrowser: setCheckingBrowser });
+  useEffect(() => {
+    void loadResolver();
+  }, []);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<LoginFormInput, unknown, LoginFormValues>({
-    resolver: zodResolver(loginSchema),
+    resolver: loginResolver,
     defaultValues: { institution: defaultInstitution, email: defaultEmail, password: '' },
   });
 
   const onSubmit = handleSubmit(async (values) => {
     try {
       const outcome = await login.mutateAsync(values);
-      onOutcome(outcome, values.institution);
+      await onOutcome(outcome, values.institution);
     } catch (error) {
       // The alert shows login.error; field-level details go next to their fields.
       applyServerFieldErrors(error, FIELDS, setError);

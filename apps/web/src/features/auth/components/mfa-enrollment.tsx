@@ -1,3 +1,5 @@
+// A lazy step of the sign-in page (sign-in-flow.tsx): it renders more of Mantine than the entry styles.
+import '../../../app/styles/mantine-rest';
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useAuthText } from '../i18n';

@@ -1,3 +1,5 @@
+// A lazy step of the sign-in page (sign-in-flow.tsx): it renders more of Mantine than the entry styles.
+import '../../../app/styles/mantine-rest';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import type { MfaVerifyRequest } from '@shala/contracts';

@@ -1,3 +1,5 @@
+// A lazy step of the sign-in page (sign-in-flow.tsx): it renders more of Mantine than the entry styles.
+import '../../../app/styles/mantine-rest';
 import { Alert, Button, Checkbox, CopyButton, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy, IconDownload, IconLifebuoy } from '@tabler/icons-react';
 import { useState } from 'react';

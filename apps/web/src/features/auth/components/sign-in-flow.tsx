@@ -4,9 +4,8 @@ import { useAuthText } from '../i18n';
 import { Link } from 'react-router';
 import type { SignInOutcome } from '../api/auth.types';
 import { LoginForm } from './login-form';
-import { MfaEnrollment } from './mfa-enrollment';
-import { MfaForm } from './mfa-form';
-import { RecoveryCodesPanel } from './recovery-codes-panel';
+
+type Steps = typeof import('./sign-in-steps');
 
 type Step =
   | { kind: 'credentials' }
@@ -33,6 +32,11 @@ export function SignInFlow({
   const t = useAuthText();
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
   const [institution, setInstitution] = useState(defaultInstitution);
+  // The later steps' code, fetched before the first of them shows (the sign-in button spins meanwhile),
+  // so a step appears whole, its heading and its form together. A chunk that cannot be fetched (gone
+  // after a deploy) is the route's error: its boundary offers a reload.
+  const [steps, setSteps] = useState<Steps | null>(null);
+  const [stepsFailed, setStepsFailed] = useState<{ error: unknown } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step.kind);
 
@@ -44,13 +48,23 @@ export function SignInFlow({
     if (step.kind !== 'mfa') headingRef.current?.focus();
   }, [step.kind]);
 
-  const handleOutcome = (outcome: SignInOutcome, slug: string) => {
+  const handleOutcome = async (outcome: SignInOutcome, slug: string) => {
     setInstitution(slug);
-    if (outcome.kind === 'signed-in') onSignedIn();
-    else if (outcome.kind === 'mfa-required') setStep({ kind: 'mfa', mfaToken: outcome.mfaToken });
+    if (outcome.kind === 'signed-in') {
+      onSignedIn();
+      return;
+    }
+    try {
+      setSteps(await import('./sign-in-steps'));
+    } catch (error) {
+      setStepsFailed({ error });
+      return;
+    }
+    if (outcome.kind === 'mfa-required') setStep({ kind: 'mfa', mfaToken: outcome.mfaToken });
     else setStep({ kind: 'mfa-enrollment', mfaToken: outcome.mfaToken });
   };
   const backToCredentials = () => setStep({ kind: 'credentials' });
+  if (stepsFailed) throw stepsFailed.error;
 
   const title = {
     credentials: t('login.title'),
@@ -79,16 +93,16 @@ export function SignInFlow({
             {t('login.forgotPassword')}
           </Anchor>
         </>
-      ) : step.kind === 'mfa' ? (
-        <MfaForm mfaToken={step.mfaToken} onSignedIn={onSignedIn} onCancel={backToCredentials} />
+      ) : !steps ? null : step.kind === 'mfa' ? (
+        <steps.MfaForm mfaToken={step.mfaToken} onSignedIn={onSignedIn} onCancel={backToCredentials} />
       ) : step.kind === 'mfa-enrollment' ? (
-        <MfaEnrollment
+        <steps.MfaEnrollment
           mfaToken={step.mfaToken}
           onEnrolled={({ recoveryCodes, email }) => setStep({ kind: 'recovery-codes', recoveryCodes, email })}
           onCancel={backToCredentials}
         />
       ) : (
-        <RecoveryCodesPanel
+        <steps.RecoveryCodesPanel
           codes={step.recoveryCodes}
           email={step.email}
           doneLabel={t('recoveryCodes.continue')}

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import type { MeResponse } from '@shala/contracts';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
@@ -25,9 +24,11 @@ function saveForUser(i18n: I18n, queryClient: QueryClient, generation: number, l
   queryClient.setQueryData<MeResponse>(authKeys.me(generation), (me) =>
     me ? { ...me, user: { ...me.user, locale: language } } : me,
   );
-  // Said in the language just chosen.
+  // Said in the language just chosen. Mantine's toast store is fetched only if it comes to that.
   saveLocale(language).catch(() =>
-    notifications.show({ color: 'red', message: i18n.t('language.saveFailed') }),
+    import('@mantine/notifications').then(({ notifications }) =>
+      notifications.show({ color: 'red', message: i18n.t('language.saveFailed') }),
+    ),
   );
 }
 
