@@ -1,17 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { MARK_STATUSES, Permission } from '@shala/contracts';
 import {
   IconCalendarOff,
@@ -20,7 +7,18 @@ import {
   IconDeviceFloppy,
   IconLock,
 } from '@tabler/icons-react';
-import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { EmptyState } from '../../../app/components/empty-state';
 import { toApiProblem } from '../../../app/api/errors';
@@ -28,6 +26,7 @@ import { formatDateTime } from '../../../app/format';
 import { useCan, useCurrentUser } from '../../auth/hooks/current-user';
 import type {
   MarkStatus,
+  RegisterRow,
   RegisterView as Register,
   SaveRegisterResult as SaveRegisterResponse,
 } from '@shala/contracts';
@@ -36,6 +35,7 @@ import { useAttendanceText } from '../i18n';
 import { countMarks, initialStatus, nextStatus, statusForKey } from './mark-cycle';
 import { clearDraft, readDraft, writeDraft, type DraftPlace } from './mark-draft';
 import { useNonWorkingText } from './non-working';
+import classes from './register-editor.module.css';
 
 export const STATUS_COLOR: Record<MarkStatus, string> = {
   present: 'green',
@@ -110,6 +110,41 @@ export function RegisterEditor({
   const [refusal, setRefusal] = useState<string | null>(null);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const bar = useRef<HTMLDivElement | null>(null);
+  // One status menu for the whole register, opened beside the row whose ⋮ button was used.
+  const [menu, setMenu] = useState<{ studentId: string; anchor: HTMLElement } | null>(null);
+  const menuId = useId();
+
+  // Stable callbacks, so a mark re-renders its own row and the summary, not all 40 rows.
+  const { id: institutionId } = me.institution;
+  const { id: userId } = me.user;
+  const { sectionId, date } = register;
+  const setStatus = useCallback(
+    (studentId: string, status: MarkStatus) => {
+      setSaved(null);
+      setMarks((current) => {
+        const next = { ...current, [studentId]: status };
+        writeDraft({
+          institutionId,
+          userId,
+          sectionId,
+          date,
+          period,
+          subjectId,
+          savedAt: new Date().toISOString(),
+          marks: next,
+        });
+        return next;
+      });
+    },
+    [institutionId, userId, sectionId, date, period, subjectId],
+  );
+  const keepButton = useCallback((index: number, element: HTMLButtonElement | null) => {
+    buttons.current[index] = element;
+  }, []);
+  const focusRow = useCallback((index: number) => buttons.current[index]?.focus(), []);
+  const toggleMenu = useCallback((studentId: string, anchor: HTMLElement) => {
+    setMenu((open) => (open?.studentId === studentId ? null : { studentId, anchor }));
+  }, []);
 
   if (!register.workingDay) {
     return (
@@ -131,40 +166,12 @@ export function RegisterEditor({
 
   const counts = countMarks(marks);
   const blocked = register.locked && !canOverride;
-
-  const setStatus = (studentId: string, status: MarkStatus) => {
-    setSaved(null);
-    setMarks((current) => {
-      const next = { ...current, [studentId]: status };
-      writeDraft({ ...place, subjectId, savedAt: new Date().toISOString(), marks: next });
-      return next;
-    });
-  };
+  const menuRow = menu ? register.rows.find((row) => row.studentId === menu.studentId) : undefined;
 
   const discard = () => {
     clearDraft(place);
     setDraft(null);
     setMarks(initial());
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number, studentId: string) => {
-    if (blocked) return;
-    const move =
-      event.key === 'ArrowDown' || event.key === 'ArrowRight'
-        ? 1
-        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
-          ? -1
-          : 0;
-    if (move !== 0) {
-      event.preventDefault();
-      buttons.current[index + move]?.focus();
-      return;
-    }
-    const status = statusForKey(event.key);
-    if (status && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      setStatus(studentId, status);
-    }
   };
 
   const onSave = () => {
@@ -256,80 +263,32 @@ export function RegisterEditor({
       <Text size="sm" c="dimmed">
         {t('marking.help')}
       </Text>
-      <Box
-        component="ul"
-        aria-label={t('marking.register', { section: sectionLabel })}
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-      >
-        {register.rows.map((row, index) => {
-          const status = marks[row.studentId] ?? 'present';
-          const label = t(`status.${status}`);
-          return (
-            <Box
-              component="li"
-              key={row.studentId}
-              style={{
-                display: 'flex',
-                alignItems: 'center',
-                borderBottom: '1px solid var(--mantine-color-default-border)',
-                borderLeft: `6px solid var(--mantine-color-${STATUS_COLOR[status]}-6)`,
-              }}
-            >
-              <UnstyledButton
-                ref={(element: HTMLButtonElement | null) => {
-                  buttons.current[index] = element;
-                }}
-                data-testid="mark-row"
-                data-status={status}
-                aria-label={t('marking.studentStatus', {
-                  name: row.fullName,
-                  rollNo: row.rollNo ?? '–',
-                  status: label,
-                })}
-                disabled={blocked}
-                onClick={() => setStatus(row.studentId, nextStatus(status))}
-                onKeyDown={(event) => onKeyDown(event, index, row.studentId)}
-                onFocus={(event: FocusEvent<HTMLButtonElement>) =>
-                  revealAboveBar(event.currentTarget, bar.current)
-                }
-                py="sm"
-                px="sm"
-                mih={56}
-                style={{ display: 'flex', alignItems: 'center', gap: 12, flex: 1, minWidth: 0 }}
-              >
-                <Text fw={600} w={32} ta="right" c="dimmed" aria-hidden style={{ flexShrink: 0 }}>
-                  {row.rollNo ?? '–'}
-                </Text>
-                <Stack gap={0} style={{ flex: 1, minWidth: 0 }} aria-hidden>
-                  <Text truncate>{row.fullName}</Text>
-                  {row.onLeave ? (
-                    <Text size="xs" c="blue">
-                      {t('marking.onLeave')}
-                    </Text>
-                  ) : null}
-                </Stack>
-                <Badge
-                  color={STATUS_COLOR[status]}
-                  size="lg"
-                  variant={status === 'present' ? 'light' : 'filled'}
-                  aria-hidden
-                  style={{ flexShrink: 0 }}
-                >
-                  {label}
-                </Badge>
-              </UnstyledButton>
-              <StatusMenu
-                name={row.fullName}
-                current={status}
-                disabled={blocked}
-                onPick={(picked) => setStatus(row.studentId, picked)}
-              />
-            </Box>
-          );
-        })}
-      </Box>
+      <ul className={classes.list} aria-label={t('marking.register', { section: sectionLabel })}>
+        {register.rows.map((row, index) => (
+          <StatusRow
+            key={row.studentId}
+            row={row}
+            index={index}
+            status={marks[row.studentId] ?? 'present'}
+            blocked={blocked}
+            menuOpen={menu?.studentId === row.studentId}
+            menuId={menuId}
+            bar={bar}
+            t={t}
+            keepButton={keepButton}
+            focusRow={focusRow}
+            setStatus={setStatus}
+            toggleMenu={toggleMenu}
+          />
+        ))}
+      </ul>
+      <StatusMenu
+        id={menuId}
+        anchor={menuRow ? (menu?.anchor ?? null) : null}
+        current={menuRow ? (marks[menuRow.studentId] ?? 'present') : null}
+        onPick={(status) => menuRow && setStatus(menuRow.studentId, status)}
+        onClose={() => setMenu(null)}
+      />
       {saved ? (
         <Alert
           color="green"
@@ -388,34 +347,155 @@ export function RegisterEditor({
   );
 }
 
-/** The direct way to a status: a menu of all five, beside the row that cycles on tap. */
-function StatusMenu({
-  name,
-  current,
-  disabled,
-  onPick,
+type AttendanceT = ReturnType<typeof useAttendanceText>;
+
+/**
+ * One student's row: tap (or Enter) cycles the status, P A L E H set it, the arrows move between rows, and
+ * the ⋮ button opens the register's one status menu beside it. Plain elements and memoised: the first
+ * screen builds 40 of them, and a mark re-renders only its own row.
+ */
+const StatusRow = memo(function StatusRow({
+  row,
+  index,
+  status,
+  blocked,
+  menuOpen,
+  menuId,
+  bar,
+  t,
+  keepButton,
+  focusRow,
+  setStatus,
+  toggleMenu,
 }: {
-  name: string;
-  current: MarkStatus;
-  disabled: boolean;
+  row: RegisterRow;
+  index: number;
+  status: MarkStatus;
+  blocked: boolean;
+  menuOpen: boolean;
+  menuId: string;
+  bar: RefObject<HTMLDivElement | null>;
+  t: AttendanceT;
+  keepButton: (index: number, element: HTMLButtonElement | null) => void;
+  focusRow: (index: number) => void;
+  setStatus: (studentId: string, status: MarkStatus) => void;
+  toggleMenu: (studentId: string, anchor: HTMLElement) => void;
+}) {
+  const label = t(`status.${status}`);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (blocked) return;
+    const move =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? 1
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? -1
+          : 0;
+    if (move !== 0) {
+      event.preventDefault();
+      focusRow(index + move);
+      return;
+    }
+    const picked = statusForKey(event.key);
+    if (picked && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      setStatus(row.studentId, picked);
+    }
+  };
+  return (
+    <li className={classes.row} data-mark={status}>
+      <button
+        type="button"
+        ref={(element) => keepButton(index, element)}
+        className={`mantine-focus-auto ${classes.mark}`}
+        data-testid="mark-row"
+        data-status={status}
+        aria-label={t('marking.studentStatus', {
+          name: row.fullName,
+          rollNo: row.rollNo ?? '–',
+          status: label,
+        })}
+        disabled={blocked}
+        onClick={() => setStatus(row.studentId, nextStatus(status))}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => revealAboveBar(event.currentTarget, bar.current)}
+      >
+        <span className={classes.roll} aria-hidden>
+          {row.rollNo ?? '–'}
+        </span>
+        <span className={classes.who} aria-hidden>
+          <span className={classes.name}>{row.fullName}</span>
+          {row.onLeave ? <span className={classes.leave}>{t('marking.onLeave')}</span> : null}
+        </span>
+        <span className={classes.badge} aria-hidden>
+          {label}
+        </span>
+      </button>
+      <button
+        type="button"
+        className={`mantine-focus-auto ${classes.menuButton}`}
+        disabled={blocked}
+        aria-label={t('marking.chooseStatus', { name: row.fullName })}
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        aria-controls={menuOpen ? `${menuId}-dropdown` : undefined}
+        // The menu names itself after the button that opened it (Mantine's aria-labelledby).
+        id={menuOpen ? `${menuId}-target` : undefined}
+        data-testid="status-menu"
+        onClick={(event: MouseEvent<HTMLButtonElement>) => toggleMenu(row.studentId, event.currentTarget)}
+      >
+        <IconDotsVertical size={20} aria-hidden />
+      </button>
+    </li>
+  );
+});
+
+/**
+ * Gives the shared menu's target ref (Mantine positions the dropdown on it and counts clicks on it as
+ * inside) the ⋮ button of the open row; renders nothing itself.
+ */
+const MenuAnchor = forwardRef<HTMLElement | null, { anchor: HTMLElement | null }>(function MenuAnchor(
+  { anchor },
+  ref,
+) {
+  useLayoutEffect(() => {
+    if (typeof ref === 'function') {
+      ref(anchor);
+      return () => ref(null);
+    }
+    if (ref) ref.current = anchor;
+    return undefined;
+  }, [anchor, ref]);
+  return null;
+});
+
+/** The direct way to a status: one menu of all five for the register, opened beside a row's ⋮ button. */
+function StatusMenu({
+  id,
+  anchor,
+  current,
+  onPick,
+  onClose,
+}: {
+  id: string;
+  anchor: HTMLElement | null;
+  current: MarkStatus | null;
   onPick: (status: MarkStatus) => void;
+  onClose: () => void;
 }) {
   const t = useAttendanceText();
   return (
-    <Menu position="bottom-end" withinPortal shadow="md">
+    <Menu
+      id={id}
+      opened={anchor !== null}
+      onChange={(opened) => {
+        if (!opened) onClose();
+      }}
+      position="bottom-end"
+      withinPortal
+      shadow="md"
+    >
       <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size={44}
-          mr={4}
-          disabled={disabled}
-          aria-label={t('marking.chooseStatus', { name })}
-          data-testid="status-menu"
-          style={{ flexShrink: 0 }}
-        >
-          <IconDotsVertical size={20} aria-hidden />
-        </ActionIcon>
+        <MenuAnchor anchor={anchor} />
       </Menu.Target>
       <Menu.Dropdown>
         {MARK_STATUSES.map((status) => (
