@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -387,6 +387,8 @@ describe.skipIf(!enabled)('Galera cluster, two API replicas, Nginx, under failur
     process.stdout.write(
       `[galera] load: ${JSON.stringify(outcomes)}; ${acked.length} payments acknowledged\n`,
     );
+    const serverErrors = Object.entries(outcomes).filter(([k]) => / 5\d\d$/.test(k) && !/ 50[23]$/.test(k));
+    if (serverErrors.length > 0) process.stdout.write(serverErrorsOf(join(d.dir, 'api1.log')));
 
     // Conflicts between the nodes were retried by the API, not handed to the client as 409s: a rare one
     // may lose all its attempts on a loaded machine (at most 3% of requests here), while with the retry
@@ -440,3 +442,20 @@ describe.skipIf(!enabled)('Galera cluster, two API replicas, Nginx, under failur
     expect(d.cli(2, ['audit:verify'])).toMatch(/"institution":"scale-0001","ok":true/);
   }, 180_000);
 });
+
+/** The distinct errors behind replica 1's 5xx answers (its JSON log), so a failed run says what failed. */
+function serverErrorsOf(logFile: string): string {
+  const seen = new Map<string, number>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"level":50')) continue;
+    try {
+      const entry = JSON.parse(line) as { err?: { message?: string; code?: string }; msg?: string };
+      const key = `${entry.err?.code ?? ''} ${entry.err?.message ?? entry.msg ?? ''}`.slice(0, 300);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    } catch {
+      // a partial last line
+    }
+  }
+  const lines = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  return `[galera] replica 1's logged errors:\n${lines.map(([k, n]) => `  ${n} × ${k}`).join('\n')}\n`;
+}
