@@ -39,6 +39,15 @@ describe('driver errors', () => {
       new AggregateError([driverError('ECONNREFUSED', 'refused')], 'connect failed'),
     ],
     ['an unwritable SQLite file', driverError('SQLITE_IOERR_WRITE', 'disk I/O error')],
+    [
+      'a Galera node outside the primary component',
+      queryFailed(
+        'INSERT INTO x',
+        driverError('ER_UNKNOWN_COM_ERROR', 'WSREP has not yet prepared node for application use', {
+          errno: 1047,
+        }),
+      ),
+    ],
   ])('reads %s as a connection failure', (_name, error) => {
     expect(isConnectionFailure(error)).toBe(true);
     expect(isDatabaseUnavailable(error)).toBe(true);

@@ -101,6 +101,9 @@ const CLOSED_CONNECTION_MESSAGES = [
   "Can't write in closed state",
   'Pool is closed.',
   'Connection lost: The server closed the connection.',
+  // A Galera node outside the primary component (quorum lost, or still joining) refuses every statement
+  // with ER_UNKNOWN_COM_ERROR (1047) until it rejoins: unavailable for now, not a bug in the request.
+  'WSREP has not yet prepared node for application use',
 ];
 
 /** A code of SQLite's extended family (SQLITE_BUSY_SNAPSHOT is a SQLITE_BUSY). */
