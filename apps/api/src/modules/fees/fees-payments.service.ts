@@ -119,19 +119,9 @@ export class FeesPaymentsService {
     const hash = FeesPaymentsService.requestHash(studentId, input);
     try {
       await this.checkCounterInput(input);
-      const written = await this.db.transaction(async () => {
-        const dues = this.db.dialect === 'sqlite' ? await this.accounts.duesOfAccount(studentId) : null;
-        if (dues)
-          return this.write(studentId, input, idempotencyKey ?? null, hash, FeesLedgerService.duesFrom(dues));
-        await this.accounts.lock(studentId);
-        return this.write(
-          studentId,
-          input,
-          idempotencyKey ?? null,
-          hash,
-          await this.ledger.duesOf(studentId),
-        );
-      });
+      const written = await this.db.transaction(async () =>
+        this.write(studentId, input, idempotencyKey ?? null, hash, await this.lockedDues(studentId)),
+      );
       return { payment: FeesPaymentsService.viewOf(written.payment, written.entries), replayed: false };
     } catch (error) {
       if (
@@ -185,6 +175,20 @@ export class FeesPaymentsService {
   ): Promise<string> {
     const dues = await this.ledger.duesOf(studentId);
     return (await this.write(studentId, input, idempotencyKey, hash, dues)).payment.id;
+  }
+
+  /**
+   * The student's dues, read under the fee account's lock. On SQLite, where transactions already take
+   * turns, an existing account's dues are read in one statement with no separate lock write; otherwise the
+   * lock write comes first (creating the account, or finding the student is not the school's).
+   */
+  private async lockedDues(studentId: string): Promise<Due[]> {
+    if (this.db.dialect === 'sqlite') {
+      const dues = await this.accounts.duesOfAccount(studentId);
+      if (dues) return FeesLedgerService.duesFrom(dues);
+    }
+    await this.accounts.lock(studentId);
+    return this.ledger.duesOf(studentId);
   }
 
   /** Writes the payment against the dues read under the account lock; answers the rows as written. */
