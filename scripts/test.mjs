@@ -75,14 +75,38 @@ function vitestLeg(name, cwd, args, env = {}) {
   let passed = 0;
   let failed = r.ok ? 0 : 1;
   let skipped = 0;
+  let failures = [];
   if (existsSync(file)) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed = report.numPassedTests;
     failed = report.numFailedTests + (r.ok ? 0 : report.numFailedTests === 0 ? 1 : 0);
     skipped = report.numPendingTests + report.numTodoTests;
     if (report.numTotalTests === 0) failed += 1; // a leg that ran no test is a failure
+    failures = failedTests(report);
   }
-  results.push({ name, passed, failed, skipped, seconds: r.seconds, kind: 'tests' });
+  results.push({ name, passed, failed, skipped, seconds: r.seconds, kind: 'tests', failures });
+}
+
+/**
+ * Each failed test as "file > title: first line of the error", so the summary (the part of a CI log that is
+ * kept) names what failed. A file that failed outside any test (a hook, an import) counts too.
+ */
+function failedTests(report) {
+  const firstLine = (messages) =>
+    String(messages?.[0] ?? '')
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 200) ?? '';
+  const out = [];
+  for (const file of report.testResults ?? []) {
+    const path = file.name.replace(`${root}/`, '');
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed) out.push(`${path} > ${t.fullName ?? t.title}: ${firstLine(t.failureMessages)}`);
+    if (failed.length === 0 && file.status === 'failed') out.push(`${path}: ${firstLine([file.message])}`);
+  }
+  return out;
 }
 
 function hasCommand(command) {
@@ -137,6 +161,8 @@ function finish() {
       `${status.padEnd(5)} ${r.name.padEnd(44)} ${counts.padEnd(40)} ${r.seconds ?? '-'}s\n`,
     );
   }
+  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `${r.name}: ${f}`));
+  if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   process.exit(failed > 0 ? 1 : 0);
 }

@@ -14,6 +14,10 @@
 //        [--load-seconds 60] [--skip-start] [--small-students 10]
 //        [--cpu-prof DIR]   (a V8 CPU profile of the API process, written when it stops)
 //   --skip-start: no cold-start measurement at the end (three fresh API starts)
+//   --memory-only: no bare side and no scenarios; the RSS figures alone (idle before any load, then after
+//     --load-seconds of mixed load), with the V8 heap's make-up
+//   --api-node-options "--max-semi-space-size=4": node flags for the API process only (to measure flags
+//     before putting them in the start command)
 //   --quick: 800 students, 20 connections, 4 s runs, 15 s of load for the RSS figure (a few minutes in all)
 //   --trace: print the SQL each side sends for one request of each scenario, then stop
 //   --institutions N: N small schools (--small-students each, 10 by default) besides scale-0001, written
@@ -55,6 +59,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     'skip-start': { type: 'boolean', default: false },
+    'memory-only': { type: 'boolean', default: false },
+    'api-node-options': { type: 'string', default: '' },
   },
 });
 const QUICK = values.quick;
@@ -145,10 +151,15 @@ async function startProcess(label, script, extraEnv, readyPath) {
     label.startsWith('Shala') && values['cpu-prof']
       ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`]
       : [];
-  const child = spawn(process.execPath, [...profile, '--import', pathToFileURL(PRELOAD).href, script], {
-    env: { ...baseEnv, ...extraEnv, PORT: String(port), SHALA_BENCH_COUNTER_PORT: String(counterPort) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const nodeFlags = label.startsWith('Shala') ? values['api-node-options'].split(/\s+/).filter(Boolean) : [];
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, ...profile, '--import', pathToFileURL(PRELOAD).href, script],
+    {
+      env: { ...baseEnv, ...extraEnv, PORT: String(port), SHALA_BENCH_COUNTER_PORT: String(counterPort) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -172,6 +183,7 @@ async function startProcess(label, script, extraEnv, readyPath) {
     statements: async () => Number(await (await fetch(`${counter}/`)).text()),
     capture: () => fetch(`${counter}/capture`).then((r) => r.text()),
     captured: async () => JSON.parse(await (await fetch(`${counter}/sql`)).text()),
+    memory: async () => (await fetch(`${counter}/memory`)).json(),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -491,6 +503,7 @@ async function main() {
     say(
       `data: ${data.students.length} students, ${data.rosters.length} sections of 40, ${data.invoices} invoices, today ${data.today}`,
     );
+    if (values['memory-only']) return await memoryAndStart(api, data, dbPid);
     bare = await startBare();
 
     if (values.trace) {
@@ -677,7 +690,15 @@ async function tenantComparison() {
 
 /** RSS idle and after LOAD_SECONDS of mixed load; cold start to ready (a fresh process, warm disk cache). */
 async function memoryAndStart(api, data, dbPid) {
-  say(`\nmemory: Shala RSS idle ${f1(rssMb(api.pid))} MB`);
+  const heap = async () => {
+    const m = await api.memory();
+    const spaces = Object.entries(m.spaces)
+      .filter(([, v]) => v >= 1)
+      .map(([k, v]) => `${k.replace(/_space$/, '')} ${v}`)
+      .join(', ');
+    return `heap ${m.heapUsed} used of ${m.heapTotal} (${spaces}), external ${m.external}, buffers ${m.arrayBuffers}`;
+  };
+  say(`\nmemory: Shala RSS idle ${f1(rssMb(api.pid))} MB; ${await heap()}`);
   const tokens = await tokensFor(api);
   const s = scenarios(data, tokens);
   const mix = ['read', 'page', 'card', 'register', 'payment'];
@@ -687,7 +708,7 @@ async function memoryAndStart(api, data, dbPid) {
   for (const name of mix) await runWrk(api, s[name], 20, per, dbPid);
   clearInterval(sampler);
   say(
-    `memory: Shala RSS after ${per * mix.length} s of load ${f1(rssMb(api.pid))} MB (peak ${f1(peak)} MB; target <= 200 MB)`,
+    `memory: Shala RSS after ${per * mix.length} s of load ${f1(rssMb(api.pid))} MB (peak ${f1(peak)} MB; target <= 200 MB); ${await heap()}`,
   );
   if (values['skip-start']) return;
   await api.stop();

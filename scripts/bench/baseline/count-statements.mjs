@@ -2,8 +2,10 @@
 // statements the process sends through mysql2 or better-sqlite3, and answers on a loopback port:
 //   GET /        the count so far
 //   GET /capture start recording statement texts;  GET /sql  answers them (JSON) and stops recording
+//   GET /memory  process.memoryUsage() and V8's heap spaces (MB), to see what an RSS figure is made of
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 const req = createRequire(process.env.SHALA_BENCH_API_PACKAGE);
 let count = 0;
@@ -48,6 +50,13 @@ try {
 }
 createServer((request, res) => {
   if (request.url === '/capture') captured = [];
+  if (request.url === '/memory') {
+    const mb = (x) => Math.round((x / 1048576) * 10) / 10;
+    const usage = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, mb(v)]));
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, mb(s.space_size)]));
+    res.end(JSON.stringify({ ...usage, spaces }));
+    return;
+  }
   if (request.url === '/sql') {
     res.end(JSON.stringify(captured ?? []));
     captured = null;
