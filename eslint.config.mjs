@@ -48,6 +48,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts (the bundled API's loader) load with require.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/platform/database/**'],
     rules: { 'no-restricted-syntax': ['error', ...rawRepositoryBan] },

@@ -59,10 +59,13 @@ COPY --from=build /src/packages/contracts/package.json packages/contracts/packag
 COPY --from=build /src/packages/contracts/dist/ packages/contracts/dist/
 COPY --from=build /src/apps/api/package.json apps/api/package.json
 COPY --from=build /src/apps/api/dist/ apps/api/dist/
-# Fonts the PDFs embed (report cards: Noto Sans Devanagari, OFL); resolved from dist/ as ../assets.
+# Fonts the PDFs embed (report cards: Noto Sans Devanagari, OFL); found beside apps/api/package.json.
 COPY --from=build /src/apps/api/assets/ apps/api/assets/
 # Only used when DATABASE_URL is sqlite: (not in compose, which runs MySQL).
 RUN mkdir -p apps/api/data && chown node:node apps/api/data
+# V8's code cache of the bundled API (CODE_CACHE_DIR; compose mounts a volume here). The loader uses it
+# only while it is the node user's and closed to others.
+RUN mkdir -p -m 700 /var/cache/shala && chown node:node /var/cache/shala
 WORKDIR /app/apps/api
 USER node
 EXPOSE 3000 9464

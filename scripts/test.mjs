@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { pnpmCommand } from './pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,8 +94,7 @@ function vitestLeg(name, cwd, args, env = {}) {
  */
 function failedTests(report) {
   const firstLine = (messages) =>
-    String(messages?.[0] ?? '')
-      .replace(/\u001b\[[0-9;]*m/g, '')
+    stripVTControlCharacters(String(messages?.[0] ?? ''))
       .split('\n')
       .find((l) => l.trim())
       ?.trim()

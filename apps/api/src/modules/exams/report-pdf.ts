@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { newPdfDocument } from '../../platform/pdf/pdf-document';
 
 /**
  * The PDF plumbing the report cards and the transcript share: A4 documents, a Latin face (Helvetica, built
@@ -13,8 +13,18 @@ import PDFDocument from 'pdfkit';
  * it was typed rather than in glyph order.
  */
 
-/** apps/api/assets/fonts, the same from src/modules/exams (tests) and dist/modules/exams (built API). */
-export const FONT_DIR = join(__dirname, '..', '..', '..', 'assets', 'fonts');
+/**
+ * apps/api/assets/fonts: beside the nearest package.json above this file, which is apps/api's from
+ * src/modules/exams (tests), from dist/modules/exams (tsc's output) and from dist/main.js (the bundle).
+ */
+export const FONT_DIR = join(packageRoot(__dirname), 'assets', 'fonts');
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 /**
@@ -76,7 +86,7 @@ export class PdfWriter {
   private readonly ended: Promise<void>;
 
   constructor(title: string) {
-    this.doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: title, Creator: 'Shala' } });
+    this.doc = newPdfDocument({ size: 'A4', margin: 40, info: { Title: title, Creator: 'Shala' } });
     const { regular, bold } = devanagariFonts();
     this.doc.registerFont('deva', regular);
     this.doc.registerFont('deva-bold', bold);

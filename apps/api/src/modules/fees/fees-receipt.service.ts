@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { PaymentView } from '@shala/contracts';
-import PDFDocument from 'pdfkit';
 import { AcademicsService } from '../academics/academics.service';
 import { InstitutionProfiles, type Letterhead } from '../institutions/institution-profiles.service';
 import { StudentDirectory } from '../students/student-directory';
@@ -10,6 +9,7 @@ import { FeesLedgerService } from './fees-ledger.service';
 import { FeesPaymentsService } from './fees-payments.service';
 import { FeeHeadsRepository, FeeInvoicesRepository, FeePaymentsRepository } from './fees.repository';
 import { balanceAfterPayment } from './receipt-balance';
+import { newPdfDocument } from '../../platform/pdf/pdf-document';
 
 /** Cheque or demand draft details, when the payment carries them (the fees payments work adds them). */
 interface Instrument {
@@ -107,7 +107,7 @@ export class FeesReceiptService {
 
 function render(model: ReceiptModel): Promise<Buffer> {
   const { payment, school, student } = model;
-  const doc = new PDFDocument({ size: 'A5', margin: LEFT, info: { Title: `Receipt ${payment.receiptNo}` } });
+  const doc = newPdfDocument({ size: 'A5', margin: LEFT, info: { Title: `Receipt ${payment.receiptNo}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

@@ -8,7 +8,6 @@ import type {
   UpdateInstitutionProfile,
 } from '@shala/contracts';
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import { TenantCache } from '../../platform/cache/tenant-cache';
 import { Database } from '../../platform/database/database';
 import { RequestContext } from '../../platform/tenancy/request-context';
@@ -22,6 +21,7 @@ import {
 import { InvalidInstitutionError, InvalidLogoError, LogoTooLargeError } from './institutions.errors';
 import { InstitutionsRepository } from './institutions.repository';
 import { LOGO_MAX_SIDE, LOGO_MIN_SIDE, pngDataIntact, sniffLogo } from './logo-image';
+import { newPdfDocument } from '../../platform/pdf/pdf-document';
 
 type ProfileFields = Omit<InstitutionProfileRow, 'tenantId'>;
 
@@ -81,7 +81,7 @@ type ImageOpener = { openImage(src: Buffer): unknown };
 function pdfCanEmbed(bytes: Buffer, contentType: InstitutionLogoType): boolean {
   if (contentType === 'image/png' && !pngDataIntact(bytes)) return false;
   try {
-    (new PDFDocument({ autoFirstPage: false }) as unknown as ImageOpener).openImage(bytes);
+    (newPdfDocument({ autoFirstPage: false }) as unknown as ImageOpener).openImage(bytes);
     return true;
   } catch {
     return false;

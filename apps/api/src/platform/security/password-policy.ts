@@ -1,14 +1,16 @@
 import type { ErrorDetail } from '@shala/contracts';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import type * as LanguageCommon from '@zxcvbn-ts/language-common';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 let common: Set<string> | null = null;
+/** Loaded on first use: the package decompresses its dictionaries when loaded (~30 ms of every start). */
 function commonPasswords(): Set<string> {
-  common ??= new Set(
-    (dictionary as Record<string, string[]>)['passwords-common']!.map((p) => p.toLowerCase()),
-  );
+  if (common) return common;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { dictionary } = require('@zxcvbn-ts/language-common') as typeof LanguageCommon;
+  common = new Set((dictionary as Record<string, string[]>)['passwords-common']!.map((p) => p.toLowerCase()));
   return common;
 }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// The HTTP API's entry as one file (issue 18, cold start). `tsc` writes dist/ as ~500 CommonJS modules that
+// load ~2,900 files at boot; resolving and reading them was half of a 2.5 s start (a CPU profile: 430 ms in
+// Module._resolveFilename, 400 ms compiling, 135 ms reading). esbuild joins tsc's output (decorators and
+// their metadata already emitted) into dist/server.js, and dist/main.js becomes the small loader in
+// scripts/main-loader.cjs, which runs the bundle through V8's code cache (compiling the bundle is the next
+// cost: ~340 ms, plus each module body's first call). tsc's own entry is kept as dist/main.entry.js.
+//
+// Left outside the bundle and loaded from node_modules at run time:
+// - native addons (better-sqlite3, bcrypt) and the database driver (mysql2), which the benchmarks and the
+//   statement counters patch from outside;
+// - packages that find their own files through __dirname: pdfkit (its font metrics), swagger-ui-dist (the
+//   /api/docs page's assets);
+// - optional peers Nest and TypeORM only try to require (microservices, other drivers): not installed,
+//   exactly as before.
+// Each external is a direct dependency of @shala/api, so it resolves from dist/ in the repository and in
+// the Docker image alike. Names are kept (Nest and TypeORM read class names).
+//
+//   node scripts/bundle.mjs            (npm run build runs it after tsc)
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const api = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(api, 'dist');
+const main = join(dist, 'main.js');
+const out = join(dist, 'server.js');
+const entry = join(dist, 'main.entry.js');
+const MARK = '/* shala: written by scripts/bundle.mjs */';
+
+const EXTERNAL = ['better-sqlite3', 'bcrypt', 'mysql2', 'pdfkit', 'swagger-ui-dist'];
+const pkg = JSON.parse(readFileSync(join(api, 'package.json'), 'utf8'));
+const undeclared = EXTERNAL.filter((name) => !pkg.dependencies?.[name]);
+if (undeclared.length) {
+  throw new Error(`externals must be direct dependencies of @shala/api: ${undeclared.join(', ')}`);
+}
+
+// tsc rewrites dist/main.js on every build; a dist/main.js that is already the loader means tsc did not run
+// since, and the entry kept last time is still tsc's latest.
+if (!existsSync(main)) throw new Error(`${main} is missing: run tsc -p tsconfig.build.json first`);
+if (!readFileSync(main, 'utf8').startsWith(MARK)) {
+  renameSync(main, entry);
+  if (existsSync(`${main}.map`)) renameSync(`${main}.map`, `${entry}.map`);
+}
+
+/** Optional peers that are not installed stay `require` calls, answered at run time as before. */
+const optionalPeers = {
+  name: 'optional-peers',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData?.probing) return undefined;
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { probing: true },
+      });
+      return found.errors.length ? { path: args.path, external: true } : found;
+    });
+  },
+};
+
+const started = Date.now();
+const result = await build({
+  entryPoints: [entry],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  keepNames: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  external: [...EXTERNAL, '@shala/contracts/view-schemas.json'],
+  plugins: [optionalPeers],
+  banner: { js: MARK },
+  logLevel: 'error',
+  metafile: true,
+});
+const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
+const loader = readFileSync(join(api, 'scripts', 'main-loader.cjs'), 'utf8').replace(
+  '__SHALA_BUNDLE_SHA256__',
+  sha256,
+);
+writeFileSync(main, `${MARK}\n${loader}`);
+const inputs = Object.keys(result.metafile.inputs).length;
+process.stdout.write(
+  `bundle: dist/server.js from ${inputs} modules, ${(statSync(out).size / 1048576).toFixed(1)} MB, ${Date.now() - started} ms; dist/main.js loads it\n`,
+);
+
+// The externals must load from dist/ (a missing one would only show at boot).
+const requireFromDist = createRequire(out);
+for (const name of EXTERNAL) requireFromDist.resolve(name);
