@@ -29,7 +29,6 @@ const BUILD = '__SHALA_BUNDLE_SHA256__';
 const SAVE_AFTER_MS = 5000;
 
 const file = join(__dirname, 'server.js');
-const source = readFileSync(file, 'utf8');
 
 function cacheDirectory() {
   const configured = process.env.CODE_CACHE_DIR;
@@ -46,49 +45,59 @@ function cacheDirectory() {
   }
 }
 
-const dir = cacheDirectory();
-const stamp = statSync(file);
-const cacheFile =
-  dir && join(dir, `server-${BUILD.slice(0, 16)}-${stamp.size}-${Math.trunc(stamp.mtimeMs)}.bin`);
-let cachedData;
-if (cacheFile) {
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+/** Writes what V8 compiled so far; `script` is let go afterwards (the bundle's functions keep its source). */
+function saveLater(script, dir, cacheFile) {
+  let pending = script;
+  const save = () => {
+    if (!pending) return;
+    const data = pending.createCachedData();
+    pending = null;
+    try {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      const fd = openSync(temp, 'wx', 0o600);
+      try {
+        writeSync(fd, data);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, cacheFile);
+      // Caches of earlier builds are never read again.
+      for (const name of readdirSync(dir)) {
+        if (/^server-.*\.bin$/.test(name) && join(dir, name) !== cacheFile)
+          rmSync(join(dir, name), { force: true });
+      }
+    } catch {
+      // A cache that cannot be written only costs the next start its compile time.
+    }
+  };
+  // Once boot has compiled what it runs; or at exit, for a process stopped sooner.
+  setTimeout(save, SAVE_AFTER_MS).unref();
+  process.once('exit', save);
 }
 
-const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-let saved = false;
-function saveCache() {
-  if (saved) return;
-  saved = true;
-  try {
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'wx', 0o600);
+/**
+ * The bundle compiled (from the cache when there is a good one) into its module wrapper. Nothing read here
+ * outlives the call: the cache's bytes and the file's text are garbage once V8 has them (~16 MB of RSS).
+ */
+function compile() {
+  const dir = cacheDirectory();
+  const stamp = statSync(file);
+  const cacheFile =
+    dir && join(dir, `server-${BUILD.slice(0, 16)}-${stamp.size}-${Math.trunc(stamp.mtimeMs)}.bin`);
+  let cachedData;
+  if (cacheFile) {
     try {
-      writeSync(fd, script.createCachedData());
-    } finally {
-      closeSync(fd);
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
     }
-    renameSync(temp, cacheFile);
-    // Caches of earlier builds are never read again.
-    for (const name of readdirSync(dir)) {
-      if (/^server-.*\.bin$/.test(name) && join(dir, name) !== cacheFile)
-        rmSync(join(dir, name), { force: true });
-    }
-  } catch {
-    // A cache that cannot be written only costs the next start its compile time.
   }
-}
-if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-  // Once boot has compiled what it runs; or at exit, for a process stopped sooner.
-  setTimeout(saveCache, SAVE_AFTER_MS).unref();
-  process.once('exit', saveCache);
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) saveLater(script, dir, cacheFile);
+  return script.runInThisContext();
 }
 
 const server = new Module(file, module);
 server.filename = file;
 server.paths = Module._nodeModulePaths(__dirname);
-script.runInThisContext()(server.exports, Module.createRequire(file), server, file, __dirname);
+compile()(server.exports, Module.createRequire(file), server, file, __dirname);
