@@ -232,6 +232,50 @@ describe(`attendance on ${TEST_DB}`, () => {
     expect(Number(distinct[0] === 'present' ? summary!.present : summary!.absent)).toBe(6);
   });
 
+  // The save's first statement reads the day's marks under the day-summary row lock (MySQL: FOR UPDATE
+  // joined to the marks). SQLite transactions take turns, so there is no second writer to wait for.
+  it.runIf(TEST_DB === 'mysql')(
+    'reads the marks a concurrent writer committed while it waited for the day lock, losing none of the save',
+    async () => {
+      expect(
+        (await save(teacher, class5A, '2026-11-20', { marks: all(roster5A, 'present') })).statusCode,
+      ).toBe(200);
+      const key = [gw.institution.id, '2026-11-20', class5A];
+      const holder = t.dataSource.createQueryRunner();
+      let saving: ReturnType<typeof save> | null = null;
+      try {
+        await t.db.acrossTenants('test holds the day lock as another writer', async () => {
+          await holder.startTransaction();
+          await holder.query(
+            'SELECT total FROM attendance_day_summaries WHERE tenant_id = ? AND date = ? AND section_id = ? FOR UPDATE',
+            key,
+          );
+          await holder.query(
+            "UPDATE attendance_marks SET status = 'absent' WHERE tenant_id = ? AND date = ? AND section_id = ?",
+            key,
+          );
+        });
+        // The teacher marks everyone present while the other writer (all absent) still holds the lock.
+        saving = save(teacher, class5A, '2026-11-20', { marks: all(roster5A, 'present') });
+        await new Promise((r) => setTimeout(r, 400));
+        await holder.commitTransaction();
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      const res = await saving!;
+      expect(res.statusCode).toBe(200);
+      // Read after the other writer committed, the save changes all six back; read before, it saw nothing
+      // to change and the teacher's "present" was lost.
+      expect(res.json<Register>().changed).toBe(6);
+      const statuses = (await raw(
+        'SELECT status FROM attendance_marks WHERE tenant_id = ? AND date = ? AND section_id = ?',
+        key,
+      )) as { status: string }[];
+      expect(statuses.map((s) => s.status)).toEqual(roster5A.map(() => 'present'));
+    },
+  );
+
   it('approves a parent leave request: the child shows as on leave and earlier absences become excused', async () => {
     const child = (await t.request({ url: '/api/v1/students', headers: parent.auth }))
       .json<{ items: { id: string; enrolment: { sectionId: string } }[] }>()
