@@ -11,6 +11,8 @@
 //   statement counters patch from outside;
 // - packages that find their own files through __dirname: pdfkit (its font metrics), swagger-ui-dist (the
 //   /api/docs page's assets);
+// - otplib, whose base32 codec (thirty-two) calls the deprecated Buffer(): Node warns about that only for
+//   code outside node_modules, so bundled it printed a DeprecationWarning at every start;
 // - optional peers Nest and TypeORM only try to require (microservices, other drivers): not installed,
 //   exactly as before.
 // Each external is a direct dependency of @shala/api, so it resolves from dist/ in the repository and in
@@ -31,7 +33,7 @@ const out = join(dist, 'server.js');
 const entry = join(dist, 'main.entry.js');
 const MARK = '/* shala: written by scripts/bundle.mjs */';
 
-const EXTERNAL = ['better-sqlite3', 'bcrypt', 'mysql2', 'pdfkit', 'swagger-ui-dist'];
+const EXTERNAL = ['better-sqlite3', 'bcrypt', 'mysql2', 'otplib', 'pdfkit', 'swagger-ui-dist'];
 const pkg = JSON.parse(readFileSync(join(api, 'package.json'), 'utf8'));
 const undeclared = EXTERNAL.filter((name) => !pkg.dependencies?.[name]);
 if (undeclared.length) {
