@@ -78,7 +78,6 @@ const result = await build({
   sourcemap: 'linked',
   external: [...EXTERNAL, '@shala/contracts/view-schemas.json'],
   plugins: [optionalPeers],
-  banner: { js: MARK },
   logLevel: 'error',
   metafile: true,
 });
