@@ -20,6 +20,8 @@
 //     before putting them in the start command)
 //   --quick: 800 students, 20 connections, 4 s runs, 15 s of load for the RSS figure (a few minutes in all)
 //   --trace: print the SQL each side sends for one request of each scenario, then stop
+//   --capture: for each wrk run, the first 500 statements each side sent under load, counted by kind,
+//     with the ones the server refused (`! <code>`): where retries and fallbacks hide in statements/request
 //   --institutions N: N small schools (--small-students each, 10 by default) besides scale-0001, written
 //     by the bulk seed (`cli seed --institutions N --students M --bulk`: 999 schools in about a minute)
 //   --tenants 9,999: the tenant-count comparison (issue 18 item 5). Two databases, the same scale-0001 in
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     'api-dist': { type: 'string', default: 'apps/api/dist' },
     'load-seconds': { type: 'string' },
     trace: { type: 'boolean', default: false },
+    capture: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     'skip-start': { type: 'boolean', default: false },
@@ -376,6 +379,7 @@ function parseWrk(out) {
 async function runWrk(target, scenario, connections, seconds, dbPid) {
   const script = join(work, `s-${Math.random().toString(36).slice(2)}.lua`);
   writeFileSync(script, luaScript(scenario));
+  if (values.capture) await target.capture();
   const before = {
     sql: await target.statements(),
     api: cpuSeconds(target.pid),
@@ -401,6 +405,16 @@ async function runWrk(target, scenario, connections, seconds, dbPid) {
     db: dbPid ? cpuSeconds(dbPid) : null,
   };
   rmSync(script, { force: true });
+  if (values.capture) {
+    const kinds = new Map();
+    for (const q of await target.captured()) {
+      const k = q.replace(/\s+/g, ' ').slice(0, 60);
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    say(
+      `    ${target.label} first 500 statements: ${[...kinds].map(([k, v]) => `\n      ${v} ${k}`).join('')}`,
+    );
+  }
   const w = parseWrk(r.out);
   if (r.err.trim()) say(`    ${target.label}: ${r.err.trim().split('\n').slice(0, 2).join(' | ')}`);
   const n = w.requests || 1;

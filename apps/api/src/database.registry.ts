@@ -75,6 +75,7 @@ import { CIRCULAR_ENTITIES } from './modules/circulars/entities/circular.entitie
 import { Circulars1765200000020 } from './platform/database/migrations/1765200000020-Circulars';
 import { CALENDAR_ENTITIES } from './modules/calendar/entities/calendar.entities';
 import { SchoolCalendar1765200000030 } from './platform/database/migrations/1765200000030-SchoolCalendar';
+import { AuditHeadTrigger1765300000000 } from './platform/database/migrations/1765300000000-AuditHeadTrigger';
 
 /** Every entity and migration of the app, in one place for the data source, the CLI and the tests. */
 export const SCHEMA: Schema = {
@@ -161,5 +162,6 @@ export const SCHEMA: Schema = {
     Timetable1765200000010,
     Circulars1765200000020,
     SchoolCalendar1765200000030,
+    AuditHeadTrigger1765300000000,
   ],
 };

@@ -11,10 +11,10 @@ import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
 import { StatementCounter } from './support/statements';
 
 /**
- * Issue 18 item 2: an audit append moves the chain head on with one compare-and-set UPDATE from the head
- * this process last wrote, then inserts the event (two statements); a stale guess (another process, a
- * rolled-back transaction) falls back to reading the head under its lock. The chain stays gapless and
- * verifiable either way (AUD-03).
+ * Issue 18 item 2: an audit append is one INSERT linked to the head this process last wrote; the
+ * database's trigger moves the chain head on in the same statement, only from the event's predecessor. A
+ * stale guess (another process, a rolled-back transaction) is refused and falls back to reading the head
+ * under its lock. The chain stays gapless and verifiable either way (AUD-03).
  */
 describe(`audit chain appends on ${TEST_DB}`, () => {
   let t: TestApp;
@@ -55,15 +55,15 @@ describe(`audit chain appends on ${TEST_DB}`, () => {
     await t?.close();
   });
 
-  it('appends in two statements once this process knows the head', async () => {
+  it('appends in one statement once this process knows the head', async () => {
     await record(audit, 'test.first'); // the first append here reads the head
     const [, sent] = await statements.count(() => record(audit, 'test.second'));
     const [, third] = await statements.count(() => record(audit, 'test.third'));
     const own = (s: string[]) =>
       s.filter((q) => !/^(BEGIN|COMMIT|START TRANSACTION|SAVEPOINT|RELEASE)/i.test(q));
     console.info(`[statements] audit append on ${TEST_DB}: ${own(sent).length} (+ transaction control)`);
-    expect(own(sent)).toHaveLength(2);
-    expect(own(third)).toHaveLength(2);
+    expect(own(sent)).toHaveLength(1);
+    expect(own(third)).toHaveLength(1);
     expect(await verify()).toMatchObject({ ok: true });
   });
 

@@ -198,7 +198,7 @@ describe.skipIf(!enabled)('Galera cluster, two API replicas, Nginx, under failur
     await d.stop();
   }, 30_000);
 
-  it('meets Galera requirements: InnoDB tables with primary keys, triggers that only refuse', async () => {
+  it('meets Galera requirements: InnoDB tables with primary keys, triggers that only refuse or move the audit chain head', async () => {
     const conn = await node(2);
     const [tables] = await conn.query(
       `SELECT t.table_name AS name, t.engine AS engine,
@@ -225,10 +225,20 @@ describe.skipIf(!enabled)('Galera cluster, two API replicas, Nginx, under failur
     ).toEqual([]);
     expect(rows.filter((t) => t.engine !== 'InnoDB').map((t) => t.name)).toEqual([]);
     expect(rows.filter((t) => Number(t.pk) !== 1).map((t) => t.name)).toEqual([]);
-    // Triggers run only on the node that took the write (appliers get the rows): safe as long as they
-    // write nothing themselves. Shala's only refuse UPDATE and DELETE on append-only tables (reading,
-    // for the purge of an offboarded institution, whether its purge started).
+    // Triggers run only on the node that took the write; appliers get the rows they wrote in the same
+    // write set, and never run the trigger again. Shala's refuse UPDATE and DELETE on append-only tables
+    // (reading, for the purge of an offboarded institution, whether its purge started), and one moves the
+    // audit chain head on as an event is inserted: it writes that one row of audit_chain_heads and
+    // nothing else, and the failover test below verifies the chain after writes through both nodes.
+    const writers = (triggers as { name: string; timing: string; event: string; body: string }[]).filter(
+      (t) => t.name === 'audit_events_move_head',
+    );
+    expect(writers.map((t) => `${t.timing} ${t.event}`)).toEqual(['BEFORE INSERT']);
+    expect(
+      writers[0]!.body.match(/\b(?:INSERT\s+INTO|REPLACE\s+INTO|DELETE\s+FROM|UPDATE)\s+`?(\w+)/gi),
+    ).toEqual(['UPDATE audit_chain_heads']);
     for (const t of triggers as { name: string; timing: string; event: string; body: string }[]) {
+      if (t.name === 'audit_events_move_head') continue;
       expect(t.timing, t.name).toBe('BEFORE');
       expect(['UPDATE', 'DELETE'], t.name).toContain(t.event);
       expect(t.body, t.name).toMatch(/SIGNAL SQLSTATE '45000'/);

@@ -42,6 +42,16 @@ try {
     const f = base[m];
     base[m] = function (sql, ...a) {
       note(sql);
+      // While capturing, a statement the server refused is recorded again as `! <code> <statement>`.
+      const cb = a.length && typeof a[a.length - 1] === 'function' ? a.length - 1 : -1;
+      if (captured && cb >= 0) {
+        const done = a[cb];
+        a[cb] = function (err, ...rest) {
+          if (err && captured && captured.length < 500)
+            captured.push(`! ${err.code} ${String(typeof sql === 'string' ? sql : sql?.sql)}`);
+          return done.call(this, err, ...rest);
+        };
+      }
       return f.call(this, sql, ...a);
     };
   }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, LessThan, LessThanOrEqual, Like, MoreThan, MoreThanOrEqual, And } from 'typeorm';
 import { Database } from '../../platform/database/database';
+import { isTriggerRefusal, isUniqueViolation } from '../../platform/database/driver-errors';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository';
 import { sqlTimestamp } from '../../platform/database/transformers';
-import { upsertClause } from '../../platform/database/upsert-clause';
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { AuditChainHead, AuditEvent } from './entities/audit-event.entity';
+
+/** What the chain-head trigger refuses an append with (migration AuditHeadTrigger1765300000000). */
+const HEAD_MOVED = 'audit chain head moved';
 
 export interface AuditFilter {
   action?: string;
@@ -23,27 +26,40 @@ export class AuditEventsRepository extends TenantScopedRepository<AuditEvent> {
     super(db, context, AuditEvent);
   }
 
-  /** One hand-written INSERT: every audited write in the school passes here, under the chain head lock. */
-  async append(e: Omit<AuditEvent, 'tenantId'>): Promise<void> {
-    await this.sql(
-      `INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, action, target_type, target_id, outcome, ip, user_agent, request_id, details, prev_hash, hash) VALUES ${TenantScopedRepository.rowsOf(1, 15)}`,
-      [
-        e.seq,
-        e.id,
-        sqlTimestamp(e.occurredAt, this.db.dialect),
-        e.actorUserId,
-        e.action,
-        e.targetType,
-        e.targetId,
-        e.outcome,
-        e.ip,
-        e.userAgent,
-        e.requestId,
-        e.details,
-        e.prevHash,
-        e.hash,
-      ],
-    );
+  /**
+   * One hand-written INSERT: every audited write in the school passes here. The row carries the chain head
+   * it makes (`headMac`), and the database's trigger moves audit_chain_heads on in the same statement, only
+   * from the event's predecessor (migration AuditHeadTrigger). Answers false, having changed nothing, when
+   * the head is not there (another process or a rolled-back transaction moved it, or the seq is taken);
+   * the transaction goes on. Under the head's row lock (AuditHeadsRepository.lockHead) it answers true.
+   */
+  async appendLinked(e: Omit<AuditEvent, 'tenantId'>, headMac: string): Promise<boolean> {
+    try {
+      await this.sql(
+        `INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, action, target_type, target_id, outcome, ip, user_agent, request_id, details, prev_hash, hash, head_mac) VALUES ${TenantScopedRepository.rowsOf(1, 16)}`,
+        [
+          e.seq,
+          e.id,
+          sqlTimestamp(e.occurredAt, this.db.dialect),
+          e.actorUserId,
+          e.action,
+          e.targetType,
+          e.targetId,
+          e.outcome,
+          e.ip,
+          e.userAgent,
+          e.requestId,
+          e.details,
+          e.prevHash,
+          e.hash,
+          headMac,
+        ],
+      );
+      return true;
+    } catch (error) {
+      if (isTriggerRefusal(error, HEAD_MOVED) || isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   private where(
@@ -103,31 +119,5 @@ export class AuditHeadsRepository extends TenantScopedRepository<AuditChainHead>
 
   async create(head: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>): Promise<void> {
     await this.insert(head as Omit<AuditChainHead, 'tenantId'>);
-  }
-
-  /**
-   * Moves the head on only if it still is `from` (compare and set): one UPDATE that, when it matches, also
-   * takes the head's row lock for the rest of the transaction, as `lockHead` would. Answers whether it
-   * matched; when it did not, nothing changed and the caller reads the head under `lockHead`.
-   */
-  async advanceFrom(
-    from: Pick<AuditChainHead, 'lastSeq' | 'lastHash'>,
-    to: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>,
-  ): Promise<boolean> {
-    const moved = await this.update(
-      { lastSeq: from.lastSeq, lastHash: from.lastHash },
-      { lastSeq: to.lastSeq, lastHash: to.lastHash, headMac: to.headMac, updatedAt: new Date() },
-    );
-    return moved === 1;
-  }
-
-  /** Moves the (locked) head on: one upsert, the tenant first as `sql` requires. */
-  async advance(head: Pick<AuditChainHead, 'lastSeq' | 'lastHash' | 'headMac'>): Promise<void> {
-    const moved = ['last_seq', 'last_hash', 'head_mac', 'updated_at'];
-    const onConflict = upsertClause(this.db.dialect, ['tenant_id'], moved);
-    await this.sql(
-      `INSERT INTO audit_chain_heads (tenant_id, ${moved.join(', ')}) VALUES ${TenantScopedRepository.rowsOf(1, 5)} ${onConflict}`,
-      [head.lastSeq, head.lastHash, head.headMac, sqlTimestamp(new Date(), this.db.dialect)],
-    );
   }
 }

@@ -143,11 +143,14 @@ async function* jsonArrayOf(events: AsyncIterable<AuditEventDto>): AsyncGenerato
 export class AuditService {
   private readonly key: string;
   /**
-   * Each tenant's chain head as this process last moved it. Only a guess: an append moves the head on
-   * from it with a compare-and-set UPDATE (AuditHeadsRepository.advanceFrom) and falls back to reading the
-   * head under its lock when the guess is stale, so the chain stays serialised by the head's row lock.
+   * Each tenant's chain head as this process last moved it. Only a guess: an append links to it, the
+   * database moves the head on only from the event's predecessor (AuditEventsRepository.appendLinked), and
+   * a stale guess falls back to reading the head under its lock, so the chain stays serialised by the
+   * head's row lock.
    */
   private readonly knownHeads = new Map<string, Head>();
+  /** Appends under way in this process, per tenant (between their first statement and their INSERT's end). */
+  private readonly appending = new Map<string, number>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -190,32 +193,43 @@ export class AuditService {
         };
         return { event: { ...event, prevHash: head.lastHash, hash }, next };
       };
-      // The head this process last wrote, if still the head: one UPDATE moves it on and takes its lock. The
-      // next append here guesses this one's head at once (it waits on the row lock meanwhile), so appends
-      // queued behind each other still hit; a wrong guess only costs the locked read below.
-      const known = this.knownHeads.get(tenantId);
-      const fast = known && linkTo(known);
-      if (fast) this.remember(tenantId, fast.next);
-      if (fast && (await this.heads.advanceFrom(known, fast.next))) {
-        await this.events.append(withoutTenant(fast.event));
-        return fast.event;
+      // The head this process last wrote, if still the head and no other append here is between its first
+      // statement and the end of its INSERT: one INSERT appends the event, and the trigger moves the head
+      // on from it (waiting for the head's row lock when another transaction holds it). A wrong guess is
+      // refused by the database, changes nothing and only costs the locked read below.
+      const guessing = !this.appending.has(tenantId);
+      this.appending.set(tenantId, (this.appending.get(tenantId) ?? 0) + 1);
+      try {
+        const known = guessing ? this.knownHeads.get(tenantId) : undefined;
+        const fast = known && linkTo(known);
+        if (fast && (await this.events.appendLinked(withoutTenant(fast.event), fast.next.headMac))) {
+          this.remember(tenantId, fast.next);
+          return fast.event;
+        }
+        // Otherwise (first write here, another append here under way, or another process or a
+        // rolled-back transaction moved the head): read the head under its lock, then append from it.
+        // Guessing behind an append that waits for the lock would not pay: InnoDB grants a row lock to its
+        // waiters in no set order, so a chain of guesses queued on it is refused link by link (measured:
+        // 29 of 36 appends refused at 20 concurrent register saves).
+        let head = await this.heads.lockHead();
+        if (!head) {
+          await this.heads.create({
+            lastSeq: 0,
+            lastHash: GENESIS_HASH,
+            headMac: headMac(this.key, tenantId, 0, GENESIS_HASH),
+          });
+          head = (await this.heads.lockHead())!;
+        }
+        const { event, next } = linkTo(head);
+        if (!(await this.events.appendLinked(withoutTenant(event), next.headMac)))
+          throw new Error('The audit chain head moved while this transaction held its lock.');
+        this.remember(tenantId, next);
+        return event;
+      } finally {
+        const left = this.appending.get(tenantId)! - 1;
+        if (left) this.appending.set(tenantId, left);
+        else this.appending.delete(tenantId);
       }
-      // Otherwise (first write here, or another process or a rolled-back transaction moved it): read the
-      // head under its lock, append, move it on.
-      let head = await this.heads.lockHead();
-      if (!head) {
-        await this.heads.create({
-          lastSeq: 0,
-          lastHash: GENESIS_HASH,
-          headMac: headMac(this.key, tenantId, 0, GENESIS_HASH),
-        });
-        head = (await this.heads.lockHead())!;
-      }
-      const { event, next } = linkTo(head);
-      await this.events.append(withoutTenant(event));
-      await this.heads.advance(next);
-      this.remember(tenantId, next);
-      return event;
     });
   }
 

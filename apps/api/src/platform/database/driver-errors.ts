@@ -159,6 +159,16 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT' && /FOREIGN KEY constraint failed/.test(messageOf(error));
 }
 
+/**
+ * A trigger refused the statement with this message: SIGNAL SQLSTATE '45000' on MySQL/MariaDB, RAISE(ABORT)
+ * on SQLite. Only the statement is undone; the transaction goes on.
+ */
+export function isTriggerRefusal(error: unknown, message: string): boolean {
+  const code = codeOf(error);
+  if (code !== 'ER_SIGNAL_EXCEPTION' && code !== 'SQLITE_CONSTRAINT_TRIGGER') return false;
+  return messageOf(error).includes(message);
+}
+
 /** The database chose this transaction as a deadlock victim; running it again usually succeeds. */
 export function isDeadlock(error: unknown): boolean {
   const code = codeOf(error);
