@@ -88,8 +88,9 @@ const MANTINE_COMPONENT_STYLES = /[\\/]@mantine[\\/]core[\\/]styles[\\/][^\\/]+\
  * Mantine's per-component style files (imported in app/styles/, so the sign-in page loads only the styles
  * of the components it renders) ship with sizes in px, where its all-in-one styles.css has them in rem
  * scaled by --mantine-scale. Mantine's own PostCSS preset with autoRem turns each file into exactly its
- * part of styles.css (the 90 files concatenated in app/styles/ order are styles.css, checked by
- * app/styles/mantine-styles.test.ts), so text still follows the browser's font size setting.
+ * part of styles.css (each file is its part of styles.css, in order, checked by
+ * app/styles/mantine-styles.test.ts), so text still follows the browser's font size setting. The build
+ * fails when the sign-in page, or any page, renders a component whose styles it would not load.
  */
 function mantineComponentStyles(): Plugin {
   const processor = postcss([mantinePreset({ autoRem: true })]);
@@ -122,6 +123,17 @@ function mantineComponentStyles(): Plugin {
         this.error(
           `The sign-in page renders Mantine's ${missing.join(', ')} without its styles: add ` +
             `${missing.map((name) => `@mantine/core/styles/${name}.css`).join(', ')} to src/app/styles/mantine-sign-in.ts`,
+        );
+      }
+      // Every page: mantine-rest.ts holds only the styles of components the app uses, so one taken into
+      // use (or pulled in by a Mantine upgrade) must have its styles somewhere in the bundle.
+      const missingAnywhere = missingMantineStyles(
+        Object.values(bundle).flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : [])),
+      );
+      if (missingAnywhere.length > 0) {
+        this.error(
+          `The app renders Mantine's ${missingAnywhere.join(', ')} without its styles: add ` +
+            `${missingAnywhere.map((name) => `@mantine/core/styles/${name}.css`).join(', ')} to src/app/styles/mantine-rest.ts`,
         );
       }
     },

@@ -1,7 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { AuthLayout } from '../routes/auth-layout';
 import { redirectIfSignedIn, requireSession } from '../routes/loaders';
-import { LoginRoute } from '../routes/login-route';
 import { NotFoundRoute } from '../routes/not-found-route';
 import { RouteErrorBoundary } from '../routes/route-error-boundary';
 import { FullPageLoader } from './components/full-page-loader';
@@ -22,7 +21,13 @@ export const routes: RouteObject[] = [
       {
         element: <AuthLayout />,
         children: [
-          { path: 'login', loader: redirectIfSignedIn, element: <LoginRoute /> },
+          {
+            path: 'login',
+            loader: redirectIfSignedIn,
+            // A chunk of its own too, fetched while the loader restores the session: the signed-in
+            // pages share the entry, and need neither the sign-in form nor react-hook-form in it.
+            lazy: async () => ({ Component: (await import('../routes/login-route')).LoginRoute }),
+          },
           {
             path: 'forgot-password',
             lazy: async () => ({

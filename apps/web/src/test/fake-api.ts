@@ -1,14 +1,8 @@
-import {
-  AxiosError,
-  AxiosHeaders,
-  type AxiosAdapter,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from 'axios';
-import { apiClient } from '../app/api/client';
+import { setTransport } from '../app/api/client';
+import type { HttpRequest, HttpResponse, Transport } from '../app/api/http';
 
 /**
- * A tiny fake of the Shala API at the axios adapter level: the real client, interceptors and
+ * A tiny fake of the Shala API at the transport level: the real client, its token handling and
  * serialisation run; only the network is replaced. Unknown routes answer 404 with the error envelope,
  * as the real API does for routes it does not have.
  */
@@ -16,10 +10,10 @@ export interface FakeRequest {
   method: string;
   /** Path including /api, without the query string, e.g. '/api/v1/me'. */
   path: string;
-  /** The query string, from the URL and axios `params` together. */
+  /** The query string, from the path and the `params` together. */
   query: URLSearchParams;
   body: unknown;
-  headers: AxiosHeaders;
+  headers: Headers;
   withCredentials: boolean;
 }
 
@@ -53,53 +47,41 @@ export interface FakeApi {
 export function installFakeApi(): FakeApi {
   const handlers = new Map<string, Handler>();
   const requests: FakeRequest[] = [];
-  const previousAdapter = apiClient.defaults.adapter;
 
-  const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
-    const method = (config.method ?? 'get').toUpperCase();
-    const url = new URL(`${config.baseURL ?? ''}${config.url ?? ''}`, 'http://shala.test');
-    const query = new URLSearchParams(url.search);
-    for (const [key, value] of Object.entries((config.params ?? {}) as Record<string, unknown>)) {
-      if (value !== undefined && value !== null) query.append(key, String(value));
-    }
+  const fake: Transport = async (sent: HttpRequest): Promise<HttpResponse> => {
+    const url = new URL(sent.url, 'http://shala.test');
+    const contentType = sent.headers.get('Content-Type') ?? '';
     const request: FakeRequest = {
-      method,
+      method: sent.method,
       path: url.pathname,
-      query,
-      body: typeof config.data === 'string' && config.data !== '' ? JSON.parse(config.data) : config.data,
-      headers: AxiosHeaders.from(config.headers),
-      withCredentials: config.withCredentials === true,
+      query: new URLSearchParams(url.search),
+      body:
+        typeof sent.body === 'string' && contentType.includes('json')
+          ? (JSON.parse(sent.body) as unknown)
+          : sent.body,
+      headers: new Headers(sent.headers),
+      withCredentials: sent.withCredentials,
     };
     requests.push(request);
 
     // Yield like a real network call, so concurrent requests really overlap.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const handler = handlers.get(`${method} ${url.pathname}`);
+    const handler = handlers.get(`${sent.method} ${url.pathname}`);
     const reply = handler
       ? await handler(request)
-      : envelope(404, 'ROUTE_NOT_FOUND', `Route ${method} ${url.pathname} not found`);
+      : envelope(404, 'ROUTE_NOT_FOUND', `Route ${sent.method} ${url.pathname} not found`);
 
-    if (reply === 'network-error') {
-      throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
-    }
-    const response: AxiosResponse = {
-      data: reply.body ?? '',
-      status: reply.status,
-      statusText: String(reply.status),
-      headers: new AxiosHeaders(reply.headers ?? { 'content-type': 'application/json' }),
-      config,
-    };
-    const validate = config.validateStatus ?? ((status: number) => status >= 200 && status < 300);
-    if (validate(response.status)) return response;
-    throw new AxiosError(
-      `Request failed with status code ${response.status}`,
-      response.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
-      config,
-      undefined,
-      response,
+    // What fetch does when no answer arrives.
+    if (reply === 'network-error') throw new TypeError('Failed to fetch');
+    const headers = Object.fromEntries(
+      Object.entries(reply.headers ?? { 'content-type': 'application/json' }).map(([name, value]) => [
+        name.toLowerCase(),
+        value,
+      ]),
     );
+    return { data: reply.body ?? '', status: reply.status, headers };
   };
-  apiClient.defaults.adapter = adapter;
+  const previousTransport = setTransport(fake);
 
   const api: FakeApi = {
     on(route, handler) {
@@ -111,7 +93,7 @@ export function installFakeApi(): FakeApi {
       return requests.filter((request) => `${request.method} ${request.path}` === route);
     },
     uninstall() {
-      apiClient.defaults.adapter = previousAdapter;
+      setTransport(previousTransport);
     },
   };
   return api;

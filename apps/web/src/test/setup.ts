@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -38,6 +39,8 @@ if (!URL.revokeObjectURL) URL.revokeObjectURL = () => undefined;
 
 afterEach(() => {
   cleanup();
+  // Toasts live in a module-level store: one test's must not show up in the next test's page.
+  notifications.clean();
   window.localStorage.clear();
   window.sessionStorage.clear();
 });

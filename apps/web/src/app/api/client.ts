@@ -1,17 +1,15 @@
-import axios, { isAxiosError, type AxiosError } from 'axios';
 import { AuthErrorCode, isErrorEnvelope, type AccessTokenResponse } from '@shala/contracts';
+import {
+  buildUrl,
+  encodeBody,
+  fetchTransport,
+  isApiError,
+  send,
+  type HttpResponse,
+  type RequestOptions,
+  type Transport,
+} from './http';
 import { sessionStore } from './session-store';
-
-declare module 'axios' {
-  interface AxiosRequestConfig {
-    /** Send no Authorization header (login, MFA and refresh authenticate by body or cookie). */
-    anonymous?: boolean;
-    /** Do not try a token refresh when this request answers 401. */
-    skipAuthRefresh?: boolean;
-    /** Set on the single retry after a refresh, so a second 401 ends the session instead of looping. */
-    authRetried?: boolean;
-  }
-}
 
 export function isAccessTokenResponse(value: unknown): value is AccessTokenResponse {
   if (typeof value !== 'object' || value === null) return false;
@@ -19,12 +17,11 @@ export function isAccessTokenResponse(value: unknown): value is AccessTokenRespo
   return typeof candidate.accessToken === 'string' && typeof candidate.expiresIn === 'number';
 }
 
-/** The one HTTP client of the SPA. Paths are relative to /api, e.g. '/v1/me' or '/health/ready'. */
-export const apiClient = axios.create({
-  baseURL: '/api',
-  timeout: 30_000,
-  headers: { Accept: 'application/json' },
-});
+/** Every request's path is relative to this: '/v1/me' is '/api/v1/me'. */
+const BASE_URL = '/api';
+
+/** A request that has not answered in this time fails like a lost connection, unless it sets its own. */
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A token this close to its expiry is refreshed before it is sent, instead of collecting a 401 first. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -38,48 +35,85 @@ const CREDENTIAL_REFUSALS = new Set<string>([
   AuthErrorCode.InvalidMfaCode,
 ]);
 
-apiClient.interceptors.request.use(async (config) => {
-  if (config.anonymous) return config;
-  let token = sessionStore.getAccessToken();
+let transport: Transport = fetchTransport;
+
+/** Swaps what sends the requests (the unit tests' fake API, test/fake-api.ts); answers the previous one. */
+export function setTransport(next: Transport): Transport {
+  const previous = transport;
+  transport = next;
+  return previous;
+}
+
+/** The Bearer token to send: the session's, refreshed first when it is about to lapse. */
+async function bearerToken(): Promise<string | null> {
+  const token = sessionStore.getAccessToken();
   // Silent refresh: an access token about to lapse is swapped for a fresh one before the request goes
   // out. Refreshing only when a request needs it (no timer) lets an idle tab's session expire as it should.
   const { expiresAt } = sessionStore.getState();
-  if (token && expiresAt !== null && expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
-    token = await refreshAccessToken();
-  }
-  if (token) config.headers.set('Authorization', `Bearer ${token}`);
-  return config;
-});
-
-apiClient.interceptors.response.use(undefined, async (error: unknown) => {
-  if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;
-  const config = error.config;
-  if (config.skipAuthRefresh) throw error;
-  const body: unknown = error.response.data;
-  if (isErrorEnvelope(body) && CREDENTIAL_REFUSALS.has(body.error.code)) throw error;
-  if (config.authRetried) {
-    // A fresh token was refused too: the session is gone (revoked, deactivated, MFA reset).
-    if (sessionStore.getState().status === 'authenticated') sessionStore.end('expired');
-    throw error;
-  }
-
-  const sent = bearerOf(error);
-  // Sent without a token because the session had already ended: there is nothing left to refresh.
-  if (!sent && sessionStore.getState().status === 'anonymous') throw error;
-  // Another request may already have refreshed while this one was in flight: reuse its token.
-  const current = sessionStore.getAccessToken();
-  const token = current && current !== sent ? current : await refreshAccessToken();
-  if (!token) throw error;
-
-  config.authRetried = true;
-  config.headers.set('Authorization', `Bearer ${token}`);
-  return apiClient.request(config);
-});
-
-function bearerOf(error: AxiosError): string | null {
-  const header = error.config?.headers.get('Authorization');
-  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
+  if (token && expiresAt !== null && expiresAt - Date.now() < EXPIRY_MARGIN_MS) return refreshAccessToken();
+  return token;
 }
+
+/**
+ * One request, with the session's token unless `anonymous`. A 401 is answered by one token refresh and
+ * one retry (`retryToken` is the token of that retry).
+ */
+async function request<T>(
+  method: string,
+  path: string,
+  data: unknown,
+  options: RequestOptions,
+  retryToken?: string,
+): Promise<HttpResponse<T>> {
+  const headers = new Headers({ Accept: 'application/json', ...options.headers });
+  const body = encodeBody(data, headers);
+  const token = retryToken ?? (options.anonymous ? null : await bearerToken());
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  try {
+    return await send<T>(
+      transport,
+      {
+        method,
+        url: buildUrl(BASE_URL, path, options.params),
+        headers,
+        body,
+        responseType: options.responseType ?? 'json',
+        withCredentials: options.withCredentials ?? false,
+      },
+      { ...options, timeout: options.timeout ?? DEFAULT_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (!isApiError(error) || error.response?.status !== 401 || options.skipAuthRefresh) throw error;
+    const answer: unknown = error.response.data;
+    if (isErrorEnvelope(answer) && CREDENTIAL_REFUSALS.has(answer.error.code)) throw error;
+    if (retryToken !== undefined) {
+      // A fresh token was refused too: the session is gone (revoked, deactivated, MFA reset).
+      if (sessionStore.getState().status === 'authenticated') sessionStore.end('expired');
+      throw error;
+    }
+    // Sent without a token because the session had already ended: there is nothing left to refresh.
+    if (!token && sessionStore.getState().status === 'anonymous') throw error;
+    // Another request may already have refreshed while this one was in flight: reuse its token.
+    const current = sessionStore.getAccessToken();
+    const fresh = current && current !== token ? current : await refreshAccessToken();
+    if (!fresh) throw error;
+    return request<T>(method, path, data, options, fresh);
+  }
+}
+
+/** The one HTTP client of the SPA. Paths are relative to /api, e.g. '/v1/me' or '/health/ready'. */
+export const apiClient = {
+  get: <T = unknown>(path: string, options: RequestOptions = {}) =>
+    request<T>('GET', path, undefined, options),
+  delete: <T = unknown>(path: string, options: RequestOptions = {}) =>
+    request<T>('DELETE', path, undefined, options),
+  post: <T = unknown>(path: string, data?: unknown, options: RequestOptions = {}) =>
+    request<T>('POST', path, data, options),
+  put: <T = unknown>(path: string, data?: unknown, options: RequestOptions = {}) =>
+    request<T>('PUT', path, data, options),
+  patch: <T = unknown>(path: string, data?: unknown, options: RequestOptions = {}) =>
+    request<T>('PATCH', path, data, options),
+};
 
 let refreshInFlight: Promise<string | null> | null = null;
 

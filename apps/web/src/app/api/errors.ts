@@ -1,5 +1,5 @@
-import { isAxiosError } from 'axios';
 import { isErrorEnvelope, type ErrorDetail } from '@shala/contracts';
+import { isApiError } from './http';
 
 /**
  * What the UI needs to know about a failed request. `message` is the API's own message from the error
@@ -16,7 +16,7 @@ export interface ApiProblem {
 }
 
 export function toApiProblem(error: unknown): ApiProblem {
-  if (isAxiosError(error)) {
+  if (isApiError(error)) {
     const response = error.response;
     if (!response) {
       return { kind: 'network', status: 0, code: null, message: null, details: [], requestId: null };
@@ -52,5 +52,5 @@ function headerValue(headers: unknown, name: string): string | null {
 
 /** The status of a failed request, or null when the error did not come from HTTP. */
 export function errorStatus(error: unknown): number | null {
-  return isAxiosError(error) ? (error.response?.status ?? null) : null;
+  return isApiError(error) ? (error.response?.status ?? null) : null;
 }

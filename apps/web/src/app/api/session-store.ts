@@ -3,7 +3,7 @@
  * sessionStorage, cookies or the URL. A reload forgets it; the HttpOnly refresh cookie (which JavaScript
  * cannot read) restores it through POST /api/v1/auth/refresh.
  *
- * React reads this store through SessionProvider (useSyncExternalStore); the axios client reads it directly.
+ * React reads this store through SessionProvider (useSyncExternalStore); the API client reads it directly.
  */
 
 /** unknown: not yet asked the API (app start); authenticated: we hold an access token; anonymous: we do not. */

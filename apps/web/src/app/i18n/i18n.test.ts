@@ -5,6 +5,9 @@ import { registerNamespace } from './registry';
 import { englishResources, NAMESPACES, type EnglishResources } from './resources';
 import { hindiResources } from './resources.hi';
 import { academicsText } from '../../features/academics/i18n';
+import { calendarText } from '../../features/calendar/i18n';
+import { circularsText } from '../../features/circulars/i18n';
+import { timetableText } from '../../features/timetable/i18n';
 import { accountText } from '../../features/account/i18n';
 import { attendanceText } from '../../features/attendance/i18n';
 import { auditText } from '../../features/audit/i18n';
@@ -31,6 +34,9 @@ import { privacyErasureText } from '../../features/privacy/erasure/i18n';
 const allEnglish: EnglishResources = {
   ...englishResources,
   academics: academicsText,
+  calendar: calendarText,
+  circulars: circularsText,
+  timetable: timetableText,
   account: accountText,
   attendance: attendanceText,
   audit: auditText,

@@ -21,9 +21,9 @@ import type { offboardingText } from '../../features/platform/offboarding/i18n';
 import type { privacyRetentionText } from '../../features/privacy/retention/i18n';
 import type { privacyConsentText } from '../../features/privacy/consent/i18n';
 import type { privacyErasureText } from '../../features/privacy/erasure/i18n';
-import { calendarText } from '../../features/calendar/i18n';
-import { circularsText } from '../../features/circulars/i18n';
-import { timetableText } from '../../features/timetable/i18n';
+import type { calendarText } from '../../features/calendar/i18n';
+import type { circularsText } from '../../features/circulars/i18n';
+import type { timetableText } from '../../features/timetable/i18n';
 import { en } from './en';
 
 /**
@@ -32,14 +32,11 @@ import { en } from './en';
  * its screens' strings in `features/<feature>/i18n.ts`. A feature's t() falls back to `translation`, so
  * `t('common.cancel')` works in every namespace. The types in i18next.d.ts come from EnglishResources: a
  * key that is not there is a compile error. Bundled with the entry: the shared strings and what the
- * sign-in pages need (auth); calendar, circulars and timetable until they register like the others.
+ * sign-in pages need (auth).
  */
 export const englishResources = {
   translation: en,
   auth: authText,
-  calendar: calendarText,
-  circulars: circularsText,
-  timetable: timetableText,
 } as const;
 
 /**
@@ -49,6 +46,9 @@ export const englishResources = {
  */
 export interface FeatureResources {
   academics: typeof academicsText;
+  calendar: typeof calendarText;
+  circulars: typeof circularsText;
+  timetable: typeof timetableText;
   account: typeof accountText;
   attendance: typeof attendanceText;
   audit: typeof auditText;
@@ -75,6 +75,9 @@ export interface FeatureResources {
 /** Every feature namespace (the compiler keeps this in step with FeatureResources). */
 const FEATURE_NAMESPACES: Record<keyof FeatureResources, true> = {
   academics: true,
+  calendar: true,
+  circulars: true,
+  timetable: true,
   account: true,
   attendance: true,
   audit: true,

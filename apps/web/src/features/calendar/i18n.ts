@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const calendarText = {
   title: 'School calendar',
@@ -90,3 +91,6 @@ export const calendarText = {
 export function useCalendarText() {
   return useTranslation('calendar').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('calendar', calendarText);

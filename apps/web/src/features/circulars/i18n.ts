@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const circularsText = {
   title: 'Circulars',
@@ -101,3 +102,6 @@ export type CircularsText = typeof circularsText;
 export function useCircularsText() {
   return useTranslation('circulars').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('circulars', circularsText);

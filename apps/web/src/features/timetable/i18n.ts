@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { registerNamespace } from '../../app/i18n/registry';
 
 export const timetableText = {
   title: 'Timetable',
@@ -90,3 +91,6 @@ export type TimetableText = typeof timetableText;
 export function useTimetableText() {
   return useTranslation('timetable').t;
 }
+
+// The strings travel with the feature's code, not the sign-in page's (app/i18n/registry.ts).
+registerNamespace('timetable', timetableText);

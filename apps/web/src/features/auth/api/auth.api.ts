@@ -1,4 +1,3 @@
-import { isAxiosError } from 'axios';
 import {
   AuthErrorCode,
   isErrorEnvelope,
@@ -21,6 +20,7 @@ import type {
   SignedInUser,
 } from '@shala/contracts';
 import { apiClient, isAccessTokenResponse } from '../../../app/api/client';
+import { isApiError } from '../../../app/api/http';
 import { sessionStore } from '../../../app/api/session-store';
 import type { SignInOutcome } from './auth.types';
 
@@ -57,7 +57,7 @@ const MAX_CHALLENGES = 3;
 
 /** The proof-of-work challenge of a 429 CHALLENGE_REQUIRED answer (AUT-07), if that is what this is. */
 export function challengeOf(error: unknown): ProofOfWorkChallenge | null {
-  if (!isAxiosError(error) || error.response?.status !== 429) return null;
+  if (!isApiError(error) || error.response?.status !== 429) return null;
   const body: unknown = error.response.data;
   if (!isErrorEnvelope(body) || body.error.code !== AuthErrorCode.ChallengeRequired) return null;
   const detail = body.error.details?.find((d) => d.field === 'proofOfWork') as ProofOfWorkDetail | undefined;

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, type HttpRequest } from '../../../app/api/http';
 import { envelope, installFakeApi, type FakeApi } from '../../../test/fake-api';
 import { adminMe, givenSignedInTeacher, teacherMe } from '../../../test/fixtures';
 import { givenPhoneScreen } from '../../../test/phone';
@@ -304,22 +305,29 @@ describe('report card entries', () => {
 
 describe('problemsAt', () => {
   it('places details by student and field, falling back to the index of what was sent', () => {
-    const error = {
-      isAxiosError: true,
-      response: {
-        status: 400,
-        data: {
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: 'x',
-            details: [
-              { field: `rows.1.grades.${ART}`, message: 'bad grade' },
-              { field: 'rows.0.studentId', studentId: student(9), message: 'not enrolled' },
-            ],
-          },
+    const request: HttpRequest = {
+      method: 'PUT',
+      url: '/api/v1/exams/entries',
+      headers: new Headers(),
+      body: undefined,
+      responseType: 'json',
+      withCredentials: false,
+      signal: new AbortController().signal,
+    };
+    const error = new ApiError('Request failed with status code 400', 'status', request, {
+      status: 400,
+      headers: {},
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'x',
+          details: [
+            { field: `rows.1.grades.${ART}`, message: 'bad grade' },
+            { field: 'rows.0.studentId', studentId: student(9), message: 'not enrolled' },
+          ],
         },
       },
-    };
+    });
     expect(problemsAt(error, [{ studentId: student(1) }, { studentId: student(2) }], 'grades')).toEqual({
       [`${student(2)}:grade:${ART}`]: 'bad grade',
       [`${student(9)}:row`]: 'not enrolled',

@@ -134,6 +134,7 @@ describe('a parent on the fees page', () => {
     expect(api.requestsTo(`POST /api/v1/fees/students/${VIK}/online-orders`)[0]?.body).toEqual({
       amount: 250000,
     });
+    expect(await screen.findByText('Payment received')).toBeInTheDocument();
   });
 
   it('completes no sandbox checkout when the API does not offer the sandbox for the order', async () => {

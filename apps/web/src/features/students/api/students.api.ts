@@ -93,7 +93,7 @@ export function downloadImportTemplate() {
 
 /** POST students/import?dryRun: the CSV text as the body. */
 export async function importStudents({ csv, dryRun }: { csv: string; dryRun: boolean }) {
-  // A Blob goes out byte for byte (axios would try to treat a string body as JSON).
+  // A Blob goes out byte for byte, with its own content type.
   const body = new Blob([csv], { type: 'text/csv' });
   const { data } = await apiClient.post<ImportReport>('/v1/students/import', body, {
     params: { dryRun: String(dryRun) },

@@ -120,9 +120,17 @@ describe('erasure and restriction on the request (admin)', () => {
     const due = { ...scheduled, scheduledAt: hoursFromNow(-49), executesAt: hoursFromNow(-1) };
     const done: PrivacyErasureView = { ...due, status: 'executed', executedAt: hoursFromNow(0) };
     givenAdmin([erasure]);
+    // As the API does: once executed, the erasure reads as executed (the page refetches it).
+    let executed = false;
     api
-      .on(`GET /api/v1/privacy/requests/${erasure.id}/erasure`, { status: 200, body: due })
-      .on(`POST /api/v1/privacy/requests/${erasure.id}/erasure/execute`, { status: 200, body: done });
+      .on(`GET /api/v1/privacy/requests/${erasure.id}/erasure`, () => ({
+        status: 200,
+        body: executed ? done : due,
+      }))
+      .on(`POST /api/v1/privacy/requests/${erasure.id}/erasure/execute`, () => {
+        executed = true;
+        return { status: 200, body: done };
+      });
     const { user } = renderApp('/privacy');
     expect(await screen.findByTestId('erasure-status')).toHaveTextContent('48-hour notice ran out');
     expect(screen.queryByRole('button', { name: 'Mark completed' })).not.toBeInTheDocument();

@@ -1,11 +1,13 @@
-import { Button, Container, Group, Modal, Stack, Text } from '@mantine/core';
 import { DefaultRole } from '@shala/contracts';
-import { ApiErrorAlert } from '../../../../app/components/api-error-alert';
-import { useLogout } from '../../../auth/hooks/use-logout';
+import { lazy, Suspense, useEffect } from 'react';
+import { FullPageLoader } from '../../../../app/components/full-page-loader';
 import { useMe } from '../../../auth/hooks/use-me';
-import { type NoticeReader, useAcceptNotice, useMyNotice } from '../hooks/use-privacy-notice';
-import { usePrivacyNoticeText } from '../i18n';
-import { NoticeReader as Reader } from './notice-reader';
+import { useMyNotice } from '../hooks/use-privacy-notice';
+
+// The screen (a full-screen modal, the notice reader) is a chunk of its own: staff never load it, and a
+// parent's is fetched while their notice is looked up, so the shell's first load stays small (issue 18).
+const loadScreen = () => import('./privacy-notice-gate-screen');
+const NoticeGateScreen = lazy(loadScreen);
 
 /**
  * After sign-in, a parent who has not accepted the privacy notice in force sees it full screen and goes on
@@ -18,59 +20,28 @@ export function PrivacyNoticeGate() {
   const reader =
     me.data && parent ? { institutionId: me.data.institution.id, userId: me.data.user.id } : null;
   const mine = useMyNotice(reader);
+  const isReader = reader !== null;
+  useEffect(() => {
+    if (isReader) void loadScreen().catch(() => undefined);
+  }, [isReader]);
   if (!reader || !me.data || !mine.data?.mustAccept || !mine.data.notice) return null;
   return (
-    <NoticeGateScreen
-      reader={reader}
-      school={me.data.institution.name}
-      timeZone={me.data.institution.timeZone}
-      notice={mine.data.notice}
-    />
+    // Until the screen's code is in, the page stays covered as the screen will cover it.
+    <Suspense fallback={<GateCover />}>
+      <NoticeGateScreen
+        reader={reader}
+        school={me.data.institution.name}
+        timeZone={me.data.institution.timeZone}
+        notice={mine.data.notice}
+      />
+    </Suspense>
   );
 }
 
-function NoticeGateScreen({
-  reader,
-  school,
-  timeZone,
-  notice,
-}: {
-  reader: NoticeReader;
-  school: string;
-  timeZone: string;
-  notice: NonNullable<ReturnType<typeof useMyNotice>['data']>['notice'] & object;
-}) {
-  const t = usePrivacyNoticeText();
-  const accept = useAcceptNotice(reader);
-  const logout = useLogout();
+function GateCover() {
   return (
-    <Modal
-      opened
-      fullScreen
-      onClose={() => undefined}
-      withCloseButton={false}
-      closeOnEscape={false}
-      closeOnClickOutside={false}
-      title={t('gate.title', { school })}
-      data-testid="privacy-notice-gate"
-    >
-      <Container size="sm" px={0}>
-        <Stack gap="md" pb="xl">
-          <Text size="sm" c="dimmed">
-            {t('gate.intro')}
-          </Text>
-          <Reader notice={notice} timeZone={timeZone} />
-          {accept.error ? <ApiErrorAlert error={accept.error} /> : null}
-          <Group justify="flex-end" gap="sm" wrap="wrap">
-            <Button variant="default" onClick={() => logout.mutate()} disabled={logout.isPending}>
-              {t('gate.signOut')}
-            </Button>
-            <Button loading={accept.isPending} onClick={() => accept.mutate(notice.version)}>
-              {t('gate.accept')}
-            </Button>
-          </Group>
-        </Stack>
-      </Container>
-    </Modal>
+    <div style={{ position: 'fixed', inset: 0, zIndex: 200, background: 'var(--mantine-color-body)' }}>
+      <FullPageLoader />
+    </div>
   );
 }

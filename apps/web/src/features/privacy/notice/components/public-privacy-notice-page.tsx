@@ -11,9 +11,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { isAxiosError } from 'axios';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../../app/api/http';
 import { ApiErrorAlert } from '../../../../app/components/api-error-alert';
 import { Logo } from '../../../../app/components/logo';
 import { ResponsiveList } from '../../../../app/components/responsive-list';
@@ -48,7 +48,7 @@ export function PublicPrivacyNoticePage() {
             <Loader />
           </Center>
         ) : page.isError ? (
-          isAxiosError(page.error) && page.error.response?.status === 404 ? (
+          isApiError(page.error) && page.error.response?.status === 404 ? (
             <Alert color="gray">{t('public.notFound')}</Alert>
           ) : (
             <ApiErrorAlert error={page.error} />
