@@ -252,6 +252,10 @@ describe.skipIf(!enabled)('Galera cluster, two API replicas, Nginx, under failur
     const [one, two] = [await node(0), await node(1)];
     await one.query('CREATE TABLE galera_probe (id INT PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB');
     await one.query('INSERT INTO galera_probe VALUES (1, 0)');
+    // Node 2's UPDATE must wait until node 2 has applied that row (3 = reads, updates and deletes; the
+    // server's 1 covers reads only): on a loaded machine it once ran first, matched nothing, and node 1's
+    // transaction had nothing to conflict with.
+    await two.query('SET SESSION wsrep_sync_wait = 3');
     const errors: unknown[] = [];
     let attempts = 0;
     await withDeadlockRetries(async () => {
