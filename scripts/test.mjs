@@ -57,6 +57,7 @@ function step(name, fn, { fatal = false } = {}) {
 function vitestLeg(name, cwd, args, env = {}) {
   banner(name);
   const file = join(reports, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const suiteErrorsFile = file.replace(/\.json$/, '.suite-errors.json');
   const r = run(
     'npx',
     [
@@ -66,11 +67,12 @@ function vitestLeg(name, cwd, args, env = {}) {
       ...args,
       '--reporter=default',
       '--reporter=json',
+      `--reporter=${join(root, 'scripts/vitest-suite-errors.mjs')}`,
       `--outputFile.json=${file}`,
     ],
     {
       cwd: join(root, cwd),
-      env,
+      env: { ...env, SUITE_ERRORS_FILE: suiteErrorsFile },
     },
   );
   let passed = 0;
@@ -83,7 +85,8 @@ function vitestLeg(name, cwd, args, env = {}) {
     failed = report.numFailedTests + (r.ok ? 0 : report.numFailedTests === 0 ? 1 : 0);
     skipped = report.numPendingTests + report.numTodoTests;
     if (report.numTotalTests === 0) failed += 1; // a leg that ran no test is a failure
-    failures = failedTests(report);
+    const suiteErrors = existsSync(suiteErrorsFile) ? JSON.parse(readFileSync(suiteErrorsFile, 'utf8')) : {};
+    failures = failedTests(report, suiteErrors);
   }
   results.push({ name, passed, failed, skipped, seconds: r.seconds, kind: 'tests', failures });
 }
@@ -92,7 +95,7 @@ function vitestLeg(name, cwd, args, env = {}) {
  * Each failed test as "file > title: first line of the error", so the summary (the part of a CI log that is
  * kept) names what failed. A file that failed outside any test (a hook, an import) counts too.
  */
-function failedTests(report) {
+function failedTests(report, suiteErrors) {
   const firstLine = (messages) =>
     stripVTControlCharacters(String(messages?.[0] ?? ''))
       .split('\n')
@@ -104,7 +107,9 @@ function failedTests(report) {
     const path = file.name.replace(`${root}/`, '');
     const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
     for (const t of failed) out.push(`${path} > ${t.fullName ?? t.title}: ${firstLine(t.failureMessages)}`);
-    if (failed.length === 0 && file.status === 'failed') out.push(`${path}: ${firstLine([file.message])}`);
+    if (failed.length === 0 && file.status === 'failed') {
+      out.push(`${path}: ${firstLine([file.message || suiteErrors[file.name]?.[0]])}`);
+    }
   }
   return out;
 }
