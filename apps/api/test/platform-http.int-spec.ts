@@ -139,6 +139,31 @@ describe(`HTTP platform on ${TEST_DB}`, () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
   });
 
+  it('[APP-04] sends the whole helmet set on every kind of answer: a route, an unknown route, an error', async () => {
+    const answers = [
+      await t.request({ url: '/api/health/live' }),
+      await t.request({ url: '/api/v1/nope' }),
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { institution: 'x' } }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 400]);
+    for (const res of answers) {
+      expect(res.headers).toMatchObject({
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('serves the OpenAPI document at /api/docs-json', async () => {
     const res = await t.request({ url: '/api/docs-json' });
     expect(res.statusCode).toBe(200);

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +14,7 @@ import { useJsonBodyParser } from './json-body';
 import { LoopTurns } from './loop-turns';
 import { requestIdFor } from './request-id';
 import { useSecurityTxt } from './security-txt';
+import { useSecurityHeaders } from './security-headers';
 import { SpaFallback } from './spa-fallback';
 import { useTextBodyParsers } from './text-body';
 import { useWebStatic } from './web-static';
@@ -92,7 +92,7 @@ export async function createApp(
   });
 
   await app.register(fastifyCookie);
-  await app.register(helmet, {
+  useSecurityHeaders(fastify, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: config.isProductionLike ? { maxAge: 63072000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
