@@ -60,6 +60,17 @@ describe('attendance marking on a phone', () => {
     expect(await rows.nth(1).getAttribute('data-status')).toBe('absent');
     expect(await register.locator('[data-status="present"]').count()).toBe(23);
     await page.getByTestId('live-summary').getByText('23 present · 2 absent').waitFor();
+
+    // Both back to present and saved: the other attendance files meet a fresh register, in any order.
+    for (const row of [first, second]) {
+      await row.focus();
+      await page.keyboard.press('p');
+    }
+    await page.getByRole('button', { name: 'Save attendance' }).tap();
+    await page
+      .getByTestId('saved-summary')
+      .getByText(/Saved: 25 present, 0 absent/)
+      .waitFor();
     expect(problems.list()).toEqual([]);
   });
 

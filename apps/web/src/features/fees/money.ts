@@ -41,3 +41,13 @@ export function formatSchoolDate(value: string | null | undefined, timeZone?: st
     return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
   }
 }
+
+/** Rupees typed by a person (12.50) as integer paise (1250). */
+export function toPaise(rupees: number): number {
+  return Math.round(rupees * 100);
+}
+
+/** Percent typed by a person (12.5) as basis points (1250). */
+export function toBasisPoints(percentValue: number): number {
+  return Math.round(percentValue * 100);
+}

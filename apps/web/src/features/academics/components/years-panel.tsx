@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,8 +9,11 @@ import { formatSchoolDate } from '../../../app/school-date';
 import type { AcademicYear } from '@shala/contracts';
 import { useAcademicYears, useCreateYear, useMakeYearCurrent } from '../hooks/use-academics';
 import { useAcademicsText } from '../i18n';
-import { yearSchema, type YearValues } from '../schemas/year.schema';
+import type { YearValues } from '../schemas/year.schema';
 import { Pending } from './pending';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const yearResolver = lazyZodResolver(async () => (await import('../schemas/year.schema')).yearSchema);
 
 /** Academic years: the list, "make current" (confirmed), and a form to add one. */
 export function YearsPanel({ canWrite }: { canWrite: boolean }) {
@@ -21,7 +23,7 @@ export function YearsPanel({ canWrite }: { canWrite: boolean }) {
   const create = useCreateYear();
   const [confirming, setConfirming] = useState<AcademicYear | null>(null);
   const form = useForm<YearValues>({
-    resolver: zodResolver(yearSchema),
+    resolver: yearResolver,
     defaultValues: { name: '', startsOn: '', endsOn: '' },
   });
   const err = useFieldError('academics');

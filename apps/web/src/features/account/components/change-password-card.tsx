@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { PasswordField } from '../../../app/components/password-field';
 import { notifications } from '@mantine/notifications';
@@ -11,12 +10,13 @@ import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { PasswordStrengthMeter } from '../../auth/components/password-strength-meter';
 import { useCurrentUser } from '../../auth/hooks/current-user';
-import {
-  changePasswordSchema,
-  type ChangePasswordInput,
-  type ChangePasswordValues,
-} from '../../auth/schemas/password.schema';
+import type { ChangePasswordInput, ChangePasswordValues } from '../../auth/schemas/password.schema';
 import { useChangePassword } from '../hooks/use-change-password';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const changePasswordResolver = lazyZodResolver(
+  async () => (await import('../../auth/schemas/password.schema')).changePasswordSchema,
+);
 
 const SERVER_FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -34,7 +34,7 @@ export function ChangePasswordCard() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordInput, unknown, ChangePasswordValues>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver: changePasswordResolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const newPassword = useWatch({ control, name: 'newPassword' });

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
   Badge,
@@ -34,14 +33,20 @@ import {
   useRegenerateRecoveryCodes,
   useStartMfaSetup,
 } from '../hooks/use-mfa-settings';
-import {
-  disableMfaSchema,
-  reauthenticateSchema,
-  type DisableMfaInput,
-  type DisableMfaValues,
-  type ReauthenticateInput,
-  type ReauthenticateValues,
+import type {
+  DisableMfaInput,
+  DisableMfaValues,
+  ReauthenticateInput,
+  ReauthenticateValues,
 } from '../schemas/mfa-settings.schema';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const disableMfaResolver = lazyZodResolver(
+  async () => (await import('../schemas/mfa-settings.schema')).disableMfaSchema,
+);
+const reauthenticateResolver = lazyZodResolver(
+  async () => (await import('../schemas/mfa-settings.schema')).reauthenticateSchema,
+);
 
 type Dialog = 'setup' | 'disable' | 'regenerate' | null;
 
@@ -194,7 +199,7 @@ function DisableDialog({ opened, onClose }: { opened: boolean; onClose: () => vo
     setError,
     formState: { errors, isSubmitting },
   } = useForm<DisableMfaInput, unknown, DisableMfaValues>({
-    resolver: zodResolver(disableMfaSchema),
+    resolver: disableMfaResolver,
     defaultValues: { password: '', code: '' },
   });
   const close = () => {
@@ -277,7 +282,7 @@ function RegenerateDialog({ opened, onClose }: { opened: boolean; onClose: () =>
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ReauthenticateInput, unknown, ReauthenticateValues>({
-    resolver: zodResolver(reauthenticateSchema),
+    resolver: reauthenticateResolver,
     defaultValues: { password: '' },
   });
   const close = () => {

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   Card,
@@ -14,7 +13,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
 import { EmptyState } from '../../../app/components/empty-state';
@@ -26,12 +24,13 @@ import { useAddHoliday, useHolidays, useRemoveHoliday } from '../hooks/use-atten
 import { useAttendanceText } from '../i18n';
 import { formatSchoolDate, schoolToday, weekdayName } from '../../../app/school-date';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { HolidayValues } from '../schemas/holiday.schema';
 
-const holidaySchema = z.object({
-  date: z.string().min(1, 'settings.holidays.dateRequired'),
-  name: z.string().trim().min(2, 'settings.holidays.nameLength').max(100, 'settings.holidays.nameLength'),
-});
-type HolidayValues = z.infer<typeof holidaySchema>;
+const holidayResolver = lazyZodResolver(
+  async () => (await import('../schemas/holiday.schema')).holidaySchema,
+);
+
 const HOLIDAY_FIELDS = ['date', 'name'] as const;
 
 /**
@@ -187,7 +186,7 @@ function AddHolidayForm({ from, to }: { from: string; to: string }) {
   const add = useAddHoliday();
   const [added, setAdded] = useState<string | null>(null);
   const form = useForm<HolidayValues>({
-    resolver: zodResolver(holidaySchema),
+    resolver: holidayResolver,
     defaultValues: { date: '', name: '' },
   });
   const { errors } = form.formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   Card,
@@ -16,7 +15,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useCurrentUser } from '../../auth/hooks/current-user';
@@ -24,28 +22,14 @@ import type { AttendanceMode, AttendanceSettings } from '@shala/contracts';
 import { useAttendanceSettings, useUpdateAttendanceSettings } from '../hooks/use-attendance';
 import { useAttendanceText } from '../i18n';
 import { HolidayCalendar } from './holiday-calendar';
+import { WEEK_ORDER, type Weekday } from '../week-order';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { SettingsValues } from '../schemas/settings.schema';
 
-/** Monday first, as school timetables are written; the API numbers Sunday 0. */
-export const WEEK_ORDER = ['1', '2', '3', '4', '5', '6', '0'] as const;
-type Weekday = (typeof WEEK_ORDER)[number];
-
-const settingsSchema = z.object({
-  mode: z.enum(['daily', 'period']),
-  periodsPerDay: z
-    .number({ message: 'settings.errors.periods' })
-    .int('settings.errors.periods')
-    .min(1, 'settings.errors.periods')
-    .max(20, 'settings.errors.periods'),
-  cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'settings.errors.cutoff'),
-  weeklyOffDays: z.array(z.enum(WEEK_ORDER)).max(6, 'settings.errors.allOff'),
-  chronicThresholdPercent: z
-    .number({ message: 'settings.errors.threshold' })
-    .int('settings.errors.threshold')
-    .min(1, 'settings.errors.threshold')
-    .max(100, 'settings.errors.threshold'),
-});
-type SettingsValues = z.infer<typeof settingsSchema>;
+const settingsResolver = lazyZodResolver(
+  async () => (await import('../schemas/settings.schema')).settingsSchema,
+);
 
 const FIELDS = ['mode', 'periodsPerDay', 'cutoffTime', 'weeklyOffDays', 'chronicThresholdPercent'] as const;
 
@@ -81,7 +65,7 @@ function SettingsForm({ current }: { current: AttendanceSettings }) {
   const save = useUpdateAttendanceSettings();
   const [saved, setSaved] = useState(false);
   const form = useForm<SettingsValues>({
-    resolver: zodResolver(settingsSchema),
+    resolver: settingsResolver,
     defaultValues: {
       mode: current.mode,
       periodsPerDay: current.periodsPerDay,

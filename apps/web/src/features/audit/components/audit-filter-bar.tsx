@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { AuditFilter } from '@shala/contracts';
@@ -9,13 +8,13 @@ import { useFieldError } from '../../../app/forms/field-error';
 import { displayNameOf } from '../../auth/components/display-name';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useUserDirectory } from '../../users/hooks/use-users';
-import {
-  auditFilterSchema,
-  emptyAuditFilterForm,
-  type AuditFilterInput,
-  type AuditFilterValues,
-} from '../schemas/audit-filter.schema';
-import { toAuditFilter } from './audit-filter';
+import type { AuditFilterInput, AuditFilterValues } from '../schemas/audit-filter.schema';
+import { emptyAuditFilterForm, toAuditFilter } from './audit-filter';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const auditFilterResolver = lazyZodResolver(
+  async () => (await import('../schemas/audit-filter.schema')).auditFilterSchema,
+);
 
 /** Action, outcome, dates and actor; applied together with "Apply filters". */
 export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => void }) {
@@ -30,7 +29,7 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
     reset,
     formState: { errors },
   } = useForm<AuditFilterInput, unknown, AuditFilterValues>({
-    resolver: zodResolver(auditFilterSchema),
+    resolver: auditFilterResolver,
     defaultValues: emptyAuditFilterForm,
   });
 

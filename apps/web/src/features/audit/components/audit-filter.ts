@@ -2,10 +2,18 @@ import type { AuditFilter, AuditOutcome } from '@shala/contracts';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import type { AuditFilterValues } from '../schemas/audit-filter.schema';
+import type { AuditFilterInput, AuditFilterValues } from '../schemas/audit-filter.schema';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+
+/** The form with nothing filtered. */
+export const emptyAuditFilterForm: AuditFilterInput = {
+  action: '',
+  outcome: '',
+  dates: [null, null],
+  actorUserId: '',
+};
 
 /** The first and last instant of a calendar day in a time zone, as ISO-8601 UTC. */
 function dayBounds(day: string, timeZone: string): { start: string; end: string } {

@@ -16,10 +16,3 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilterInput = z.input<typeof auditFilterSchema>;
 export type AuditFilterValues = z.output<typeof auditFilterSchema>;
-
-export const emptyAuditFilterForm: AuditFilterInput = {
-  action: '',
-  outcome: '',
-  dates: [null, null],
-  actorUserId: '',
-};

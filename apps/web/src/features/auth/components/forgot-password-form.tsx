@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,11 +6,12 @@ import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useFieldError } from '../../../app/forms/field-error';
 import { useRequestPasswordReset } from '../hooks/use-password-reset';
-import {
-  passwordResetRequestSchema,
-  type PasswordResetRequestInput,
-  type PasswordResetRequestValues,
-} from '../schemas/password.schema';
+import type { PasswordResetRequestInput, PasswordResetRequestValues } from '../schemas/password.schema';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const passwordResetRequestResolver = lazyZodResolver(
+  async () => (await import('../schemas/password.schema')).passwordResetRequestSchema,
+);
 
 /** Asks for a reset link. The answer is the same whether or not the account exists (AUT-08). */
 export function ForgotPasswordForm() {
@@ -24,7 +24,7 @@ export function ForgotPasswordForm() {
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<PasswordResetRequestInput, unknown, PasswordResetRequestValues>({
-    resolver: zodResolver(passwordResetRequestSchema),
+    resolver: passwordResetRequestResolver,
     defaultValues: { institution: '', email: '' },
   });
 

@@ -1,24 +1,22 @@
 import { Button, Loader, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { PasswordField } from '../../../app/components/password-field';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import type { SignInOutcome } from '../api/auth.types';
 import { useLogin } from '../hooks/use-login';
 import type { LoginFormInput, LoginFormValues } from '../schemas/login.schema';
-
-const loadResolver = () => import('../schemas/login.resolver');
 
 /**
  * Validation is the zod schema, as in every form, but zod arrives just after the page has rendered (the
  * form fetches it on mount) instead of with it: the sign-in page's first load stays small (issue 18).
  * A submit before it is in waits for it.
  */
-const loginResolver: Resolver<LoginFormInput, unknown, LoginFormValues> = async (values, context, options) =>
-  (await loadResolver()).loginResolver(values, context, options);
+const loginResolver = lazyZodResolver(async () => (await import('../schemas/login.schema')).loginSchema);
 
 interface LoginFormProps {
   /** Prefills the institution, e.g. when coming back from the MFA step. */
@@ -37,7 +35,7 @@ export function LoginForm({ defaultInstitution = '', defaultEmail = '', onOutcom
   const [checkingBrowser, setCheckingBrowser] = useState(false);
   const login = useLogin({ onCheckingBrowser: setCheckingBrowser });
   useEffect(() => {
-    void loadResolver();
+    void loginResolver.preload();
   }, []);
   const {
     register,

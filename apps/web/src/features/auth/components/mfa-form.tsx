@@ -1,6 +1,5 @@
 // A lazy step of the sign-in page (sign-in-flow.tsx): it renders more of Mantine than the entry styles.
 import '../../../app/styles/mantine-rest';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import type { MfaVerifyRequest } from '@shala/contracts';
 import { useState } from 'react';
@@ -9,8 +8,13 @@ import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useFieldError } from '../../../app/forms/field-error';
 import { useVerifyMfa } from '../hooks/use-verify-mfa';
-import { recoveryCodeSchema, type RecoveryCodeInput, type RecoveryCodeValues } from '../schemas/mfa.schema';
+import type { RecoveryCodeInput, RecoveryCodeValues } from '../schemas/mfa.schema';
 import { TotpCodeForm } from './totp-code-form';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const recoveryCodeResolver = lazyZodResolver(
+  async () => (await import('../schemas/mfa.schema')).recoveryCodeSchema,
+);
 
 interface MfaFormProps {
   mfaToken: string;
@@ -73,7 +77,7 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues)
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<RecoveryCodeInput, unknown, RecoveryCodeValues>({
-    resolver: zodResolver(recoveryCodeSchema),
+    resolver: recoveryCodeResolver,
     defaultValues: { recoveryCode: '' },
   });
   return (

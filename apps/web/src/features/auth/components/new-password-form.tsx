@@ -1,11 +1,15 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack } from '@mantine/core';
 import { PasswordField } from '../../../app/components/password-field';
 import { useForm, useWatch } from 'react-hook-form';
 import { toApiProblem } from '../../../app/api/errors';
 import { useFieldError } from '../../../app/forms/field-error';
-import { newPasswordSchema, type NewPasswordInput, type NewPasswordValues } from '../schemas/password.schema';
+import type { NewPasswordInput, NewPasswordValues } from '../schemas/password.schema';
 import { PasswordStrengthMeter } from './password-strength-meter';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const newPasswordResolver = lazyZodResolver(
+  async () => (await import('../schemas/password.schema')).newPasswordSchema,
+);
 
 interface NewPasswordFormProps {
   passwordLabel: string;
@@ -30,7 +34,7 @@ export function NewPasswordForm(props: NewPasswordFormProps) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<NewPasswordInput, unknown, NewPasswordValues>({
-    resolver: zodResolver(newPasswordSchema),
+    resolver: newPasswordResolver,
     defaultValues: { newPassword: '', confirmPassword: '' },
   });
   const password = useWatch({ control, name: 'newPassword' });

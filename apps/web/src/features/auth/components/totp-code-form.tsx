@@ -1,9 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useAuthText } from '../i18n';
 import { useFieldError } from '../../../app/forms/field-error';
-import { totpCodeSchema, type TotpCodeInput, type TotpCodeValues } from '../schemas/mfa.schema';
+import type { TotpCodeInput, TotpCodeValues } from '../schemas/mfa.schema';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const totpCodeResolver = lazyZodResolver(async () => (await import('../schemas/mfa.schema')).totpCodeSchema);
 
 interface TotpCodeFormProps {
   label: string;
@@ -21,7 +23,7 @@ export function TotpCodeForm({ label, submitLabel, onSubmit, autoFocus = true }:
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<TotpCodeInput, unknown, TotpCodeValues>({
-    resolver: zodResolver(totpCodeSchema),
+    resolver: totpCodeResolver,
     defaultValues: { code: '' },
   });
   return (

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   MultiSelect,
   SegmentedControl,
@@ -16,46 +15,16 @@ import {
   type CalendarItemView,
 } from '@shala/contracts';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { FormModal } from '../../../app/components/form-modal';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useClasses } from '../../academics/hooks/use-academics';
 import { useChangeCalendarEvent, useCreateCalendarEvent } from '../api/calendar.api';
 import { useCalendarText } from '../i18n';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { EventValues } from '../schemas/event.schema';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-const eventSchema = z
-  .object({
-    type: z.enum(CALENDAR_EVENT_TYPES),
-    title: z.string().trim().min(2, 'form.titleShort').max(120),
-    description: z.string().max(2000),
-    startsOn: z.string().regex(DATE, 'form.dateFormat'),
-    endsOn: z.string().regex(DATE, 'form.dateFormat'),
-    allDay: z.boolean(),
-    startTime: z.string(),
-    endTime: z.string(),
-    audience: z.enum(['school', 'classes']),
-    /** `class:<id>` or `section:<classId>:<sectionId>`. */
-    targets: z.array(z.string()),
-  })
-  .superRefine((v, ctx) => {
-    if (v.endsOn < v.startsOn)
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'form.endBeforeStart' });
-    if (!v.allDay) {
-      if (!TIME.test(v.startTime))
-        ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'form.timeFormat' });
-      if (!TIME.test(v.endTime))
-        ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'form.timeFormat' });
-      else if (v.startsOn === v.endsOn && v.endTime <= v.startTime)
-        ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'form.endTimeBeforeStart' });
-    }
-    if (v.audience === 'classes' && !v.targets.length)
-      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'form.targetsRequired' });
-  });
-type EventValues = z.infer<typeof eventSchema>;
+const eventResolver = lazyZodResolver(async () => (await import('../schemas/event.schema')).eventSchema);
 
 const FIELDS = [
   'type',
@@ -136,7 +105,7 @@ export function EventFormModal({
   const save = item ? change : create;
   const classes = useClasses();
   const form = useForm<EventValues>({
-    resolver: zodResolver(eventSchema),
+    resolver: eventResolver,
     defaultValues: defaults(item, date),
   });
   const errors = form.formState.errors;

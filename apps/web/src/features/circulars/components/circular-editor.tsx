@@ -1,14 +1,11 @@
 import { MultiSelect, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   CIRCULAR_AUDIENCES,
-  CIRCULAR_BODY_MAX,
   CIRCULAR_TITLE_MAX,
   type CircularInput,
   type CircularView,
 } from '@shala/contracts';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { FormModal } from '../../../app/components/form-modal';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
@@ -16,23 +13,12 @@ import { useClasses } from '../../academics/hooks/use-academics';
 import { useCreateCircular, useUpdateCircular } from '../api/circulars.api';
 import { useCircularsText } from '../i18n';
 import fieldStyles from './circular-fields.module.css';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { CircularValues as Values } from '../schemas/circular.schema';
 
-const schema = z
-  .object({
-    title: z.string().trim().min(1, 'validation.title').max(CIRCULAR_TITLE_MAX),
-    body: z.string().trim().min(1, 'validation.body').max(CIRCULAR_BODY_MAX),
-    audience: z.enum(CIRCULAR_AUDIENCES),
-    classIds: z.array(z.string()),
-    sectionIds: z.array(z.string()),
-    requiresAck: z.boolean(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.audience === 'classes' && v.classIds.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['classIds'], message: 'validation.classes' });
-    if (v.audience === 'sections' && v.sectionIds.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['sectionIds'], message: 'validation.sections' });
-  });
-type Values = z.infer<typeof schema>;
+const circularResolver = lazyZodResolver(
+  async () => (await import('../schemas/circular.schema')).circularSchema,
+);
 
 const FIELDS = ['title', 'body', 'audience', 'classIds', 'sectionIds', 'requiresAck'] as const;
 
@@ -65,7 +51,7 @@ export function CircularEditor({
   const update = useUpdateCircular();
   const mutation = circular ? update : create;
   const form = useForm<Values>({
-    resolver: zodResolver(schema),
+    resolver: circularResolver,
     defaultValues: {
       title: circular?.title ?? '',
       body: circular?.body ?? '',

@@ -1,9 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Group, Loader, Modal, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Permission } from '@shala/contracts';
 import { IconDownload, IconReceipt2 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
@@ -15,9 +14,9 @@ import { useDownloadReceipt, useFamilyDues, usePayments, usePayOnline } from '..
 import { useFeesText } from '../i18n';
 import { FamilyPay } from './family-pay';
 import { usePaymentInstrument } from './payment-instrument';
-import { formatMoney, formatSchoolDate } from '../money';
-import { amountSchema, toPaise } from '../schemas/payment.schema';
+import { formatMoney, formatSchoolDate, toPaise } from '../money';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
 
 const STATUS_COLOR: Record<InvoiceStatus, string> = {
   paid: 'green',
@@ -253,8 +252,15 @@ function PayOnlineModal({ child, onClose }: { child: StudentDues; onClose: () =>
   const t = useFeesText();
   const pay = usePayOnline();
   const [confirming, setConfirming] = useState<number | null>(null);
+  const resolver = useMemo(
+    () =>
+      lazyZodResolver(async () =>
+        (await import('../schemas/payment.schema')).amountSchema(child.outstanding),
+      ),
+    [child.outstanding],
+  );
   const form = useForm<{ amount: number }>({
-    resolver: zodResolver(amountSchema(child.outstanding)),
+    resolver,
     defaultValues: { amount: child.outstanding / 100 },
   });
   const fieldError = useFieldError('fees');

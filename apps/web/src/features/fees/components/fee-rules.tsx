@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
@@ -20,18 +19,20 @@ import {
 } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
-import { toPaise } from '../schemas/payment.schema';
-import {
-  lateFeeRuleSchema,
-  reminderRuleSchema,
-  toBasisPoints,
-  type LateFeeRuleValues,
-  type ReminderRuleValues,
-} from '../schemas/staff.schema';
+import { toBasisPoints, toPaise } from '../money';
+import type { LateFeeRuleValues, ReminderRuleValues } from '../schemas/staff.schema';
 import { NumberField, SelectField } from './form-fields';
 import { ConfirmedRun } from './report-parts';
 import { AddFooter, SetupSection } from './setup-section';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const lateFeeRuleResolver = lazyZodResolver(
+  async () => (await import('../schemas/staff.schema')).lateFeeRuleSchema,
+);
+const reminderRuleResolver = lazyZodResolver(
+  async () => (await import('../schemas/staff.schema')).reminderRuleSchema,
+);
 
 export function lateFeeRuleBody(values: LateFeeRuleValues): LateFeeRuleBody {
   return {
@@ -71,7 +72,7 @@ export function LateFeeRules() {
   const create = useCreateLateFeeRule();
   const summary = useLateFeeSummary();
   const form = useForm<LateFeeRuleValues>({
-    resolver: zodResolver(lateFeeRuleSchema),
+    resolver: lateFeeRuleResolver,
     defaultValues: { name: '', kind: 'flat', graceDays: 0, headId: '' },
   });
   const kind = form.watch('kind');
@@ -177,7 +178,7 @@ export function ReminderRules() {
   const rules = useReminderRules();
   const create = useCreateReminderRule();
   const form = useForm<ReminderRuleValues>({
-    resolver: zodResolver(reminderRuleSchema),
+    resolver: reminderRuleResolver,
     defaultValues: { kind: 'before_due', days: 3 },
   });
   const kind = form.watch('kind');

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -9,7 +8,7 @@ import { useClasses } from '../../academics/hooks/use-academics';
 import { useCreateHead, useFeeHeads, useFeeStructures } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney, formatSchoolDate } from '../money';
-import { headSchema, type HeadValues } from '../schemas/staff.schema';
+import type { HeadValues } from '../schemas/staff.schema';
 import { DailyJob, LateFeeRules, ReminderRules } from './fee-rules';
 import { PlainList } from '../../../app/components/plain-list';
 import { Waiting } from './report-parts';
@@ -17,6 +16,9 @@ import { SetupSection } from './setup-section';
 import { StructureForm } from './structure-form';
 import { useYearName, YearSelect } from './year-select';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const headResolver = lazyZodResolver(async () => (await import('../schemas/staff.schema')).headSchema);
 
 /** Fee heads, class fee structures per year with instalments, late fee and reminder rules. */
 export function FeeSetup() {
@@ -37,7 +39,7 @@ function FeeHeads() {
   const heads = useFeeHeads();
   const create = useCreateHead();
   const form = useForm<HeadValues>({
-    resolver: zodResolver(headSchema),
+    resolver: headResolver,
     defaultValues: { name: '', optional: false },
   });
 

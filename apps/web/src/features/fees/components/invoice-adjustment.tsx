@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
@@ -8,11 +7,16 @@ import { ADJUSTMENT_KINDS, type AdjustmentBody } from '@shala/contracts';
 import { useAdjustInvoice } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney } from '../money';
-import { toPaise } from '../schemas/payment.schema';
-import { adjustmentSchema, toBasisPoints, type AdjustmentValues } from '../schemas/staff.schema';
+import { toBasisPoints, toPaise } from '../money';
+import type { AdjustmentValues } from '../schemas/staff.schema';
 import { NumberField, SelectField } from './form-fields';
 import { LabelledSegments } from './setup-section';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const adjustmentResolver = lazyZodResolver(
+  async () => (await import('../schemas/staff.schema')).adjustmentSchema,
+);
 
 /** The head choice that spreads a concession or waiver over the invoice's heads in order. */
 const ALL_HEADS = 'all';
@@ -37,7 +41,7 @@ export function InvoiceAdjustmentModal({ invoice, onClose }: { invoice: InvoiceV
   const err = useFieldError('fees');
   const adjust = useAdjustInvoice();
   const form = useForm<AdjustmentValues>({
-    resolver: zodResolver(adjustmentSchema),
+    resolver: adjustmentResolver,
     defaultValues: { kind: 'concession', headId: ALL_HEADS, by: 'amount', category: 'sibling', reason: '' },
   });
   const kind = form.watch('kind');

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
@@ -6,11 +5,16 @@ import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import type { FeeHead, OptionalHeadCharge } from '@shala/contracts';
 import { useFeeHeads, useOptionalHeads, useSetOptionalHeads } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
-import { toPaise } from '../schemas/payment.schema';
-import { optionalHeadsSchema, type OptionalHeadsValues } from '../schemas/staff.schema';
+import { toPaise } from '../money';
+import type { OptionalHeadsValues } from '../schemas/staff.schema';
 import { NumberField } from './form-fields';
 import { Waiting } from './report-parts';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const optionalHeadsResolver = lazyZodResolver(
+  async () => (await import('../schemas/staff.schema')).optionalHeadsSchema,
+);
 
 /** A student's optional heads (transport, ...) for the current year: the amount charged per instalment. */
 export function OptionalHeads({
@@ -67,7 +71,7 @@ function OptionalHeadsForm(props: {
   const err = useFieldError('fees');
   const save = useSetOptionalHeads();
   const form = useForm<OptionalHeadsValues>({
-    resolver: zodResolver(optionalHeadsSchema),
+    resolver: optionalHeadsResolver,
     defaultValues: {
       heads: props.heads.map((h) => ({
         headId: h.id,

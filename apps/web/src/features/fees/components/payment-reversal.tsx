@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { Permission } from '@shala/contracts';
 import { IconArrowBackUp } from '@tabler/icons-react';
@@ -11,8 +10,11 @@ import type { PaymentView } from '@shala/contracts';
 import { useReversePayment } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
 import { formatMoney } from '../money';
-import { reverseSchema, type ReverseValues } from '../schemas/staff.schema';
+import type { ReverseValues } from '../schemas/staff.schema';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const reverseResolver = lazyZodResolver(async () => (await import('../schemas/staff.schema')).reverseSchema);
 
 /**
  * Asks before reversing a payment, and for the reason the ledger and audit log keep. Nothing is sent
@@ -23,7 +25,7 @@ export function ReversePaymentModal({ payment, onClose }: { payment: PaymentView
   const err = useFieldError('fees');
   const reverse = useReversePayment();
   const form = useForm<ReverseValues>({
-    resolver: zodResolver(reverseSchema),
+    resolver: reverseResolver,
     defaultValues: { reason: '' },
   });
 

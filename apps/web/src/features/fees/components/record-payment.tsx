@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
   Badge,
@@ -15,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { ConfirmModal } from '../../../app/components/confirm-modal';
@@ -24,20 +23,14 @@ import { useCurrentUser } from '../../auth/hooks/current-user';
 import type { PaymentView, StudentDues, StudentSummary as StudentSearchItem } from '@shala/contracts';
 import { useDownloadReceipt, usePayments, useRecordPayment, useStudentDues } from '../hooks/use-fees';
 import { useFeesText } from '../i18n';
-import { formatMoney, formatSchoolDate } from '../money';
-import {
-  COUNTER_METHODS,
-  isInstrumentMethod,
-  isReferenceMethod,
-  recordPaymentBody,
-  recordPaymentSchema,
-  toPaise,
-  type RecordPaymentValues,
-} from '../schemas/payment.schema';
+import { formatMoney, formatSchoolDate, toPaise } from '../money';
+import { COUNTER_METHODS, isInstrumentMethod, isReferenceMethod, recordPaymentBody } from '../payment';
+import type { RecordPaymentValues } from '../schemas/payment.schema';
 import { schoolToday } from '../../../app/school-date';
 import { PaymentRow } from './family-fees';
 import { StudentPicker } from './student-picker';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
 
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
@@ -150,8 +143,12 @@ function RecordPaymentForm({ dues }: { dues: StudentDues }) {
   const [pending, setPending] = useState<RecordPaymentValues | null>(null);
   const [done, setDone] = useState<PaymentView | null>(null);
   const blank = { reference: '', instrumentNo: '', instrumentBank: '', instrumentDate: '', note: '' };
+  const resolver = useMemo(
+    () => lazyZodResolver(async () => (await import('../schemas/payment.schema')).recordPaymentSchema(today)),
+    [today],
+  );
   const form = useForm<RecordPaymentValues>({
-    resolver: zodResolver(recordPaymentSchema(today)),
+    resolver,
     defaultValues: { amount: dues.outstanding / 100, method: 'cash', paidOn: today, ...blank },
   });
   const errors = form.formState.errors;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ActionIcon, Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -10,12 +9,16 @@ import { useCurrentUser } from '../../auth/hooks/current-user';
 import type { CreateStructureBody, FeeHead } from '@shala/contracts';
 import { useCreateStructure, useFeeHeads } from '../hooks/use-fees-staff';
 import { useFeesText } from '../i18n';
-import { formatMoney } from '../money';
-import { toPaise } from '../schemas/payment.schema';
-import { structureSchema, type StructureValues } from '../schemas/staff.schema';
+import { formatMoney, toPaise } from '../money';
+import type { StructureValues } from '../schemas/staff.schema';
 import { NumberField, SelectField } from './form-fields';
 import { Waiting } from './report-parts';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const structureResolver = lazyZodResolver(
+  async () => (await import('../schemas/staff.schema')).structureSchema,
+);
 
 export function structureBody(values: StructureValues, academicYearId: string): CreateStructureBody {
   return {
@@ -75,7 +78,7 @@ function StructureFields({
     amounts: heads.map((h) => ({ headId: h.id, amount: 0 })),
   });
   const form = useForm<StructureValues>({
-    resolver: zodResolver(structureSchema),
+    resolver: structureResolver,
     defaultValues: { classId: '', name: '', instalments: [blankInstalment(1)] },
   });
   const instalments = useFieldArray({ control: form.control, name: 'instalments' });

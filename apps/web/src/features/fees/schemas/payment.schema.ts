@@ -1,5 +1,5 @@
-import type { CounterPaymentMethod, RecordPaymentBody } from '@shala/contracts';
 import { z } from 'zod';
+import { COUNTER_METHODS, isInstrumentMethod } from '../payment';
 
 /** An amount typed in rupees (two decimals at most), turned into paise by toPaise. Messages are fees i18n keys. */
 export function amountSchema(maxPaise: number) {
@@ -10,22 +10,6 @@ export function amountSchema(maxPaise: number) {
       .refine((value) => Math.round(value * 100) <= maxPaise, 'pay.amountTooLarge'),
   });
 }
-
-export const COUNTER_METHODS = [
-  'cash',
-  'upi',
-  'card',
-  'cheque',
-  'demand_draft',
-  'bank_transfer',
-] as const satisfies readonly CounterPaymentMethod[];
-
-/** Methods paid with a paper instrument whose number, bank and date the API requires. */
-export const isInstrumentMethod = (method: CounterPaymentMethod) =>
-  method === 'cheque' || method === 'demand_draft';
-/** Methods with a UTR or transaction id (required for a bank transfer, recommended for UPI and card). */
-export const isReferenceMethod = (method: CounterPaymentMethod) =>
-  method === 'upi' || method === 'card' || method === 'bank_transfer';
 
 /**
  * The counter form: the fields each method needs (as the API requires them) and a payment date that is
@@ -72,26 +56,4 @@ export function recordPaymentSchema(today: string) {
     });
 }
 
-/** The API body for the values: only the fields the method takes. */
-export function recordPaymentBody(values: RecordPaymentValues, today: string): RecordPaymentBody {
-  return {
-    amount: toPaise(values.amount),
-    method: values.method,
-    ...(values.reference && !isInstrumentMethod(values.method) ? { reference: values.reference } : {}),
-    ...(isInstrumentMethod(values.method)
-      ? {
-          instrumentNo: values.instrumentNo,
-          instrumentBank: values.instrumentBank,
-          instrumentDate: values.instrumentDate,
-        }
-      : {}),
-    ...(values.paidOn !== today ? { paidOn: values.paidOn } : {}),
-    ...(values.note ? { note: values.note } : {}),
-  };
-}
-
 export type RecordPaymentValues = z.infer<ReturnType<typeof recordPaymentSchema>>;
-
-export function toPaise(rupees: number): number {
-  return Math.round(rupees * 100);
-}

@@ -110,8 +110,3 @@ export const reminderRuleSchema = z
       ctx.addIssue({ code: 'custom', path: ['days'], message: 'rules.daysRequired' });
   });
 export type ReminderRuleValues = z.infer<typeof reminderRuleSchema>;
-
-/** Percent typed by a person (12.5) as basis points (1250). */
-export function toBasisPoints(percentValue: number): number {
-  return Math.round(percentValue * 100);
-}

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   ActionIcon,
   Badge,
@@ -36,12 +35,12 @@ import {
   channelFieldOf,
   channelFormValues,
   channelInputOf,
-  channelSchema,
   secretFieldsOf,
   type ChannelFormValues,
   type ChannelMessages,
 } from '../schemas/channel.schema';
 import { SendingPreferencesCard } from './sending-preferences';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
 import type { TextKey } from '../../../app/i18n';
 
 type Text = ReturnType<typeof useNotificationsText>;
@@ -93,8 +92,15 @@ function ChannelCard({ view }: { view: ChannelView }) {
     }),
     [t],
   );
+  const resolver = useMemo(
+    () =>
+      lazyZodResolver<ChannelFormValues>(async () =>
+        (await import('../schemas/channel-form.schema')).channelSchema(view, messages),
+      ),
+    [view, messages],
+  );
   const form = useForm<ChannelFormValues>({
-    resolver: zodResolver(channelSchema(view, messages)),
+    resolver,
     defaultValues: channelFormValues(view),
   });
   const { errors } = form.formState;

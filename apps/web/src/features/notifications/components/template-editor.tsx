@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Badge,
   Button,
@@ -31,10 +30,10 @@ import {
   dltTextOf,
   formValuesOf,
   TEMPLATE_FIELDS,
-  templateSchema,
   type TemplateFormValues,
   type TemplateMessages,
 } from '../schemas/template.schema';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
 import { kindLabel } from './kind-label';
 import { TemplatePreview } from './template-preview';
 
@@ -87,9 +86,15 @@ export function TemplateEditor({
     }),
     [t],
   );
-  const schema = useMemo(() => templateSchema(kind, messages), [kind, messages]);
+  const resolver = useMemo(
+    () =>
+      lazyZodResolver<TemplateFormValues>(async () =>
+        (await import('../schemas/template-form.schema')).templateSchema(kind, messages),
+      ),
+    [kind, messages],
+  );
   const form = useForm<TemplateFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     mode: 'onChange',
     defaultValues: template
       ? formValuesOf(template, template.language)

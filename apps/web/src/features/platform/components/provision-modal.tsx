@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ProvisionInstitutionRequest, ProvisionInstitutionResponse } from '@shala/contracts';
@@ -9,9 +8,14 @@ import { usePlatformText } from '../i18n';
 import { toApiProblem } from '../../../app/api/errors';
 import { useFieldError } from '../../../app/forms/field-error';
 import { useProvisionInstitution } from '../hooks/use-institutions';
-import { provisionSchema, type ProvisionInput, type ProvisionValues } from '../schemas/provision.schema';
+import type { ProvisionInput, ProvisionValues } from '../schemas/provision.schema';
 import { FormModal } from '../../../app/components/form-modal';
 import { DeliveryBadge, OneTimeLink } from '../../users/components/invitation-result';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const provisionResolver = lazyZodResolver(
+  async () => (await import('../schemas/provision.schema')).provisionSchema,
+);
 
 /** API detail fields (the request's shape) to the form's own fields. */
 const SERVER_FIELDS: Record<string, keyof ProvisionValues> = {
@@ -45,7 +49,7 @@ export function ProvisionModal({ opened, onClose }: { opened: boolean; onClose: 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ProvisionInput, unknown, ProvisionValues>({
-    resolver: zodResolver(provisionSchema),
+    resolver: provisionResolver,
     defaultValues: { slug: '', name: '', timeZone: '', currency: '', adminEmail: '', adminName: '' },
   });
   const close = () => {

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { NativeSelect, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Permission, RoleDto } from '@shala/contracts';
@@ -8,8 +7,13 @@ import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { roleLabel } from '../../auth/components/display-name';
 import { useCreateRole } from '../hooks/use-roles';
-import { createRoleSchema, type CreateRoleInput, type CreateRoleValues } from '../schemas/role.schema';
+import type { CreateRoleInput, CreateRoleValues } from '../schemas/role.schema';
 import { FormModal } from '../../../app/components/form-modal';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const createRoleResolver = lazyZodResolver(
+  async () => (await import('../schemas/role.schema')).createRoleSchema,
+);
 
 const FIELDS = ['key', 'name'] as const;
 
@@ -34,7 +38,7 @@ export function CreateRoleModal({ opened, roles, grantable, onClose }: CreateRol
     setError,
     formState: { errors, isSubmitting },
   } = useForm<CreateRoleInput, unknown, CreateRoleValues>({
-    resolver: zodResolver(createRoleSchema),
+    resolver: createRoleResolver,
     defaultValues: { key: '', name: '', copyFrom: '' },
   });
   const close = () => {

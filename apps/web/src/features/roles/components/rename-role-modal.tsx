@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { RoleDto } from '@shala/contracts';
@@ -7,8 +6,13 @@ import { useRolesText } from '../i18n';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useRenameRole } from '../hooks/use-roles';
-import { renameRoleSchema, type RenameRoleInput, type RenameRoleValues } from '../schemas/role.schema';
+import type { RenameRoleInput, RenameRoleValues } from '../schemas/role.schema';
 import { FormModal } from '../../../app/components/form-modal';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const renameRoleResolver = lazyZodResolver(
+  async () => (await import('../schemas/role.schema')).renameRoleSchema,
+);
 
 /** PATCH /api/v1/roles/:id */
 export function RenameRoleModal({ role, onClose }: { role: RoleDto; onClose: () => void }) {
@@ -21,7 +25,7 @@ export function RenameRoleModal({ role, onClose }: { role: RoleDto; onClose: () 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<RenameRoleInput, unknown, RenameRoleValues>({
-    resolver: zodResolver(renameRoleSchema),
+    resolver: renameRoleResolver,
     defaultValues: { name: role.name },
   });
 

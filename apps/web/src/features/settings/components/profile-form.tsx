@@ -1,45 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { InstitutionProfile } from '@shala/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useUpdateProfile } from '../hooks/use-settings';
 import { useSettingsText } from '../i18n';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { ProfileValues } from '../schemas/profile.schema';
 
-const optional = (max: number, pattern?: RegExp, message?: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'errors.tooLong')
-    .refine((v) => v === '' || !pattern || pattern.test(v), message ?? 'errors.tooLong');
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The same rules as the API's (InstitutionProfiles), so most mistakes show before a round trip. */
-const profileSchema = z.object({
-  name: z.string().trim().min(2, 'errors.name').max(200, 'errors.name'),
-  timeZone: z.string().trim().refine(isTimeZone, 'errors.timeZone'),
-  addressLine1: optional(200),
-  addressLine2: optional(200),
-  city: optional(100),
-  state: optional(100),
-  postalCode: optional(12, /^[A-Za-z0-9][A-Za-z0-9 -]{2,10}$/, 'errors.postalCode'),
-  phone: optional(32, /^\+?[0-9][0-9 ()-]{5,30}$/, 'errors.phone'),
-  email: optional(254, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'errors.email'),
-  website: optional(200, /^https?:\/\/[^\s/$.?#][^\s]*$/i, 'errors.website'),
-});
-type ProfileValues = z.infer<typeof profileSchema>;
+const profileResolver = lazyZodResolver(
+  async () => (await import('../schemas/profile.schema')).profileSchema,
+);
 
 const FIELDS = [
   'name',
@@ -71,7 +44,7 @@ export function ProfileForm({ current }: { current: InstitutionProfile }) {
   const save = useUpdateProfile();
   const [saved, setSaved] = useState(false);
   const form = useForm<ProfileValues>({
-    resolver: zodResolver(profileSchema),
+    resolver: profileResolver,
     defaultValues: Object.fromEntries(FIELDS.map((f) => [f, current[f]])) as ProfileValues,
   });
   const { errors } = form.formState;

@@ -1,18 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, Text, Textarea } from '@mantine/core';
 import type { InstitutionProfile } from '@shala/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useFieldError } from '../../../app/forms/field-error';
 import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useUpdateProfile } from '../hooks/use-settings';
 import { useSettingsText } from '../i18n';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { FooterValues } from '../schemas/receipt-footer.schema';
 
 const FOOTER_MAX = 500;
-const footerSchema = z.object({ receiptFooter: z.string().trim().max(FOOTER_MAX, 'errors.tooLong') });
-type FooterValues = z.infer<typeof footerSchema>;
+const footerResolver = lazyZodResolver(async () =>
+  (await import('../schemas/receipt-footer.schema')).footerSchema(FOOTER_MAX),
+);
 
 /** The line printed at the foot of every fee receipt. */
 export function ReceiptFooterForm({ current }: { current: InstitutionProfile }) {
@@ -21,7 +22,7 @@ export function ReceiptFooterForm({ current }: { current: InstitutionProfile }) 
   const save = useUpdateProfile();
   const [saved, setSaved] = useState(false);
   const form = useForm<FooterValues>({
-    resolver: zodResolver(footerSchema),
+    resolver: footerResolver,
     defaultValues: { receiptFooter: current.receiptFooter },
   });
   const { errors } = form.formState;

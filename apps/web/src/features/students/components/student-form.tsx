@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Permission } from '@shala/contracts';
 import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -33,8 +32,14 @@ import {
 } from '@shala/contracts';
 import { useCreateStudent, useStudent, useUpdateStudent } from '../hooks/use-students';
 import { useStudentsText } from '../i18n';
-import { compact, studentSchema, type StudentValues } from '../schemas/student.schema';
+import { compact } from '../compact';
+import type { StudentValues } from '../schemas/student.schema';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const studentResolver = lazyZodResolver(
+  async () => (await import('../schemas/student.schema')).studentSchema,
+);
 
 /** /students/new and /students/:id/edit */
 export function StudentFormPage() {
@@ -80,7 +85,7 @@ function StudentForm({ existing }: { existing?: StudentProfile }) {
   const update = useUpdateStudent();
   const mutation = existing ? update : create;
   const form = useForm<StudentValues>({
-    resolver: zodResolver(studentSchema),
+    resolver: studentResolver,
     defaultValues: {
       admissionNo: existing?.admissionNo ?? '',
       firstName: existing?.firstName ?? '',

@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Permission } from '@shala/contracts';
 import {
   IconArrowLeft,
@@ -35,10 +34,16 @@ import { useCan } from '../../auth/hooks/current-user';
 import { RELATIONSHIPS, type StudentProfile } from '@shala/contracts';
 import { useAddGuardian, useRevealStudent, useStudent } from '../hooks/use-students';
 import { useStudentsText } from '../i18n';
-import { compact, guardianSchema, type GuardianValues } from '../schemas/student.schema';
+import { compact } from '../compact';
+import type { GuardianValues } from '../schemas/student.schema';
 import { STATUS_COLOR } from './students-list';
 import { AccountActions, StudentAccountSection, useCanOnboard } from './account-onboarding';
 import { useFieldError } from '../../../app/forms/field-error';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const guardianResolver = lazyZodResolver(
+  async () => (await import('../schemas/student.schema')).guardianSchema,
+);
 
 export function StudentProfilePage() {
   const t = useStudentsText();
@@ -213,7 +218,7 @@ function AddGuardianForm({ studentId }: { studentId: string }) {
   const [open, setOpen] = useState(false);
   const add = useAddGuardian();
   const form = useForm<GuardianValues>({
-    resolver: zodResolver(guardianSchema),
+    resolver: guardianResolver,
     defaultValues: { fullName: '', relationship: 'mother', phone: '', email: '', isPrimary: false },
   });
   const err = useFieldError('students');

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   ActionIcon,
   Alert,
@@ -25,41 +24,19 @@ import {
   useForm,
   useWatch,
 } from 'react-hook-form';
-import { z } from 'zod';
 import { toApiProblem } from '../../../app/api/errors';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
 import { useSaveTimetableSettings, useTimetableSettings } from '../api/timetable.api';
 import { useTimetableText } from '../i18n';
 import { DAY_KEYS } from './timetable-grid';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+import type { BellValues } from '../schemas/bell.schema';
+
+const bellResolver = lazyZodResolver(async () => (await import('../schemas/bell.schema')).bellSchema);
 
 /** Monday first, as school timetables are written; the API numbers Sunday 0. */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-const slotSchema = z
-  .object({
-    kind: z.enum(['period', 'break']),
-    label: z.string().max(40, 'bell.errors.label'),
-    start: z.string().regex(HH_MM, 'bell.errors.time'),
-    end: z.string().regex(HH_MM, 'bell.errors.time'),
-  })
-  .refine((s) => !HH_MM.test(s.start) || !HH_MM.test(s.end) || s.end > s.start, {
-    message: 'bell.errors.endAfterStart',
-    path: ['end'],
-  });
-
-const limit = (max: number) =>
-  z.union([
-    z.literal(''),
-    z.number().int('bell.errors.limit').min(1, 'bell.errors.limit').max(max, 'bell.errors.limit'),
-  ]);
-
-export const bellSchema = z.object({
-  days: z.array(z.object({ weekday: z.number(), taught: z.boolean(), slots: z.array(slotSchema).max(24) })),
-  maxPeriodsPerDay: limit(20),
-  maxPeriodsPerWeek: limit(140),
-});
-export type BellValues = z.infer<typeof bellSchema>;
+export type { BellValues };
 
 /** The saved settings as the form's values: all seven weekdays, Monday first, untaught ones empty. */
 export function toFormValues(settings: TimetableSettings): BellValues {
@@ -136,7 +113,7 @@ export function BellScheduleForm({ settings }: { settings: TimetableSettings }) 
   const [saved, setSaved] = useState(false);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useForm<BellValues>({
-    resolver: zodResolver(bellSchema),
+    resolver: bellResolver,
     defaultValues: toFormValues(settings),
   });
   const onSubmit = form.handleSubmit((values) => {

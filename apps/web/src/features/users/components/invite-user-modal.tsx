@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { MultiSelect, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { InvitationChannel, InvitedUser } from '@shala/contracts';
@@ -10,8 +9,13 @@ import { applyServerFieldErrors } from '../../../app/forms/server-field-errors';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
 import { useInvitationChannels, useInviteUser } from '../hooks/use-users';
 import { ChannelChoice } from './invitation-result';
-import { inviteUserSchema, type InviteUserInput, type InviteUserValues } from '../schemas/user.schema';
+import type { InviteUserInput, InviteUserValues } from '../schemas/user.schema';
 import { FormModal } from '../../../app/components/form-modal';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const inviteUserResolver = lazyZodResolver(
+  async () => (await import('../schemas/user.schema')).inviteUserSchema,
+);
 
 const FIELDS = ['email', 'displayName', 'roles'] as const;
 
@@ -43,7 +47,7 @@ export function InviteUserModal({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<InviteUserInput, unknown, InviteUserValues>({
-    resolver: zodResolver(inviteUserSchema),
+    resolver: inviteUserResolver,
     defaultValues: { email: '', displayName: '', roles: [] },
   });
   const close = () => {

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { AccessErrorCode, AuthErrorCode, type UserDto } from '@shala/contracts';
@@ -10,13 +9,14 @@ import { displayNameOf } from '../../auth/components/display-name';
 import { useCurrentUser } from '../../auth/hooks/current-user';
 import { useResetUserMfa } from '../hooks/use-users';
 import { useUsersText } from '../i18n';
-import {
-  resetMfaPasswordOnlySchema,
-  resetMfaSchema,
-  type ResetMfaInput,
-  type ResetMfaValues,
-} from '../schemas/user.schema';
+import type { ResetMfaInput, ResetMfaValues } from '../schemas/user.schema';
 import { FormModal } from '../../../app/components/form-modal';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const resetMfaResolver = lazyZodResolver(async () => (await import('../schemas/user.schema')).resetMfaSchema);
+const resetMfaPasswordOnlyResolver = lazyZodResolver(
+  async () => (await import('../schemas/user.schema')).resetMfaPasswordOnlySchema,
+);
 
 const FIELDS = ['currentPassword', 'code'] as const;
 /** Refusals of what the admin typed: shown at the field, not in the alert. */
@@ -44,7 +44,7 @@ export function ResetMfaModal({ user, onClose }: { user: UserDto; onClose: () =>
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ResetMfaInput, unknown, ResetMfaValues>({
-    resolver: zodResolver(withCode ? resetMfaSchema : resetMfaPasswordOnlySchema),
+    resolver: withCode ? resetMfaResolver : resetMfaPasswordOnlyResolver,
     defaultValues: { currentPassword: '', code: '' },
   });
 

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { MultiSelect, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UserDto } from '@shala/contracts';
@@ -8,8 +7,13 @@ import { useFieldError } from '../../../app/forms/field-error';
 import { displayNameOf } from '../../auth/components/display-name';
 import { useRoleOptions } from '../../roles/hooks/use-roles';
 import { useSetUserRoles } from '../hooks/use-users';
-import { userRolesSchema, type UserRolesInput, type UserRolesValues } from '../schemas/user.schema';
+import type { UserRolesInput, UserRolesValues } from '../schemas/user.schema';
 import { FormModal } from '../../../app/components/form-modal';
+import { lazyZodResolver } from '../../../app/forms/lazy-resolver';
+
+const userRolesResolver = lazyZodResolver(
+  async () => (await import('../schemas/user.schema')).userRolesSchema,
+);
 
 /** PUT /api/v1/users/:id/roles. Saving is the confirmation: the modal says the user is signed out everywhere. */
 export function UserRolesModal({ user, onClose }: { user: UserDto; onClose: () => void }) {
@@ -23,7 +27,7 @@ export function UserRolesModal({ user, onClose }: { user: UserDto; onClose: () =
     control,
     formState: { errors, isSubmitting },
   } = useForm<UserRolesInput, unknown, UserRolesValues>({
-    resolver: zodResolver(userRolesSchema),
+    resolver: userRolesResolver,
     defaultValues: { roles: user.roles },
   });
 
