@@ -76,6 +76,30 @@ async function tenant(tenantId) {
   }
   return t;
 }
+/**
+ * A teacher's sections and subject assignments for the year, kept in memory as the API keeps its academic
+ * structure (changed only by admins; the API drops its copy on every change).
+ */
+const teachers = new Map();
+async function teacherOf(tenantId, userId, yearId) {
+  const key = `${tenantId}:${userId}:${yearId}`;
+  let found = teachers.get(key);
+  if (!found) {
+    const sections = await q(
+      pool,
+      'SELECT tenant_id, id, class_id, name, class_teacher_user_id FROM sections WHERE class_teacher_user_id = ? AND tenant_id = ?',
+      [userId, tenantId],
+    );
+    const assignments = await q(
+      pool,
+      'SELECT tenant_id, id, academic_year_id, section_id, subject_id, teacher_user_id FROM subject_assignments WHERE academic_year_id = ? AND tenant_id = ?',
+      [yearId, tenantId],
+    );
+    found = { sections, assignments: assignments.filter((a) => a.teacher_user_id === userId) };
+    teachers.set(key, found);
+  }
+  return found;
+}
 const today = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 const q = async (conn, sql, params) => (await conn.query(sql, params))[0];
 
@@ -637,6 +661,27 @@ app.get(
                 },
               },
             },
+            timetable: {
+              type: 'object',
+              properties: {
+                date: { type: 'string' },
+                weekday: { type: 'integer' },
+                periods: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      period: { type: 'integer' },
+                      sectionId: { type: 'string' },
+                      subjectName: { type: ['string', 'null'] },
+                      start: { type: ['string', 'null'] },
+                      end: { type: ['string', 'null'] },
+                      coveredBy: { type: ['string', 'null'] },
+                    },
+                  },
+                },
+              },
+            },
             pendingLeave: {
               type: 'array',
               items: {
@@ -659,22 +704,13 @@ app.get(
     const { tenantId, userId } = request;
     const t = await tenant(tenantId);
     const date = today(t.timeZone);
-    const sections = await q(
-      pool,
-      'SELECT tenant_id, id, class_id, name, class_teacher_user_id FROM sections WHERE class_teacher_user_id = ? AND tenant_id = ?',
-      [userId, tenantId],
-    );
-    await q(
-      pool,
-      'SELECT tenant_id, id, academic_year_id, section_id, subject_id, teacher_user_id FROM subject_assignments WHERE academic_year_id = ? AND teacher_user_id = ? AND tenant_id = ?',
-      [t.year.id, userId, tenantId],
-    );
+    const { sections } = await teacherOf(tenantId, userId, t.year.id);
     const summaries = await q(
       pool,
       'SELECT section_id, present, absent, late, excused, half_day, total FROM attendance_day_summaries WHERE tenant_id = ? AND date = ? AND period = ?',
       [tenantId, date, 0],
     );
-    const absent = await q(
+    await q(
       pool,
       "SELECT student_id, section_id, note FROM attendance_marks WHERE tenant_id = ? AND date = ? AND period = 0 AND status = 'absent'",
       [tenantId, date],
@@ -688,19 +724,13 @@ app.get(
         )
       : [];
     const mine = new Set(enrolments.map((e) => e.student_id));
-    const absentIds = absent.filter((a) => mine.has(a.student_id)).map((a) => a.student_id);
-    if (absentIds.length)
-      await q(pool, 'SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (?)', [
-        tenantId,
-        absentIds,
-      ]);
     const studentIds = [...mine];
     let leave = [];
     if (studentIds.length) {
       await q(
         pool,
-        'SELECT tenant_id, id, admission_no, first_name, last_name, name_search, search_key, date_of_birth, gender, admission_date, status, national_id_enc, national_id_bidx, medical_notes_enc, address_enc, user_id, processing_restricted, created_at, updated_at FROM students WHERE id IN (?) AND tenant_id = ?',
-        [studentIds, tenantId],
+        'SELECT id, first_name, last_name, admission_no FROM students WHERE tenant_id = ? AND id IN (?)',
+        [tenantId, studentIds],
       );
       leave = await q(
         pool,
@@ -708,14 +738,56 @@ app.get(
         [studentIds, 'pending', tenantId],
       );
     }
-    await q(
-      pool,
-      'SELECT tenant_id, id, academic_year_id, section_id, subject_id, teacher_user_id FROM subject_assignments WHERE academic_year_id = ? AND tenant_id = ?',
-      [t.year.id, tenantId],
-    );
+    // the teacher's timetable for the day (the card's "my day"): the lessons of the year's weekday, the
+    // substitutions they cover and the ones covering them, the bell, the subject names
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const substitutionCols =
+      'tenant_id, id, date, period, section_id, subject_id, absent_teacher_user_id, substitute_user_id, confirmed_by, confirmed_at';
+    const [lessons, covering, coveredFor, bell, subjects] = await Promise.all([
+      q(
+        pool,
+        'SELECT tenant_id, id, academic_year_id, section_id, weekday, period, subject_id, teacher_user_id, room FROM timetable_entries WHERE academic_year_id = ? AND weekday = ? AND tenant_id = ? ORDER BY period ASC',
+        [t.year.id, weekday, tenantId],
+      ),
+      q(
+        pool,
+        `SELECT ${substitutionCols} FROM timetable_substitutions WHERE substitute_user_id = ? AND date = ? AND tenant_id = ? ORDER BY period ASC`,
+        [userId, date, tenantId],
+      ),
+      q(
+        pool,
+        `SELECT ${substitutionCols} FROM timetable_substitutions WHERE absent_teacher_user_id = ? AND date = ? AND tenant_id = ? ORDER BY period ASC`,
+        [userId, date, tenantId],
+      ),
+      q(
+        pool,
+        'SELECT tenant_id, weekday, slot, kind, period, label, starts_at, ends_at FROM timetable_bell_slots WHERE tenant_id = ? ORDER BY weekday ASC, slot ASC',
+        [tenantId],
+      ),
+      q(pool, 'SELECT tenant_id, id, code, name FROM subjects WHERE tenant_id = ? ORDER BY code ASC', [
+        tenantId,
+      ]),
+    ]);
+    const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
+    const periods = [...lessons.filter((l) => l.teacher_user_id === userId), ...covering]
+      .sort((a, b) => a.period - b.period)
+      .map((p) => {
+        const slot = bell.find((b) => b.weekday === weekday && b.period === p.period);
+        return {
+          period: p.period,
+          sectionId: p.section_id,
+          subjectName: subjectName.get(p.subject_id) ?? null,
+          start: slot?.starts_at ?? null,
+          end: slot?.ends_at ?? null,
+          coveredBy:
+            coveredFor.find((c) => c.section_id === p.section_id && c.period === p.period)
+              ?.substitute_user_id ?? null,
+        };
+      });
     const bySection = new Map(summaries.map((s) => [s.section_id, s]));
     return {
       date,
+      timetable: { date, weekday, periods },
       sections: sections.map((s) => {
         const sum = bySection.get(s.id);
         return {

@@ -141,7 +141,7 @@ export class StudentDirectory {
     if (!year) return [];
     const enrolments = await this.enrolments.activeInSections(year.id, [sectionId]);
     const students = new Map(
-      (await this.students.byIds(enrolments.map((e) => e.studentId))).map((s) => [s.id, s]),
+      (await this.students.labelsByIds(enrolments.map((e) => e.studentId))).map((s) => [s.id, s]),
     );
     return enrolments
       .filter((e) => students.has(e.studentId))
@@ -163,9 +163,9 @@ export class StudentDirectory {
   ): Promise<{ studentId: string; fullName: string; admissionNo: string; rollNo: number | null }[]> {
     const enrolments = await this.enrolments.ofSectionYear(yearId, sectionId);
     const students = new Map(
-      (await inChunks([...new Set(enrolments.map((e) => e.studentId))], (c) => this.students.byIds(c))).map(
-        (s) => [s.id, s],
-      ),
+      (
+        await inChunks([...new Set(enrolments.map((e) => e.studentId))], (c) => this.students.labelsByIds(c))
+      ).map((s) => [s.id, s]),
     );
     return enrolments
       .filter((e) => students.has(e.studentId))
@@ -197,7 +197,7 @@ export class StudentDirectory {
     for (let i = 0; i < studentIds.length; i += CHUNK) {
       const chunk = studentIds.slice(i, i + CHUNK);
       const [students, enrolments] = await Promise.all([
-        this.students.byIds(chunk),
+        this.students.labelsByIds(chunk),
         year ? this.enrolments.inYearForStudents(year.id, chunk) : [],
       ]);
       for (const s of students) {
