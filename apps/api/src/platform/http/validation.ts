@@ -1,6 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ErrorDetail } from '@shala/contracts';
 import { ValidationFailedError } from '../errors/domain-error';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
@@ -17,6 +18,7 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
 
 /** APP-01: whitelist, forbid unknown fields, transform to DTO types; errors name every field. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

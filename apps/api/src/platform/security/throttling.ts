@@ -16,6 +16,7 @@ import { Observable, catchError, throwError } from 'rxjs';
 import type { AppConfig } from '../config/app-config';
 import { DependencyUnavailableError, DomainError } from '../errors/domain-error';
 import { redisOptions } from '../redis/redis-client';
+import { MemoryThrottlerStorage } from './memory-throttler-storage';
 
 export type AuthThrottleKind = 'reauth' | 'reset' | 'refresh';
 export const AUTH_THROTTLE = 'shala:authThrottle';
@@ -123,7 +124,7 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
       authThrottler('auth-account', (l) => l.account),
     ],
     setHeaders: false,
-    ...(config.redisUrl ? { storage: new RedisThrottlerStorage(config.redisUrl) } : {}),
+    storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : new MemoryThrottlerStorage(),
   };
 }
 

@@ -31,6 +31,30 @@ describe('local time', () => {
     expect(localDate('UTC', at)).toBe('2026-11-22');
   });
 
+  it('answers each time zone with its own date and time, in any order of calls', () => {
+    const zones = ['Asia/Kolkata', 'America/Los_Angeles', 'UTC', 'Pacific/Kiritimati'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...zones), fc.integer({ min: 0, max: 4e12 }))),
+        (calls) => {
+          for (const [zone, ms] of calls) {
+            const at = new Date(ms);
+            const fresh = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
+            const wall = new Intl.DateTimeFormat('en-GB', {
+              timeZone: zone,
+              hour: '2-digit',
+              minute: '2-digit',
+              hourCycle: 'h23',
+            }).format(at);
+            expect(localDate(zone, at)).toBe(fresh);
+            expect(localTime(zone, at)).toBe(wall);
+          }
+        },
+      ),
+    );
+    expect(() => localDate('Mars/Olympus_Mons', new Date())).toThrow(RangeError);
+  });
+
   it('walks dates and months across month ends and leap days', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01'); // 2100 is not a leap year

@@ -7,24 +7,37 @@ import {
   parseEpochDay,
 } from './calendar-date';
 
+/**
+ * One formatter per time zone and kind, made on first use: making an Intl.DateTimeFormat costs far more
+ * than formatting with one, and "today" is read on most requests. Bounded by the IANA zones (about 600).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'date' | 'time', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format =
+      kind === 'date'
+        ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : new Intl.DateTimeFormat('en-GB', {
+            timeZone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** The calendar date 'YYYY-MM-DD' at `at` in an IANA time zone (a school day is a local date). */
 export function localDate(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return formatter('date', timeZone).format(at);
 }
 
 /** The local wall-clock time 'HH:MM' at `at` in a time zone. */
 export function localTime(timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = formatter('time', timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('hour')}:${get('minute')}`;
 }
