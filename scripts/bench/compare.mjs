@@ -186,7 +186,7 @@ async function startProcess(label, script, extraEnv, readyPath) {
     statements: async () => Number(await (await fetch(`${counter}/`)).text()),
     capture: () => fetch(`${counter}/capture`).then((r) => r.text()),
     captured: async () => JSON.parse(await (await fetch(`${counter}/sql`)).text()),
-    memory: async () => (await fetch(`${counter}/memory`)).json(),
+    memory: async (gc = false) => (await fetch(`${counter}/memory${gc ? '?gc=1' : ''}`)).json(),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -724,6 +724,10 @@ async function memoryAndStart(api, data, dbPid) {
   clearInterval(sampler);
   say(
     `memory: Shala RSS after ${per * mix.length} s of load ${f1(rssMb(api.pid))} MB (peak ${f1(peak)} MB; target <= 200 MB); ${await heap()}`,
+  );
+  const live = await api.memory(true);
+  say(
+    `memory: after a full GC the heap holds ${live.heapUsed} MB live (RSS then ${f1(rssMb(api.pid))} MB): what the process keeps; the rest was garbage not yet collected`,
   );
   if (values['skip-start']) return;
   await api.stop();

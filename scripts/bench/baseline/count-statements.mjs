@@ -3,9 +3,11 @@
 //   GET /        the count so far
 //   GET /capture start recording statement texts;  GET /sql  answers them (JSON) and stops recording
 //   GET /memory  process.memoryUsage() and V8's heap spaces (MB), to see what an RSS figure is made of
+//   GET /memory?gc=1  the same after a full garbage collection: what the heap holds live (a leak grows it)
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const req = createRequire(process.env.SHALA_BENCH_API_PACKAGE);
 let count = 0;
@@ -60,7 +62,13 @@ try {
 }
 createServer((request, res) => {
   if (request.url === '/capture') captured = [];
-  if (request.url === '/memory') {
+  if (request.url === '/memory' || request.url === '/memory?gc=1') {
+    if (request.url.endsWith('gc=1')) {
+      // gc() without starting the process with --expose-gc (which would set the flag for the whole run)
+      setFlagsFromString('--expose-gc');
+      runInNewContext('gc')();
+      setFlagsFromString('--no-expose-gc');
+    }
     const mb = (x) => Math.round((x / 1048576) * 10) / 10;
     const usage = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, mb(v)]));
     const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, mb(s.space_size)]));
