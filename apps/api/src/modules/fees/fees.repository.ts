@@ -286,16 +286,24 @@ export class FeeInvoicesRepository extends TenantScopedRepository<FeeInvoice> {
     for (let i = 0; i < rows.length; i += 300) await this.insert(rows.slice(i, i + 300));
   }
   /**
-   * Adds each amount to its invoice's outstanding balance, one UPDATE per invoice (a row lock on MySQL, so
-   * concurrent payments on one invoice add up rather than overwrite). Amounts are integer minor units;
-   * anything else is refused before it reaches SQL.
+   * Adds each amount to its invoice's outstanding balance, in one UPDATE for all the invoices (row locks on
+   * MySQL, so concurrent payments on one invoice add up rather than overwrite). Amounts are integer minor
+   * units; anything else is refused before it reaches SQL.
    */
   async moveOutstanding(deltas: Map<string, number>): Promise<void> {
+    const moves: [string, number][] = [];
     for (const [id, delta] of deltas) {
       if (!Number.isSafeInteger(delta)) throw new RangeError(`Not an amount in minor units: ${delta}`);
-      if (delta === 0) continue;
-      await this.update({ id }, { outstanding: () => `outstanding + (${delta})` });
+      if (delta !== 0) moves.push([id, delta]);
     }
+    if (!moves.length) return;
+    // sql() supplies the tenant as the first parameter: the outer CASE names it, the WHERE names it again.
+    await this.sql(
+      `UPDATE fee_invoices
+          SET outstanding = outstanding + CASE WHEN tenant_id = ? THEN (CASE id ${moves.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END) ELSE 0 END
+        WHERE tenant_id = ? AND id IN (${moves.map(() => '?').join(', ')})`,
+      [...moves.flat(), this.tenantId, ...moves.map(([id]) => id)],
+    );
   }
   /**
    * What the defaulters report totals as of a date, in one statement (a dashboard card): students with
