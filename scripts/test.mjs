@@ -87,6 +87,9 @@ function vitestLeg(name, cwd, args, env = {}) {
     if (report.numTotalTests === 0) failed += 1; // a leg that ran no test is a failure
     const suiteErrors = existsSync(suiteErrorsFile) ? JSON.parse(readFileSync(suiteErrorsFile, 'utf8')) : {};
     failures = failedTests(report, suiteErrors);
+    const unhandled = suiteErrors['(unhandled)'] ?? [];
+    if (unhandled.length)
+      failures.push(`${unhandled.length} unhandled error(s), the first: ${unhandled[0].slice(0, 200)}`);
   }
   results.push({ name, passed, failed, skipped, seconds: r.seconds, kind: 'tests', failures });
 }

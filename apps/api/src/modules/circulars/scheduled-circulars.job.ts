@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { RequestContext } from '../../platform/tenancy/request-context';
+import { PeriodicRun } from '../../platform/scheduling/periodic-run';
 import { Clock } from '../../platform/time/clock';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { CircularPublisher } from './circular-publisher';
@@ -19,7 +20,7 @@ const BATCH = 20;
 @Injectable()
 export class ScheduledCircularsJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ScheduledCircularsJob.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new PeriodicRun(this.logger, 'scheduled circulars', () => this.runAll());
   private running = false;
 
   constructor(
@@ -33,13 +34,12 @@ export class ScheduledCircularsJob implements OnApplicationBootstrap, OnModuleDe
 
   onApplicationBootstrap(): void {
     if (!this.config.notifications.workerInProcess) return;
-    this.timer = setInterval(() => void this.runAll(), SCHEDULE_POLL_MS);
-    this.timer.unref();
+    this.timer.start(SCHEDULE_POLL_MS);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  /** Stops the timer and waits for a pass still running, before the database closes. */
+  onModuleDestroy(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** One pass over every school; answers how many circulars it published. */

@@ -1,5 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '../../platform/config/app-config';
+import { PeriodicRun } from '../../platform/scheduling/periodic-run';
 import type { RequestContext } from '../../platform/tenancy/request-context';
 import type { InstitutionsService } from './institutions.service';
 
@@ -13,7 +14,7 @@ const EVERY_MS = 60 * 60 * 1000;
  */
 export abstract class EverySchoolJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: Logger;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer: PeriodicRun;
   private running = false;
 
   protected constructor(
@@ -25,6 +26,7 @@ export abstract class EverySchoolJob implements OnApplicationBootstrap, OnModule
     private readonly institutions: InstitutionsService,
   ) {
     this.logger = new Logger(new.target.name);
+    this.timer = new PeriodicRun(this.logger, label, () => this.runAll());
   }
 
   /** The job for the current tenant's school. */
@@ -32,19 +34,17 @@ export abstract class EverySchoolJob implements OnApplicationBootstrap, OnModule
 
   onApplicationBootstrap(): void {
     if (!this.config.notifications.workerInProcess) return;
-    this.timer = setInterval(() => void this.runAll(), EVERY_MS);
-    this.timer.unref();
-    setTimeout(() => void this.runAll(), this.firstRunMs).unref();
+    this.timer.start(EVERY_MS, this.firstRunMs);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  /** Stops the timers and waits for a pass still running, before the database closes. */
+  onModuleDestroy(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** Whether this process runs the job (the worker process, or the API when it delivers in-process). */
   get active(): boolean {
-    return this.timer !== null;
+    return this.timer.active;
   }
 
   async runAll(): Promise<void> {

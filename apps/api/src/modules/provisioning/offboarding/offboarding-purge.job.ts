@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
 import { RequestContext } from '../../../platform/tenancy/request-context';
+import { PeriodicRun } from '../../../platform/scheduling/periodic-run';
 import { Clock } from '../../../platform/time/clock';
 import { InstitutionPurge } from './institution-purge';
 import { OffboardingRepository } from './offboarding.repository';
@@ -17,7 +18,7 @@ const EVERY_MS = 60 * 60 * 1000;
 @Injectable()
 export class OffboardingPurgeJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OffboardingPurgeJob.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new PeriodicRun(this.logger, 'scheduled purge', () => this.runDue());
   private running = false;
 
   constructor(
@@ -31,14 +32,12 @@ export class OffboardingPurgeJob implements OnApplicationBootstrap, OnModuleDest
 
   onApplicationBootstrap(): void {
     if (!this.config.notifications.workerInProcess) return;
-    this.timer = setInterval(() => void this.runDue(), EVERY_MS);
-    this.timer.unref();
-    setTimeout(() => void this.runDue(), 90_000).unref();
+    this.timer.start(EVERY_MS, 90_000);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  /** Stops the timers and waits for a pass still running, before the database closes. */
+  onModuleDestroy(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** Purges every due school; answers the ids purged. */
