@@ -10,7 +10,6 @@ export class PeriodicRun {
   private interval: NodeJS.Timeout | null = null;
   private firstRun: NodeJS.Timeout | null = null;
   private inFlight: Promise<unknown> | null = null;
-  private stopped = false;
 
   constructor(
     private readonly logger: Logger,
@@ -20,7 +19,6 @@ export class PeriodicRun {
 
   /** Runs the pass every `everyMs`, and once after `firstRunMs` when given. */
   start(everyMs: number, firstRunMs?: number): void {
-    this.stopped = false;
     this.interval = setInterval(() => this.tick(), everyMs);
     this.interval.unref();
     if (firstRunMs !== undefined) {
@@ -35,7 +33,6 @@ export class PeriodicRun {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.interval) clearInterval(this.interval);
     if (this.firstRun) clearTimeout(this.firstRun);
     this.interval = null;
@@ -44,7 +41,7 @@ export class PeriodicRun {
   }
 
   private tick(): void {
-    if (this.stopped || this.inFlight) return;
+    if (this.inFlight) return;
     this.inFlight = this.pass()
       .catch((error: unknown) => this.logger.error(`${this.label} failed: ${(error as Error)?.name}`))
       .finally(() => (this.inFlight = null));

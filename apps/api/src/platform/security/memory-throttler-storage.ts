@@ -33,7 +33,7 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationSh
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Keys held now (tests, and the sweep's check). */
+  /** How many keys are held now (read by the tests of the sweep). */
   get size(): number {
     return this.windows.size;
   }
