@@ -184,6 +184,7 @@ async function startProcess(label, script, extraEnv, readyPath) {
     readyMs,
     child,
     statements: async () => Number(await (await fetch(`${counter}/`)).text()),
+    requests: async () => Number(await (await fetch(`${counter}/requests`)).text()),
     capture: () => fetch(`${counter}/capture`).then((r) => r.text()),
     captured: async () => JSON.parse(await (await fetch(`${counter}/sql`)).text()),
     memory: async (gc = false) => (await fetch(`${counter}/memory${gc ? '?gc=1' : ''}`)).json(),
@@ -382,6 +383,7 @@ async function runWrk(target, scenario, connections, seconds, dbPid) {
   if (values.capture) await target.capture();
   const before = {
     sql: await target.statements(),
+    requests: await target.requests(),
     api: cpuSeconds(target.pid),
     db: dbPid ? cpuSeconds(dbPid) : null,
   };
@@ -399,8 +401,15 @@ async function runWrk(target, scenario, connections, seconds, dbPid) {
     p.stderr.on('data', (d) => (err += d));
     p.on('exit', () => resolve({ out, err }));
   });
+  // wrk stops with requests still in flight; the server finishes them. Wait until it has (the statement
+  // count stops moving), then divide by the requests the server received, not by those wrk counted.
+  for (let last = -1, now = await target.statements(), i = 0; now !== last && i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    [last, now] = [now, await target.statements()];
+  }
   const after = {
     sql: await target.statements(),
+    requests: await target.requests(),
     api: cpuSeconds(target.pid),
     db: dbPid ? cpuSeconds(dbPid) : null,
   };
@@ -417,7 +426,7 @@ async function runWrk(target, scenario, connections, seconds, dbPid) {
   }
   const w = parseWrk(r.out);
   if (r.err.trim()) say(`    ${target.label}: ${r.err.trim().split('\n').slice(0, 2).join(' | ')}`);
-  const n = w.requests || 1;
+  const n = after.requests - before.requests || 1;
   return {
     ...w,
     sqlPerReq: (after.sql - before.sql) / n,

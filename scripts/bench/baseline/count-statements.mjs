@@ -1,16 +1,26 @@
 // Preloaded (node --import) into the API and the baseline server by scripts/bench/compare.mjs: counts the
 // statements the process sends through mysql2 or better-sqlite3, and answers on a loopback port:
 //   GET /        the count so far
+//   GET /requests  the HTTP requests the process has received (the benchmark's requests; this port's own
+//                are not counted): statements per request divide by it, so a request still in flight when
+//                wrk stops is neither lost from the count nor adds statements without a request
 //   GET /capture start recording statement texts;  GET /sql  answers them (JSON) and stops recording
 //   GET /memory  process.memoryUsage() and V8's heap spaces (MB), to see what an RSS figure is made of
 //   GET /memory?gc=1  the same after a full garbage collection: what the heap holds live (a leak grows it)
-import { createServer } from 'node:http';
+import { createServer, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 const req = createRequire(process.env.SHALA_BENCH_API_PACKAGE);
 let count = 0;
+let requests = 0;
+let counterServer = null;
+const emit = Server.prototype.emit;
+Server.prototype.emit = function (event, ...args) {
+  if (event === 'request' && this !== counterServer) requests++;
+  return emit.call(this, event, ...args);
+};
 let captured = null;
 const note = (sql) => {
   count++;
@@ -60,7 +70,11 @@ try {
 } catch {
   // mysql2 is not installed: nothing to count there
 }
-createServer((request, res) => {
+counterServer = createServer((request, res) => {
+  if (request.url === '/requests') {
+    res.end(String(requests));
+    return;
+  }
   if (request.url === '/capture') captured = [];
   if (request.url === '/memory' || request.url === '/memory?gc=1') {
     if (request.url.endsWith('gc=1')) {

@@ -5,7 +5,7 @@
 // serialization. It has none of the API's per-request machinery (session, permission and institution
 // look-ups, audit context, request logging): that difference is what the benchmark measures.
 // Environment: PORT, DATABASE_URL (mysql://), JWT_SECRET, DB_POOL_SIZE. GET /ready answers when it is up.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,68 +100,105 @@ async function teacherOf(tenantId, userId, yearId) {
   }
   return found;
 }
+/** Section-days whose summary row this process has seen (the API's RegisterService.knownDays). */
+const knownDays = new Set();
 const today = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 const q = async (conn, sql, params) => (await conn.query(sql, params))[0];
 
-/** The audit chain append the API does: head FOR UPDATE, the event, the head. */
+/**
+ * The audit chain append the API does (AuditService.append): one INSERT linked to the head this process
+ * last wrote, which the database's trigger moves on (migration AuditHeadTrigger), when no other append of
+ * the tenant is under way here; otherwise, or when the trigger refuses the guess, the head under its lock
+ * and then the INSERT.
+ */
+const knownHeads = new Map();
+const appending = new Map();
+const HEAD_KEY = 'bench-baseline-head-key';
+const headMac = (tenantId, seq, hash) =>
+  createHmac('sha256', HEAD_KEY).update(`head|${tenantId}|${seq}|${hash}`).digest('hex');
 async function audit(conn, tenantId, userId, action, targetType, targetId, details) {
-  const [head] = await q(
-    conn,
-    'SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = ? FOR UPDATE',
-    [tenantId],
-  );
-  const seq = (head?.last_seq ?? 0) + 1;
-  const prev = head?.last_hash ?? '0'.repeat(64);
   const occurred = new Date().toISOString().slice(0, 23).replace('T', ' ');
   const body = JSON.stringify(details);
-  const hash = createHash('sha256').update(`${prev}|${seq}|${action}|${targetId}|${body}`).digest('hex');
-  await q(
+  const append = async (head) => {
+    const seq = head.lastSeq + 1;
+    const hash = createHmac('sha256', HEAD_KEY)
+      .update(`${seq}|${action}|${targetId}|${body}`)
+      .update('|')
+      .update(head.lastHash)
+      .digest('hex');
+    try {
+      await q(
+        conn,
+        'INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, action, target_type, target_id, outcome, ip, user_agent, request_id, details, prev_hash, hash, head_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          tenantId,
+          seq,
+          randomUUID(),
+          occurred,
+          userId,
+          action,
+          targetType,
+          targetId,
+          'success',
+          null,
+          null,
+          null,
+          body,
+          head.lastHash,
+          hash,
+          headMac(tenantId, seq, hash),
+        ],
+      );
+    } catch (e) {
+      if (e.errno === 1644 || e.code === 'ER_DUP_ENTRY') return null; // the trigger refused the guess
+      throw e;
+    }
+    return { lastSeq: seq, lastHash: hash };
+  };
+  const guessing = !appending.has(tenantId);
+  appending.set(tenantId, (appending.get(tenantId) ?? 0) + 1);
+  try {
+    const guess = guessing ? knownHeads.get(tenantId) : undefined;
+    let next = guess ? await append(guess) : null;
+    if (!next) {
+      const [row] = await q(
+        conn,
+        'SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = ? FOR UPDATE',
+        [tenantId],
+      );
+      next = await append({ lastSeq: Number(row.last_seq), lastHash: row.last_hash });
+      if (!next) throw new Error('The audit chain head moved under its lock.');
+    }
+    knownHeads.set(tenantId, next);
+  } finally {
+    const left = appending.get(tenantId) - 1;
+    if (left) appending.set(tenantId, left);
+    else appending.delete(tenantId);
+  }
+}
+
+/** Guardians of these students who consented to `purpose`, with the students' names: one statement, as the API reads them. */
+async function noticeRecipients(conn, tenantId, studentIds, purpose) {
+  if (studentIds.length === 0) return [];
+  return q(
     conn,
-    'INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_user_id, action, target_type, target_id, outcome, ip, user_agent, request_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [
-      tenantId,
-      seq,
-      randomUUID(),
-      occurred,
-      userId,
-      action,
-      targetType,
-      targetId,
-      'success',
-      null,
-      null,
-      null,
-      body,
-      prev,
-      hash,
-    ],
-  );
-  await q(
-    conn,
-    'INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash, head_mac, updated_at) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_seq = VALUES(last_seq), last_hash = VALUES(last_hash), head_mac = VALUES(head_mac), updated_at = VALUES(updated_at)',
-    [tenantId, seq, hash, hash, occurred],
+    'SELECT l.student_id, s.first_name, s.last_name, c.guardian_id, c.channel FROM student_guardians l JOIN students s ON s.tenant_id = ? AND s.id = l.student_id JOIN notification_consents c ON c.tenant_id = ? AND c.guardian_id = l.guardian_id AND c.purpose = ? AND c.granted = 1 WHERE l.tenant_id = ? AND l.student_id IN (?) ORDER BY l.student_id ASC, l.guardian_id ASC, c.channel ASC',
+    [tenantId, tenantId, purpose, tenantId, studentIds],
   );
 }
 
-/** Guardians of absent students and their consent, as the API reads them for absence notices. */
-async function absenceRecipients(conn, tenantId, studentIds, purpose) {
-  if (studentIds.length === 0) return [];
-  const links = await q(
-    conn,
-    'SELECT tenant_id, student_id, guardian_id, relationship, is_primary FROM student_guardians WHERE student_id IN (?) AND tenant_id = ?',
-    [studentIds, tenantId],
-  );
-  await q(conn, 'SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (?)', [
-    tenantId,
-    studentIds,
-  ]);
-  const guardians = [...new Set(links.map((l) => l.guardian_id))];
-  if (guardians.length === 0) return [];
-  return q(
-    conn,
-    'SELECT tenant_id, guardian_id, channel, purpose, granted, source, recorded_by, recorded_at FROM notification_consents WHERE guardian_id IN (?) AND purpose = ? AND granted = ? AND tenant_id = ?',
-    [guardians, purpose, 1, tenantId],
-  );
+/** The tenant's data key, read once and kept, as the API's key cache keeps it. */
+const dataKeys = new Map();
+async function dataKey(tenantId) {
+  if (!dataKeys.has(tenantId)) {
+    const [row] = await q(
+      pool,
+      'SELECT tenant_id, version, wrapped_key, status, created_at FROM tenant_data_keys WHERE version = ? AND tenant_id = ? LIMIT 1',
+      [1, tenantId],
+    );
+    dataKeys.set(tenantId, row);
+  }
+  return dataKeys.get(tenantId);
 }
 
 async function transaction(fn) {
@@ -222,33 +259,17 @@ app.get(
     const t = await tenant(tenantId);
     const [s] = await q(
       pool,
-      'SELECT tenant_id, id, admission_no, first_name, last_name, name_search, search_key, date_of_birth, gender, admission_date, status, national_id_enc, national_id_bidx, medical_notes_enc, address_enc, user_id, processing_restricted, created_at, updated_at FROM students WHERE id IN (?) AND tenant_id = ?',
-      [request.params.id, tenantId],
+      "SELECT s.id, s.admission_no, s.first_name, s.last_name, s.name_search, s.date_of_birth, s.gender, s.admission_date, s.status, s.national_id_enc, s.medical_notes_enc, s.address_enc, s.user_id, e.section_id, e.roll_no FROM students s LEFT JOIN enrolments e ON e.tenant_id = ? AND e.academic_year_id = ? AND e.student_id = s.id AND e.status = 'active' WHERE s.tenant_id = ? AND s.id = ? ORDER BY e.id ASC LIMIT 1",
+      [tenantId, t.year.id, tenantId, request.params.id],
     );
     if (!s) return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
-    const [e] = await q(
+    const guardians = await q(
       pool,
-      'SELECT tenant_id, id, student_id, academic_year_id, section_id, roll_no, status FROM enrolments WHERE academic_year_id = ? AND student_id IN (?) AND tenant_id = ?',
-      [t.year.id, s.id, tenantId],
+      'SELECT g.id, g.full_name, g.phone_enc, g.email_enc, g.user_id, l.relationship, l.is_primary FROM student_guardians l JOIN guardians g ON g.tenant_id = ? AND g.id = l.guardian_id WHERE l.tenant_id = ? AND l.student_id = ?',
+      [tenantId, tenantId, s.id],
     );
-    const links = await q(
-      pool,
-      'SELECT tenant_id, student_id, guardian_id, relationship, is_primary FROM student_guardians WHERE student_id = ? AND tenant_id = ?',
-      [s.id, tenantId],
-    );
-    const guardians = links.length
-      ? await q(
-          pool,
-          'SELECT tenant_id, id, full_name, phone_enc, phone_bidx, email_enc, email_bidx, address_enc, user_id, processing_restricted FROM guardians WHERE id IN (?) AND tenant_id = ?',
-          [links.map((l) => l.guardian_id), tenantId],
-        )
-      : [];
-    // the API reads the tenant's data key to decrypt the guardians' phones
-    await q(
-      pool,
-      'SELECT tenant_id, version, wrapped_key, status, created_at FROM tenant_data_keys WHERE version = ? AND tenant_id = ? LIMIT 1',
-      [1, tenantId],
-    );
+    // the API reads the tenant's data key (once; it keeps it) to decrypt the guardians' phones
+    await dataKey(tenantId);
     return {
       id: s.id,
       admissionNo: s.admission_no,
@@ -257,13 +278,9 @@ app.get(
       dateOfBirth: s.date_of_birth,
       gender: s.gender,
       status: s.status,
-      sectionId: e?.section_id ?? null,
-      rollNo: e?.roll_no ?? null,
-      guardians: guardians.map((g) => ({
-        id: g.id,
-        fullName: g.full_name,
-        relationship: links.find((l) => l.guardian_id === g.id)?.relationship,
-      })),
+      sectionId: s.section_id ?? null,
+      rollNo: s.roll_no ?? null,
+      guardians: guardians.map((g) => ({ id: g.id, fullName: g.full_name, relationship: g.relationship })),
     };
   },
 );
@@ -374,19 +391,46 @@ app.put(
       return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'marks' }] } });
     const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
     return transaction(async (conn) => {
-      await q(
-        conn,
-        'INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE total = total',
-        [tenantId, date, sectionId, 0],
-      );
-      const before = await q(
-        conn,
-        'SELECT id, student_id, status, note, section_id FROM attendance_marks WHERE tenant_id = ? AND section_id = ? AND date = ? AND period = ?',
-        [tenantId, sectionId, date, 0],
-      );
+      // As the API (RegisterService.lockedDayMarks): once this process has seen the day's summary row, one
+      // locking read of it joined to the marks; otherwise the row is touched (its lock) and the marks read.
+      const day = `${tenantId}|${sectionId}|${date}`;
+      let before = null;
+      if (knownDays.has(day)) {
+        const rows = await q(
+          conn,
+          'SELECT d.section_id AS day, m.id, m.student_id, m.status, m.note, m.section_id FROM attendance_day_summaries d LEFT JOIN attendance_marks m ON m.tenant_id = d.tenant_id AND m.section_id = d.section_id AND m.date = d.date AND m.period = d.period WHERE d.tenant_id = ? AND d.date = ? AND d.section_id = ? AND d.period = ? FOR UPDATE',
+          [tenantId, date, sectionId, 0],
+        );
+        if (rows.length) before = rows.filter((r) => r.id !== null);
+      }
+      if (!before) {
+        await q(
+          conn,
+          'INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE total = total',
+          [tenantId, date, sectionId, 0],
+        );
+        knownDays.add(day);
+        before = await q(
+          conn,
+          'SELECT id, student_id, status, note, section_id FROM attendance_marks WHERE tenant_id = ? AND section_id = ? AND date = ? AND period = ?',
+          [tenantId, sectionId, date, 0],
+        );
+      }
       const was = new Map(before.map((r) => [r.student_id, r]));
+      // Only the marks that change are written; a register saved unchanged writes nothing (as the API).
+      const changes = marks.filter((m) => {
+        const e = was.get(m.studentId);
+        return (
+          !e || e.status !== m.status || (e.note ?? null) !== (m.note ?? null) || e.section_id !== sectionId
+        );
+      });
+      const after = new Map(before.map((r) => [r.student_id, r.status]));
+      for (const m of marks) after.set(m.studentId, m.status);
+      const statuses = [...after.values()];
+      const count = (s) => statuses.filter((x) => x === s).length;
+      if (changes.length === 0) return { saved: 0, absent: count('absent') };
       const values = [];
-      for (const m of marks)
+      for (const m of changes)
         values.push(
           tenantId,
           was.get(m.studentId)?.id ?? randomUUID(),
@@ -403,10 +447,9 @@ app.put(
         );
       await q(
         conn,
-        `INSERT INTO attendance_marks (tenant_id, id, student_id, date, period, subject_id, section_id, status, note, source, marked_by, updated_at) VALUES ${marks.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON DUPLICATE KEY UPDATE subject_id = VALUES(subject_id), section_id = VALUES(section_id), status = VALUES(status), note = VALUES(note), source = VALUES(source), marked_by = VALUES(marked_by), updated_at = VALUES(updated_at)`,
+        `INSERT INTO attendance_marks (tenant_id, id, student_id, date, period, subject_id, section_id, status, note, source, marked_by, updated_at) VALUES ${changes.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON DUPLICATE KEY UPDATE subject_id = VALUES(subject_id), section_id = VALUES(section_id), status = VALUES(status), note = VALUES(note), source = VALUES(source), marked_by = VALUES(marked_by), updated_at = VALUES(updated_at)`,
         values,
       );
-      const count = (s) => marks.filter((m) => m.status === s).length;
       await q(
         conn,
         'INSERT INTO attendance_day_summaries (tenant_id, date, section_id, period, present, absent, late, excused, half_day, total, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE present = VALUES(present), absent = VALUES(absent), late = VALUES(late), excused = VALUES(excused), half_day = VALUES(half_day), total = VALUES(total), marked_by = VALUES(marked_by), marked_at = VALUES(marked_at)',
@@ -420,15 +463,15 @@ app.put(
           count('late'),
           count('excused'),
           count('half_day'),
-          marks.length,
+          statuses.length,
           userId,
           now,
         ],
       );
-      const newlyAbsent = marks.filter(
+      const newlyAbsent = changes.filter(
         (m) => m.status === 'absent' && was.get(m.studentId)?.status !== 'absent',
       );
-      await absenceRecipients(
+      await noticeRecipients(
         conn,
         tenantId,
         newlyAbsent.map((m) => m.studentId),
@@ -436,9 +479,9 @@ app.put(
       );
       await audit(conn, tenantId, userId, 'attendance.mark', 'section', sectionId, {
         date,
-        marks: marks.length,
+        marks: changes.length,
       });
-      return { saved: marks.length, absent: count('absent') };
+      return { saved: changes.length, absent: count('absent') };
     });
   },
 );
@@ -477,78 +520,46 @@ app.post(
     const { amount, method, reference } = request.body;
     const idem = request.headers['idempotency-key'] ?? null;
     const t = await tenant(tenantId);
-    const paymentCols =
-      'tenant_id, id, student_id, academic_year_id, amount, currency, method, reference, instrument_no, instrument_bank, instrument_date, paid_on, receipt_seq, receipt_no, status, idempotency_key, request_hash, received_by, reversed_at, reversed_by, reversal_reason, created_at';
-    const ledgerCols =
-      'tenant_id, id, student_id, invoice_id, head_id, kind, amount, payment_id, reverses_entry_id, memo, entry_date, created_by, created_at';
-    const [student] = await q(
-      pool,
-      'SELECT tenant_id, id, admission_no, first_name, last_name, name_search, search_key, date_of_birth, gender, admission_date, status, national_id_enc, national_id_bidx, medical_notes_enc, address_enc, user_id, processing_restricted, created_at, updated_at FROM students WHERE id IN (?) AND tenant_id = ?',
-      [studentId, tenantId],
-    );
-    if (!student) return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
     const hash = createHash('sha256')
       .update(JSON.stringify([studentId, amount, method, reference ?? null]))
       .digest('hex');
-    if (idem) {
-      const [earlier] = await q(
-        pool,
-        `SELECT ${paymentCols} FROM fee_payments WHERE idempotency_key = ? AND tenant_id = ? LIMIT 1`,
-        [idem, tenantId],
-      );
-      if (earlier)
-        return reply
-          .code(200)
-          .send({ id: earlier.id, receiptNo: earlier.receipt_no, amount: earlier.amount });
-    }
     const day = today(t.timeZone);
     const id = randomUUID();
+    // The API's statements: the student's fee account (its lock), what is due by invoice and head, the
+    // receipt number, the payment, its ledger entries, every invoice's outstanding in one UPDATE, the audit
+    // event, the receipt notice's recipients. A repeated idempotency key is caught by its unique index.
     const receiptNo = await transaction(async (conn) => {
       await q(
         conn,
         'INSERT INTO fee_accounts (tenant_id, student_id, movements) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE movements = movements + 1',
         [tenantId, studentId],
       );
-      if (idem)
-        await q(
-          conn,
-          `SELECT ${paymentCols} FROM fee_payments WHERE idempotency_key = ? AND tenant_id = ? LIMIT 1`,
-          [idem, tenantId],
-        );
-      const invoices = await q(
+      const due = await q(
         conn,
-        'SELECT tenant_id, id, student_id, academic_year_id, instalment_id, label, due_date, currency, outstanding, created_by, created_at FROM fee_invoices WHERE student_id = ? AND tenant_id = ? ORDER BY due_date ASC, created_at ASC, id ASC',
-        [studentId, tenantId],
+        'SELECT i.id AS invoice_id, i.due_date, e.head_id, SUM(e.amount) AS outstanding, MIN(e.id) AS first_entry FROM fee_invoices i JOIN fee_ledger_entries e ON e.tenant_id = i.tenant_id AND e.invoice_id = i.id WHERE i.tenant_id = ? AND i.student_id = ? GROUP BY i.id, i.due_date, i.created_at, e.head_id ORDER BY i.due_date ASC, i.created_at ASC, i.id ASC, first_entry ASC',
+        [tenantId, studentId],
       );
-      const entries = invoices.length
-        ? await q(
-            conn,
-            `SELECT ${ledgerCols} FROM fee_ledger_entries WHERE invoice_id IN (?) AND tenant_id = ?`,
-            [invoices.map((i) => i.id), tenantId],
-          )
-        : [];
-      await q(
-        conn,
-        'SELECT tenant_id, id, name, optional FROM fee_heads WHERE tenant_id = ? ORDER BY name ASC',
-        [tenantId],
-      );
-      const invoice = invoices.find((i) => Number(i.outstanding) >= amount);
-      if (!invoice) throw new HttpError(422, 'NOTHING_DUE');
-      const headId = entries.find((e) => e.invoice_id === invoice.id)?.head_id ?? null;
-      await q(
-        conn,
-        'INSERT INTO fee_receipt_counters (tenant_id, academic_year_id, last_seq) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE last_seq = last_seq + 1',
+      // Oldest first, head by head, as the API allocates.
+      const parts = [];
+      let left = amount;
+      for (const d of due) {
+        const take = Math.min(left, Number(d.outstanding));
+        if (take <= 0) continue;
+        parts.push({ invoiceId: d.invoice_id, headId: d.head_id, amount: take });
+        left -= take;
+        if (left === 0) break;
+      }
+      if (left > 0) throw new HttpError(422, 'OVERPAYMENT');
+      const [counter] = await conn.query(
+        'INSERT INTO fee_receipt_counters (tenant_id, academic_year_id, last_seq) VALUES (?, ?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)',
         [tenantId, t.year.id],
       );
-      const [{ last_seq: seq }] = await q(
-        conn,
-        'SELECT last_seq FROM fee_receipt_counters WHERE tenant_id = ? AND academic_year_id = ?',
-        [tenantId, t.year.id],
-      );
+      const seq = Number(counter.insertId);
       const no = `${t.year.name}/${String(seq).padStart(5, '0')}`;
+      const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
       await q(
         conn,
-        'INSERT INTO fee_payments (tenant_id, id, student_id, academic_year_id, amount, currency, method, reference, instrument_no, instrument_bank, instrument_date, paid_on, receipt_seq, receipt_no, status, idempotency_key, request_hash, received_by, reversed_at, reversed_by, reversal_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO fee_payments (tenant_id, id, student_id, academic_year_id, amount, currency, method, reference, instrument_no, instrument_bank, instrument_date, paid_on, receipt_seq, receipt_no, status, idempotency_key, request_hash, received_by, reversed_at, reversed_by, reversal_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [
           tenantId,
           id,
@@ -571,69 +582,48 @@ app.post(
           null,
           null,
           null,
+          now,
+          now,
         ],
       );
       await q(
         conn,
-        'INSERT INTO fee_ledger_entries (tenant_id, id, student_id, invoice_id, head_id, kind, amount, payment_id, reverses_entry_id, memo, entry_date, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
+        `INSERT INTO fee_ledger_entries (tenant_id, id, student_id, invoice_id, head_id, kind, amount, payment_id, reverses_entry_id, memo, entry_date, created_by) VALUES ${parts.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        parts.flatMap((p) => [
           tenantId,
           randomUUID(),
           studentId,
-          invoice.id,
-          headId,
+          p.invoiceId,
+          p.headId,
           'payment',
-          -amount,
+          -p.amount,
           id,
           null,
           null,
           day,
           userId,
-        ],
+        ]),
       );
+      const byInvoice = new Map();
+      for (const p of parts) byInvoice.set(p.invoiceId, (byInvoice.get(p.invoiceId) ?? 0) + p.amount);
       await q(
         conn,
-        'UPDATE fee_invoices SET outstanding = outstanding + (?) WHERE (id = ? AND tenant_id = ?)',
-        [-amount, invoice.id, tenantId],
+        `UPDATE fee_invoices SET outstanding = outstanding + CASE WHEN tenant_id = ? THEN (CASE id ${[...byInvoice.keys()].map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END) ELSE 0 END WHERE tenant_id = ? AND id IN (?)`,
+        [
+          tenantId,
+          ...[...byInvoice].flatMap(([invoiceId, paid]) => [invoiceId, -paid]),
+          tenantId,
+          [...byInvoice.keys()],
+        ],
       );
       await audit(conn, tenantId, userId, 'fees.payment.record', 'fee_payment', id, {
         studentId,
         amount,
         receiptNo: no,
       });
-      // the API reads the guardians and their consent for the receipt notice inside the transaction
-      const links = await q(
-        conn,
-        'SELECT tenant_id, student_id, guardian_id, relationship, is_primary FROM student_guardians WHERE student_id IN (?) AND tenant_id = ?',
-        [[studentId], tenantId],
-      );
-      await q(
-        conn,
-        'SELECT tenant_id, id, first_name, last_name, status FROM students WHERE id IN (?) AND tenant_id = ?',
-        [[studentId], tenantId],
-      );
-      await q(
-        conn,
-        'SELECT tenant_id, id, student_id, academic_year_id, section_id, roll_no, status FROM enrolments WHERE academic_year_id = ? AND student_id IN (?) AND tenant_id = ?',
-        [t.year.id, [studentId], tenantId],
-      );
-      if (links.length)
-        await q(
-          conn,
-          'SELECT tenant_id, guardian_id, channel, purpose, granted FROM notification_consents WHERE guardian_id IN (?) AND purpose = ? AND granted = ? AND tenant_id = ?',
-          [links.map((l) => l.guardian_id), 'fees', 1, tenantId],
-        );
+      await noticeRecipients(conn, tenantId, [studentId], 'fees');
       return no;
     });
-    await q(pool, `SELECT ${paymentCols} FROM fee_payments WHERE id = ? AND tenant_id = ? LIMIT 1`, [
-      id,
-      tenantId,
-    ]);
-    await q(
-      pool,
-      `SELECT ${ledgerCols} FROM fee_ledger_entries WHERE payment_id = ? AND tenant_id = ? ORDER BY id ASC`,
-      [id, tenantId],
-    );
     return reply.code(201).send({ id, receiptNo, amount });
   },
 );
