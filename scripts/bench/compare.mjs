@@ -11,7 +11,7 @@
 //   node scripts/bench/compare.mjs [--quick] [--students 2000] [--institutions 0] [--connections 20,50]
 //        [--seconds 8] [--rounds 3] [--scenarios read,page,register,payment,card]
 //        [--server-url mysql://root@127.0.0.1:3306/] [--api-dist apps/api/dist] [--trace] [--keep]
-//        [--load-seconds 60] [--skip-start] [--small-students 10]
+//        [--load-seconds 60 (0: no memory figures)] [--skip-start] [--small-students 10]
 //        [--cpu-prof DIR]   (a V8 CPU profile of the API process, written when it stops)
 //   --skip-start: no cold-start measurement at the end (three fresh API starts)
 //   --memory-only: no bare side and no scenarios; the RSS figures alone (idle before any load, then after
@@ -556,7 +556,7 @@ async function main() {
       }
     }
     printSummary(results);
-    await memoryAndStart(api, data, dbPid);
+    if (LOAD_SECONDS > 0) await memoryAndStart(api, data, dbPid);
   } finally {
     await api?.stop().catch(() => {});
     await bare?.stop().catch(() => {});

@@ -1,4 +1,3 @@
-import { NestFactory } from '@nestjs/core';
 import {
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
@@ -14,10 +13,9 @@ import { InstitutionsService } from '../src/modules/institutions/institutions.se
 import { ERASURE_DEMO_NOTICE_LEFT_MS } from '../src/modules/privacy/erasure/erasure-demo.seeder';
 import { PrivacyErasureService } from '../src/modules/privacy/erasure/privacy-erasure.service';
 import { IncidentsService } from '../src/modules/privacy/incidents/incidents.service';
-import { DemoSeeder } from '../src/seed/demo.seeder';
-import { SeedModule } from '../src/seed/seed.module';
 import { Account, signIn } from './support/accounts';
 import { Auth } from './support/fees';
+import { seedDemo } from './support/demo';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
 
 const demo = (email: string, mfa = false): Account => ({
@@ -39,14 +37,7 @@ describe(`fees against the demo on ${TEST_DB}`, () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    const seedApp = await NestFactory.createApplicationContext(SeedModule.forRoot(t.config), {
-      logger: false,
-    });
-    try {
-      await seedApp.get(DemoSeeder).seedDemo({ ifEmpty: false });
-    } finally {
-      await seedApp.close();
-    }
+    await seedDemo(t);
     parent = await signIn(t, demo('parent@greenwood.test'), '10.72.0.1');
     accountant = await signIn(t, demo('accountant@greenwood.test', true), '10.72.0.2');
     rsParent = await signIn(t, demo('parent@riverside.test'), '10.72.0.3');

@@ -6,12 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstitutionsService } from '../src/modules/institutions/institutions.service';
 import { OffboardingService } from '../src/modules/provisioning/offboarding/offboarding.service';
-import { DemoSeeder } from '../src/seed/demo.seeder';
-import { SeedModule } from '../src/seed/seed.module';
 import { ExportDecryptionError, openExport } from '../src/modules/provisioning/offboarding/export-container';
 import { OffboardingPurgeJob } from '../src/modules/provisioning/offboarding/offboarding-purge.job';
 import { StudentDirectory } from '../src/modules/students/student-directory';
@@ -20,6 +17,7 @@ import { Clock } from '../src/platform/time/clock';
 import { admissionNo } from '../src/seed/school-data';
 import { Signed, account, refreshCookieOf, signIn } from './support/accounts';
 import { School, givenPlatform, givenSchool } from './support/school';
+import { seedDemo } from './support/demo';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -423,14 +421,7 @@ describe(`offboarding: the demo school's export time (${TEST_DB})`, () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    const seedApp = await NestFactory.createApplicationContext(SeedModule.forRoot(t.config), {
-      logger: false,
-    });
-    try {
-      await seedApp.get(DemoSeeder).seedDemo({ ifEmpty: false });
-    } finally {
-      await seedApp.close();
-    }
+    await seedDemo(t);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { NestFactory } from '@nestjs/core';
 import {
   DEMO_PASSWORD,
   DefaultRole,
@@ -7,9 +6,8 @@ import {
   type PublicPrivacyPage,
 } from '@shala/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoSeeder } from '../src/seed/demo.seeder';
-import { SeedModule } from '../src/seed/seed.module';
 import { Signed, account, signIn } from './support/accounts';
+import { seedDemo } from './support/demo';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
 
 const CONTACT = 'Grievance officer: Meera Rao, privacy@greenwood.test, +91 80 4000 1234';
@@ -253,14 +251,7 @@ describe(`privacy notice in the demo (${TEST_DB})`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await bootTestApp();
-    const seedApp = await NestFactory.createApplicationContext(SeedModule.forRoot(t.config), {
-      logger: false,
-    });
-    try {
-      await seedApp.get(DemoSeeder).seedDemo({ ifEmpty: false });
-    } finally {
-      await seedApp.close();
-    }
+    await seedDemo(t);
   }, 300_000);
   afterAll(async () => {
     await t?.close();

@@ -36,6 +36,21 @@ describe(`test-mode SQL guard on ${TEST_DB}`, () => {
     expect(names.map((n) => n.display_name)).not.toContain('x');
   });
 
+  it('[TEN-03] fails an unscoped statement the repositories send past the query runners, before it runs', async () => {
+    takeSqlGuardViolations();
+    // Database.query is the repositories' sql() door; on MySQL it goes straight to a pooled connection.
+    await expect(
+      t.db.query("UPDATE users SET display_name = 'y' WHERE email = ?", ['teacher@greenwood.test']),
+    ).rejects.toBeInstanceOf(UnscopedTenantQueryError);
+    expect(takeSqlGuardViolations()).toHaveLength(1);
+    const names: { display_name: string }[] = await t.db.query(
+      'SELECT display_name FROM users WHERE tenant_id = ?',
+      [school.id],
+    );
+    expect(names.map((n) => n.display_name)).not.toContain('y');
+    expect(takeSqlGuardViolations()).toEqual([]);
+  });
+
   it('[TEN-03] fails a query builder whose tenant predicate was replaced', async () => {
     const qb = t.dataSource
       .createQueryBuilder()

@@ -700,11 +700,6 @@ app.get(
       'SELECT section_id, present, absent, late, excused, half_day, total FROM attendance_day_summaries WHERE tenant_id = ? AND date = ? AND period = ?',
       [tenantId, date, 0],
     );
-    await q(
-      pool,
-      "SELECT student_id, section_id, note FROM attendance_marks WHERE tenant_id = ? AND date = ? AND period = 0 AND status = 'absent'",
-      [tenantId, date],
-    );
     const ids = sections.map((s) => s.id);
     const enrolments = ids.length
       ? await q(

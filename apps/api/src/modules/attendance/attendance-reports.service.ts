@@ -3,6 +3,7 @@ import type {
   ChronicAbsenteesReport,
   DayLetter,
   DaySummary,
+  DaySummarySection,
   SectionMonth,
   StudentCalendar,
   UnmarkedSections,
@@ -151,58 +152,74 @@ export class AttendanceReportsService {
   /** The institution's day (default today): present %, absentees by section, from the day summaries. */
   async daySummary(day?: string): Promise<DaySummary> {
     const date = day ?? (await this.today());
-    const [sections, recorded, absentMarks, reason] = await Promise.all([
-      this.sectionsInScope(),
-      this.summaries.onDay(date),
-      this.marks.absentOn(date),
-      this.calendar.nonWorkingReason(date),
-    ]);
-    // A day that is not a working day (a holiday declared after marking, say) counts for nothing, as in the
-    // month register; the sections are still listed.
-    const summaries = reason ? [] : recorded;
-    const absent = reason ? [] : absentMarks;
-    const visible = new Set(sections.map((s) => s.sectionId));
-    const names = await this.students.namesOf(
-      absent.filter((a) => visible.has(a.sectionId)).map((a) => a.studentId),
-    );
+    const [sectionsDay, absentMarks] = await Promise.all([this.daySections(date), this.marks.absentOn(date)]);
+    // A day that is not a working day counts for nothing: no absentees either.
+    const visible = new Set(sectionsDay.sections.map((s) => s.sectionId));
+    const absent = sectionsDay.workingDay ? absentMarks.filter((a) => visible.has(a.sectionId)) : [];
+    const names = await this.students.namesOf(absent.map((a) => a.studentId));
     const totals: Counts = { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
-    const rows = sections.map((s) => {
-      const sum = summaries.find((x) => x.sectionId === s.sectionId);
-      const counts: Counts = sum
-        ? {
-            present: sum.present,
-            absent: sum.absent,
-            late: sum.late,
-            excused: sum.excused,
-            halfDay: sum.halfDay,
-            total: sum.total,
-          }
-        : { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
-      for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += counts[k];
-      return {
-        sectionId: s.sectionId,
-        className: s.className,
-        sectionName: s.sectionName,
-        marked: counts.total > 0,
-        counts,
-        percent: attendancePercent(counts),
-        absentees: absent
-          .filter((a) => a.sectionId === s.sectionId)
-          .map((a) => ({
-            studentId: a.studentId,
-            fullName: names.get(a.studentId) ?? '',
-            note: a.note,
-          })),
-      };
-    });
+    for (const s of sectionsDay.sections)
+      for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += s.counts[k];
+    const rows = sectionsDay.sections.map((s) => ({
+      ...s,
+      absentees: absent
+        .filter((a) => a.sectionId === s.sectionId)
+        .map((a) => ({ studentId: a.studentId, fullName: names.get(a.studentId) ?? '', note: a.note })),
+    }));
     return {
       date,
-      workingDay: reason === null,
-      nonWorkingReason: reason,
+      workingDay: sectionsDay.workingDay,
+      nonWorkingReason: sectionsDay.nonWorkingReason,
       totals,
       percent: attendancePercent(totals),
       sectionsMarked: rows.filter((r) => r.marked).length,
       sections: rows,
+    };
+  }
+
+  /**
+   * The day's sections in the caller's scope with their counts, as `daySummary` counts them, without the
+   * absentee lists (two statements fewer): what the teacher's card shows. On a day that is not a working
+   * day (a holiday declared after marking, say) nothing counts, as in the month register; the sections are
+   * still listed.
+   */
+  async daySections(day?: string): Promise<
+    Omit<DaySummary, 'totals' | 'percent' | 'sectionsMarked' | 'sections'> & {
+      sections: Omit<DaySummarySection, 'absentees'>[];
+    }
+  > {
+    const date = day ?? (await this.today());
+    const [sections, recorded, reason] = await Promise.all([
+      this.sectionsInScope(),
+      this.summaries.onDay(date),
+      this.calendar.nonWorkingReason(date),
+    ]);
+    const bySection = new Map((reason ? [] : recorded).map((x) => [x.sectionId, x]));
+    return {
+      date,
+      workingDay: reason === null,
+      nonWorkingReason: reason,
+      sections: sections.map((s) => {
+        const sum = bySection.get(s.sectionId);
+        const counts: Counts = sum
+          ? {
+              present: sum.present,
+              absent: sum.absent,
+              late: sum.late,
+              excused: sum.excused,
+              halfDay: sum.halfDay,
+              total: sum.total,
+            }
+          : { present: 0, absent: 0, late: 0, excused: 0, halfDay: 0, total: 0 };
+        return {
+          sectionId: s.sectionId,
+          className: s.className,
+          sectionName: s.sectionName,
+          marked: counts.total > 0,
+          counts,
+          percent: attendancePercent(counts),
+        };
+      }),
     };
   }
 

@@ -29,7 +29,7 @@ export class TeacherDashboardService {
   async dashboard(): Promise<TeacherDashboard> {
     if ((await this.students.scope()).kind === 'students') throw new StaffOnlyDashboardError();
     const [day, pending] = await Promise.all([
-      this.attendance.daySummary(),
+      this.attendance.daySections(),
       this.leave.list('pending', LEAVE_LIST_LIMIT),
     ]);
     const marksPending = this.context.userId ? await this.marks.of(this.context.userId, day.date) : [];

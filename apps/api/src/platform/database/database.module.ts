@@ -27,7 +27,7 @@ export class DatabaseModule implements OnApplicationShutdown {
           inject: [DataSource, ClsService, APP_CONFIG],
           useFactory: (dataSource: DataSource, cls: ClsService, config: AppConfig) => {
             const db = new Database(dataSource, cls);
-            if (config.sqlGuard) installSqlGuard(dataSource, () => db.guardBypassed());
+            if (config.sqlGuard) db.checkStatements(installSqlGuard(dataSource, () => db.guardBypassed()));
             return db;
           },
         },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CompiledFinds } from './compiled-find';
 import { isDeadlock } from './driver-errors';
 
 const TX_KEY = 'shala.entityManager';
@@ -8,6 +9,15 @@ const GUARD_BYPASS_KEY = 'shala.sqlGuardBypass';
 const AFTER_COMMIT_KEY = 'shala.afterCommit';
 
 type AfterCommit = () => Promise<void> | void;
+
+/** What `query()` needs of a pooled mysql2 connection (the driver hands them out, timeouts installed). */
+interface PooledConnection {
+  query(sql: string, values: unknown[], callback: (error: Error | null, result: unknown) => void): unknown;
+  release(): void;
+}
+
+/** Refuses a statement before it is sent (the test-mode SQL guard): the error to throw, or null. */
+export type StatementCheck = (sql: string) => Error | null;
 
 /**
  * Attempts in all for a transaction the database aborts as a deadlock victim. On a Galera cluster a
@@ -67,10 +77,18 @@ export class Database {
    */
   private sqliteQueue: Promise<unknown> = Promise.resolve();
 
+  /** The repositories' simple finds, each shape made into its statement once. */
+  readonly finds: CompiledFinds;
+
+  /** The test-mode SQL guard, for statements `query()` sends past TypeORM's query runners. */
+  private statementCheck: StatementCheck | null = null;
+
   constructor(
     readonly dataSource: DataSource,
     private readonly cls: ClsService,
-  ) {}
+  ) {
+    this.finds = new CompiledFinds(dataSource);
+  }
 
   /** The transaction's manager when inside `transaction()`, otherwise the data source's. */
   get manager(): EntityManager {
@@ -134,6 +152,37 @@ export class Database {
       : undefined;
     if (pending) pending.push(fn);
     else await fn();
+  }
+
+  /**
+   * One parameterized statement, in the current transaction if there is one. Outside a transaction on
+   * MySQL it goes straight to a pooled connection: the same connection, statement timeout, result and
+   * error (QueryFailedError wrapping the driver's) as TypeORM's `manager.query`, without a query runner,
+   * its broadcaster and its copy of the rows for every statement (the repositories' hot reads).
+   */
+  async query<R>(statement: string, params: unknown[]): Promise<R> {
+    if (this.dialect !== 'mysql' || this.inTransaction)
+      return (await this.manager.query(statement, params)) as R;
+    const refused = this.statementCheck?.(statement);
+    if (refused) throw refused;
+    const driver = this.dataSource.driver as unknown as {
+      obtainMasterConnection(): Promise<PooledConnection>;
+    };
+    const connection = await driver.obtainMasterConnection();
+    try {
+      return await new Promise<R>((resolve, reject) => {
+        connection.query(statement, params, (error, result) =>
+          error ? reject(new QueryFailedError(statement, params, error)) : resolve(result as R),
+        );
+      });
+    } finally {
+      connection.release();
+    }
+  }
+
+  /** Installs the test-mode SQL guard's check for the statements `query()` sends itself. */
+  checkStatements(check: StatementCheck): void {
+    this.statementCheck = check;
   }
 
   /**

@@ -106,15 +106,26 @@ type QueryFn = (query: string, parameters?: unknown[], useStructuredResult?: boo
 
 /**
  * Wraps every query runner of the data source so statements the guard refuses throw before reaching the
- * database. Installed when config.sqlGuard is on (the test profile).
+ * database, and returns the same check for the statements `Database.query` sends past the query runners.
+ * Installed when config.sqlGuard is on (the test profile).
  */
-export function installSqlGuard(dataSource: DataSource, isBypassed: () => boolean): SqlGuard {
+export function installSqlGuard(
+  dataSource: DataSource,
+  isBypassed: () => boolean,
+): (sql: string) => UnscopedTenantQueryError | null {
   const tenantTables = new Set(
     dataSource.entityMetadatas
       .filter((m) => m.columns.some((c) => c.databaseName === 'tenant_id'))
       .map((m) => m.tableName.toLowerCase()),
   );
   const guard = new SqlGuard(tenantTables);
+  const check = (sql: string) => {
+    const reason = isBypassed() ? null : guard.violation(sql);
+    if (!reason) return null;
+    const error = new UnscopedTenantQueryError(reason, sql);
+    sqlGuardViolations.push(error);
+    return error;
+  };
   const driver = dataSource.driver as { createQueryRunner: (mode: 'master' | 'slave') => unknown };
   const original = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
@@ -122,17 +133,12 @@ export function installSqlGuard(dataSource: DataSource, isBypassed: () => boolea
     if (!runner[PATCHED]) {
       const query = runner.query.bind(runner);
       runner.query = (sql, parameters, structured) => {
-        const reason = isBypassed() ? null : guard.violation(sql);
-        if (reason) {
-          const error = new UnscopedTenantQueryError(reason, sql);
-          sqlGuardViolations.push(error);
-          return Promise.reject(error);
-        }
-        return query(sql, parameters, structured);
+        const refused = check(sql);
+        return refused ? Promise.reject(refused) : query(sql, parameters, structured);
       };
       runner[PATCHED] = true;
     }
     return runner;
   };
-  return guard;
+  return check;
 }

@@ -1,6 +1,7 @@
 import {
   DeepPartial,
   EntityManager,
+  EntityMetadata,
   EntityTarget,
   FindManyOptions,
   FindOptionsWhere,
@@ -67,22 +68,35 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
     return Array.isArray(where) ? scopedBranches : scopedBranches[0]!;
   }
 
+  private entityMetadata?: EntityMetadata;
+
+  private get metadata(): EntityMetadata {
+    return (this.entityMetadata ??= this.db.dataSource.getMetadata(this.entity));
+  }
+
+  /** The simple shapes through one compiled statement (Database.finds); the rest through TypeORM. */
+  private async findScoped(options: FindManyOptions<T>): Promise<T[]> {
+    const compiled = this.db.finds.compile(this.metadata, options);
+    if (!compiled) return this.manager.find(this.entity, options);
+    const rows = await this.db.query<Record<string, unknown>[]>(compiled.plan.sql, compiled.params);
+    return this.db.finds.hydrate<T>(this.metadata, compiled.plan, rows);
+  }
+
   protected async find(options: FindManyOptions<T> = {}): Promise<T[]> {
-    return this.manager.find(this.entity, {
-      ...options,
-      where: this.scoped(options.where as Where<T> | undefined),
-    });
+    return this.findScoped({ ...options, where: this.scoped(options.where as Where<T> | undefined) });
   }
 
   protected async findOne(options: FindManyOptions<T> = {}): Promise<T | null> {
-    return this.manager.findOne(this.entity, {
+    const rows = await this.findScoped({
       ...options,
       where: this.scoped(options.where as Where<T> | undefined),
+      take: 1,
     });
+    return rows[0] ?? null;
   }
 
   protected async findOneBy(where: Where<T>): Promise<T | null> {
-    return this.manager.findOneBy(this.entity, this.scoped(where));
+    return this.findOne({ where });
   }
 
   protected async count(where: Where<T> = {}): Promise<number> {
@@ -132,7 +146,7 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
   protected async sql<R>(statement: string, params: unknown[] = []): Promise<R> {
     if (!/tenant_id/i.test(statement))
       throw new TenantIsolationError('A raw statement on a tenant table must name tenant_id.');
-    return (await this.manager.query(statement, [this.tenantId, ...params])) as R;
+    return this.db.query<R>(statement, [this.tenantId, ...params]);
   }
 
   /** SQL placeholders for `n` rows of `width` values, the first of each row being the tenant. */
