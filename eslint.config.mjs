@@ -65,6 +65,15 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      // Preact (apps/web/preact-alias.ts) only sets the autofocus attribute, which a browser ignores once
+      // anything on the page had focus; React focused the element itself.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message: "Preact does not focus on autoFocus: focus on mount (react-hook-form's setFocus, a ref).",
+        },
+      ],
     },
   },
   {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { missingMantineStyles } from './src/app/styles/mantine-styles';
+import { preactAliases } from './preact-alias';
 
 /** The npm package a bundled module comes from, or null for our own code. */
 function packageOf(id: string): string | null {
@@ -13,17 +14,11 @@ function packageOf(id: string): string | null {
   return match?.[1]?.replace('\\', '/') ?? null;
 }
 
-const reactPackages = new Set([
-  'react',
-  'react-dom',
-  'scheduler',
-  'react-router',
-  'cookie',
-  'set-cookie-parser',
-]);
+/** Preact (react and react-dom resolve to it, see preact-alias.ts) and react-router with its dependencies. */
+const reactPackages = new Set(['preact', 'react-router', 'cookie', 'set-cookie-parser']);
 
 /**
- * React and its router get their own long-cached chunk: every page needs them, and they change less often
+ * Preact and the router get their own long-cached chunk: every page needs them, and they change less often
  * than our code. Everything else is split by Rollup along the lazy routes, so the sign-in page loads only
  * what it uses (one vendor chunk of every library made every page load all of them), and what is loaded
  * by import() where needed (the password strength estimator, the QR code drawer, charts) stays lazy.
@@ -144,7 +139,10 @@ function mantineComponentStyles(): Plugin {
 const apiTarget = process.env.VITE_API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [mantineComponentStyles(), react(), precompress()],
+  // React Fast Refresh cannot update components that Preact renders (it said "hot updated" and the page
+  // stayed as it was): with no file of ours through its transform, an edit reloads the page instead.
+  plugins: [mantineComponentStyles(), react({ exclude: /./ }), precompress()],
+  resolve: { alias: preactAliases },
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -31,7 +31,12 @@ export function AppProviders({ queryClient, i18n, mantineEnv = 'default', childr
           <NotificationsHost />
         </Suspense>
         <QueryClientProvider client={queryClient}>
-          <SessionProvider>{children}</SessionProvider>
+          <SessionProvider>
+            {/* The boundary React 19 has at the root: a screen that suspends (react-i18next while a
+                language's strings load) shows nothing until it can render. Preact (preact-alias.ts) needs
+                it here, or the router's error boundary above the screen would catch the promise. */}
+            <Suspense fallback={null}>{children}</Suspense>
+          </SessionProvider>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

@@ -179,7 +179,7 @@ function SetupDialog({
             label={tAuth('enrolment.code')}
             submitLabel={tAuth('enrolment.confirm')}
             onSubmit={submitCode}
-            autoFocus={false}
+            focusOnMount={false}
           />
         </Stack>
       )}

@@ -269,7 +269,7 @@ describe('attendance marking', () => {
     const field = screen.getByLabelText('Date');
     expect(field).toHaveAttribute('max', today);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    fireEvent.change(field, { target: { value: tomorrow } });
+    fireEvent.input(field, { target: { value: tomorrow } });
     expect(await screen.findByText('Attendance cannot be marked for a future date.')).toBeInTheDocument();
     expect(field).toHaveValue(today);
     expect(api.requestsTo(`GET /api/v1/attendance/sections/${SECTION}/days/${tomorrow}`)).toHaveLength(0);

@@ -64,7 +64,7 @@ export function MfaEnrollment({ mfaToken, onEnrolled, onCancel }: MfaEnrollmentP
         label={t('enrolment.code')}
         submitLabel={t('enrolment.confirm')}
         onSubmit={submitCode}
-        autoFocus={false}
+        focusOnMount={false}
       />
       <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onCancel} ta="center">
         {t('common.backToSignIn')}

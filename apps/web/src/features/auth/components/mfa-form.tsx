@@ -2,7 +2,7 @@
 import '../../../app/styles/mantine-rest';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import type { MfaVerifyRequest } from '@shala/contracts';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useAuthText } from '../i18n';
 import { ApiErrorAlert } from '../../../app/components/api-error-alert';
@@ -75,11 +75,16 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues)
   const {
     register,
     handleSubmit,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<RecoveryCodeInput, unknown, RecoveryCodeValues>({
     resolver: recoveryCodeResolver,
     defaultValues: { recoveryCode: '' },
   });
+  // Focused on mount (see TotpCodeForm: Preact would only set the autofocus attribute).
+  useLayoutEffect(() => {
+    setFocus('recoveryCode');
+  }, [setFocus]);
   return (
     <form onSubmit={(event) => void handleSubmit(onSubmit)(event)} noValidate>
       <Stack gap="md">
@@ -91,7 +96,6 @@ function RecoveryCodeForm({ onSubmit }: { onSubmit: (values: RecoveryCodeValues)
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          autoFocus
           required
         />
         <Button type="submit" size="md" fullWidth loading={isSubmitting}>

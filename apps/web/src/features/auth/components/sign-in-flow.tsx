@@ -1,5 +1,5 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useAuthText } from '../i18n';
 import { Link } from 'react-router';
 import type { SignInOutcome } from '../api/auth.types';
@@ -41,8 +41,9 @@ export function SignInFlow({
   const shownStep = useRef(step.kind);
 
   // Keyboard and screen-reader users land on each new step: the MFA step focuses its code field itself,
-  // the others focus their heading.
-  useEffect(() => {
+  // the others focus their heading. A layout effect: the heading has focus as soon as it is on the screen
+  // (Preact runs plain effects only after the next paint).
+  useLayoutEffect(() => {
     if (shownStep.current === step.kind) return;
     shownStep.current = step.kind;
     if (step.kind !== 'mfa') headingRef.current?.focus();

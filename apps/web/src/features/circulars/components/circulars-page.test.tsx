@@ -99,10 +99,10 @@ describe('circulars (publisher)', () => {
     renderApp('/circulars');
     fireEvent.click(await screen.findByRole('button', { name: 'New circular' }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Title/ }), {
+    fireEvent.input(within(dialog).getByRole('textbox', { name: /^Title/ }), {
       target: { value: 'Sports day' },
     });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Notice/ }), {
+    fireEvent.input(within(dialog).getByRole('textbox', { name: /^Notice/ }), {
       target: { value: 'Bring shoes.' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save draft' }));

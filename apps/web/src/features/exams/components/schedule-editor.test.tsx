@@ -235,8 +235,8 @@ describe('exam schedule editing', () => {
     await u.click(await screen.findByRole('option', { name: 'Class 5 · Science' }));
     await u.click(within(row).getByRole('textbox', { name: 'Section for sitting 3' }));
     await u.click(await screen.findByRole('option', { name: 'Class 5 B' }));
-    fireEvent.change(within(row).getByLabelText('Start for sitting 3'), { target: { value: '13:00' } });
-    fireEvent.change(within(row).getByLabelText('End for sitting 3'), { target: { value: '14:00' } });
+    fireEvent.input(within(row).getByLabelText('Start for sitting 3'), { target: { value: '13:00' } });
+    fireEvent.input(within(row).getByLabelText('End for sitting 3'), { target: { value: '14:00' } });
     await u.type(within(row).getByRole('textbox', { name: 'Room for sitting 3' }), 'Lab');
     await u.click(within(row).getByRole('textbox', { name: 'Invigilator for sitting 3' }));
     expect(screen.queryByRole('option', { name: 'A Parent' })).not.toBeInTheDocument();
@@ -267,7 +267,7 @@ describe('exam schedule editing', () => {
     const { user: u, dialog } = await openEditor();
     api.on(route, { status: 200, body: schedule });
     const [first] = within(dialog).getAllByTestId('schedule-edit-row');
-    fireEvent.change(within(first!).getByLabelText('End for sitting 1'), { target: { value: '09:00' } });
+    fireEvent.input(within(first!).getByLabelText('End for sitting 1'), { target: { value: '09:00' } });
     expect(within(first!).getByText('Must end after it starts')).toBeInTheDocument();
     await u.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(
@@ -275,7 +275,7 @@ describe('exam schedule editing', () => {
     ).toBeInTheDocument();
     expect(api.requestsTo(route)).toHaveLength(0);
 
-    fireEvent.change(within(first!).getByLabelText('End for sitting 1'), { target: { value: '12:30' } });
+    fireEvent.input(within(first!).getByLabelText('End for sitting 1'), { target: { value: '12:30' } });
     await u.click(within(dialog).getByRole('button', { name: 'Add sitting' }));
     await u.click(within(dialog).getByRole('button', { name: 'Save' }));
     const added = within(dialog).getAllByTestId('schedule-edit-row')[2]!;

@@ -80,7 +80,7 @@ describe('the counter form: fields per payment method and the payment date', () 
     expect(screen.queryByRole('dialog')).toBeNull();
     await user.type(screen.getByLabelText(/Cheque number/), '000123');
     await user.type(screen.getByLabelText(/^Bank/), 'State Bank of India');
-    fireEvent.change(screen.getByLabelText(/Date on the cheque/), { target: { value: today } });
+    fireEvent.input(screen.getByLabelText(/Date on the cheque/), { target: { value: today } });
     await user.click(screen.getByRole('button', { name: 'Record payment' }));
     const dialog = await screen.findByRole('dialog', { name: /Record ₹10,000.00/ });
     await user.click(within(dialog).getByRole('button', { name: 'Record' }));
@@ -122,11 +122,11 @@ describe('the counter form: fields per payment method and the payment date', () 
     const user = await openCounter();
     const date = screen.getByLabelText(/Payment date/);
     expect(date).toHaveValue(today);
-    fireEvent.change(date, { target: { value: dayBefore(today, -1) } });
+    fireEvent.input(date, { target: { value: dayBefore(today, -1) } });
     await user.click(screen.getByRole('button', { name: 'Record payment' }));
     expect(await screen.findByText('The payment date cannot be in the future')).toBeInTheDocument();
     const earlier = dayBefore(today, 3);
-    fireEvent.change(date, { target: { value: earlier } });
+    fireEvent.input(date, { target: { value: earlier } });
     await user.click(screen.getByRole('button', { name: 'Record payment' }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('It will be dated');

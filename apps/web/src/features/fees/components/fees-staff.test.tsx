@@ -680,7 +680,7 @@ describe('collections', () => {
     renderApp('/fees?tab=collections');
     await screen.findByTestId('collections-total');
     const calls = api.requestsTo('GET /api/v1/fees/reports/collections').length;
-    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2020-01-01' } });
+    fireEvent.input(screen.getByLabelText('To'), { target: { value: '2020-01-01' } });
     expect(await screen.findByText('The start date must be on or before the end date.')).toBeInTheDocument();
     expect(api.requestsTo('GET /api/v1/fees/reports/collections')).toHaveLength(calls);
   });

@@ -202,7 +202,7 @@ describe('bell schedule', () => {
     givenSettings();
     const view = renderApp('/timetable?tab=bells');
     const end = await screen.findByLabelText('Monday, slot 1 ends');
-    fireEvent.change(end, { target: { value: '07:30' } });
+    fireEvent.input(end, { target: { value: '07:30' } });
     await view.user.click(screen.getByRole('button', { name: 'Save bell schedule' }));
     expect(await screen.findByText('Must end after it starts')).toBeInTheDocument();
     expect(api.requestsTo('PUT /api/v1/timetable/settings')).toHaveLength(0);
