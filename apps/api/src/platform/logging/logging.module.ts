@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -63,6 +63,9 @@ export class LoggingModule {
           useFactory: (config: AppConfig) => {
             const levelOf = requestLogLevel(config.logLevel);
             return {
+              // Every route, in the router's own syntax: nestjs-pino's default ('*') made Nest warn on every
+              // start that it had converted a legacy route path.
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
               pinoHttp: {
                 ...(destination ? { stream: destination } : {}),
                 level: config.logLevel,
