@@ -6,6 +6,7 @@ import { TenantScopedRepository } from '../../platform/database/tenant-scoped.re
 import { RequestContext } from '../../platform/tenancy/request-context';
 import { Enrolment, Guardian, Student, StudentGuardian, StudentStatus } from './entities/student.entities';
 import { likeContains, likeStartsWith, normaliseSearchText } from './student-search-key';
+import { placeholders } from '../../platform/database/placeholders';
 
 export interface StudentListFilter {
   q?: string;
@@ -72,8 +73,6 @@ interface StudentListRecord {
   roll_no: number | string | null;
 }
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
 const listItemOf = (r: StudentListRecord): StudentListItem => ({
   id: r.id,
   admissionNo: r.admission_no,
@@ -112,7 +111,7 @@ export class StudentsRepository extends TenantScopedRepository<Student> {
   async namesByIds(ids: string[]): Promise<{ id: string; firstName: string; lastName: string }[]> {
     if (!ids.length) return [];
     const rows = await this.sql<{ id: string; first_name: string; last_name: string }[]>(
-      `SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+      `SELECT id, first_name, last_name FROM students WHERE tenant_id = ? AND id IN (${placeholders(ids.length)})`,
       ids,
     );
     return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }));

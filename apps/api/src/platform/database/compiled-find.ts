@@ -2,6 +2,7 @@ import { FindOperator } from 'typeorm';
 import type { DataSource, EntityMetadata, FindManyOptions, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
+import { placeholders } from './placeholders';
 
 /** One compiled shape: the statement and the columns its placeholders and rows stand for. */
 interface Plan {
@@ -64,12 +65,13 @@ export class CompiledFinds {
     const orderEntries = Object.entries(order) as [string, unknown][];
     if (!orderEntries.every(([, d]) => d === 'ASC' || d === 'DESC' || d === 'asc' || d === 'desc'))
       return undefined;
-    const shape = `${metadata.name}|${whereKeys.map((k, i) => (bindable(values[i]) ? k : `${k} in`)).join(',')}|${orderEntries.map(([k, d]) => `${k} ${String(d)}`).join(',')}|${take === undefined ? '' : 'L'}`;
+    const isIn = values.map(inList);
+    const shape = `${metadata.name}|${whereKeys.map((k, i) => (isIn[i] ? `${k} in` : k)).join(',')}|${orderEntries.map(([k, d]) => `${k} ${String(d)}`).join(',')}|${take === undefined ? '' : 'L'}`;
     let plan = this.plans.get(shape);
     if (plan === undefined) {
       plan = this.plan(
         metadata,
-        whereKeys.map((k, i) => [k, !bindable(values[i])] as const),
+        whereKeys.map((k, i) => [k, isIn[i]!] as const),
         orderEntries as [string, string][],
         take !== undefined,
       );
@@ -82,9 +84,10 @@ export class CompiledFinds {
     let sql = plan.sql;
     plan.where.forEach((column, i) => {
       const value = values[i];
-      if (!inList(value)) return void params.push(to(column, value));
-      for (const v of value.value) params.push(to(column, v));
-      sql = sql.replace(IN_LIST, `(${value.value.map(() => '?').join(', ')})`);
+      if (!isIn[i]) return void params.push(to(column, value));
+      const list = (value as FindOperator<(string | number)[]>).value;
+      for (const v of list) params.push(to(column, v));
+      sql = sql.replace(IN_LIST, `(${placeholders(list.length)})`);
     });
     if (take !== undefined) params.push(take);
     return { plan: sql === plan.sql ? plan : { ...plan, sql }, params };

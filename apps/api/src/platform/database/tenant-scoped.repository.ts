@@ -14,6 +14,7 @@ import { RequestContext } from '../tenancy/request-context';
 import { Database } from './database';
 import type { Insertable } from './insertable';
 import type { TenantEntity, WithoutTenant } from './tenant-entity';
+import { placeholders } from './placeholders';
 
 type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
 
@@ -151,7 +152,7 @@ export abstract class TenantScopedRepository<T extends TenantEntity & ObjectLite
 
   /** SQL placeholders for `n` rows of `width` values, the first of each row being the tenant. */
   protected static rowsOf(n: number, width: number): string {
-    const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    const row = `(${placeholders(width)})`;
     return Array.from({ length: n }, () => row).join(', ');
   }
 

@@ -9,10 +9,10 @@ import { Guardian, Student } from '../../students/entities/student.entities';
 import { User } from '../../users/entities/user.entity';
 import { ERASURE_PLAN, type ErasureStep } from './erasure-plan';
 import { PrivacyErasure } from './privacy-erasure.entity';
+import { placeholders } from '../../../platform/database/placeholders';
 
 const IDENTIFIER = /^[a-z_]+$/;
 const CONSTANT = /^(NULL|'[^']*')$/;
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 @Injectable()
 export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyErasure> {
@@ -51,7 +51,7 @@ export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyEra
       throw new Error(`not an erasure table: ${table}.${step.column}`);
     // A planned table of a module this installation does not have yet is skipped.
     if (!this.manager.connection.entityMetadatas.some((m) => m.tableName === table)) return 0;
-    const where = `WHERE tenant_id = ? AND ${step.column} IN (${marks(ids.length)})`;
+    const where = `WHERE tenant_id = ? AND ${step.column} IN (${placeholders(ids.length)})`;
     if (step.action === 'delete') return this.changed(await this.sql(`DELETE FROM ${table} ${where}`, ids));
     const sets = Object.entries(step.set).map(([c, v]) => {
       if (!IDENTIFIER.test(c) || !CONSTANT.test(v)) throw new Error(`bad erasure value ${c}`);
@@ -64,7 +64,7 @@ export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyEra
   async sessionIdsOf(userIds: string[]): Promise<string[]> {
     if (!userIds.length) return [];
     const rows = await this.sql<{ id: string }[]>(
-      `SELECT id FROM sessions WHERE tenant_id = ? AND user_id IN (${marks(userIds.length)})`,
+      `SELECT id FROM sessions WHERE tenant_id = ? AND user_id IN (${placeholders(userIds.length)})`,
       userIds,
     );
     return rows.map((r) => r.id);
@@ -75,7 +75,7 @@ export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyEra
     if (!userIds.length) return 0;
     return this.changed(
       await this.sql(
-        `DELETE FROM refresh_tokens WHERE refresh_tokens.tenant_id = ? AND session_id IN (SELECT s.id FROM sessions s WHERE s.tenant_id = ? AND s.user_id IN (${marks(userIds.length)}))`,
+        `DELETE FROM refresh_tokens WHERE refresh_tokens.tenant_id = ? AND session_id IN (SELECT s.id FROM sessions s WHERE s.tenant_id = ? AND s.user_id IN (${placeholders(userIds.length)}))`,
         [this.tenantId, ...userIds],
       ),
     );
@@ -86,7 +86,7 @@ export class PrivacyErasuresRepository extends TenantScopedRepository<PrivacyEra
     if (!emails.length) return 0;
     return this.changed(
       await this.sql(
-        `UPDATE outbox_messages SET recipient = 'erased', variables = '{}', last_error = NULL WHERE tenant_id = ? AND recipient IN (${marks(emails.length)})`,
+        `UPDATE outbox_messages SET recipient = 'erased', variables = '{}', last_error = NULL WHERE tenant_id = ? AND recipient IN (${placeholders(emails.length)})`,
         emails,
       ),
     );
