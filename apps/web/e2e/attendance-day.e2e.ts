@@ -55,13 +55,13 @@ describe('a day of attendance on a 390 px phone', () => {
       ).toBe(true);
     }
     await page.keyboard.press('a');
-    expect(await rows.nth(19).getAttribute('data-status')).toBe('absent');
+    await expect.poll(() => rows.nth(19).getAttribute('data-status')).toBe('absent');
 
     // The direct picker beside the tap-to-cycle row.
     const name = (await rows.nth(2).getAttribute('aria-label'))?.split(',')[0] ?? '';
     await page.getByRole('button', { name: `Choose the status of ${name}` }).click();
     await page.getByRole('menuitem', { name: 'Late' }).click();
-    expect(await rows.nth(2).getAttribute('data-status')).toBe('late');
+    await expect.poll(() => rows.nth(2).getAttribute('data-status')).toBe('late');
 
     // No future day can be opened.
     const date = page.getByLabel('Date', { exact: true });
@@ -69,7 +69,9 @@ describe('a day of attendance on a 390 px phone', () => {
 
     await page.getByTestId('live-summary').getByText('23 present · 1 absent · 1 late').waitFor();
     await page.getByRole('button', { name: 'Save attendance' }).click();
-    expect(await page.getByTestId('saved-summary').textContent()).toContain('23 present, 1 absent, 1 late');
+    await expect
+      .poll(() => page.getByTestId('saved-summary').textContent())
+      .toContain('23 present, 1 absent, 1 late');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(resultsDir, 'attendance-day-keyboard-390.png') });
 
@@ -110,7 +112,7 @@ describe('a day of attendance on a 390 px phone', () => {
     expect(await rows.nth(4).getAttribute('data-status')).toBe('absent');
     await page.screenshot({ path: join(resultsDir, 'attendance-day-draft-390.png') });
     await banner.getByRole('button', { name: 'Save' }).click();
-    expect(await page.getByTestId('saved-summary').textContent()).toContain('1 absent');
+    await expect.poll(() => page.getByTestId('saved-summary').textContent()).toContain('1 absent');
     expect(await banner.count()).toBe(0);
     expect(
       await page.evaluate(() =>

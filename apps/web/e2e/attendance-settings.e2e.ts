@@ -47,7 +47,7 @@ async function openSettings() {
 /** Mantine's segmented control hides its radios behind their labels: the label is what people press. */
 async function chooseMode(label: 'Once a day' | 'Every period') {
   await page.locator('label', { hasText: label }).click();
-  expect(await page.getByRole('radio', { name: label }).isChecked()).toBe(true);
+  await expect.poll(() => page.getByRole('radio', { name: label }).isChecked()).toBe(true);
 }
 
 async function saveSettings() {
@@ -116,7 +116,7 @@ describe('attendance settings', () => {
       await teacher.getByRole('textbox', { name: 'Period' }).click();
       await teacher.getByRole('option', { name: '2', exact: true }).click();
       const subject = teacher.getByRole('textbox', { name: /^Subject/ });
-      expect(await subject.inputValue()).toBe('Mathematics');
+      await expect.poll(() => subject.inputValue()).toBe('Mathematics');
       await subject.click();
       expect(await teacher.getByRole('option').allTextContents()).toEqual(['Mathematics']);
       await teacher.keyboard.press('Escape');

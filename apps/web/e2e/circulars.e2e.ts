@@ -229,12 +229,20 @@ describe('circulars: a publisher with the keyboard only', () => {
 
       // The audience: open the select with the keyboard and pick "Sections".
       await tabTo(page, /^Addressed to/, stops, { inDialog: true });
+      // Each key press is read back once the highlight has moved: the renderer may paint it a frame later.
       await page.keyboard.press('ArrowDown');
       const highlighted = page.locator('[data-combobox-selected]');
-      for (let i = 0; i < 6 && (await highlighted.textContent().catch(() => '')) !== 'Sections'; i++)
+      await highlighted.waitFor();
+      for (let i = 0; i < 6; i++) {
+        const current = await highlighted.textContent();
+        if (current === 'Sections') break;
         await page.keyboard.press('ArrowDown');
+        await expect.poll(() => highlighted.textContent()).not.toBe(current);
+      }
       await page.keyboard.press('Enter');
-      expect(await dialog.getByRole('textbox', { name: /^Addressed to/ }).inputValue()).toBe('Sections');
+      await expect
+        .poll(() => dialog.getByRole('textbox', { name: /^Addressed to/ }).inputValue())
+        .toBe('Sections');
 
       // No section yet: the error is on the sections field.
       await tabTo(page, /^Save draft$/, stops, { inDialog: true });
@@ -250,7 +258,7 @@ describe('circulars: a publisher with the keyboard only', () => {
       await dialog.getByText('Class 5 A', { exact: true }).waitFor();
       await tabTo(page, /^Ask families to acknowledge/, stops, { inDialog: true });
       await page.keyboard.press('Space');
-      expect(await dialog.getByRole('switch', { name: /^Ask families/ }).isChecked()).toBe(true);
+      await expect.poll(() => dialog.getByRole('switch', { name: /^Ask families/ }).isChecked()).toBe(true);
       await shot('editor');
       await tabTo(page, /^Save draft$/, stops, { inDialog: true });
       await page.keyboard.press('Enter');
