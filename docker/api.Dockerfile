@@ -45,7 +45,9 @@ RUN --mount=type=cache,id=shala-pnpm-store,target=/pnpm/store \
 
 # --- runtime: what runs in production, as the unprivileged `node` user.
 FROM ${NODE_IMAGE} AS runtime
+# NODE_OPTIONS: the API's node flags (scripts/api-node-flags.mjs, where they are explained and measured).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=1024 \
     APP_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

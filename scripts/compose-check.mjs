@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
+import { API_NODE_FLAGS } from './api-node-flags.mjs';
 import { OpsError, apiDir, privateTempDir, root, runMain } from './ops/common.mjs';
 import { fillSecrets } from './ops/generate-env.mjs';
 
@@ -424,6 +425,20 @@ async function main() {
         ...(user && user !== 'root' && user !== '0' ? [] : [`runtime USER is ${user ?? 'unset (root)'}`]),
       ],
       `USER ${user}`,
+    );
+    // The image runs the API with the node flags `npm start` and the benchmark use.
+    const nodeOptions = runtime
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.instruction === 'ENV')
+      .map((i) => /(?:^|\s)NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(i.body))
+      .filter(Boolean)
+      .map((m) => m[1] ?? m[2])
+      .at(-1);
+    const wanted = API_NODE_FLAGS.join(' ');
+    report(
+      'api image: NODE_OPTIONS are the API node flags (scripts/api-node-flags.mjs)',
+      nodeOptions === wanted ? [] : [`runtime NODE_OPTIONS is ${nodeOptions ?? 'unset'}, not "${wanted}"`],
+      wanted,
     );
   }
 

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from './api-node-flags.mjs';
 import { pnpm } from './pnpm.mjs';
 import { supervise } from './supervise.mjs';
 
@@ -45,7 +46,7 @@ const port = Number(process.env.PORT ?? 3000);
 void supervise({
   name: 'api',
   command: process.execPath,
-  args: [join(root, 'apps/api/dist/main.js')],
+  args: [...API_NODE_FLAGS, join(root, 'apps/api/dist/main.js')],
   spawnOptions: { cwd: root, env },
 }).then((code) => process.exit(code));
 

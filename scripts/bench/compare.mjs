@@ -16,8 +16,8 @@
 //   --skip-start: no cold-start measurement at the end (three fresh API starts)
 //   --memory-only: no bare side and no scenarios; the RSS figures alone (idle before any load, then after
 //     --load-seconds of mixed load), with the V8 heap's make-up
-//   --api-node-options "--max-semi-space-size=4": node flags for the API process only (to measure flags
-//     before putting them in the start command)
+//   --api-node-options "--max-semi-space-size=4": node flags for the API process only, instead of the ones
+//     it ships with (scripts/api-node-flags.mjs; "" for none), to measure flags before they go in
 //   --quick: 800 students, 20 connections, 4 s runs, 15 s of load for the RSS figure (a few minutes in all)
 //   --trace: print the SQL each side sends for one request of each scenario, then stop
 //   --capture: for each wrk run, the first 500 statements each side sent under load, counted by kind,
@@ -35,6 +35,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { API_NODE_FLAGS } from '../api-node-flags.mjs';
 import { call, freePort, itemsOf, root, say, signIn } from './support.mjs';
 
 const requireApi = createRequire(join(root, 'apps/api/package.json'));
@@ -63,7 +64,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     'skip-start': { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
-    'api-node-options': { type: 'string', default: '' },
+    'api-node-options': { type: 'string', default: API_NODE_FLAGS.join(' ') },
   },
 });
 const QUICK = values.quick;

@@ -101,7 +101,23 @@ describe('signing in to the demo school', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(resultsDir, 'dashboard-360.png'), fullPage: true });
 
+    // The closed drawer is off-screen: Tab from the top of the page goes through the header into the
+    // page, never into the drawer's links.
+    await page.locator('body').focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const inDrawer = await page.evaluate(() => !!document.activeElement?.closest('#main-navigation'));
+      expect(inDrawer, `Tab ${i + 1} reached the closed navigation drawer`).toBe(false);
+    }
     await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    // Open, Tab from the burger reaches its links.
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    let reached = false;
+    for (let i = 0; i < 8 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.closest('#main-navigation a'));
+    }
+    expect(reached, 'Tab reaches the open drawer').toBe(true);
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Audit log' })

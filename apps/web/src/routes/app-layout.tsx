@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ColorSchemeToggle } from '../app/components/color-scheme-toggle';
 import { Logo } from '../app/components/logo';
 import { loginPath } from '../app/navigation';
+import { usePhoneLayout } from '../app/use-phone-layout';
 import { clearOtherUsersDrafts } from '../features/attendance/components/mark-draft';
 import { useSession } from '../features/auth/hooks/session-context';
 import { useUserLanguage } from '../features/auth/hooks/use-language';
@@ -26,6 +27,8 @@ export function AppLayout() {
   const { isAuthenticated, endReason } = useSession();
   const location = useLocation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  // On a phone the closed drawer sits off-screen: inert, so Tab and screen readers skip its links.
+  const navHidden = usePhoneLayout() && !navOpened;
   const me = useMe();
   const logoUrl = useHeaderLogo();
   // The page speaks the user's saved language (or the one just chosen on the sign-in page).
@@ -103,7 +106,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label={t('shell.mainNavigation')}>
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        component="nav"
+        aria-label={t('shell.mainNavigation')}
+        inert={navHidden}
+      >
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
             <NavLink
