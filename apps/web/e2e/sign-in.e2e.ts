@@ -118,6 +118,8 @@ describe('signing in to the demo school', () => {
       reached = await page.evaluate(() => !!document.activeElement?.closest('#main-navigation a'));
     }
     expect(reached, 'Tab reaches the open drawer').toBe(true);
+    await page.waitForTimeout(500); // the drawer slides in
+    await page.screenshot({ path: join(resultsDir, 'navigation-open-360.png') });
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Audit log' })
