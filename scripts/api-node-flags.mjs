@@ -1,6 +1,7 @@
-// The node flags the API runs with wherever it is started for real: `npm start`, the Docker image (as its
-// NODE_OPTIONS; scripts/compose-check.mjs checks they agree) and the benchmark, so that what it measures is
-// what ships (scripts/bench/compare.mjs; `--api-node-options` replaces them there).
+// The node flags the API runs with wherever it is started for real: `npm start` and the Docker image set them
+// as NODE_OPTIONS unless the operator set their own (scripts/compose-check.mjs checks the image agrees), and
+// the benchmark passes them by default, so that what it measures is what ships (scripts/bench/compare.mjs;
+// `--api-node-options` replaces them there).
 //
 // --max-old-space-size=1024 caps V8's old generation at 1 GiB. Below 2 GiB V8 also lets the heap grow to a
 // smaller multiple of the live data before a full collection (about 1.6x instead of 4x). Measured with

@@ -11,7 +11,13 @@ import { pnpm } from './pnpm.mjs';
 import { supervise } from './supervise.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, WEB_DIST: process.env.WEB_DIST ?? join(root, 'apps/web/dist') };
+// The API's node flags go in NODE_OPTIONS, as in the Docker image, so an operator's own NODE_OPTIONS replaces
+// them the same way in both.
+const env = {
+  ...process.env,
+  WEB_DIST: process.env.WEB_DIST ?? join(root, 'apps/web/dist'),
+  NODE_OPTIONS: process.env.NODE_OPTIONS ?? API_NODE_FLAGS.join(' '),
+};
 const say = (m) => process.stdout.write(`\n[shala] ${m}\n`);
 
 function must(status, what) {
@@ -46,7 +52,7 @@ const port = Number(process.env.PORT ?? 3000);
 void supervise({
   name: 'api',
   command: process.execPath,
-  args: [...API_NODE_FLAGS, join(root, 'apps/api/dist/main.js')],
+  args: [join(root, 'apps/api/dist/main.js')],
   spawnOptions: { cwd: root, env },
 }).then((code) => process.exit(code));
 
