@@ -445,7 +445,6 @@ http {
       if (problems.length) throw new Error(problems.join('; '));
     };
 
-    const index = readFileSync(join(webDist, 'index.html'));
     await check(
       "security headers on the SPA (HSTS, CSP = the API's, nosniff, DENY, no-referrer), each once",
       async () => {
@@ -510,17 +509,29 @@ http {
       );
       return `${statuses.length} of ${statuses.length} answered 200`;
     });
-    await check('SPA deep link /students/123 serves index.html (no-cache)', async () => {
-      const res = await https(port, '/students/123');
-      assert(res.status === 200, `status ${res.status}`);
-      assert(
-        /text\/html/.test(res.headers['content-type'] ?? ''),
-        `content-type ${res.headers['content-type']}`,
-      );
-      assert(res.body.equals(index), 'the body is not index.html');
-      assert(res.headers['cache-control'] === 'no-cache', `cache-control ${res.headers['cache-control']}`);
-      expectHeaders(res);
-    });
+    // The web build's page per screen (apps/web/screen-pages.ts), index.html for any other path.
+    const spaPages = [
+      ['/students/123', 'pages/students.html'],
+      ['/attendance', 'pages/attendance.html'],
+      ['/', 'pages/root.html'],
+      ['/no-such-screen/1', 'index.html'],
+    ];
+    for (const [path, file] of spaPages) {
+      await check(`SPA path ${path} serves ${file} (no-cache)`, async () => {
+        const res = await https(port, path);
+        assert(res.status === 200, `status ${res.status}`);
+        assert(
+          /text\/html/.test(res.headers['content-type'] ?? ''),
+          `content-type ${res.headers['content-type']}`,
+        );
+        assert(res.body.equals(readFileSync(join(webDist, file))), `the body is not ${file}`);
+        if (file !== 'index.html') {
+          assert(res.body.includes('rel="modulepreload"'), `${file} preloads nothing`);
+        }
+        assert(res.headers['cache-control'] === 'no-cache', `cache-control ${res.headers['cache-control']}`);
+        expectHeaders(res);
+      });
+    }
     await check('hashed asset: one-year immutable cache, gzip, security headers', async () => {
       // The largest bundle: small chunks (under gzip_min_length) are sent as they are.
       const assets = readdirSync(join(webDist, 'assets'))

@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import postcss from 'postcss';
 import mantinePreset from 'postcss-preset-mantine';
@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { missingMantineStyles } from './src/app/styles/mantine-styles';
+import { planChunks, screenModules } from './chunk-plan';
 import { preactAliases } from './preact-alias';
+import { screenPages } from './screen-pages';
 
 /** The npm package a bundled module comes from, or null for our own code. */
 function packageOf(id: string): string | null {
@@ -76,6 +78,16 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * A chunk's style sheets and the modules tree-shaking kept something of: a chunk also lists the unused
+ * members of a barrel it imports (chunk-plan.ts places those where a grouped module pulls them).
+ */
+function renderedModules(chunk: Rollup.OutputChunk): string[] {
+  return Object.entries(chunk.modules)
+    .filter(([id, module]) => module.renderedLength > 0 || /\.css(\?|$)/.test(id))
+    .map(([id]) => id);
+}
+
 /** One component's styles from Mantine: `@mantine/core/styles/Button.css`. */
 const MANTINE_COMPONENT_STYLES = /[\\/]@mantine[\\/]core[\\/]styles[\\/][^\\/]+\.css$/;
 
@@ -111,7 +123,7 @@ function mantineComponentStyles(): Plugin {
         if (chunk.type === 'chunk' && chunk.isEntry) visit(chunk.fileName);
       const moduleIds = [...firstLoad].flatMap((fileName) => {
         const chunk = bundle[fileName];
-        return chunk?.type === 'chunk' ? chunk.moduleIds : [];
+        return chunk?.type === 'chunk' ? renderedModules(chunk) : [];
       });
       const missing = missingMantineStyles(moduleIds);
       if (missing.length > 0) {
@@ -123,7 +135,7 @@ function mantineComponentStyles(): Plugin {
       // Every page: mantine-rest.ts holds only the styles of components the app uses, so one taken into
       // use (or pulled in by a Mantine upgrade) must have its styles somewhere in the bundle.
       const missingAnywhere = missingMantineStyles(
-        Object.values(bundle).flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : [])),
+        Object.values(bundle).flatMap((chunk) => (chunk.type === 'chunk' ? renderedModules(chunk) : [])),
       );
       if (missingAnywhere.length > 0) {
         this.error(
@@ -135,38 +147,68 @@ function mantineComponentStyles(): Plugin {
   };
 }
 
+/** Set in the first of the build's two passes (chunk-plan.ts), which keeps Rollup's own chunks. */
+const PLAN_PASS = 'SHALA_CHUNK_PLAN_PASS';
+
+/** The first pass: the same build with Rollup's chunks, in memory, from which the chunk groups are planned. */
+async function chunkPlan(): Promise<Map<string, string>> {
+  process.env[PLAN_PASS] = '1';
+  try {
+    const result = await viteBuild({
+      configFile: resolve(__dirname, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { write: false, minify: false, manifest: false, reportCompressedSize: false },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+    const chunks = outputs.flatMap((output) =>
+      output.output.filter((item): item is Rollup.OutputChunk => item.type === 'chunk'),
+    );
+    return planChunks(chunks, screenModules(__dirname));
+  } finally {
+    delete process.env[PLAN_PASS];
+  }
+}
+
 /** The API the dev server forwards /api to (the NestJS app on its default port). */
 const apiTarget = process.env.VITE_API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
-export default defineConfig({
-  // React Fast Refresh cannot update components that Preact renders (it said "hot updated" and the page
-  // stayed as it was): with no file of ours through its transform, an edit reloads the page instead.
-  plugins: [mantineComponentStyles(), react({ exclude: /./ }), precompress()],
-  resolve: { alias: preactAliases },
-  server: {
-    host: '127.0.0.1',
-    port: 5173,
-    proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
-    },
-  },
-  preview: { host: '127.0.0.1', port: 4173 },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    assetsDir: 'assets',
-    sourcemap: false,
-    // No polyfill in the entry: a browser without modulepreload still loads every module, only later.
-    modulePreload: { polyfill: false },
-    // dist/.vite/manifest.json: which files each entry and lazy route loads (scripts/web-budget.mjs).
-    manifest: true,
-    rollupOptions: {
-      output: {
-        entryFileNames: 'assets/[name]-[hash].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
-        assetFileNames: 'assets/[name]-[hash][extname]',
-        manualChunks: vendorChunk,
+export default defineConfig(async ({ command }): Promise<UserConfig> => {
+  const planPass = process.env[PLAN_PASS] === '1';
+  const plan = command === 'build' && !planPass ? await chunkPlan() : new Map<string, string>();
+  return {
+    // React Fast Refresh cannot update components that Preact renders (it said "hot updated" and the page
+    // stayed as it was): with no file of ours through its transform, an edit reloads the page instead.
+    plugins: [
+      mantineComponentStyles(),
+      react({ exclude: /./ }),
+      ...(planPass ? [] : [screenPages(__dirname), precompress()]),
+    ],
+    resolve: { alias: preactAliases },
+    server: {
+      host: '127.0.0.1',
+      port: 5173,
+      proxy: {
+        '/api': { target: apiTarget, changeOrigin: false },
       },
     },
-  },
+    preview: { host: '127.0.0.1', port: 4173 },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      assetsDir: 'assets',
+      sourcemap: false,
+      // No polyfill in the entry: a browser without modulepreload still loads every module, only later.
+      modulePreload: { polyfill: false },
+      // dist/.vite/manifest.json: which files each entry and lazy route loads (scripts/web-budget.mjs).
+      manifest: true,
+      rollupOptions: {
+        output: {
+          entryFileNames: 'assets/[name]-[hash].js',
+          chunkFileNames: 'assets/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+          manualChunks: (id) => vendorChunk(id) ?? plan.get(id),
+        },
+      },
+    },
+  };
 });

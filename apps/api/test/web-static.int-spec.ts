@@ -12,6 +12,10 @@ function writeWebDist(): { dir: string; js: string; css: string } {
   const js = `export const routes = [${Array.from({ length: 300 }, (_, i) => `"/screen-${i}"`).join(',')}];\n`;
   const css = `${Array.from({ length: 200 }, (_, i) => `.c${i}{color:#123456}`).join('\n')}\n`;
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Shala</title><div id="root"></div>\n');
+  // The build's page per screen (apps/web/screen-pages.ts): index.html plus that screen's preloads.
+  mkdirSync(join(dir, 'pages'));
+  for (const page of ['root', 'students'])
+    writeFileSync(join(dir, 'pages', `${page}.html`), `<!doctype html><title>Shala</title><!--${page}-->\n`);
   for (const [name, text] of [
     ['index-AbC123.js', js],
     ['index-DeF456.css', css],
@@ -72,6 +76,23 @@ describe(`the embedded server's SPA files on ${TEST_DB}`, () => {
     // Not a file route: the SPA fallback answers index.html, never brotli bytes labelled as something else.
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it("answers a screen's path with that screen's page, and any other path with index.html", async () => {
+    for (const [url, page] of [
+      ['/', 'root'],
+      ['/students', 'students'],
+      ['/students/123?tab=fees', 'students'],
+      ['/attendance/today', null],
+      ['/Students/1', null],
+    ] as const) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      if (page) expect(res.payload, url).toContain(`<!--${page}-->`);
+      else expect(res.payload, url).toBe('<!doctype html><title>Shala</title><div id="root"></div>\n');
+    }
   });
 
   it('has index.html revalidated on every load, for the root and a deep link', async () => {

@@ -5,16 +5,28 @@ import './styles/mantine-sign-in';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { redirectIfSignedIn, requireSession } from '../routes/loaders';
+import { restoreSession } from './api/client';
 import { loadI18n } from './i18n';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
+import { createAppRouter, routes } from './router';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
+// The first page's loader restores the session from the refresh cookie, but only after the page's lazy
+// chunks have loaded. Ask for the new access token now, while they load: the loader then gets the same
+// request's answer (restoreSession shares one request).
+const firstMatches = matchRoutes(routes, window.location) ?? [];
+if (
+  firstMatches.some(({ route }) => route.loader === requireSession || route.loader === redirectIfSignedIn)
+) {
+  void restoreSession();
+}
 // Creating the router starts the first navigation, whose loader restores the session from the cookie.
 const router = createAppRouter();
 
