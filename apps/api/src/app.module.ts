@@ -1,6 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
-import type { IncomingMessage } from 'node:http';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ClsModule } from 'nestjs-cls';
@@ -32,7 +31,6 @@ import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
-import { requestIdFor } from './platform/http/request-id';
 import { LoggingModule } from './platform/logging/logging.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
 import { SecurityModule } from './platform/security/security.module';
@@ -44,18 +42,8 @@ import { TenancyModule } from './platform/tenancy/tenancy.module';
 export function platformImports(config: AppConfig): DynamicModule['imports'] {
   return [
     ConfigModule.forRoot(config),
-    ClsModule.forRoot({
-      global: true,
-      middleware: {
-        mount: true,
-        generateId: true,
-        idGenerator: (req: IncomingMessage) => requestIdFor(req),
-        setup: (cls, req: IncomingMessage) => {
-          cls.set('requestId', requestIdFor(req));
-          cls.set('userAgent', req.headers['user-agent']);
-        },
-      },
-    }),
+    // The HTTP API opens each request's context in a Fastify hook (platform/http/request-scope.ts).
+    ClsModule.forRoot({ global: true }),
     TenancyModule,
     DatabaseModule.forRoot(SCHEMA),
     SecurityModule,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account, signIn } from './support/accounts';
 import { TEST_DB, TestApp, bootTestApp } from './support/test-app';
 
 const ENVELOPE = {
@@ -187,6 +188,59 @@ describe(`HTTP platform on ${TEST_DB}`, () => {
     const text = JSON.stringify(t.logs);
     expect(text).not.toMatch(/eyJsecret|abc123secret|supersecret-reset-token/);
     expect((line!.req as { url: string }).url).toBe('/api/v1/nothing-here?token=[Redacted]');
+  });
+
+  it('[DAT-05] writes one line per request naming the tenant and user once they are signed in', async () => {
+    const school = await t.given.institution('log-line-school');
+    const admin = await signIn(t, await account(t, school, 'admin@log-line.test', ['school_admin'], true));
+    t.logs.length = 0;
+    const res = await t.request({
+      url: '/api/v1/students?limit=5',
+      headers: { ...admin.auth, 'x-request-id': 'log-check-000002' },
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = t.logs.filter((l) => (l.req as { id?: string } | undefined)?.id === 'log-check-000002');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      service: 'shala-api',
+      tenantId: school.id,
+      userId: expect.any(String),
+      req: { id: 'log-check-000002', method: 'GET', url: '/api/v1/students?limit=[Redacted]' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
+    expect(JSON.stringify(lines[0])).not.toContain(admin.accessToken);
+  });
+
+  it('[DAT-05] gives lines written during a request its req, and a failed request a request errored line', async () => {
+    t.logs.length = 0;
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/__probe/boom',
+      payload: {},
+      headers: { 'x-request-id': 'log-check-000003' },
+    });
+    const lines = t.logs.filter((l) => (l.req as { id?: string } | undefined)?.id === 'log-check-000003');
+    // The error filter's line (written while the request runs), then the request's own line.
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, context: 'Errors', requestId: 'log-check-000003' }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'request errored',
+        res: { statusCode: 500 },
+        err: expect.objectContaining({ message: 'failed with status code 500' }),
+      }),
+    ]);
+  });
+
+  it('writes no request line for health checks', async () => {
+    t.logs.length = 0;
+    await t.request({ url: '/api/health/live', headers: { 'x-request-id': 'log-check-000004' } });
+    expect(t.logs.filter((l) => (l.req as { id?: string } | undefined)?.id === 'log-check-000004')).toEqual(
+      [],
+    );
   });
 
   it('answers 503 from readiness when the database is down', async () => {

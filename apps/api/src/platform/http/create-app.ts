@@ -22,6 +22,10 @@ import { useBinaryBodyParsers } from './binary-body';
 import { createValidationPipe } from './validation';
 import { addViewSchemas } from './api-view';
 import { dropNoOpEnhancers } from './no-op-enhancers';
+import { useRequestScope } from './request-scope';
+import { ClsService } from 'nestjs-cls';
+import { RequestLogging } from '../logging/request-logging';
+import type { ShalaStore } from '../tenancy/request-context';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -90,6 +94,9 @@ export async function createApp(
     if (/^\/api(\/|\?|$)/.test(request.url) && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
   });
+
+  // Before the routes: every request runs in its own context (tenant, request id, request log).
+  useRequestScope(fastify, app.get<ClsService<ShalaStore>>(ClsService), app.get(RequestLogging));
 
   await app.register(fastifyCookie);
   useSecurityHeaders(fastify, {

@@ -1,10 +1,11 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
 import { levels } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { identityOf, requestIdFor } from '../http/request-id';
+import { identityOf } from '../http/request-id';
+import { RequestLogging, RequestPinoLogger } from './request-logging';
 
 /** Paths pino replaces with [Redacted]: credentials, tokens and personal fields never reach the logs (DAT-05). */
 export const REDACT_PATHS = [
@@ -57,44 +58,48 @@ export class LoggingModule {
   static forRoot(destination?: DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRootAsync({
+      global: true,
+      providers: [
+        {
+          provide: RequestLogging,
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => {
-            const levelOf = requestLogLevel(config.logLevel);
-            return {
-              // Every route, in the router's own syntax: nestjs-pino's default ('*') made Nest warn on every
-              // start that it had converted a legacy route path.
-              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-              pinoHttp: {
-                ...(destination ? { stream: destination } : {}),
-                level: config.logLevel,
-                genReqId: (req: IncomingMessage) => requestIdFor(req),
-                redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
-                // Only once authentication has named them: an empty binding would cost a child logger per request.
-                customProps: (req: IncomingMessage) => {
-                  const identity = identityOf(req);
-                  // pino-http skips a falsy binding at run time; its types only say object.
-                  return (identity.tenantId || identity.userId ? identity : undefined) as unknown as object;
-                },
-                serializers: {
-                  req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-                    id: req.id,
-                    method: req.method,
-                    url: redactUrl(req.url),
-                    remoteAddress: req.remoteAddress,
-                  }),
-                  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-                },
-                customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-                  levelOf(res.statusCode, err),
-                autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health/') },
-                base: { service: 'shala-api' },
+            // pino-http builds the logger (its req, res and err serializers wrap ours); its middleware is not
+            // used: the request-scope hook opens each request's log (platform/http/request-scope.ts).
+            const { logger } = pinoHttp({
+              ...(destination ? { stream: destination } : {}),
+              level: config.logLevel,
+              redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+              serializers: {
+                req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: redactUrl(req.url),
+                  remoteAddress: req.remoteAddress,
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-            };
+              base: { service: 'shala-api' },
+            });
+            return new RequestLogging(logger, {
+              levelOf: requestLogLevel(config.logLevel),
+              // Only once authentication has named them: an empty binding would cost a child logger.
+              propsOf: (req) => {
+                const identity = identityOf(req);
+                return identity.tenantId || identity.userId ? identity : undefined;
+              },
+              ignore: (req) => (req.url ?? '').startsWith('/api/health/'),
+            });
           },
-        }),
+        },
+        {
+          // Nest's logger (app.useLogger), nestjs-pino's: lines written during a request carry its `req`.
+          provide: Logger,
+          inject: [RequestLogging],
+          useFactory: (logging: RequestLogging) => new Logger(new RequestPinoLogger(logging.root), {}),
+        },
       ],
+      exports: [RequestLogging, Logger],
     };
   }
 }
