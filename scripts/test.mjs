@@ -274,14 +274,15 @@ if (mysqlUrl) {
   });
 }
 // Lighthouse (mobile profile) on the sign-in page, the teacher's register and the parent's fees page.
-// Accessibility at the target (95); performance (target 90, not met) is held at a floor until the
-// gap is closed, so a large regression still fails. Each page's score is the median of 3 runs, yet the
-// same build scored the fees page 37-53 on the same day (39 in one CI run, 49 on a quiet machine): the
-// floor sits below that spread.
+// Accessibility at the target (95); performance (target 90, not met on the two signed-in pages) is
+// held at a floor until the gap is closed, so a large regression still fails. Each page's score is the
+// median of 3 runs; with a page's chunks grouped and preloaded (apps/web/chunk-plan.ts, screen-pages.ts)
+// the three scored 86-91, 66-86 and 74-86 on a machine at load 2-8, where the build before scored 85, 62
+// and 68 (46-70 on a busier day): the floor sits below the new spread.
 withTools('lighthouse (Chromium)', [process.env.CHROMIUM_PATH ?? 'chromium'], 'chromium', () =>
   step('lighthouse (Chromium)', () =>
     run(process.execPath, ['scripts/lighthouse.mjs'], {
-      env: { LIGHTHOUSE_MIN_PERFORMANCE: process.env.LIGHTHOUSE_MIN_PERFORMANCE ?? '30' },
+      env: { LIGHTHOUSE_MIN_PERFORMANCE: process.env.LIGHTHOUSE_MIN_PERFORMANCE ?? '60' },
     }),
   ),
 );
