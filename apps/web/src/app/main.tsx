@@ -31,12 +31,14 @@ if (
 const router = createAppRouter();
 
 // The first render waits for the language's strings (Hindi is fetched by import()), so no English flashes.
-void loadI18n().then((i18n) =>
+void loadI18n().then((i18n) => {
+  // index.html's splash goes in the same task as the first render: no blank frame between them.
+  container.replaceChildren();
   createRoot(container).render(
     <StrictMode>
       <AppProviders queryClient={queryClient} i18n={i18n}>
         <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,
-  ),
-);
+  );
+});
