@@ -13,6 +13,8 @@
 //        [--server-url mysql://root@127.0.0.1:3306/] [--api-dist apps/api/dist] [--trace] [--keep]
 //        [--load-seconds 60 (0: no memory figures)] [--skip-start] [--small-students 10]
 //        [--cpu-prof DIR]   (a V8 CPU profile of the API process, written when it stops)
+//        [--heap-snapshot DIR]   (with the memory figures: V8 heap snapshots of the API idle and after the
+//        load, DIR/idle.heapsnapshot and DIR/loaded.heapsnapshot; node scripts/bench/heap-summary.mjs FILE)
 //   --skip-start: no cold-start measurement at the end (three fresh API starts)
 //   --memory-only: no bare side and no scenarios; the RSS figures alone (idle before any load, then after
 //     --load-seconds of mixed load), with the V8 heap's make-up
@@ -62,6 +64,7 @@ const { values } = parseArgs({
     capture: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'heap-snapshot': { type: 'string' },
     'skip-start': { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
     'api-node-options': { type: 'string', default: API_NODE_FLAGS.join(' ') },
@@ -144,6 +147,7 @@ const baseEnv = {
   // The per-user API limit (600/min) would answer most of the load 429; the limiter still runs.
   API_RATE_LIMIT_PER_MINUTE: '10000000',
   SHALA_BENCH_API_PACKAGE: join(root, 'apps/api/package.json'),
+  ...(values['heap-snapshot'] ? { SHALA_BENCH_HEAP_SNAPSHOTS: resolve(values['heap-snapshot']) } : {}),
 };
 
 /** Starts a node process with the statement counter; answers when `ready` answers 200. */
@@ -189,6 +193,7 @@ async function startProcess(label, script, extraEnv, readyPath) {
     capture: () => fetch(`${counter}/capture`).then((r) => r.text()),
     captured: async () => JSON.parse(await (await fetch(`${counter}/sql`)).text()),
     memory: async (gc = false) => (await fetch(`${counter}/memory${gc ? '?gc=1' : ''}`)).json(),
+    heapSnapshot: (label) => fetch(`${counter}/heap-snapshot?${label}`).then((r) => r.text()),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -724,6 +729,8 @@ async function memoryAndStart(api, data, dbPid) {
     return `heap ${m.heapUsed} used of ${m.heapTotal} (${spaces}), external ${m.external}, buffers ${m.arrayBuffers}`;
   };
   say(`\nmemory: Shala RSS idle ${f1(rssMb(api.pid))} MB; ${await heap()}`);
+  // Taken after the idle figure (writing a snapshot collects and grows the process).
+  if (values['heap-snapshot']) say(`heap snapshot: ${await api.heapSnapshot('idle')}`);
   const tokens = await tokensFor(api);
   const s = scenarios(data, tokens);
   const mix = ['read', 'page', 'card', 'register', 'payment'];
@@ -739,6 +746,7 @@ async function memoryAndStart(api, data, dbPid) {
   say(
     `memory: after a full GC the heap holds ${live.heapUsed} MB live (RSS then ${f1(rssMb(api.pid))} MB): what the process keeps; the rest was garbage not yet collected`,
   );
+  if (values['heap-snapshot']) say(`heap snapshot: ${await api.heapSnapshot('loaded')}`);
   if (values['skip-start']) return;
   await api.stop();
   const starts = [];

@@ -7,9 +7,12 @@
 //   GET /capture start recording statement texts;  GET /sql  answers them (JSON) and stops recording
 //   GET /memory  process.memoryUsage() and V8's heap spaces (MB), to see what an RSS figure is made of
 //   GET /memory?gc=1  the same after a full garbage collection: what the heap holds live (a leak grows it)
+//   GET /heap-snapshot?label  writes a V8 heap snapshot (what is live) to $SHALA_BENCH_HEAP_SNAPSHOTS/label
+//                .heapsnapshot and answers its path; scripts/bench/heap-summary.mjs reads one
 import { createServer, Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
 const req = createRequire(process.env.SHALA_BENCH_API_PACKAGE);
@@ -76,6 +79,11 @@ counterServer = createServer((request, res) => {
     return;
   }
   if (request.url === '/capture') captured = [];
+  if (request.url.startsWith('/heap-snapshot?') && process.env.SHALA_BENCH_HEAP_SNAPSHOTS) {
+    const label = request.url.slice('/heap-snapshot?'.length).replace(/[^\w-]/g, '');
+    res.end(writeHeapSnapshot(join(process.env.SHALA_BENCH_HEAP_SNAPSHOTS, `${label}.heapsnapshot`)));
+    return;
+  }
   if (request.url === '/memory' || request.url === '/memory?gc=1') {
     if (request.url.endsWith('gc=1')) {
       // gc() without starting the process with --expose-gc (which would set the flag for the whole run)
