@@ -34,4 +34,11 @@ describe('dataSourceOptions', () => {
     expect(pragmas).toContain('busy_timeout = 1500');
     expect(pragmas).toContain('secure_delete = ON');
   });
+
+  it('keeps the MySQL driver from allocating a 16,000-entry prepared-statement cache per pooled connection', () => {
+    const mysql = dataSourceOptions(loadConfig({ DATABASE_URL: 'mysql://shala@db:3306/shala' }), schema) as {
+      extra: { maxPreparedStatements: number };
+    };
+    expect(mysql.extra.maxPreparedStatements).toBeLessThanOrEqual(16);
+  });
 });

@@ -50,7 +50,16 @@ export function dataSourceOptions(config: AppConfig, schema: Schema): DataSource
     poolSize: db.poolSize,
     // A new connection's handshake; a frozen server accepts the TCP connection and never greets.
     connectTimeout: db.acquireTimeoutMs,
-    extra: { connectionLimit: db.poolSize, waitForConnections: true, queueLimit: 0, enableKeepAlive: true },
+    extra: {
+      connectionLimit: db.poolSize,
+      waitForConnections: true,
+      queueLimit: 0,
+      enableKeepAlive: true,
+      // mysql2 gives every connection a prepared-statement cache that allocates its full capacity up front
+      // (16,000 entries by default: 0.5 MB per connection, 10 MB of live heap with a pool of 20). Shala only
+      // sends text queries (TypeORM's query(), never execute()), so the cache stays empty (issue 18, memory).
+      maxPreparedStatements: 16,
+    },
     supportBigNumbers: true,
     bigNumberStrings: false,
   };
