@@ -11,6 +11,9 @@
 //   statement counters patch from outside;
 // - packages that find their own files through __dirname: pdfkit (its font metrics), swagger-ui-dist (the
 //   /api/docs page's assets);
+// - @zxcvbn-ts/language-common, the common-password list (password-policy.ts): required on the first
+//   password check, so its 0.4 MB of source is not resident in a process that never checks one (V8 keeps
+//   the bundle's whole text in memory; issue 18, memory);
 // - otplib, whose base32 codec (thirty-two) calls the deprecated Buffer(): Node warns about that only for
 //   code outside node_modules, so bundled it printed a DeprecationWarning at every start;
 // - optional peers Nest and TypeORM only try to require (microservices, other drivers): not installed,
@@ -34,7 +37,15 @@ const out = join(dist, 'server.js');
 const entry = join(dist, 'main.entry.js');
 const MARK = '/* shala: written by scripts/bundle.mjs */';
 
-const EXTERNAL = ['better-sqlite3', 'bcrypt', 'mysql2', 'otplib', 'pdfkit', 'swagger-ui-dist'];
+const EXTERNAL = [
+  'better-sqlite3',
+  'bcrypt',
+  'mysql2',
+  'otplib',
+  'pdfkit',
+  'swagger-ui-dist',
+  '@zxcvbn-ts/language-common',
+];
 const pkg = JSON.parse(readFileSync(join(api, 'package.json'), 'utf8'));
 const undeclared = EXTERNAL.filter((name) => !pkg.dependencies?.[name]);
 if (undeclared.length) {

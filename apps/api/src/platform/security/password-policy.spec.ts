@@ -1,3 +1,4 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { describe, expect, it } from 'vitest';
 import { commonPasswordCount, passwordProblems } from './password-policy';
 
@@ -17,6 +18,16 @@ describe('password policy', () => {
     expect(passwordProblems('1qaz2wsx3edc')).toEqual([
       { field: 'password', message: 'is one of the most common passwords; choose another' },
     ]);
+  });
+
+  it('[AUT-02] refuses every password of the list, in any case, and nothing that is only close to one', () => {
+    const common = 'is one of the most common passwords; choose another';
+    const refused = (p: string) => passwordProblems(p).some((x) => x.message === common);
+    const list = dictionary['passwords-common'];
+    expect(list.filter((p) => !refused(p) || !refused(p.toUpperCase()))).toEqual([]);
+    expect(refused('1qaz2wsx3ed')).toBe(false);
+    expect(refused('1qaz2wsx3edc ')).toBe(false);
+    expect(refused('')).toBe(false);
   });
 
   it('refuses the user own email as password', () => {
