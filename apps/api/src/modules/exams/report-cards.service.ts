@@ -14,7 +14,7 @@ import {
   ExamTermsRepository,
 } from './exams.repository';
 import { type ReportCardModel, renderReportCard } from './report-card.renderer';
-import { devanagariFonts } from './report-pdf';
+import { checkDevanagariFonts } from './report-pdf';
 import { StudentExamClassesRepository } from './report-cards.repository';
 import {
   type Placement,
@@ -67,9 +67,9 @@ export class ReportCardsService implements OnModuleInit {
     private readonly profiles: InstitutionProfiles,
   ) {}
 
-  /** Reads the embedded fonts at boot: a deployment without them refuses to start (see report-pdf.ts). */
+  /** Checks the embedded fonts at boot: a deployment without them refuses to start (see report-pdf.ts). */
   onModuleInit(): void {
-    devanagariFonts();
+    checkDevanagariFonts();
   }
 
   /** One student's card for one term. */
