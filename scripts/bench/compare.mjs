@@ -106,6 +106,38 @@ function rssMb(pid) {
   }
 }
 
+/**
+ * What the RSS is made of (MB), from /proc/PID/smaps: file-backed pages (the node binary, libraries), glibc
+ * malloc's pages (the brk heap, and the per-thread arenas: mappings that start on a 64 MB boundary) and the
+ * other anonymous pages (V8's heap, thread stacks, malloc's large blocks).
+ */
+function rssParts(pid) {
+  let text;
+  try {
+    text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return null;
+  }
+  const parts = { file: 0, malloc: 0, anon: 0 };
+  let kind = null;
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) {
+      const start = BigInt(`0x${head[1]}`);
+      const size = Number(BigInt(`0x${head[2]}`) - start) / 1048576;
+      const name = head[3];
+      if (name === '[heap]') kind = 'malloc';
+      else if (name.startsWith('/')) kind = 'file';
+      else if (!name && start % (64n << 20n) === 0n && size <= 64) kind = 'malloc';
+      else kind = 'anon';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && kind) parts[kind] += Number(rss[1]) / 1024;
+  }
+  return `file ${f1(parts.file)}, malloc ${f1(parts.malloc)}, other anonymous ${f1(parts.anon)}`;
+}
+
 function databasePid() {
   const r = spawnSync('sh', ['-c', 'pidof mariadbd || pidof mysqld'], { encoding: 'utf8' });
   const pid = Number(r.stdout.trim().split(/\s+/)[0]);
@@ -728,7 +760,7 @@ async function memoryAndStart(api, data, dbPid) {
       .join(', ');
     return `heap ${m.heapUsed} used of ${m.heapTotal} (${spaces}), external ${m.external}, buffers ${m.arrayBuffers}`;
   };
-  say(`\nmemory: Shala RSS idle ${f1(rssMb(api.pid))} MB; ${await heap()}`);
+  say(`\nmemory: Shala RSS idle ${f1(rssMb(api.pid))} MB (${rssParts(api.pid)}); ${await heap()}`);
   // Taken after the idle figure (writing a snapshot collects and grows the process).
   if (values['heap-snapshot']) say(`heap snapshot: ${await api.heapSnapshot('idle')}`);
   const tokens = await tokensFor(api);
@@ -740,7 +772,7 @@ async function memoryAndStart(api, data, dbPid) {
   for (const name of mix) await runWrk(api, s[name], 20, per, dbPid);
   clearInterval(sampler);
   say(
-    `memory: Shala RSS after ${per * mix.length} s of load ${f1(rssMb(api.pid))} MB (peak ${f1(peak)} MB; target <= 200 MB); ${await heap()}`,
+    `memory: Shala RSS after ${per * mix.length} s of load ${f1(rssMb(api.pid))} MB (peak ${f1(peak)} MB; target <= 200 MB; ${rssParts(api.pid)}); ${await heap()}`,
   );
   const live = await api.memory(true);
   say(
