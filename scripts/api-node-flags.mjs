@@ -7,6 +7,6 @@
 // smaller multiple of the live data before a full collection (about 1.6x instead of 4x). Measured with
 // `compare.mjs --memory-only`, 60 s of mixed load, alternating (issue 18): RSS 245 and 244 MB after load
 // (peaks 253) against 348 and 387 MB without (peaks 404 and 387); about 3-5 % more API CPU per request on the
-// point read and the register save, none measurable on the payment. The API holds about 65 MB live; 1 GiB
-// is the limit a 4 GiB machine gives node by default.
+// point read and the register save, none measurable on the payment. The API then held about 65 MB live, now
+// about 48 (README, "Memory"); 1 GiB is the limit a 4 GiB machine gives node by default.
 export const API_NODE_FLAGS = ['--max-old-space-size=1024'];
