@@ -129,6 +129,31 @@ describe(`attendance on ${TEST_DB}`, () => {
     });
   });
 
+  it('answers a malformed register with 400 naming each bad mark and field, and changes nothing', async () => {
+    const marksOfDay = async () =>
+      JSON.stringify(
+        await raw(
+          'SELECT student_id, status FROM attendance_marks WHERE section_id = ? AND date = ? ORDER BY 1',
+          [class5A, '2026-11-20'],
+        ),
+      );
+    const before = await marksOfDay();
+    const res = await save(teacher, class5A, '2026-11-20', {
+      marks: [
+        ...all(roster5A.slice(0, 1), 'absent'),
+        { studentId: roster5A[1], status: 'gone' },
+        { studentId: 'nobody', status: 'present', nick: 'x' },
+      ],
+      period: 'first',
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json<{ error: { details: { field: string }[] } }>().error.details.map((d) => d.field);
+    expect(new Set(fields)).toEqual(
+      new Set(['period', 'marks.1.status', 'marks.2.nick', 'marks.2.studentId']),
+    );
+    expect(await marksOfDay()).toBe(before);
+  });
+
   it('refuses future dates, weekly offs and holidays', async () => {
     expect((await save(teacher, class5A, '2026-11-21', { marks: all(roster5A) })).json()).toMatchObject({
       error: { code: 'FUTURE_DATE' },
