@@ -1,12 +1,23 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
+  Resolvable,
+  ThrottlerGenerateKeyFunction,
+  ThrottlerGetTrackerFunction,
   ThrottlerGuard,
   ThrottlerLimitDetail,
   ThrottlerModuleOptions,
   ThrottlerOptions,
   ThrottlerStorage,
 } from '@nestjs/throttler';
+import {
+  THROTTLER_BLOCK_DURATION,
+  THROTTLER_KEY_GENERATOR,
+  THROTTLER_LIMIT,
+  THROTTLER_SKIP,
+  THROTTLER_TRACKER,
+  THROTTLER_TTL,
+} from '@nestjs/throttler/dist/throttler.constants';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { CommonErrorCode } from '@shala/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -326,9 +337,105 @@ class RedisAttemptWindows extends AttemptWindows {
   }
 }
 
-/** Answers 429 in the envelope with a plain Retry-After header (AUT-07). */
+/** One named throttler as it applies to one route: its options and the route's overrides, looked up once. */
+interface ThrottlerStep {
+  throttler: ThrottlerOptions;
+  /** @SkipThrottle for this throttler on the route or its controller. */
+  skip: boolean;
+  skipIf: ThrottlerOptions['skipIf'];
+  limit: Resolvable<number>;
+  ttl: Resolvable<number>;
+  blockDuration: Resolvable<number> | undefined;
+  getTracker: ThrottlerGetTrackerFunction;
+  generateKey: ThrottlerGenerateKeyFunction;
+}
+
+type Handler = ReturnType<ExecutionContext['getHandler']>;
+type ControllerClass = ReturnType<ExecutionContext['getClass']>;
+
+/** A limit, window or block: a number, or a function of the request's context (the credential limits). */
+function resolved(value: Resolvable<number>, context: ExecutionContext): number | Promise<number> {
+  return typeof value === 'function' ? value(context) : value;
+}
+
+function toNumber(value: unknown, option: string, throttler: string): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || Number.isNaN(n))
+    throw new Error(
+      `Invalid "${option}" for the "${throttler}" throttler: expected a number, got ${JSON.stringify(value)}.`,
+    );
+  return n;
+}
+
+/**
+ * Answers 429 in the envelope with a plain Retry-After header (AUT-07).
+ *
+ * Each request is counted as @nestjs/throttler's guard counts it (the same throttlers in the same order,
+ * limits, windows, blocks, trackers and keys), but a route's plan (its @SkipThrottle and @Throttle
+ * metadata for each named throttler) is looked up once per route instead of about fifteen metadata
+ * reads per request, and a number that needs no resolving is not awaited (issue 18).
+ */
 @Injectable()
 export class ShalaThrottlerGuard extends ThrottlerGuard {
+  private readonly plans = new WeakMap<Handler, WeakMap<ControllerClass, ThrottlerStep[]>>();
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    for (const step of this.planFor(context.getHandler(), context.getClass())) {
+      if (step.skip || step.skipIf?.(context)) continue;
+      const name = step.throttler.name!;
+      const limit = resolved(step.limit, context);
+      const ttl = toNumber(await resolved(step.ttl, context), 'ttl', name);
+      const block = step.blockDuration === undefined ? ttl : resolved(step.blockDuration, context);
+      await this.handleRequest({
+        context,
+        limit: toNumber(typeof limit === 'number' ? limit : await limit, 'limit', name),
+        ttl,
+        throttler: step.throttler,
+        blockDuration: toNumber(typeof block === 'number' ? block : await block, 'blockDuration', name),
+        getTracker: step.getTracker,
+        generateKey: step.generateKey,
+      });
+    }
+    return true;
+  }
+
+  private planFor(handler: Handler, classRef: ControllerClass): ThrottlerStep[] {
+    let byClass = this.plans.get(handler);
+    if (!byClass) {
+      byClass = new WeakMap();
+      this.plans.set(handler, byClass);
+    }
+    let plan = byClass.get(classRef);
+    if (!plan) {
+      plan = this.throttlers.map((throttler) => this.stepOf(throttler, [handler, classRef]));
+      byClass.set(classRef, plan);
+    }
+    return plan;
+  }
+
+  /** What @nestjs/throttler's guard reads for this throttler on every request, read once. */
+  private stepOf(throttler: ThrottlerOptions, targets: [Handler, ControllerClass]): ThrottlerStep {
+    const name = throttler.name!;
+    const meta = <T>(prefix: string) =>
+      this.reflector.getAllAndOverride<T | undefined>(prefix + name, targets);
+    return {
+      throttler,
+      skip: Boolean(meta<boolean>(THROTTLER_SKIP)),
+      skipIf: throttler.skipIf ?? this.commonOptions.skipIf,
+      limit: meta<Resolvable<number>>(THROTTLER_LIMIT) ?? throttler.limit,
+      ttl: meta<Resolvable<number>>(THROTTLER_TTL) ?? throttler.ttl,
+      blockDuration: meta<Resolvable<number>>(THROTTLER_BLOCK_DURATION) ?? throttler.blockDuration,
+      getTracker:
+        meta<ThrottlerGetTrackerFunction>(THROTTLER_TRACKER) ??
+        throttler.getTracker ??
+        this.commonOptions.getTracker!,
+      generateKey:
+        meta<ThrottlerGenerateKeyFunction>(THROTTLER_KEY_GENERATOR) ??
+        throttler.generateKey ??
+        this.commonOptions.generateKey!,
+    };
+  }
+
   protected override async throwThrottlingException(
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
