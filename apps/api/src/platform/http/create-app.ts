@@ -20,6 +20,7 @@ import { useTextBodyParsers } from './text-body';
 import { useWebStatic } from './web-static';
 import { useBinaryBodyParsers } from './binary-body';
 import { createValidationPipe } from './validation';
+import { isApiUrl } from './api-url';
 import { addViewSchemas } from './api-view';
 import { dropNoOpEnhancers } from './no-op-enhancers';
 import { useRequestScope } from './request-scope';
@@ -87,12 +88,13 @@ export async function createApp(
     if (wait) void wait.then(() => done());
     else done();
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback hook: an async one costs every answer a promise and a turn of the microtask queue.
+  fastify.addHook('onSend', (request, reply, _payload, done) => {
     reply.header('x-request-id', requestIdFor(request.raw));
     // API answers carry tenant data: never stored by a browser or a shared cache, unless a route set its
     // own policy. The SPA's static files keep theirs (set below).
-    if (/^\/api(\/|\?|$)/.test(request.url) && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (isApiUrl(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done();
   });
 
   // Before the routes: every request runs in its own context (tenant, request id, request log).
