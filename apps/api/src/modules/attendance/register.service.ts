@@ -226,15 +226,14 @@ export class RegisterService {
     if (why) throw new NonWorkingDayError(date, why);
     checkMarks(input.marks);
     const roster = new Set(await this.students.rosterIds(sectionId));
-    const strangers = input.marks.map((m, i) => ({ m, i })).filter(({ m }) => !roster.has(m.studentId));
+    const strangers: number[] = [];
+    for (let i = 0; i < input.marks.length; i++)
+      if (!roster.has(input.marks[i]!.studentId)) strangers.push(i);
     if (strangers.length) {
       throw new RuleViolationError(
         `${strangers.length} student(s) are not enrolled in this section this year.`,
         AttendanceErrorCode.NotInSection,
-        strangers.map(({ i }) => ({
-          field: `marks.${i}.studentId`,
-          message: 'not enrolled in this section',
-        })),
+        strangers.map((i) => ({ field: `marks.${i}.studentId`, message: 'not enrolled in this section' })),
       );
     }
     const locked = await this.calendar.isLocked(date, settings);
