@@ -157,6 +157,15 @@ describe(`request body limits (APP-05) on ${TEST_DB}`, () => {
       payload: body,
     });
     expect(forged.statusCode).toBe(401);
+    // Its raw bytes are read under the same body limit: an oversized webhook is refused, not buffered.
+    const huge = await t.request({
+      method: 'POST',
+      url: `/api/v1/fees/webhooks/sandbox/${gw.institution.id}`,
+      headers: { ...json, 'x-razorpay-signature': signature, 'x-razorpay-event-id': 'evt_huge' },
+      payload: `{"pad":"${'x'.repeat(t.config.bodyLimitBytes)}"}`,
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 });
 

@@ -13,26 +13,41 @@ export function webhookRawBody(request: FastifyRequest): Buffer | undefined {
   return (request as WithRawBody)[RAW_BODY];
 }
 
-/** Keeps the raw bytes of POSTs under `prefix` on the request; the parser gets an empty object instead. */
+/** The whole body, refused with 413 past `limit` bytes. */
+async function readAll(payload: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of payload as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit)
+      throw Object.assign(new Error('Request body is too large'), {
+        statusCode: 413,
+        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+      });
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Keeps the raw bytes of POSTs under `prefix` on the request; the parser gets an empty object instead. A
+ * callback hook, so every other request passes it without a promise and a microtask turn (issue 18).
+ */
 function captureRawBodiesUnder(instance: FastifyInstance, prefix: string, limit: number): void {
-  instance.addHook('preParsing', async (request: FastifyRequest, _reply: unknown, payload: Readable) => {
-    if (request.method !== 'POST' || !request.url.startsWith(prefix)) return payload;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of payload as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit)
-        throw Object.assign(new Error('Request body is too large'), {
-          statusCode: 413,
-          code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-        });
-      chunks.push(chunk);
+  instance.addHook('preParsing', (request, _reply, payload, done) => {
+    if (request.method !== 'POST' || !request.url.startsWith(prefix)) {
+      done(null, payload);
+      return;
     }
-    const raw = Buffer.concat(chunks);
-    (request as WithRawBody)[RAW_BODY] = raw;
-    const stand = Readable.from([Buffer.from('{}')]) as Readable & { receivedEncodedLength?: number };
-    stand.receivedEncodedLength = raw.length;
-    return stand;
+    readAll(payload, limit).then(
+      (raw) => {
+        (request as WithRawBody)[RAW_BODY] = raw;
+        const stand = Readable.from([Buffer.from('{}')]) as Readable & { receivedEncodedLength?: number };
+        stand.receivedEncodedLength = raw.length;
+        done(null, stand);
+      },
+      (error: Error) => done(error),
+    );
   });
 }
 
