@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { API_NODE_FLAGS } from '../api-node-flags.mjs';
-import { call, freePort, itemsOf, root, say, signIn } from './support.mjs';
+import { benchApiEnv, call, freePort, itemsOf, root, say, signIn } from './support.mjs';
 
 const requireApi = createRequire(join(root, 'apps/api/package.json'));
 const mysql = requireApi('mysql2/promise');
@@ -45,19 +45,7 @@ const DISTS = values.dists.split(',').map((entry) => {
 });
 const JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
 const server = 'mysql://root@127.0.0.1:3306/';
-const env = {
-  ...process.env,
-  APP_ENV: 'development',
-  DATABASE_URL: `${server}${values.database}`,
-  JWT_SECRET,
-  LOG_LEVEL: 'warn',
-  METRICS_PORT: '0',
-  HOST: '127.0.0.1',
-  DB_POOL_SIZE: '20',
-  WORKER_IN_PROCESS: 'false',
-  API_RATE_LIMIT_PER_MINUTE: '10000000',
-  SHALA_BENCH_API_PACKAGE: join(root, 'apps/api/package.json'),
-};
+const env = benchApiEnv(`${server}${values.database}`, JWT_SECRET);
 const PRELOAD = join(root, 'scripts/bench/baseline/count-statements.mjs');
 const work = mkdtempSync(join(tmpdir(), 'shala-ab-'));
 

@@ -38,7 +38,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { API_NODE_FLAGS } from '../api-node-flags.mjs';
-import { call, freePort, itemsOf, root, say, signIn } from './support.mjs';
+import { benchApiEnv, call, freePort, itemsOf, root, say, signIn } from './support.mjs';
 
 const requireApi = createRequire(join(root, 'apps/api/package.json'));
 const mysql = requireApi('mysql2/promise');
@@ -167,18 +167,7 @@ function cli(env, args) {
 }
 
 const baseEnv = {
-  ...process.env,
-  APP_ENV: 'development',
-  DATABASE_URL: dbUrl,
-  JWT_SECRET,
-  LOG_LEVEL: 'warn',
-  METRICS_PORT: '0',
-  HOST: '127.0.0.1',
-  DB_POOL_SIZE: '20',
-  WORKER_IN_PROCESS: 'false',
-  // The per-user API limit (600/min) would answer most of the load 429; the limiter still runs.
-  API_RATE_LIMIT_PER_MINUTE: '10000000',
-  SHALA_BENCH_API_PACKAGE: join(root, 'apps/api/package.json'),
+  ...benchApiEnv(dbUrl, JWT_SECRET),
   ...(values['heap-snapshot'] ? { SHALA_BENCH_HEAP_SNAPSHOTS: resolve(values['heap-snapshot']) } : {}),
 };
 

@@ -17,6 +17,27 @@ const PASSWORD = 'shala-demo-password';
 
 export const say = (m) => process.stdout.write(`${m}\n`);
 
+/**
+ * The built API's environment in the pipeline benchmarks (compare.mjs, ab-api.mjs): the database at
+ * `databaseUrl`, quiet logs, no metrics listener, the worker out of process, and the per-user API limit
+ * (600/min) out of reach, which would otherwise answer most of the load 429 (the limiter still runs).
+ */
+export function benchApiEnv(databaseUrl, jwtSecret) {
+  return {
+    ...process.env,
+    APP_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: jwtSecret,
+    LOG_LEVEL: 'warn',
+    METRICS_PORT: '0',
+    HOST: '127.0.0.1',
+    DB_POOL_SIZE: '20',
+    WORKER_IN_PROCESS: 'false',
+    API_RATE_LIMIT_PER_MINUTE: '10000000',
+    SHALA_BENCH_API_PACKAGE: join(root, 'apps/api/package.json'),
+  };
+}
+
 /** Counts the statements the API process sends, and answers the count on a loopback port. */
 const COUNTER_PRELOAD = `
 const { createRequire } = require('node:module');
