@@ -42,26 +42,32 @@ export function screenModules(webRoot: string): string[] {
   return specifiers.map((specifier) => resolveRouterImport(router, specifier));
 }
 
+/** The chunks `starts` load before they run: themselves and their static imports, recursively, in visit order. */
+export function chunkClosure(
+  starts: readonly Rollup.OutputChunk[],
+  chunkNamed: (fileName: string) => Rollup.OutputChunk | undefined,
+): Set<Rollup.OutputChunk> {
+  const seen = new Set<Rollup.OutputChunk>();
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const chunk = stack.pop()!;
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    for (const file of chunk.imports) {
+      const imported = chunkNamed(file);
+      if (imported) stack.push(imported);
+    }
+  }
+  return seen;
+}
+
 /** Which group each module goes to, from the chunks of a build with Rollup's own chunking. */
 export function planChunks(
   chunks: readonly Rollup.OutputChunk[],
   screens: readonly string[],
 ): Map<string, string> {
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const closure = (start: Rollup.OutputChunk): Set<Rollup.OutputChunk> => {
-    const seen = new Set<Rollup.OutputChunk>();
-    const stack = [start];
-    while (stack.length > 0) {
-      const chunk = stack.pop()!;
-      if (seen.has(chunk)) continue;
-      seen.add(chunk);
-      for (const file of chunk.imports) {
-        const imported = byFile.get(file);
-        if (imported) stack.push(imported);
-      }
-    }
-    return seen;
-  };
+  const closure = (start: Rollup.OutputChunk) => chunkClosure([start], (file) => byFile.get(file));
   const entry = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [...closure(chunk)]));
   const chunkOf = (moduleId: string): Rollup.OutputChunk => {
     const chunk = chunks.find((c) => c.moduleIds.includes(moduleId));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
-import { resolveRouterImport } from './chunk-plan';
+import { chunkClosure, resolveRouterImport } from './chunk-plan';
 
 /** The page of the screen at `/` (the dashboard); every other page is named after its first path segment. */
 export const ROOT_PAGE = 'root';
@@ -37,27 +37,24 @@ export function routerScreens(webRoot: string): { screens: Screen[]; shell: stri
   return { screens, shell: shellImport ? resolveRouterImport(router, shellImport) : undefined };
 }
 
+function chunkIn(bundle: Rollup.OutputBundle, fileName: string): Rollup.OutputChunk | undefined {
+  const item = bundle[fileName];
+  return item?.type === 'chunk' ? item : undefined;
+}
+
 /** The preload tags of what a page loads beyond index.html's own: its chunks and their style sheets. */
 function preloadTags(
   bundle: Rollup.OutputBundle,
   starts: readonly Rollup.OutputChunk[],
   skip: ReadonlySet<string>,
 ): string {
-  const files = new Set<string>();
-  const css = new Set<string>();
-  const stack = [...starts];
-  while (stack.length > 0) {
-    const chunk = stack.pop()!;
-    if (files.has(chunk.fileName) || skip.has(chunk.fileName)) continue;
-    files.add(chunk.fileName);
-    chunk.viteMetadata?.importedCss.forEach((file) => css.add(file));
-    for (const file of chunk.imports) {
-      const imported = bundle[file];
-      if (imported?.type === 'chunk') stack.push(imported);
-    }
-  }
+  const chunks = [...chunkClosure(starts, (file) => chunkIn(bundle, file))].filter(
+    (chunk) => !skip.has(chunk.fileName),
+  );
+  const files = chunks.map((chunk) => chunk.fileName);
+  const css = new Set(chunks.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
   return [
-    ...[...files].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+    ...files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
     // As `preload`, not a style sheet: the page renders without waiting for it, and Vite's loader still
     // adds the style sheet when the chunk loads (from the cache by then).
     ...[...css].map((file) => `<link rel="preload" as="style" crossorigin href="/${file}">`),
@@ -89,16 +86,14 @@ export function screenPages(webRoot: string): Plugin {
         if (!chunk) this.error(`no chunk holds ${moduleId}`);
         return chunk;
       };
-      const entry = new Set<string>();
-      const visit = (chunk: Rollup.OutputChunk) => {
-        if (entry.has(chunk.fileName)) return;
-        entry.add(chunk.fileName);
-        for (const file of chunk.imports) {
-          const imported = bundle[file];
-          if (imported?.type === 'chunk') visit(imported);
-        }
-      };
-      chunks.filter((chunk) => chunk.isEntry).forEach(visit);
+      const entry = new Set(
+        [
+          ...chunkClosure(
+            chunks.filter((chunk) => chunk.isEntry),
+            (file) => chunkIn(bundle, file),
+          ),
+        ].map((chunk) => chunk.fileName),
+      );
 
       const { screens, shell } = routerScreens(webRoot);
       if (screens.length === 0) this.error('found no screens in app/router.tsx');
