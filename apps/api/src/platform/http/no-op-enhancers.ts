@@ -3,16 +3,23 @@ import type { ApplicationConfig } from '@nestjs/core';
 
 const source = (f: unknown): string => (typeof f === 'function' ? String(f).replace(/\s+/g, '') : '');
 
-/** The placeholders nestjs-cls registers as APP_GUARD and APP_INTERCEPTOR when they are not mounted. */
-const NO_OP_GUARD = '()=>true';
-const NO_OP_INTERCEPTOR = '(_,next)=>next.handle()';
+/**
+ * The placeholders nestjs-cls registers as APP_GUARD and APP_INTERCEPTOR when they are not mounted:
+ * `() => true` and `(_, next) => next.handle()`, matched whatever their parameters are called. The built
+ * API is minified (scripts/bundle.mjs renames local identifiers), so the interceptor reads
+ * `(t,n)=>n.handle()` there; an exact source match dropped it in tests and kept it in production.
+ */
+const NO_OP_GUARD = /^\(\)=>(?:true|!0)$/;
+const NO_OP_INTERCEPTOR = /^\(?[\w$]+,([\w$]+)\)?=>\1\.handle\(\)$/;
 
-function isPlaceholder(enhancer: unknown, method: 'canActivate' | 'intercept', body: string): boolean {
+function isPlaceholder(enhancer: unknown, method: 'canActivate' | 'intercept', body: RegExp): boolean {
   if (typeof enhancer !== 'object' || enhancer === null) return false;
   if (Object.getPrototypeOf(enhancer) !== Object.prototype) return false;
   const keys = Object.keys(enhancer);
   return (
-    keys.length === 1 && keys[0] === method && source((enhancer as Record<string, unknown>)[method]) === body
+    keys.length === 1 &&
+    keys[0] === method &&
+    body.test(source((enhancer as Record<string, unknown>)[method]))
   );
 }
 
