@@ -8,6 +8,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,14 +36,25 @@ function build(body: string): void {
   );
 }
 
-function start(env: Record<string, string> = {}): { status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [join(dist, 'main.js')], {
+function start(
+  env: Record<string, string> = {},
+  args: string[] = [],
+  flags: string[] = [],
+): { status: number | null; stdout: string } {
+  const r = spawnSync(process.execPath, [...flags, join(dist, 'main.js'), ...args], {
     env: { ...process.env, CODE_CACHE_DIR: cache, ...env },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(r.stderr);
   return { status: r.status, stdout: r.stdout };
 }
+
+/** `dist/main.js --write-code-cache`: what an image build runs, and what the server starts when it has none. */
+const writeCache = (env: Record<string, string> = {}) => start(env, ['--write-code-cache']);
+
+/** A bundle that says whether it was started or only compiled (src/main.ts's check). */
+const STARTS_UNLESS_COMPILING =
+  'if (!globalThis[Symbol.for("shala.compileOnly")]) process.stdout.write("ran")';
 
 const cacheFiles = () => readdirSync(cache).filter((f) => f.endsWith('.bin'));
 
@@ -62,21 +74,41 @@ describe('the bundled API loader', () => {
     expect(JSON.parse(start().stdout)).toEqual({ dir: true, path: 'function', module: true });
   });
 
-  it('keeps the cache in a directory it creates closed to others, and reads it on the next start', () => {
-    build('process.stdout.write("ran")');
-    expect(start().stdout).toBe('ran');
+  it('writes the cache without starting the API, in a directory it creates closed to others, and the next start reads it', () => {
+    build(STARTS_UNLESS_COMPILING);
+    expect(writeCache().stdout).toBe('');
     expect(cacheFiles()).toHaveLength(1);
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
     expect(readdirSync(join(cache, '..')).includes('cache')).toBe(true);
     const [file] = cacheFiles();
     const written = readFileSync(join(cache, file!));
-    // A cache V8 accepts is not written again.
+    // A cache V8 accepts is not written again, by the writer or by a start.
+    writeCache();
     expect(start().stdout).toBe('ran');
     expect(readFileSync(join(cache, file!)).equals(written)).toBe(true);
   });
 
+  it("a start without a cache has a child write it first, under the server's V8 flags and none of its preloads", () => {
+    const preload = join(dist, '..', 'preload.cjs');
+    const marks = join(dist, '..', 'preloaded');
+    writeFileSync(preload, `require('node:fs').appendFileSync(${JSON.stringify(marks)}, 'x');`);
+    // Started, the bundle counts the caches: the cache is there before the API runs.
+    build(
+      `if (!globalThis[Symbol.for("shala.compileOnly")]) process.stdout.write(require("node:fs").readdirSync(process.env.CODE_CACHE_DIR).filter((f) => f.endsWith(".bin")).length + " cached")`,
+    );
+    const flags = ['--max-old-space-size=512', '--require', preload];
+    expect(start({}, [], flags).stdout).toBe('1 cached');
+    expect(readFileSync(marks, 'utf8')).toBe('x');
+    // Made under the server's V8 flags: a writer under the same flags takes it and writes nothing.
+    const [file] = cacheFiles();
+    const written = readFileSync(join(cache, file!));
+    start({}, ['--write-code-cache'], ['--max-old-space-size=512']);
+    expect(readFileSync(join(cache, file!)).equals(written)).toBe(true);
+  });
+
   it('replaces a cache V8 refuses instead of running without one from then on', () => {
-    build('process.stdout.write("ran")');
-    start();
+    build(STARTS_UNLESS_COMPILING);
+    writeCache();
     const [file] = cacheFiles();
     writeFileSync(join(cache, file!), 'not a code cache');
     expect(start().stdout).toBe('ran');
@@ -86,14 +118,15 @@ describe('the bundled API loader', () => {
   it('ignores a cache directory others can write to', () => {
     mkdirSync(cache);
     chmodSync(cache, 0o777);
-    build('process.stdout.write("ran")');
+    build(STARTS_UNLESS_COMPILING);
     expect(start().stdout).toBe('ran');
     expect(cacheFiles()).toEqual([]);
   });
 
   it('uses no cache at all when CODE_CACHE_DIR is off', () => {
-    build('process.stdout.write("ran")');
+    build(STARTS_UNLESS_COMPILING);
     expect(start({ CODE_CACHE_DIR: 'off' }).stdout).toBe('ran');
+    writeCache({ CODE_CACHE_DIR: 'off' });
     expect(() => readdirSync(cache)).toThrow();
   });
 
@@ -101,7 +134,7 @@ describe('the bundled API loader', () => {
     build('process.stdout.write("one")');
     const sameTime = new Date('2026-01-01T00:00:00Z');
     utimesSync(join(dist, 'server.js'), sameTime, sameTime);
-    start();
+    writeCache();
     const [first] = cacheFiles();
     // Same length, other code: V8 would take the old cache (it checks the source's length, not its text);
     // the file name (the bundle's hash, size and mtime) tells them apart.

@@ -23,9 +23,13 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `Shala failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+// dist/main.js --write-code-cache (scripts/main-loader.cjs) evaluates every module for V8's code cache and
+// starts nothing.
+if (!(globalThis as Record<symbol, unknown>)[Symbol.for('shala.compileOnly')]) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `Shala failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}
