@@ -30,7 +30,7 @@ const { spawnSync } = require('node:child_process');
 
 const BUILD = '__SHALA_BUNDLE_SHA256__';
 /** A writer that hangs must not keep the server from starting; it compiles in ~1.5 s. */
-const WRITER_TIMEOUT_MS = 60_000;
+const WRITER_TIMEOUT_MS = 20_000;
 const WRITE_FLAG = '--write-code-cache';
 /** Set only in the cache writer: src/main.ts then defines everything and starts nothing. */
 const COMPILE_ONLY = Symbol.for('shala.compileOnly');
