@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Alias } from 'vite';
 
 /**
@@ -15,5 +16,6 @@ export const preactAliases: Alias[] = [
   { find: /^react-dom$/, replacement: 'preact/compat' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-  { find: /^react$/, replacement: 'preact/compat' },
+  // preact/compat with a cheaper forwardRef (src/app/compat/react.ts).
+  { find: /^react$/, replacement: fileURLToPath(new URL('./src/app/compat/react.ts', import.meta.url)) },
 ];
