@@ -10,12 +10,17 @@ import { RouterProvider } from 'react-router/dom';
 import { redirectIfSignedIn, requireSession } from '../routes/loaders';
 import { restoreSession } from './api/client';
 import { loadI18n } from './i18n';
+import { detectLanguage, intlLocaleOf } from './i18n/language';
+import { warmUpIntl } from './intl-warm-up';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createAppRouter, routes } from './router';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+
+// Intl's first-use cost is paid in a worker while the page's code and data load (intl-warm-up.ts).
+warmUpIntl([intlLocaleOf(detectLanguage())]);
 
 const queryClient = createQueryClient();
 // The first page's loader restores the session from the refresh cookie, but only after the page's lazy

@@ -87,5 +87,10 @@ export function setFormattingLanguage(language: string): void {
 
 /** The Intl locale of the current language: 'en-IN' or 'hi-IN'. */
 export function intlLocale(): string {
-  return INTL_LOCALES[formattingLanguage];
+  return intlLocaleOf(formattingLanguage);
+}
+
+/** The Intl locale a language formats with. */
+export function intlLocaleOf(language: Language): string {
+  return INTL_LOCALES[language];
 }
