@@ -2,13 +2,15 @@ import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { Permission } from '@shala/contracts';
 import { IconChevronDown, IconLock, IconLogout, IconMessageCheck, IconUserCircle } from '@tabler/icons-react';
 import { useAuthText } from '../i18n';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { useLogout } from '../hooks/use-logout';
 import { useMe } from '../hooks/use-me';
 import { displayNameOf, initialsOf } from './display-name';
 import { LanguageSwitcher } from './language-switcher';
 
-export function UserMenu() {
+/** Memoised: the shell renders again as its queries answer; the menu follows /me and its own state. */
+export const UserMenu = memo(function UserMenu() {
   const t = useAuthText();
   const me = useMe();
   const logout = useLogout();
@@ -77,4 +79,4 @@ export function UserMenu() {
       </Menu.Dropdown>
     </Menu>
   );
-}
+});
