@@ -13,6 +13,7 @@ import {
   useCallback,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -113,6 +114,11 @@ export function RegisterEditor({
   // One status menu for the whole register, opened beside the row whose ⋮ button was used.
   const [menu, setMenu] = useState<{ studentId: string; anchor: HTMLElement } | null>(null);
   const menuId = useId();
+  // The five status names, once per render of the register instead of once per row.
+  const statusLabels = useMemo(
+    () => Object.fromEntries(MARK_STATUSES.map((status) => [status, t(`status.${status}`)])),
+    [t],
+  ) as Record<MarkStatus, string>;
 
   // Stable callbacks, so a mark re-renders its own row and the summary, not all 40 rows.
   const { id: institutionId } = me.institution;
@@ -270,6 +276,7 @@ export function RegisterEditor({
             row={row}
             index={index}
             status={marks[row.studentId] ?? 'present'}
+            label={statusLabels[marks[row.studentId] ?? 'present']}
             blocked={blocked}
             menuOpen={menu?.studentId === row.studentId}
             menuId={menuId}
@@ -358,6 +365,7 @@ const StatusRow = memo(function StatusRow({
   row,
   index,
   status,
+  label,
   blocked,
   menuOpen,
   menuId,
@@ -371,6 +379,8 @@ const StatusRow = memo(function StatusRow({
   row: RegisterRow;
   index: number;
   status: MarkStatus;
+  /** The status's name (t(`status.${status}`)). */
+  label: string;
   blocked: boolean;
   menuOpen: boolean;
   menuId: string;
@@ -381,7 +391,6 @@ const StatusRow = memo(function StatusRow({
   setStatus: (studentId: string, status: MarkStatus) => void;
   toggleMenu: (studentId: string, anchor: HTMLElement) => void;
 }) {
-  const label = t(`status.${status}`);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (blocked) return;
     const move =
