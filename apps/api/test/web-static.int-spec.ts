@@ -16,6 +16,10 @@ function writeWebDist(): { dir: string; js: string; css: string } {
   mkdirSync(join(dir, 'pages'));
   for (const page of ['root', 'students'])
     writeFileSync(join(dir, 'pages', `${page}.html`), `<!doctype html><title>Shala</title><!--${page}-->\n`);
+  // As the build compresses them (the root page is left without copies here).
+  const students = Buffer.from('<!doctype html><title>Shala</title><!--students-->\n');
+  writeFileSync(join(dir, 'pages', 'students.html.br'), brotliCompressSync(students));
+  writeFileSync(join(dir, 'pages', 'students.html.gz'), gzipSync(students));
   for (const [name, text] of [
     ['index-AbC123.js', js],
     ['index-DeF456.css', css],
@@ -93,6 +97,36 @@ describe(`the embedded server's SPA files on ${TEST_DB}`, () => {
       if (page) expect(res.payload, url).toContain(`<!--${page}-->`);
       else expect(res.payload, url).toBe('<!doctype html><title>Shala</title><div id="root"></div>\n');
     }
+  });
+
+  it("sends a screen's page compressed as the build left it, as the browser's Accept-Encoding allows", async () => {
+    const page = '<!doctype html><title>Shala</title><!--students-->\n';
+    for (const [acceptEncoding, coding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['identity', null],
+      [undefined, null],
+    ] as const) {
+      const res = await get('/students/123', acceptEncoding);
+      const what = `${acceptEncoding}`;
+      expect(res.statusCode, what).toBe(200);
+      expect(res.headers['content-type'], what).toMatch(/^text\/html/);
+      expect(res.headers['cache-control'], what).toBe('no-cache');
+      expect(String(res.headers.vary), what).toMatch(/accept-encoding/i);
+      expect(res.headers['content-encoding'], what).toBe(coding ?? undefined);
+      const body =
+        coding === 'br'
+          ? brotliDecompressSync(res.rawPayload)
+          : coding === 'gzip'
+            ? gunzipSync(res.rawPayload)
+            : res.rawPayload;
+      expect(body.toString(), what).toBe(page);
+    }
+    // A page built without copies goes as it is.
+    const root = await get('/', 'br, gzip');
+    expect(root.headers['content-encoding']).toBeUndefined();
+    expect(root.payload).toContain('<!--root-->');
   });
 
   it('has index.html revalidated on every load, for the root and a deep link', async () => {

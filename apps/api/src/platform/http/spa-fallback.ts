@@ -8,6 +8,34 @@ const PAGE_FILE = /^([a-z][a-z0-9-]*)\.html$/;
 /** The page of the dashboard, at `/`. */
 const ROOT_PAGE = 'root';
 
+/** A page as built, with the brotli and gzip copies the web build writes beside it (when it did). */
+interface Page {
+  html: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+function readPage(file: string): Page {
+  const copy = (suffix: string) => (existsSync(file + suffix) ? readFileSync(file + suffix) : undefined);
+  return { html: readFileSync(file), br: copy('.br'), gzip: copy('.gz') };
+}
+
+/**
+ * The codings an Accept-Encoding header allows, by name (`br;q=0` refuses brotli; `*` stands for any
+ * coding not named).
+ */
+export function acceptedEncodings(header: string | string[] | undefined): (coding: string) => boolean {
+  const q = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [rawName = '', ...params] = part.toLowerCase().split(';');
+    const name = rawName.trim();
+    if (!name) continue;
+    const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    q.set(name, weight === undefined ? 1 : Number(weight));
+  }
+  return (coding) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
+}
+
 /**
  * In the embedded default the API serves the built SPA: any GET for a path outside /api that matched no
  * file answers the app's HTML, so deep links such as /students/123 load the app. The web build writes,
@@ -16,18 +44,18 @@ const ROOT_PAGE = 'root';
  * a path of no screen gets index.html. Nginx serves the same files (nginx/snippets/shala-server.conf).
  */
 export class SpaFallback {
-  private readonly indexHtml: Buffer;
-  private readonly pages = new Map<string, Buffer>();
+  private readonly indexHtml: Page;
+  private readonly pages = new Map<string, Page>();
 
   constructor(readonly root: string) {
     const index = join(root, 'index.html');
     if (!existsSync(index)) throw new Error(`WEB_DIST has no index.html: ${index} (build the web app first)`);
-    this.indexHtml = readFileSync(index);
+    this.indexHtml = readPage(index);
     const pagesDir = join(root, 'pages');
     if (existsSync(pagesDir)) {
       for (const file of readdirSync(pagesDir)) {
         const segment = PAGE_FILE.exec(file)?.[1];
-        if (segment) this.pages.set(segment, readFileSync(join(pagesDir, file)));
+        if (segment) this.pages.set(segment, readPage(join(pagesDir, file)));
       }
     }
   }
@@ -39,16 +67,27 @@ export class SpaFallback {
     );
   }
 
+  /** The page, compressed as the web build compressed it when the browser accepts that (as for assets). */
   send(reply: FastifyReply): void {
-    void reply
+    const page = this.pageFor(pathOf(reply.request.url));
+    const accepts = acceptedEncodings(reply.request.headers['accept-encoding']);
+    const [coding, body] =
+      page.br && accepts('br')
+        ? ['br', page.br]
+        : page.gzip && accepts('gzip')
+          ? ['gzip', page.gzip]
+          : [null, page.html];
+    reply
       .status(200)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(this.htmlFor(pathOf(reply.request.url)));
+      .header('vary', 'accept-encoding');
+    if (coding) reply.header('content-encoding', coding);
+    void reply.send(body);
   }
 
   /** The screen's page by the path's first segment, or index.html. */
-  private htmlFor(path: string): Buffer {
+  private pageFor(path: string): Page {
     const segment = /^\/([^/]*)/.exec(path)?.[1] ?? '';
     return this.pages.get(segment === '' ? ROOT_PAGE : segment) ?? this.indexHtml;
   }
