@@ -34,12 +34,6 @@ export const theme = createTheme({
     Card: { defaultProps: { radius: 'md', withBorder: true, padding: 'lg' } },
     TextInput: { defaultProps: { size: 'md' } },
     PasswordInput: { defaultProps: { size: 'md' } },
-    // A closed Select's options are not kept in the page (Mantine keeps them, hidden, by default): a kept
-    // dropdown is positioned by floating-ui as the Select mounts, reading computed styles up its ancestors,
-    // which forced a style and layout pass in the middle of the register's first render (4x CPU trace:
-    // ~80 ms of positioning and ~65 ms of style and layout). The options are built when the list opens,
-    // as every other Mantine popover does; arrows, Enter and typing work the same.
-    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
 });
 
