@@ -86,8 +86,7 @@ function writeCache() {
   const dir = cacheDirectory();
   if (!dir) return;
   const cacheFile = cacheFileFor(dir);
-  const existing = readCache(cacheFile);
-  if (existing && !compile(existing).cachedDataRejected) return;
+  if (compileCached(cacheFile)) return;
   const script = compile(undefined);
   globalThis[COMPILE_ONLY] = true;
   run(script);
